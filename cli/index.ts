@@ -1,0 +1,230 @@
+#!/usr/bin/env node
+import { Command, CommanderError, Option } from 'commander';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { closeCore, createCore } from '../core';
+import { dispatch, dispatchAs } from '../core/api/dispatcher';
+import { renderApiDocs } from '../core/api/docs';
+import { ROLE_KEYS, ROLES, type Role } from '../core/auth/roles';
+import { systemActor } from '../core/context';
+import { defaultDataDir } from '../core/dataDir';
+import { databasePath } from '../db/connection';
+import { verifyDatabase } from '../core/audit/verify';
+import { listUserViews } from '../core/auth/users';
+import { startHost, DEFAULT_PORT } from '../server/host';
+
+/**
+ * The admin command line: `npm run -s court -- <command>`. Exit codes: 0 success, 1 refused or failed
+ * (with a Chinese reason on stderr), 2 wrong usage.
+ */
+class CliFailure extends Error {}
+
+function fail(message: string): never {
+  throw new CliFailure(message);
+}
+
+function dataDirOf(opts: { data?: string }): string {
+  return path.resolve(opts.data ?? defaultDataDir());
+}
+
+function openExisting(dataDir: string) {
+  if (!fs.existsSync(databasePath(dataDir))) fail(`数据目录中没有数据库：${databasePath(dataDir)}（请先运行 court init）`);
+  return createCore({ dataDir });
+}
+
+async function run(dataDir: string, operation: string, input: unknown): Promise<unknown> {
+  const core = openExisting(dataDir);
+  try {
+    const r = await dispatchAs(core, systemActor(os.userInfo().username), operation, input, { client: { transport: 'cli' } });
+    if (!r.ok) fail(r.error.field ? `${r.error.message}（字段：${r.error.field}）` : r.error.message);
+    return r.result;
+  } finally {
+    closeCore(core);
+  }
+}
+
+function parseRoles(list: string): Role[] {
+  const byLabel = new Map<string, Role>(ROLE_KEYS.map((k) => [ROLES[k], k]));
+  return list
+    .split(/[,，、\s]+/)
+    .filter(Boolean)
+    .map((r) => {
+      const role = (ROLE_KEYS as string[]).includes(r) ? (r as Role) : byLabel.get(r);
+      if (!role) fail(`角色无效：${r}。可用角色：${ROLE_KEYS.map((k) => `${k}（${ROLES[k]}）`).join('、')}`);
+      return role;
+    });
+}
+
+function findUserId(dataDir: string, username: string): number {
+  const core = openExisting(dataDir);
+  try {
+    const user = listUserViews(core.db).find((u) => u.username === username.toLowerCase());
+    if (!user) fail(`用户不存在：${username}`);
+    return user.id;
+  } finally {
+    closeCore(core);
+  }
+}
+
+function print(value: unknown): void {
+  process.stdout.write(typeof value === 'string' ? value : `${JSON.stringify(value, null, 2)}\n`);
+}
+function removeDatabaseFiles(dataDir: string): void {
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(databasePath(dataDir) + suffix, { force: true });
+}
+
+const dataOption = () => new Option('--data <dir>', '数据目录（默认：桌面版的用户数据目录）');
+
+export function buildCli(): Command {
+  const program = new Command('court')
+    .description('诉服台 管理命令行')
+    .showHelpAfterError()
+    .exitOverride();
+
+  program
+    .command('init')
+    .description('首次设置：建立数据库，登记本院全称、法院代字和管理员账户')
+    .addOption(dataOption())
+    .requiredOption('--court-name <name>', '法院全称，如 浙江省长兴县人民法院')
+    .requiredOption('--court-code <code>', '法院代字，如 浙0522')
+    .requiredOption('--admin <username>', '管理员用户名')
+    .requiredOption('--password <password>', '管理员密码（至少 8 位，含字母和数字）')
+    .option('--admin-name <name>', '管理员姓名', '系统管理员')
+    .action(async (o) => {
+      const dataDir = dataDirOf(o);
+      const existed = fs.existsSync(databasePath(dataDir));
+      const core = createCore({ dataDir });
+      let initialised = false;
+      try {
+        const r = await dispatch(
+          core,
+          'setup.initialise',
+          { courtName: o.courtName, courtCode: o.courtCode, adminUsername: o.admin, adminDisplayName: o.adminName, adminPassword: o.password },
+          { client: { transport: 'cli' } },
+        );
+        if (!r.ok) fail(r.error.field ? `${r.error.message}（字段：${r.error.field}）` : r.error.message);
+        initialised = true;
+      } finally {
+        closeCore(core);
+        // A refused init leaves nothing behind: not even an empty database file.
+        if (!initialised && !existed) removeDatabaseFiles(dataDir);
+      }
+      print({ ok: true, dataDir, database: databasePath(dataDir) });
+    });
+
+  program
+    .command('serve')
+    .description('启动主机：HTTP 接口和界面，供多个窗口和法官共用（默认只监听 127.0.0.1）')
+    .addOption(dataOption())
+    .option('--port <n>', '端口（0 表示任选空闲端口）', String(DEFAULT_PORT))
+    .option('--host <host>', '监听地址；局域网共用时填 0.0.0.0 或本机地址', '127.0.0.1')
+    .action(async (o) => {
+      const port = Number(o.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`端口无效：${o.port}`);
+      const dataDir = dataDirOf(o);
+      const host = await startHost({ dataDir, port, host: o.host });
+      process.stdout.write(`${JSON.stringify({ event: 'ready', url: host.url, dataDir })}\n`);
+      const shutdown = () => {
+        void host.stop().finally(() => process.exit(0));
+      };
+      process.on('SIGINT', shutdown);
+      process.on('SIGTERM', shutdown);
+    });
+
+  const user = program.command('user').description('用户管理');
+  user
+    .command('add')
+    .description('新建用户')
+    .addOption(dataOption())
+    .requiredOption('--username <username>', '用户名')
+    .requiredOption('--name <name>', '姓名')
+    .requiredOption('--password <password>', '初始密码')
+    .requiredOption('--roles <roles>', `角色，逗号分隔：${ROLE_KEYS.join(',')}（也可写中文名）`)
+    .action(async (o) => {
+      print(await run(dataDirOf(o), 'users.create', { username: o.username, displayName: o.name, password: o.password, roles: parseRoles(o.roles) }));
+    });
+  user
+    .command('disable')
+    .description('停用用户（立即结束其会话）')
+    .addOption(dataOption())
+    .argument('<username>', '用户名')
+    .option('--enable', '改为重新启用')
+    .action(async (username: string, o) => {
+      const dataDir = dataDirOf(o);
+      print(await run(dataDir, 'users.setDisabled', { id: findUserId(dataDir, username), disabled: !o.enable }));
+    });
+  user
+    .command('roles')
+    .description('设置用户的角色')
+    .addOption(dataOption())
+    .argument('<username>', '用户名')
+    .argument('<roles>', '角色，逗号分隔')
+    .action(async (username: string, roles: string, o) => {
+      const dataDir = dataDirOf(o);
+      const id = findUserId(dataDir, username);
+      const core = openExisting(dataDir);
+      const current = listUserViews(core.db).find((u) => u.id === id)!;
+      closeCore(core);
+      print(await run(dataDir, 'users.update', { id, displayName: current.displayName, roles: parseRoles(roles) }));
+    });
+  user
+    .command('list')
+    .description('列出用户')
+    .addOption(dataOption())
+    .action(async (o) => print(await run(dataDirOf(o), 'users.list', undefined)));
+
+  program
+    .command('verify')
+    .description('检查数据库完整性和审计哈希链；正常时退出码 0，否则非 0 并说明原因')
+    .addOption(dataOption())
+    .action((o) => {
+      const dataDir = dataDirOf(o);
+      const core = openExisting(dataDir);
+      try {
+        const report = verifyDatabase(core.sqlite);
+        print(report);
+        if (!report.ok) fail(`校验未通过：${report.problems.join('；')}`);
+      } finally {
+        closeCore(core);
+      }
+    });
+
+  program
+    .command('api-docs')
+    .description('由接口契约生成 docs/API.md')
+    .option('--out <file>', '输出文件；省略时打印')
+    .action((o) => {
+      const md = renderApiDocs();
+      if (o.out) fs.writeFileSync(o.out, md);
+      else print(md);
+    });
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await buildCli().parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.exitCode === 0) return 0;
+      return 2;
+    }
+    if (err instanceof CliFailure) {
+      process.stderr.write(`错误：${err.message}\n`);
+      return 1;
+    }
+    process.stderr.write(`错误：${err instanceof Error ? err.message : String(err)}\n`);
+    return 1;
+  }
+}
+
+const invokedDirectly = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname);
+if (invokedDirectly) {
+  main(process.argv.slice(2)).then((code) => {
+    // `serve` keeps running; every other command ends here.
+    if (code !== 0 || !process.argv.slice(2).includes('serve')) process.exitCode = code;
+  });
+}

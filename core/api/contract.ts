@@ -1,0 +1,62 @@
+import type { z } from 'zod';
+import type { CallContext } from '../context';
+import { ROLE_KEYS, type Role } from '../auth/roles';
+
+/**
+ * The API contract: every operation the UI may call is declared once, with its name, input schema,
+ * result schema and the roles allowed. Both shells (electron/ over IPC, server/ over HTTP) dispatch
+ * through core/api/dispatcher.ts, so they serve exactly the same operations with the same checks.
+ */
+
+/** Who may call an operation: nobody logged in, any logged-in user, or users holding one of the roles. */
+export type Access = 'public' | 'authenticated' | readonly Role[];
+
+export interface Operation<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType, N extends string = string> {
+  name: N;
+  /** one line in Chinese, shown in docs/API.md */
+  summary: string;
+  access: Access;
+  input: I;
+  output: O;
+  handler: (ctx: CallContext, input: z.output<I>) => z.output<O> | Promise<z.output<O>>;
+}
+
+export function defineOperation<const N extends string, I extends z.ZodType, O extends z.ZodType>(
+  op: Operation<I, O, N>,
+): Operation<I, O, N> {
+  if (Array.isArray(op.access)) {
+    for (const role of op.access) {
+      if (!ROLE_KEYS.includes(role)) throw new Error(`operation ${op.name}: unknown role ${role}`);
+    }
+  }
+  return op;
+}
+
+type AnyOperation = Operation<any, any, string>;
+
+/** Turns a tuple of operations into a name → operation map type. */
+export type OperationMap<T extends readonly AnyOperation[]> = {
+  [K in T[number] as K['name']]: K;
+};
+
+/**
+ * Combines the operations declared by each domain area. Refuses duplicate names, so two areas can never
+ * silently shadow each other's operation.
+ */
+export function combineOperations<const T extends readonly AnyOperation[]>(...ops: T): OperationMap<T> {
+  const map: Record<string, AnyOperation> = {};
+  for (const op of ops) {
+    if (map[op.name]) throw new Error(`duplicate API operation name: ${op.name}`);
+    if (!/^[a-z][a-zA-Z]*\.[a-z][a-zA-Z]*$/.test(op.name)) {
+      throw new Error(`API operation name must look like area.verb: ${op.name}`);
+    }
+    map[op.name] = op;
+  }
+  return map as OperationMap<T>;
+}
+
+export type AnyOp = AnyOperation;
+/** Input type as the caller writes it (before defaults and transforms). */
+export type InputOf<Op> = Op extends Operation<infer I, any, any> ? z.input<I> : never;
+/** Result type as the caller receives it. */
+export type OutputOf<Op> = Op extends Operation<any, infer O, any> ? z.output<O> : never;

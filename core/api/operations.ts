@@ -1,0 +1,21 @@
+import { auditOperations } from '../audit/operations';
+import { authOperations } from '../auth/operations';
+import { userOperations } from '../auth/userOperations';
+import { courtOperations } from '../court/operations';
+import { numberingOperations } from '../numbering/operations';
+import { combineOperations } from './contract';
+
+/**
+ * Every operation of the API, combined from the domain areas. The one map both shells serve and the
+ * renderer's client is typed from. Adding an area = adding its array here.
+ */
+export const operations = combineOperations(
+  ...courtOperations,
+  ...authOperations,
+  ...userOperations,
+  ...numberingOperations,
+  ...auditOperations,
+);
+
+export type Operations = typeof operations;
+export type OperationName = keyof Operations;

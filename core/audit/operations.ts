@@ -1,0 +1,74 @@
+import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { auditLog } from '../../db/schema';
+import { defineOperation } from '../api/contract';
+import { input, integerIn, optionalText } from '../api/fields';
+import { verifyDatabase } from './verify';
+
+const auditRowSchema = z.object({
+  id: z.number(),
+  at: z.string(),
+  actorId: z.number().nullable(),
+  actorName: z.string(),
+  operation: z.string(),
+  entityType: z.string(),
+  entityId: z.string().nullable(),
+  before: z.string().nullable(),
+  after: z.string().nullable(),
+  hash: z.string(),
+});
+
+export const listAuditOperation = defineOperation({
+  name: 'audit.list',
+  summary: '审计日志（最新在前，按编号向前翻页；可按操作筛选）',
+  access: ['admin'],
+  input: input({
+    beforeId: integerIn('起始编号', 1, Number.MAX_SAFE_INTEGER).optional(),
+    limit: integerIn('每页条数', 1, 200).default(50),
+    operation: optionalText('操作', { max: 64 }),
+  }),
+  output: z.object({ rows: z.array(auditRowSchema), nextBeforeId: z.number().nullable() }),
+  handler: (ctx, i) => {
+    const where: SQL[] = [];
+    if (i.beforeId) where.push(lt(auditLog.id, i.beforeId));
+    if (i.operation) where.push(eq(auditLog.operation, i.operation));
+    const rows = ctx.core.db
+      .select({
+        id: auditLog.id,
+        at: auditLog.at,
+        actorId: auditLog.actorId,
+        actorName: auditLog.actorName,
+        operation: auditLog.operation,
+        entityType: auditLog.entityType,
+        entityId: auditLog.entityId,
+        before: auditLog.before,
+        after: auditLog.after,
+        hash: auditLog.hash,
+      })
+      .from(auditLog)
+      .where(where.length ? and(...where) : undefined)
+      .orderBy(desc(auditLog.id))
+      .limit(i.limit)
+      .all();
+    const last = rows.at(-1);
+    return { rows, nextBeforeId: rows.length === i.limit && last ? last.id : null };
+  },
+});
+
+export const verifyAuditOperation = defineOperation({
+  name: 'audit.verify',
+  summary: '检查数据库完整性与审计哈希链，指出第一条被改动的记录',
+  access: ['admin'],
+  input: z.object({}).optional(),
+  output: z.object({
+    ok: z.boolean(),
+    integrity: z.string(),
+    foreignKeyViolations: z.number(),
+    auditRows: z.number(),
+    firstBroken: z.object({ id: z.number(), reason: z.string() }).optional(),
+    problems: z.array(z.string()),
+  }),
+  handler: (ctx) => verifyDatabase(ctx.core.sqlite),
+});
+
+export const auditOperations = [listAuditOperation, verifyAuditOperation] as const;

@@ -1,0 +1,58 @@
+import { createCore, closeCore } from '../core';
+import { dispatch } from '../core/api/dispatcher';
+import type { Core } from '../core/context';
+import { TEST_COST } from '../core/auth/password';
+import { FrozenClock } from '../core/time/clock';
+import type { Operations } from '../core/api/operations';
+import type { InputOf, OutputOf } from '../core/api/contract';
+import type { ApiErrorBody } from '../core/api/errors';
+
+/**
+ * A fresh in-memory court per test, with a frozen clock that the test steps forward, and typed helpers to
+ * call operations exactly as the shells do (through the dispatcher).
+ */
+export interface Harness {
+  core: Core;
+  clock: FrozenClock;
+  call<N extends keyof Operations>(name: N, input: InputOf<Operations[N]>, token?: string): Promise<OutputOf<Operations[N]>>;
+  fail(name: keyof Operations | string, input: unknown, token?: string): Promise<ApiErrorBody & { status: number }>;
+  close(): void;
+}
+
+export function createHarness(opts: { file?: string; start?: string } = {}): Harness {
+  const clock = new FrozenClock(opts.start ?? '2026-11-23T09:00:00+08:00');
+  const core = createCore({ file: opts.file ?? ':memory:', clock, passwordCost: TEST_COST });
+  return {
+    core,
+    clock,
+    async call(name, input, token) {
+      const r = await dispatch(core, name as string, input, { token, client: { transport: 'test' }, onUnexpectedError: (e) => { throw e; } });
+      if (!r.ok) throw new Error(`${String(name)} failed: ${r.error.code} ${r.error.message} (${r.error.field ?? ''})`);
+      return r.result as never;
+    },
+    async fail(name, input, token) {
+      const r = await dispatch(core, name as string, input, { token, client: { transport: 'test' } });
+      if (r.ok) throw new Error(`${String(name)} unexpectedly succeeded`);
+      return { ...r.error, status: r.status };
+    },
+    close: () => closeCore(core),
+  };
+}
+
+export const ADMIN = { username: 'admin', password: 'Court2026ok', displayName: '王管理' };
+
+/** Completes first-run setup and returns the admin's token. */
+export async function setUpCourt(h: Harness): Promise<string> {
+  const r = await h.call('setup.initialise', {
+    courtName: '浙江省长兴县人民法院',
+    courtCode: '浙0522',
+    adminUsername: ADMIN.username,
+    adminDisplayName: ADMIN.displayName,
+    adminPassword: ADMIN.password,
+  });
+  return r.token;
+}
+
+export function countRows(core: Core, table: string): number {
+  return (core.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+}
