@@ -24,7 +24,7 @@ const TYPE_ALTERNATION = [...CASE_TYPE_CODES]
 const SPECIAL_ALTERNATION = SPECIAL_TRIAL_CODES.map((s) => s.code).join('|');
 
 const CASE_NUMBER_RE = new RegExp(
-  `^[（(〔\\[]\\s*(\\d{4})\\s*[）)〕\\]]\\s*(${COURT_CODE_PATTERN})(${SPECIAL_ALTERNATION})?(${TYPE_ALTERNATION})\\s*(\\d{1,7})\\s*号?$`,
+  `^[（(〔\\[]\\s*(\\d{4})\\s*[）)〕\\]]\\s*(${COURT_CODE_PATTERN})\\s*(${SPECIAL_ALTERNATION})?(${TYPE_ALTERNATION})\\s*(\\d{1,7})\\s*号?$`,
 );
 
 function toHalfWidthDigits(s: string): string {
