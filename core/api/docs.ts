@@ -10,10 +10,52 @@ function accessText(op: AnyOp): string {
   return (op.access as readonly Role[]).map((r) => `${ROLES[r]}（${r}）`).join('、');
 }
 
-function schemaText(schema: z.ZodType, io: 'input' | 'output'): string {
-  const json = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
-  delete json.$schema;
-  return JSON.stringify(json, null, 2);
+type JsonSchema = {
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  enum?: unknown[];
+  anyOf?: JsonSchema[];
+  const?: unknown;
+  minimum?: number;
+  maximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  minItems?: number;
+  pattern?: string;
+  default?: unknown;
+};
+
+function toJson(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
+  return z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
+}
+
+/** A short type description: `string (≤ 60)`, `"clerk" | "judge"`, `array of object`. */
+function typeText(s: JsonSchema): string {
+  if (s.const !== undefined) return JSON.stringify(s.const);
+  if (s.enum) return s.enum.map((v) => JSON.stringify(v)).join(' \\| ');
+  if (s.anyOf) return s.anyOf.map(typeText).join(' \\| ');
+  if (s.type === 'array') return `array of ${s.items ? typeText(s.items) : 'any'}${s.minItems ? ` (≥ ${s.minItems})` : ''}`;
+  const bounds: string[] = [];
+  if (s.minLength !== undefined && s.minLength > 1) bounds.push(`≥ ${s.minLength} chars`);
+  if (s.maxLength !== undefined) bounds.push(`≤ ${s.maxLength} chars`);
+  if (s.minimum !== undefined) bounds.push(`≥ ${s.minimum}`);
+  if (s.maximum !== undefined && s.maximum < Number.MAX_SAFE_INTEGER) bounds.push(`≤ ${s.maximum}`);
+  if (s.default !== undefined) bounds.push(`default ${JSON.stringify(s.default)}`);
+  const t = Array.isArray(s.type) ? s.type.join(' \\| ') : (s.type ?? 'any');
+  return bounds.length ? `${t} (${bounds.join(', ')})` : t;
+}
+
+function fieldsTable(s: JsonSchema): string[] {
+  if (s.type !== 'object' || !s.properties) return [`\`${typeText(s)}\``];
+  const entries = Object.entries(s.properties);
+  if (entries.length === 0) return ['(none)'];
+  return [
+    '| field | type | required |',
+    '|---|---|---|',
+    ...entries.map(([name, p]) => `| \`${name}\` | ${typeText(p)} | ${s.required?.includes(name) ? 'yes' : ''} |`),
+  ];
 }
 
 /**
@@ -53,15 +95,11 @@ export function renderApiDocs(): string {
       '',
       'Input:',
       '',
-      '```json',
-      schemaText(op.input, 'input'),
-      '```',
+      ...fieldsTable(toJson(op.input, 'input')),
       '',
       'Result:',
       '',
-      '```json',
-      schemaText(op.output, 'output'),
-      '```',
+      ...fieldsTable(toJson(op.output, 'output')),
       '',
     );
   }
