@@ -1,0 +1,14 @@
+import type { CourtBridge } from '../core/api/bridge';
+
+/**
+ * `window.court` exists only inside the desktop app (electron/preload.ts); in a browser talking to the
+ * host it is undefined and the renderer's client uses HTTP. A renderer tsconfig of its own must include
+ * this file.
+ */
+declare global {
+  interface Window {
+    court?: CourtBridge;
+  }
+}
+
+export {};
