@@ -4,6 +4,7 @@ export declare const WORK_DIR: string;
 export declare const PREBUILD_TIMEOUT_MS: number;
 export declare const NODE_GYP_TIMEOUT_MS: number;
 export declare const SOURCE_ENTRIES: string[];
+export declare const DEFAULT_HEADERS_URL: string;
 
 export interface Versions {
   electron: string;

@@ -15,8 +15,10 @@
  *   1. prebuild-install --runtime electron --target <ver>: downloads the prebuilt binary that
  *      better-sqlite3 publishes on its GitHub releases for that Electron ABI (seconds);
  *   2. if that fails, node-gyp rebuild --runtime=electron --target=<ver>
- *      --dist-url=https://electronjs.org/headers: compiles against Electron's headers (about a minute;
- *      needs Python 3 and a C++ tool chain).
+ *      --dist-url=https://electronjs.org/headers (or $ELECTRON_HEADERS_URL): compiles against Electron's
+ *      headers (about a minute; needs Python 3 and a C++ tool chain).
+ * Mirrors: prebuild-install reads npm_config_better_sqlite3_binary_host_mirror; node-gyp's headers come
+ * from ELECTRON_HEADERS_URL; both honour HTTPS_PROXY.
  * The result is accepted only if it exports `node_register_module_v<Electron ABI>`: a binary built
  * against Node's headers but labelled as Electron's (what `electron-builder install-app-deps` produced
  * on our machines) is refused instead of crashing the app later.
@@ -36,6 +38,8 @@ export const PREBUILD_TIMEOUT_MS = 2 * 60_000;
 export const NODE_GYP_TIMEOUT_MS = 20 * 60_000;
 /** the parts of the better-sqlite3 package needed to download or compile it; never its build/ */
 export const SOURCE_ENTRIES = ['package.json', 'binding.gyp', 'lib', 'src', 'deps'];
+/** Electron's headers for node-gyp; ELECTRON_HEADERS_URL points at a mirror where electronjs.org is slow. */
+export const DEFAULT_HEADERS_URL = 'https://electronjs.org/headers';
 
 /** Folder name of one Electron build; keep identical to nativeDirName in electron/nativeBinding.ts. */
 export function nativeTargetDir(electronVersion, platform, arch) {
@@ -227,7 +231,7 @@ export async function ensureElectronNative({
         '--runtime=electron',
         `--target=${versions.electron}`,
         `--arch=${arch}`,
-        '--dist-url=https://electronjs.org/headers',
+        `--dist-url=${process.env.ELECTRON_HEADERS_URL || DEFAULT_HEADERS_URL}`,
       ];
       const r = await run(process.execPath, args, { cwd: workDir, timeoutMs: NODE_GYP_TIMEOUT_MS, env });
       if (r.code === 0 && !r.timedOut) {
