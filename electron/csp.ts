@@ -1,23 +1,6 @@
-/**
- * The host's policy (server/app.ts CONTENT_SECURITY_POLICY), copied: importing server/app.ts here would
- * make the bundled main process load fastify and @fastify/static at start-up (they are external
- * side-effect imports that the bundler cannot drop). electron/csp.test.ts fails if the two differ.
- * TODO: import it from core/ once the constant moves there.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // antd (cssinjs) injects <style> elements at run time
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'self' blob:",
-  "frame-src 'self' blob:",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+import { CONTENT_SECURITY_POLICY } from '../core/security/csp';
+
+export { CONTENT_SECURITY_POLICY };
 
 /**
  * The Content-Security-Policy of the desktop window: the host's policy (one policy for both shells),

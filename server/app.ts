@@ -6,6 +6,7 @@ import { dispatch } from '../core/api/dispatcher';
 import { operations } from '../core/api/operations';
 import type { Core } from '../core/context';
 import { isInitialised } from '../core/court/settings';
+import { CONTENT_SECURITY_POLICY } from '../core/security/csp';
 import { APP_VERSION } from '../core/version';
 
 export interface ServerOptions {
@@ -15,21 +16,7 @@ export interface ServerOptions {
   logger?: boolean;
 }
 
-/** Content-Security-Policy of the served UI: same origin only, no inline scripts, no remote content. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // antd (cssinjs) injects <style> elements at run time
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'self' blob:",
-  "frame-src 'self' blob:",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY };
 
 function bearerToken(header: string | undefined): string | undefined {
   if (!header) return undefined;
