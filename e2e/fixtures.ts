@@ -1,0 +1,86 @@
+import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** Guard against a host that never starts; the host normally answers in well under a second. */
+const READY_TIMEOUT_MS = 30_000;
+
+export interface Host {
+  url: string;
+  dataDir: string;
+}
+
+/** Starts `court serve` on a fresh data folder and resolves once it prints its ready event. */
+async function startHost(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'cli/index.ts', 'serve', '--data', dataDir, '--port', '0'], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'test' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.setEncoding('utf8');
+  child.stderr!.on('data', (chunk: string) => {
+    stderr += chunk;
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    const guard = setTimeout(() => reject(new Error(`host did not report ready within ${READY_TIMEOUT_MS} ms\n${stderr}`)), READY_TIMEOUT_MS);
+    const lines = createInterface({ input: child.stdout! });
+    lines.on('line', (line) => {
+      try {
+        const event = JSON.parse(line) as { event?: string; url?: string };
+        if (event.event === 'ready' && event.url) {
+          clearTimeout(guard);
+          resolve(event.url);
+        }
+      } catch {
+        // not an event line
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(guard);
+      reject(new Error(`host exited (code ${code}) before it was ready\n${stderr}`));
+    });
+    child.once('error', (err) => {
+      clearTimeout(guard);
+      reject(err);
+    });
+  });
+  return { child, url };
+}
+
+async function stopHost(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const killer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+  await exited;
+  clearTimeout(killer);
+}
+
+export const test = base.extend<{ host: Host }>({
+  host: async ({}, use) => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'court-e2e-'));
+    const { child, url } = await startHost(dataDir);
+    try {
+      await use({ url, dataDir });
+    } finally {
+      await stopHost(child);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  },
+  baseURL: async ({ host }, use) => {
+    await use(host.url);
+  },
+});
+
+export { expect };
+
+/** A full-page screenshot kept with the test's results, to be looked at. */
+export async function snap(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
+}

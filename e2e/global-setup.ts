@@ -1,0 +1,26 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/** The tests drive the built UI: refuse to run against a missing or stale build, which would only confuse. */
+export default function globalSetup(): void {
+  const built = path.join(ROOT, 'out/renderer/index.html');
+  if (!fs.existsSync(built)) {
+    throw new Error('界面尚未构建：请先运行 npx electron-vite build（生成 out/renderer）');
+  }
+  const sources = newestMtime(path.join(ROOT, 'renderer'));
+  if (sources > fs.statSync(built).mtimeMs && !process.env.E2E_ALLOW_STALE_BUILD) {
+    throw new Error('界面构建已过期（renderer/ 有更新的文件）：请先运行 npx electron-vite build，或设置 E2E_ALLOW_STALE_BUILD=1');
+  }
+}

@@ -1,0 +1,76 @@
+import { LockOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Layout, Menu, Space, Tooltip, type MenuProps } from 'antd';
+import { useMemo } from 'react';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { useSession } from '../session/SessionProvider';
+import { NAVIGATION, selectedKey, visibleNavigation, type NavEntry } from './navigation';
+import { RoleTags } from './RoleTags';
+
+type MenuItem = Required<MenuProps>['items'][number];
+
+function toMenuItems(entries: readonly NavEntry[]): MenuItem[] {
+  return entries.map((e) =>
+    e.children ? { key: e.key, label: e.label, icon: e.icon, children: toMenuItems(e.children) } : { key: e.key, label: e.label, icon: e.icon },
+  );
+}
+
+/** Header with court and user, a side menu of what the roles allow, and the page. */
+export function MainLayout() {
+  const session = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const me = session.me!;
+  const entries = useMemo(() => visibleNavigation(NAVIGATION, me.user.roles), [me.user.roles]);
+  const items = useMemo(() => toMenuItems(entries), [entries]);
+  const groups = entries.filter((e) => e.children).map((e) => e.key);
+  const selected = selectedKey(entries, location.pathname);
+
+  return (
+    <Layout className="main-layout">
+      <a className="skip-link" href="#main-content" onClick={(e) => {
+        e.preventDefault();
+        document.getElementById('main-content')?.focus();
+      }}>
+        跳到主要内容
+      </a>
+      <Layout.Header className="main-header">
+        <div className="main-brand">
+          <span className="main-brand-app">诉服台</span>
+          <span className="main-brand-court" data-testid="header-court">{me.court.name}</span>
+        </div>
+        <Space size={12} className="main-user">
+          <span className="main-user-name" data-testid="header-user">
+            <UserOutlined /> {me.user.displayName}
+          </span>
+          <span className="main-user-roles">
+            <RoleTags roles={me.user.roles} />
+          </span>
+          <Tooltip title="修改本人密码">
+            <Button type="text" className="header-button" icon={<LockOutlined />} onClick={() => navigate('/change-password')}>
+              修改密码
+            </Button>
+          </Tooltip>
+          <Button type="text" className="header-button" icon={<LogoutOutlined />} onClick={() => void session.signOut()}>
+            退出
+          </Button>
+        </Space>
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider width={200} theme="light" className="main-sider">
+          <nav aria-label="主菜单">
+            <Menu
+              mode="inline"
+              items={items}
+              selectedKeys={selected ? [selected] : []}
+              defaultOpenKeys={groups}
+              onClick={({ key }) => navigate(key)}
+            />
+          </nav>
+        </Layout.Sider>
+        <Layout.Content className="main-content" id="main-content" tabIndex={-1}>
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

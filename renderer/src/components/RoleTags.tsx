@@ -1,0 +1,14 @@
+import { Tag } from 'antd';
+import { ROLE_COLORS, roleLabel, type Role } from '../labels';
+
+export function RoleTags({ roles }: { roles: readonly Role[] }) {
+  return (
+    <>
+      {roles.map((r) => (
+        <Tag key={r} color={ROLE_COLORS[r]} bordered={false}>
+          {roleLabel(r)}
+        </Tag>
+      ))}
+    </>
+  );
+}

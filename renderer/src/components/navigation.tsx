@@ -1,0 +1,59 @@
+import { AuditOutlined, DashboardOutlined, SettingOutlined, TeamOutlined, ToolOutlined } from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { Role } from '../labels';
+
+/**
+ * The side menu: only what exists, and only what the user's roles allow. A group is shown when at least
+ * one of its entries is. New registers add their entries here.
+ */
+export interface NavEntry {
+  key: string;
+  label: string;
+  icon?: ReactNode;
+  /** route path; absent for a group */
+  path?: string;
+  /** roles that see the entry; absent = everyone logged in */
+  roles?: readonly Role[];
+  children?: NavEntry[];
+}
+
+export const NAVIGATION: NavEntry[] = [
+  { key: '/', path: '/', label: '工作台', icon: <DashboardOutlined /> },
+  {
+    key: 'admin',
+    label: '系统管理',
+    icon: <ToolOutlined />,
+    children: [
+      { key: '/admin/users', path: '/admin/users', label: '用户管理', icon: <TeamOutlined />, roles: ['admin'] },
+      { key: '/admin/settings', path: '/admin/settings', label: '本院设置', icon: <SettingOutlined />, roles: ['admin'] },
+      { key: '/admin/audit', path: '/admin/audit', label: '审计日志', icon: <AuditOutlined />, roles: ['admin'] },
+    ],
+  },
+];
+
+export function visibleNavigation(entries: readonly NavEntry[], roles: readonly Role[]): NavEntry[] {
+  const out: NavEntry[] = [];
+  for (const e of entries) {
+    if (e.roles && !e.roles.some((r) => roles.includes(r))) continue;
+    if (e.children) {
+      const children = visibleNavigation(e.children, roles);
+      if (children.length) out.push({ ...e, children });
+    } else {
+      out.push(e);
+    }
+  }
+  return out;
+}
+
+/** The menu key to highlight for a location: the longest entry path that prefixes it. */
+export function selectedKey(entries: readonly NavEntry[], pathname: string): string | undefined {
+  let best: string | undefined;
+  const walk = (list: readonly NavEntry[]) => {
+    for (const e of list) {
+      if (e.path && (pathname === e.path || pathname.startsWith(`${e.path}/`)) && (!best || e.path.length > best.length)) best = e.key;
+      if (e.children) walk(e.children);
+    }
+  };
+  walk(entries);
+  return best;
+}
