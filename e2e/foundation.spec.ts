@@ -217,6 +217,7 @@ test('admin pages: settings errors on their fields, audit log with details and c
   await expect(settingsRow).toHaveCount(1);
   await settingsRow.getByRole('button', { name: /展开/ }).click();
   await expect(page.getByText('"registerPattern": "长调〔{year}〕{serial:5}"')).toBeVisible();
+  await expect(page.getByText('变更的字段：法院全称、中心登记号格式')).toBeVisible();
   await page.getByRole('button', { name: '校验哈希链' }).click();
   await expect(page.getByTestId('verify-result')).toContainText('哈希链完整');
   await snap(page, testInfo, '03-audit');

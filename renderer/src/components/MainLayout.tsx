@@ -1,5 +1,5 @@
 import { LockOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Layout, Menu, Space, Tooltip, type MenuProps } from 'antd';
+import { App as AntApp, Button, Layout, Menu, Space, Tooltip, type MenuProps } from 'antd';
 import { useMemo } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../session/SessionProvider';
@@ -19,6 +19,7 @@ export function MainLayout() {
   const session = useSession();
   const navigate = useNavigate();
   const location = useLocation();
+  const { message } = AntApp.useApp();
   const me = session.me!;
   const entries = useMemo(() => visibleNavigation(NAVIGATION, me.user.roles), [me.user.roles]);
   const items = useMemo(() => toMenuItems(entries), [entries]);
@@ -50,7 +51,10 @@ export function MainLayout() {
               修改密码
             </Button>
           </Tooltip>
-          <Button type="text" className="header-button" icon={<LogoutOutlined />} onClick={() => void session.signOut()}>
+          <Button type="text" className="header-button" icon={<LogoutOutlined />} onClick={() => {
+              message.destroy();
+              void session.signOut();
+            }}>
             退出
           </Button>
         </Space>
