@@ -222,6 +222,56 @@ test('admin pages: settings errors on their fields, audit log with details and c
   await expect(page.getByTestId('verify-result')).toContainText('哈希链完整');
   await snap(page, testInfo, '03-audit');
 
+  // users: a taken user name is refused on its field; Esc closes the dialog
+  await openMenu(page, '用户管理');
+  await page.getByRole('button', { name: '新建用户' }).click();
+  let dialog = page.getByRole('dialog', { name: '新建用户' });
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await page.getByRole('button', { name: '新建用户' }).click();
+  dialog = page.getByRole('dialog', { name: '新建用户' });
+  await expect(dialog.getByLabel('用户名')).toBeFocused();
+  await dialog.getByLabel('用户名').fill('ADMIN');
+  await dialog.getByLabel('姓名').fill('重名');
+  await dialog.getByLabel('初始密码').fill('Another2026');
+  await dialog.getByRole('checkbox', { name: '审批' }).check();
+  await dialog.getByLabel('初始密码').press('Enter');
+  await expect(fieldError(dialog, '用户名')).toHaveText('用户名“admin”已被使用');
+  await snap(page, testInfo, '04-users-conflict');
+  await dialog.getByLabel('用户名').fill('mediator1');
+  await dialog.getByRole('button', { name: '新建' }).click();
+  await expect(dialog).toBeHidden();
+
+  // edit: name and roles
+  const row = page.getByRole('row').filter({ hasText: 'mediator1' });
+  await row.getByRole('button', { name: '编辑' }).click();
+  const edit = page.getByRole('dialog', { name: '编辑用户：mediator1' });
+  await expect(edit.getByLabel('姓名')).toBeFocused();
+  await expect(edit.getByLabel('姓名')).toHaveValue('重名');
+  await edit.getByLabel('姓名').fill('李调解');
+  await edit.getByRole('checkbox', { name: '审批' }).uncheck();
+  await edit.getByRole('checkbox', { name: '调解管理' }).check();
+  await snap(page, testInfo, '05-users-edit');
+  await edit.getByLabel('姓名').press('Enter');
+  await expect(edit).toBeHidden();
+  await expect(row).toContainText('李调解');
+  await expect(row).toContainText('调解管理');
+  await expect(row).not.toContainText('审批');
+
+  // disable and enable again, each confirmed
+  // by keyboard: Enter opens the confirmation with its button focused, Enter confirms
+  await row.getByRole('button', { name: '停用' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('tooltip').getByRole('button', { name: '停用' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(row.locator('.ant-tag', { hasText: '停用' })).toBeVisible();
+  await snap(page, testInfo, '06-users-disabled');
+  await row.getByRole('button', { name: '启用' }).click();
+  await page.getByRole('tooltip').getByRole('button', { name: '启用' }).click();
+  await expect(row).toContainText('正常');
+  // one's own account cannot be disabled from here
+  await expect(page.getByRole('row').filter({ hasText: '系统管理员' }).getByRole('button', { name: '停用' })).toHaveCount(0);
+
   // the home route is reachable from the menu by keyboard
   await sideMenu(page).getByRole('menuitem', { name: '工作台' }).focus();
   await page.keyboard.press('Enter');

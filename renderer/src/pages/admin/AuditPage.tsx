@@ -119,6 +119,7 @@ export function AuditPage() {
         pagination={false}
         className="dense-table"
         rowClassName={(r) => (r.id === broken ? 'row-broken' : '')}
+        locale={loading && rows.length === 0 ? { emptyText: ' ' } : undefined}
         expandable={{
           rowExpandable: (r) => r.before !== null || r.after !== null,
           expandedRowRender: (r) => <AuditDetails before={r.before} after={r.after} />,

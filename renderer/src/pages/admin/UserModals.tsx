@@ -1,9 +1,17 @@
 import { Checkbox, Form, Input } from 'antd';
+import { useRef } from 'react';
 import { send } from '../../api/client';
 import { FormModal } from '../../components/FormModal';
 import { PASSWORD_HINT } from '../../components/passwordRules';
 import { ROLE_KEYS, roleLabel, type Role } from '../../labels';
 import type { UserView } from './UsersPage';
+
+/** The last user a dialog was opened for, so its title stays put while it closes. */
+function useLastUser(user: UserView | null): UserView | null {
+  const last = useRef<UserView | null>(user);
+  if (user) last.current = user;
+  return last.current;
+}
 
 const ROLE_OPTIONS = ROLE_KEYS.map((r) => ({ value: r, label: roleLabel(r) }));
 
@@ -55,10 +63,11 @@ interface EditValues {
 
 export function EditUserModal({ user, onClose, onSaved }: { user: UserView | null; onClose: () => void; onSaved: (u: UserView) => Promise<void> }) {
   const [form] = Form.useForm<EditValues>();
+  const shown = useLastUser(user);
   return (
     <FormModal<EditValues>
       open={user !== null}
-      title={user ? `编辑用户：${user.username}` : '编辑用户'}
+      title={shown ? `编辑用户：${shown.username}` : '编辑用户'}
       form={form}
       initialValues={user ? { displayName: user.displayName, roles: user.roles } : {}}
       onClose={onClose}
@@ -80,10 +89,11 @@ interface ResetValues {
 
 export function ResetPasswordModal({ user, onClose, onSaved }: { user: UserView | null; onClose: () => void; onSaved: (u: UserView) => Promise<void> }) {
   const [form] = Form.useForm<ResetValues>();
+  const shown = useLastUser(user);
   return (
     <FormModal<ResetValues>
       open={user !== null}
-      title={user ? `重置密码：${user.displayName}（${user.username}）` : '重置密码'}
+      title={shown ? `重置密码：${shown.displayName}（${shown.username}）` : '重置密码'}
       okText="重置"
       form={form}
       onClose={onClose}

@@ -82,6 +82,8 @@ export function UsersPage() {
         dataSource={users ?? []}
         pagination={false}
         className="dense-table"
+        rowClassName={(u) => (u.disabled ? 'row-disabled' : '')}
+        locale={users === null ? { emptyText: ' ' } : undefined}
         columns={[
           { title: '用户名', dataIndex: 'username', width: 140 },
           { title: '姓名', dataIndex: 'displayName', width: 140 },
@@ -111,7 +113,7 @@ export function UsersPage() {
                       title={u.disabled ? `启用 ${u.displayName}？` : `停用 ${u.displayName}？`}
                       description={u.disabled ? '启用后该用户可以重新登录。' : '停用后该用户立即退出，且不能再登录。'}
                       okText={u.disabled ? '启用' : '停用'}
-                      okButtonProps={{ danger: !u.disabled }}
+                      okButtonProps={{ danger: !u.disabled, autoFocus: true }}
                       cancelText="取消"
                       onConfirm={() => toggleDisabled(u)}
                     >
