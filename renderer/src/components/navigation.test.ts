@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { NAVIGATION, selectedKey, visibleNavigation } from './navigation';
+
+const keys = (entries: ReturnType<typeof visibleNavigation>): unknown[] =>
+  entries.map((e) => (e.children ? { [e.key]: keys(e.children) } : e.key));
+
+describe('side menu', () => {
+  it('shows a clerk only the dashboard: no empty 系统管理 group', () => {
+    expect(keys(visibleNavigation(NAVIGATION, ['clerk']))).toEqual(['/']);
+    expect(keys(visibleNavigation(NAVIGATION, ['judge', 'print']))).toEqual(['/']);
+  });
+
+  it('shows an admin the 系统管理 pages', () => {
+    expect(keys(visibleNavigation(NAVIGATION, ['clerk', 'admin']))).toEqual(['/', { admin: ['/admin/users', '/admin/settings', '/admin/audit'] }]);
+  });
+
+  it('highlights the entry of the current page, including its sub-pages', () => {
+    expect(selectedKey(NAVIGATION, '/')).toBe('/');
+    expect(selectedKey(NAVIGATION, '/admin/users')).toBe('/admin/users');
+    expect(selectedKey(NAVIGATION, '/admin/users/7')).toBe('/admin/users');
+    expect(selectedKey(NAVIGATION, '/nowhere')).toBeUndefined();
+  });
+});
