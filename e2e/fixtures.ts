@@ -76,6 +76,13 @@ export const test = base.extend<{ host: Host }>({
   baseURL: async ({ host }, use) => {
     await use(host.url);
   },
+  // an uncaught exception in the UI fails the test even when the screen happens to look right
+  page: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on('pageerror', (err) => errors.push(err.stack ?? err.message));
+    await use(page);
+    expect(errors, 'uncaught errors in the page').toEqual([]);
+  },
 });
 
 export { expect };

@@ -43,21 +43,21 @@ export function CaseNumberParser() {
       </Form>
       {error && <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} />}
       {parsed && (
-        <Descriptions column={2} size="small" bordered style={{ marginTop: 12 }} data-testid="parse-result">
-          <Descriptions.Item label="规范写法" span={2}>
-            <span className="mono-number">{parsed.canonical}</span>
-          </Descriptions.Item>
-          <Descriptions.Item label="年度">{parsed.parts.year}</Descriptions.Item>
-          <Descriptions.Item label="法院代字">{parsed.parts.courtCode}</Descriptions.Item>
-          <Descriptions.Item label="类型代字">
-            {parsed.parts.specialCode}
-            {parsed.parts.typeCode}
-          </Descriptions.Item>
-          <Descriptions.Item label="序号">{parsed.parts.serial}</Descriptions.Item>
-          <Descriptions.Item label="案件类型" span={2}>
-            {parsed.typeName || '—'}
-          </Descriptions.Item>
-        </Descriptions>
+        <Descriptions
+          column={2}
+          size="small"
+          bordered
+          style={{ marginTop: 12 }}
+          data-testid="parse-result"
+          items={[
+            { key: 'canonical', label: '规范写法', span: 2, children: <span className="mono-number">{parsed.canonical}</span> },
+            { key: 'year', label: '年度', children: parsed.parts.year },
+            { key: 'court', label: '法院代字', children: parsed.parts.courtCode },
+            { key: 'type', label: '类型代字', children: `${parsed.parts.specialCode}${parsed.parts.typeCode}` },
+            { key: 'serial', label: '序号', children: parsed.parts.serial },
+            { key: 'typeName', label: '案件类型', span: 2, children: parsed.typeName || '—' },
+          ]}
+        />
       )}
     </>
   );

@@ -5,7 +5,7 @@ export function RoleTags({ roles }: { roles: readonly Role[] }) {
   return (
     <>
       {roles.map((r) => (
-        <Tag key={r} color={ROLE_COLORS[r]} bordered={false}>
+        <Tag key={r} color={ROLE_COLORS[r]} variant="filled">
           {roleLabel(r)}
         </Tag>
       ))}

@@ -31,16 +31,17 @@ export function DashboardPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={10}>
           <Card title="本院与账户" size="small">
-            <Descriptions column={1} size="small" styles={{ label: { width: 96 } }}>
-              <Descriptions.Item label="法院">{me.court.name}</Descriptions.Item>
-              <Descriptions.Item label="法院代字">{me.court.code}</Descriptions.Item>
-              <Descriptions.Item label="当前用户">
-                {me.user.displayName}（{me.user.username}）
-              </Descriptions.Item>
-              <Descriptions.Item label="我的角色">
-                <RoleTags roles={me.user.roles} />
-              </Descriptions.Item>
-            </Descriptions>
+            <Descriptions
+              column={1}
+              size="small"
+              styles={{ label: { width: 96 } }}
+              items={[
+                { key: 'court', label: '法院', children: me.court.name },
+                { key: 'code', label: '法院代字', children: me.court.code },
+                { key: 'user', label: '当前用户', children: `${me.user.displayName}（${me.user.username}）` },
+                { key: 'roles', label: '我的角色', children: <RoleTags roles={me.user.roles} /> },
+              ]}
+            />
           </Card>
           <Card title="案号解析" size="small" style={{ marginTop: 16 }}>
             <CaseNumberParser />

@@ -35,7 +35,7 @@ export function SetupPage() {
   const [adminForm] = Form.useForm<AdminValues>();
   const [busy, run] = useSubmit();
   const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<Output<'setup.initialise'> | null>(null);
+  const [done, setDone] = useState<{ result: Output<'setup.initialise'>; court: CourtValues } | null>(null);
   const [entering, setEntering] = useState(false);
 
   /** host errors for step 1's fields, placed once that step is visible again */
@@ -75,7 +75,7 @@ export function SetupPage() {
           adminPassword: admin.adminPassword,
         });
         setToken(result.token); // logged in as the new admin from here on
-        setDone(result);
+        setDone({ result, court });
         setStep(2);
       } catch (err) {
         const onCourt = splitFieldErrors(err, registeredFields(courtForm));
@@ -95,15 +95,13 @@ export function SetupPage() {
     if (!done) return;
     setEntering(true);
     try {
-      await session.signIn(done.token);
+      await session.signIn(done.result.token);
       navigate('/', { replace: true });
     } catch (err) {
       setError(errorMessage(err));
       setEntering(false);
     }
   };
-
-  const court = courtForm.getFieldsValue();
 
   return (
     <CenteredCard title="首次设置" subtitle="登记本院信息并建立第一个管理员账户" width={560}>
@@ -187,13 +185,16 @@ export function SetupPage() {
             </Button>
           }
         >
-          <Descriptions column={1} size="small" bordered>
-            <Descriptions.Item label="法院全称">{court.courtName}</Descriptions.Item>
-            <Descriptions.Item label="法院代字">{court.courtCode}</Descriptions.Item>
-            <Descriptions.Item label="管理员">
-              {done.user.displayName}（{done.user.username}）
-            </Descriptions.Item>
-          </Descriptions>
+          <Descriptions
+            column={1}
+            size="small"
+            bordered
+            items={[
+              { key: 'name', label: '法院全称', children: done.court.courtName },
+              { key: 'code', label: '法院代字', children: done.court.courtCode },
+              { key: 'admin', label: '管理员', children: `${done.result.user.displayName}（${done.result.user.username}）` },
+            ]}
+          />
         </Result>
       )}
     </CenteredCard>
