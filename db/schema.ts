@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /**
@@ -113,3 +114,178 @@ export const auditLog = sqliteTable(
   (t) => [index('audit_entity_idx').on(t.entityType, t.entityId), index('audit_at_idx').on(t.at)],
 );
 
+
+/**
+ * People and organisations who appear in cases (DOMAIN.md §11). A returning party is found by ID number
+ * (or USCC) and reused; corrections bump `revision` and keep the old values in party_revisions.
+ */
+export const parties = sqliteTable(
+  'parties',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** 'person' (自然人) | 'organisation' (法人或非法人组织) */
+    kind: text('kind').notNull(),
+    name: text('name').notNull(),
+    /** 'male' | 'female' (persons) */
+    sex: text('sex'),
+    birthDate: text('birth_date'),
+    ethnicity: text('ethnicity'),
+    /** 'resident' | 'passport' | 'hkMacauPermit' | 'taiwanPermit' | 'hkMacauTaiwanResidence' | 'foreignPermanentResidence' | 'uscc' | 'none' */
+    idType: text('id_type').notNull(),
+    idNumber: text('id_number'),
+    address: text('address'),
+    phone: text('phone'),
+    /** organisations: legal representative or person in charge, and that person's title */
+    representative: text('representative'),
+    representativeTitle: text('representative_title'),
+    revision: integer('revision').notNull().default(1),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('parties_identity_unique').on(t.idType, t.idNumber).where(sql`id_number IS NOT NULL`),
+    index('parties_name_idx').on(t.name),
+    index('parties_phone_idx').on(t.phone),
+    index('parties_id_number_idx').on(t.idNumber),
+  ],
+);
+
+/** The values a party had before each correction. */
+export const partyRevisions = sqliteTable(
+  'party_revisions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    partyId: integer('party_id')
+      .notNull()
+      .references(() => parties.id),
+    revision: integer('revision').notNull(),
+    /** JSON of the party as it was before this correction */
+    before: text('before').notNull(),
+    reason: text('reason').notNull(),
+    changedAt: text('changed_at').notNull(),
+    changedBy: integer('changed_by'),
+  },
+  (t) => [index('party_revisions_party_idx').on(t.partyId)],
+);
+
+/**
+ * The record every register shares. `number` is the 案号 (or the centre register number for a delegated
+ * pre-filing mediation); `code` is the short case code printed as a QR (一案一码).
+ */
+export const cases = sqliteTable(
+  'cases',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** 民初 | 民特 | 民督 | 财保 | 执 | 执保 | 民诉前调 (legacy) | 调登 (centre register) */
+    caseType: text('case_type').notNull(),
+    number: text('number').notNull(),
+    numberYear: integer('number_year').notNull(),
+    numberSerial: integer('number_serial').notNull(),
+    code: text('code').notNull(),
+    receivedOn: text('received_on').notNull(),
+    /** catalogue revision of the cause ('2025', '2020'), null when the cause is free text awaiting review */
+    causeRevision: text('cause_revision'),
+    causeNo: text('cause_no'),
+    causeName: text('cause_name').notNull(),
+    causeNeedsReview: integer('cause_needs_review', { mode: 'boolean' }).notNull().default(false),
+    /** amount in dispute, integer fen */
+    amountFen: integer('amount_fen'),
+    claims: text('claims').notNull().default(''),
+    facts: text('facts').notNull().default(''),
+    /** JSON array of the materials received at the counter */
+    materials: text('materials').notNull().default('[]'),
+    status: text('status').notNull(),
+    createdBy: integer('created_by'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('cases_number_unique').on(t.number),
+    uniqueIndex('cases_code_unique').on(t.code),
+    index('cases_received_idx').on(t.receivedOn),
+    index('cases_status_idx').on(t.status),
+  ],
+);
+
+/** A party's place in a case: 原告 / 被告 / 第三人 / 申请人 / 被申请人. */
+export const caseParties = sqliteTable(
+  'case_parties',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    partyId: integer('party_id')
+      .notNull()
+      .references(() => parties.id),
+    role: text('role').notNull(),
+    seq: integer('seq').notNull(),
+  },
+  (t) => [index('case_parties_case_idx').on(t.caseId), index('case_parties_party_idx').on(t.partyId, t.caseId)],
+);
+
+/** Agents (委托诉讼代理人) of a party in a case, with their authority. */
+export const caseAgents = sqliteTable(
+  'case_agents',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    casePartyId: integer('case_party_id')
+      .notNull()
+      .references(() => caseParties.id),
+    /** 'lawyer' | 'relative' | 'other' */
+    kind: text('kind').notNull(),
+    name: text('name').notNull(),
+    idNumber: text('id_number'),
+    phone: text('phone'),
+    /** law firm (lawyers) or relationship / employer (others) */
+    organisation: text('organisation'),
+    licenseNo: text('license_no'),
+    /** 'general' (一般授权) | 'special' (特别授权) */
+    authority: text('authority').notNull(),
+    authorityDetail: text('authority_detail'),
+  },
+  (t) => [index('case_agents_case_idx').on(t.caseId)],
+);
+
+/** Links between cases: converted from/to, related, same parties. */
+export const caseLinks = sqliteTable(
+  'case_links',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    fromCaseId: integer('from_case_id')
+      .notNull()
+      .references(() => cases.id),
+    toCaseId: integer('to_case_id')
+      .notNull()
+      .references(() => cases.id),
+    /** 'converted' (from → to) | 'related' | 'sameParties' */
+    kind: text('kind').notNull(),
+    note: text('note'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('case_links_unique').on(t.fromCaseId, t.toCaseId, t.kind),
+    index('case_links_to_idx').on(t.toCaseId),
+  ],
+);
+
+/** The timeline of a case: every event, in order. */
+export const caseEvents = sqliteTable(
+  'case_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    at: text('at').notNull(),
+    actorId: integer('actor_id'),
+    actorName: text('actor_name').notNull(),
+    kind: text('kind').notNull(),
+    summary: text('summary').notNull(),
+    data: text('data'),
+  },
+  (t) => [index('case_events_case_idx').on(t.caseId, t.id)],
+);

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { CallContext } from '../context';
+import type { CallContext, Core } from '../context';
 import { ROLE_KEYS, type Role } from '../auth/roles';
 
 /**
@@ -16,7 +16,11 @@ export interface Operation<I extends z.ZodType = z.ZodType, O extends z.ZodType 
   /** one line in Chinese, shown in docs/API.md */
   summary: string;
   access: Access;
-  input: I;
+  /**
+   * The input schema, or a function of the core that builds it — for checks that depend on today's date
+   * (a birth date or receipt date may not lie in the future), read from the core's clock.
+   */
+  input: I | ((core: Core) => I);
   output: O;
   handler: (ctx: CallContext, input: z.output<I>) => z.output<O> | Promise<z.output<O>>;
 }
@@ -56,6 +60,11 @@ export function combineOperations<const T extends readonly AnyOperation[]>(...op
 }
 
 export type AnyOp = AnyOperation;
+
+/** The input schema of an operation for a given core. */
+export function inputSchemaOf(op: AnyOperation, core: Core): z.ZodType {
+  return typeof op.input === 'function' ? (op.input as (core: Core) => z.ZodType)(core) : op.input;
+}
 /** Input type as the caller writes it (before defaults and transforms). */
 export type InputOf<Op> = Op extends Operation<infer I, any, any> ? z.input<I> : never;
 /** Result type as the caller receives it. */

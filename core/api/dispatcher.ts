@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { resolveSession } from '../auth/sessions';
 import { ROLES } from '../auth/roles';
 import type { Actor, CallContext, ClientInfo, Core } from '../context';
-import type { AnyOp } from './contract';
+import { inputSchemaOf, type AnyOp } from './contract';
 import { classifyDatabaseError } from './dbErrors';
 import { ApiError, type ApiErrorBody, type FieldIssue } from './errors';
 import { operations } from './operations';
@@ -66,7 +66,7 @@ function findOperation(name: string): AnyOp {
 
 async function runChecked(op: AnyOp, ctx: CallContext, rawInput: unknown): Promise<unknown> {
   checkAccess(op, ctx.actor);
-  const parsed = op.input.safeParse(rawInput ?? undefined);
+  const parsed = inputSchemaOf(op, ctx.core).safeParse(rawInput ?? undefined);
   if (!parsed.success) {
     const issues = issuesFromZod(parsed.error);
     const first = issues[0]!;

@@ -1,8 +1,17 @@
 import { z } from 'zod';
 import { ROLES, type Role } from '../auth/roles';
 import type { AnyOp } from './contract';
+import type { Core } from '../context';
+import { FrozenClock } from '../time/clock';
 import { ERROR_STATUS } from './errors';
 import { operations } from './operations';
+
+/** Date-dependent schemas are documented as built on a fixed day, so the docs do not change daily. */
+function docInputSchema(op: AnyOp): z.ZodType {
+  if (typeof op.input !== 'function') return op.input;
+  const docsCore = { clock: new FrozenClock('2026-01-01T00:00:00+08:00') } as unknown as Core;
+  return (op.input as (core: Core) => z.ZodType)(docsCore);
+}
 
 function accessText(op: AnyOp): string {
   if (op.access === 'public') return '无需登录';
@@ -95,7 +104,7 @@ export function renderApiDocs(): string {
       '',
       'Input:',
       '',
-      ...fieldsTable(toJson(op.input, 'input')),
+      ...fieldsTable(toJson(docInputSchema(op), 'input')),
       '',
       'Result:',
       '',
