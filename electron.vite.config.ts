@@ -29,6 +29,8 @@ export default defineConfig({
     base: './',
     plugins: [react()],
     build: {
+      // the same bundle is served over the LAN by the host: minify it
+      minify: true,
       outDir: resolve(__dirname, 'out/renderer'),
       rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
     },

@@ -26,6 +26,8 @@ export interface Actor {
   displayName: string;
   roles: Role[];
   sessionId: number;
+  /** set after an admin reset: only the password change is allowed until it is done */
+  mustChangePassword?: boolean;
 }
 
 /** userId of the command-line administrator: not an account, named in the audit log by OS user. */

@@ -40,6 +40,9 @@ export async function dispatch(core: Core, name: string, rawInput: unknown, opts
   return guarded(name, opts, async () => {
     const op = findOperation(name);
     const actor = op.access === 'public' ? null : resolveSession(core, opts.token);
+    if (actor?.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(op.name)) {
+      throw new ApiError('PASSWORD_CHANGE_REQUIRED', '管理员已重置您的密码，请先修改密码');
+    }
     return runChecked(op, { core, actor, client: opts.client }, rawInput);
   });
 }
@@ -57,6 +60,9 @@ export async function dispatchAs(
 ): Promise<DispatchResult> {
   return guarded(name, opts, async () => runChecked(findOperation(name), { core, actor, client: opts.client }, rawInput));
 }
+
+/** What a user whose password was reset by an admin may do before choosing a new one. */
+const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set(['auth.me', 'auth.changePassword', 'auth.logout']);
 
 function findOperation(name: string): AnyOp {
   const op = Object.hasOwn(operations, name) ? (operations as Record<string, AnyOp>)[name] : undefined;

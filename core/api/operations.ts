@@ -3,6 +3,9 @@ import { authOperations } from '../auth/operations';
 import { userOperations } from '../auth/userOperations';
 import { courtOperations } from '../court/operations';
 import { numberingOperations } from '../numbering/operations';
+import { caseOperations } from '../cases/operations';
+import { causeOperations } from '../causes/operations';
+import { partyOperations } from '../parties/operations';
 import { combineOperations } from './contract';
 
 /**
@@ -15,6 +18,9 @@ export const operations = combineOperations(
   ...userOperations,
   ...numberingOperations,
   ...auditOperations,
+  ...caseOperations,
+  ...partyOperations,
+  ...causeOperations,
 );
 
 export type Operations = typeof operations;

@@ -88,9 +88,12 @@ describe('login, lockout and sessions', () => {
     await h.call('users.resetPassword', { id: clerk.id, newPassword: 'Reset2026ok' }, admin);
     const login = await h.call('auth.login', { username: 'clerk1', password: 'Reset2026ok' });
     expect(login.user.mustChangePassword).toBe(true);
+    // enforced by the API, not only by the UI
+    expect(await h.fail('settings.get', undefined, login.token)).toMatchObject({ code: 'PASSWORD_CHANGE_REQUIRED', status: 403 });
     expect((await h.fail('auth.changePassword', { currentPassword: 'Reset2026ok', newPassword: 'abc' }, login.token)).field).toBe('newPassword');
     await h.call('auth.changePassword', { currentPassword: 'Reset2026ok', newPassword: 'Mine2026ok' }, login.token);
     expect((await h.call('auth.me', undefined, login.token)).user.mustChangePassword).toBe(false);
+    await h.call('settings.get', undefined, login.token);
   });
 
   it('ends a session after the idle time, after logout and when the user is disabled', async () => {

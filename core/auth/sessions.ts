@@ -66,6 +66,7 @@ export function resolveSession(core: Core, token: string | undefined): Actor {
     displayName: row.user.displayName,
     roles: rolesOf(core.db, row.user.id),
     sessionId: row.session.id,
+    mustChangePassword: row.user.mustChangePassword,
   };
 }
 

@@ -1,0 +1,133 @@
+import { desc, eq, inArray, sql } from 'drizzle-orm';
+import { caseParties, cases, parties } from '../../db/schema';
+import type { Db, Tx } from '../context';
+import { normaliseCaseNumber } from '../numbering/caseNumber';
+import { normaliseIdNumber } from '../parties/identity';
+import { prefixRange } from '../parties/service';
+import { normaliseCaseCode } from './caseCode';
+
+/**
+ * Case search for a million cases (issue 3): every query kind runs on an index, never a scan.
+ * - a case code or a full 案号 → the unique index;
+ * - 3+ characters (part of a 案号, a name, an ID number, a phone) → the FTS5 trigram index case_search;
+ * - 2 characters (张三) → prefix range on parties.name, joined through case_parties.
+ * Newest cases first.
+ */
+const SEPARATOR = ' ¦ ';
+
+/** Rebuilds a case's row in the search index; call inside the transaction that changed the case. */
+export function indexCaseForSearch(tx: Tx, caseId: number): void {
+  const c = tx.select({ number: cases.number, code: cases.code }).from(cases).where(eq(cases.id, caseId)).get();
+  if (!c) return;
+  const ps = tx
+    .select({ name: parties.name, idNumber: parties.idNumber, phone: parties.phone })
+    .from(caseParties)
+    .innerJoin(parties, eq(parties.id, caseParties.partyId))
+    .where(eq(caseParties.caseId, caseId))
+    .all();
+  const text = [c.number, c.code, ...ps.flatMap((p) => [p.name, p.idNumber, p.phone])].filter(Boolean).join(SEPARATOR);
+  tx.run(sql`DELETE FROM case_search WHERE rowid = ${caseId}`);
+  tx.run(sql`INSERT INTO case_search (rowid, text) VALUES (${caseId}, ${text})`);
+}
+
+/** Re-indexes every case a party appears in (after a correction of the party). */
+export function reindexPartyCases(tx: Tx, partyId: number): void {
+  const ids = tx.select({ caseId: caseParties.caseId }).from(caseParties).where(eq(caseParties.partyId, partyId)).all();
+  for (const { caseId } of ids) indexCaseForSearch(tx, caseId);
+}
+
+export type MatchKind = 'code' | 'number' | 'text' | 'name';
+
+/** Case ids matching a query, newest first, with how they matched. */
+export function searchCaseIds(db: Db, rawQuery: string, limit: number): { ids: number[]; matchedBy: MatchKind | null } {
+  const q = rawQuery.trim();
+  if (q.length === 0) return { ids: [], matchedBy: null };
+
+  const code = normaliseCaseCode(q);
+  if (code) {
+    const hit = db.select({ id: cases.id }).from(cases).where(eq(cases.code, code)).get();
+    if (hit) return { ids: [hit.id], matchedBy: 'code' };
+  }
+  const number = normaliseCaseNumber(q);
+  if (number) {
+    const hit = db.select({ id: cases.id }).from(cases).where(eq(cases.number, number)).get();
+    if (hit) return { ids: [hit.id], matchedBy: 'number' };
+  }
+
+  const chars = [...q];
+  if (chars.length >= 3) {
+    // An ID number is searched as people type it (lower-case x, full-width digits); a 案号 fragment keeps
+    // its full-width brackets, which is how it is indexed.
+    const term = /^[\dxX０-９]+$/.test(q) ? normaliseIdNumber(q) : q.replace(/\(/g, '（').replace(/\)/g, '）');
+    const phrase = `"${term.replace(/"/g, '""')}"`;
+    const rows = db.all<{ id: number }>(
+      sql`SELECT rowid AS id FROM case_search WHERE case_search MATCH ${phrase} ORDER BY rowid DESC LIMIT ${limit}`,
+    );
+    return { ids: rows.map((r) => r.id), matchedBy: 'text' };
+  }
+  if (chars.length === 2 && !/^[\dA-Za-z]+$/.test(q)) {
+    const rows = db
+      .selectDistinct({ id: caseParties.caseId })
+      .from(parties)
+      .innerJoin(caseParties, eq(caseParties.partyId, parties.id))
+      .where(prefixRange(parties.name, q))
+      .orderBy(desc(caseParties.caseId))
+      .limit(limit)
+      .all();
+    return { ids: rows.map((r) => r.id), matchedBy: 'name' };
+  }
+  return { ids: [], matchedBy: null };
+}
+
+export interface CaseSummary {
+  id: number;
+  caseType: string;
+  number: string;
+  code: string;
+  receivedOn: string;
+  causeName: string;
+  status: string;
+  amountFen: number | null;
+  /** 原告 张三 等 诉 被告 李四 — who against whom, names only */
+  partiesText: string;
+}
+
+/** One query for the rows, one for their parties: a result page costs two indexed queries. */
+export function caseSummaries(db: Db, ids: number[]): CaseSummary[] {
+  if (ids.length === 0) return [];
+  const rows = db
+    .select({
+      id: cases.id,
+      caseType: cases.caseType,
+      number: cases.number,
+      code: cases.code,
+      receivedOn: cases.receivedOn,
+      causeName: cases.causeName,
+      status: cases.status,
+      amountFen: cases.amountFen,
+    })
+    .from(cases)
+    .where(inArray(cases.id, ids))
+    .all();
+  const ps = db
+    .select({ caseId: caseParties.caseId, role: caseParties.role, seq: caseParties.seq, name: parties.name })
+    .from(caseParties)
+    .innerJoin(parties, eq(parties.id, caseParties.partyId))
+    .where(inArray(caseParties.caseId, ids))
+    .all();
+  const byCase = new Map<number, typeof ps>();
+  for (const p of ps) byCase.set(p.caseId, [...(byCase.get(p.caseId) ?? []), p]);
+  const order = new Map(ids.map((id, i) => [id, i]));
+  return rows
+    .map((r) => ({ ...r, partiesText: partiesText(byCase.get(r.id) ?? []) }))
+    .sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+}
+
+function partiesText(ps: { role: string; seq: number; name: string }[]): string {
+  const sorted = [...ps].sort((a, b) => a.seq - b.seq);
+  const side = (roles: string[]) => sorted.filter((p) => roles.includes(p.role)).map((p) => p.name);
+  const first = side(['原告', '申请人']);
+  const second = side(['被告', '被申请人']);
+  const names = (list: string[]) => (list.length > 2 ? `${list.slice(0, 2).join('、')}等` : list.join('、'));
+  return second.length ? `${names(first)} — ${names(second)}` : names(first);
+}
