@@ -183,7 +183,7 @@ export const cases = sqliteTable(
     numberSerial: integer('number_serial').notNull(),
     code: text('code').notNull(),
     receivedOn: text('received_on').notNull(),
-    /** catalogue revision of the cause ('2025', '2020'), null when the cause is free text awaiting review */
+    /** catalogue revision in force on the received date ('2025', '2020'); null only before 2021 */
     causeRevision: text('cause_revision'),
     causeNo: text('cause_no'),
     causeName: text('cause_name').notNull(),
