@@ -6,6 +6,7 @@ import { numberingOperations } from '../numbering/operations';
 import { caseOperations } from '../cases/operations';
 import { causeOperations } from '../causes/operations';
 import { partyOperations } from '../parties/operations';
+import { calendarOperations } from '../calendar/operations';
 import { combineOperations } from './contract';
 
 /**
@@ -21,6 +22,7 @@ export const operations = combineOperations(
   ...caseOperations,
   ...partyOperations,
   ...causeOperations,
+  ...calendarOperations,
 );
 
 export type Operations = typeof operations;

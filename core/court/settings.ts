@@ -3,6 +3,7 @@ import { settings } from '../../db/schema';
 import type { Db, Tx } from '../context';
 import { isoShanghai, type Clock } from '../time/clock';
 import { DEFAULT_REGISTER_PATTERN } from '../numbering/registerNumber';
+import type { HolidayData } from '../calendar/calendar';
 
 /**
  * The court's settings with their defaults. Each key is stored as JSON in the settings table; every change
@@ -19,6 +20,8 @@ export interface CourtSettings {
   /** consecutive wrong passwords before the account is locked */
   'auth.lockoutThreshold': number;
   'auth.lockoutMinutes': number;
+  /** years of holiday data entered by an admin from the State Council notice; override the shipped file */
+  'calendar.holidayYears': HolidayData['years'];
 }
 
 export type SettingKey = keyof CourtSettings;
@@ -29,6 +32,7 @@ export const SETTING_DEFAULTS: Omit<CourtSettings, 'court.name' | 'court.code'> 
   'auth.sessionMaxHours': 12,
   'auth.lockoutThreshold': 5,
   'auth.lockoutMinutes': 15,
+  'calendar.holidayYears': {},
 };
 
 export function readSetting<K extends SettingKey>(db: Db | Tx, key: K): CourtSettings[K] | undefined {

@@ -1,0 +1,21 @@
+import shipped from './holidays-cn.json';
+import type { Db, Tx } from '../context';
+import { readSetting } from '../court/settings';
+import { holidayDataSchema, LegalCalendar, type HolidayData } from './calendar';
+
+const SHIPPED: HolidayData = holidayDataSchema.parse(shipped);
+let cached: { key: string; calendar: LegalCalendar } | undefined;
+
+/** The shipped holiday years with the admin's entries (from later State Council notices) laid over them. */
+export function holidayData(db: Db | Tx): HolidayData {
+  const override = readSetting(db, 'calendar.holidayYears') ?? {};
+  return { source: SHIPPED.source, years: { ...SHIPPED.years, ...override } };
+}
+
+/** The court's calendar; rebuilt only when the admin's holiday entries change. */
+export function courtCalendar(db: Db | Tx): LegalCalendar {
+  const data = holidayData(db);
+  const key = JSON.stringify(data.years);
+  if (cached?.key !== key) cached = { key, calendar: new LegalCalendar(data) };
+  return cached.calendar;
+}
