@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiCallError } from './client';
-import { splitFieldErrors } from './formErrors';
+import { placeIssue, splitFieldErrors, toNamePath } from './formErrors';
 
 const fields = new Set(['username', 'password', 'roles']);
 
@@ -43,5 +43,52 @@ describe('splitFieldErrors', () => {
     const elsewhere = new ApiCallError(400, { code: 'VALIDATION', message: '不支持的字段：x', issues: [{ field: '', message: '不支持的字段：x' }] });
     expect(splitFieldErrors(elsewhere, fields).rest).toBe('不支持的字段：x');
     expect(splitFieldErrors(new Error('boom'), fields).rest).toBe('操作未完成：boom');
+  });
+});
+
+describe('nested fields (Form.List)', () => {
+  const filing = new Set([
+    'caseType',
+    'parties',
+    'parties.0.party.name',
+    'parties.0.party.idNumber',
+    'parties.1.party.idNumber',
+    'parties.1.agents.0.licenseNo',
+    'cause',
+    'amount',
+  ]);
+
+  it('puts each issue on the deepest registered field of its path', () => {
+    const err = new ApiCallError(400, {
+      code: 'VALIDATION',
+      message: '身份证号码校验位错误',
+      issues: [
+        { field: 'parties.0.party.idNumber', message: '身份证号码校验位错误（最后一位应为 1），请核对' },
+        { field: 'parties.1.agents.0.licenseNo', message: '律师代理须填写律师执业证号' },
+        { field: 'parties.1.party', message: '请选择已登记的当事人，或填写新当事人信息' },
+        { field: 'parties', message: '民事一审案件须至少有 1 名被告' },
+        { field: 'cause', message: '请选择案由' },
+      ],
+    });
+    const { byField, rest } = splitFieldErrors(err, filing);
+    expect(Object.fromEntries(byField)).toEqual({
+      'parties.0.party.idNumber': ['身份证号码校验位错误（最后一位应为 1），请核对'],
+      'parties.1.agents.0.licenseNo': ['律师代理须填写律师执业证号'],
+      parties: ['请选择已登记的当事人，或填写新当事人信息', '民事一审案件须至少有 1 名被告'],
+      cause: ['请选择案由'],
+    });
+    expect(rest).toBeNull();
+  });
+
+  it('maps an API name to the form name through aliases', () => {
+    const err = new ApiCallError(400, { code: 'VALIDATION', message: '争议金额不能为负数', field: 'amountFen' });
+    expect(Object.fromEntries(splitFieldErrors(err, filing, { amountFen: 'amount' }).byField)).toEqual({ amount: ['争议金额不能为负数'] });
+    expect(splitFieldErrors(err, filing).rest).toBe('争议金额不能为负数');
+  });
+
+  it('turns dotted paths into name paths with numeric indexes', () => {
+    expect(toNamePath('parties.0.party.idNumber')).toEqual(['parties', 0, 'party', 'idNumber']);
+    expect(placeIssue('parties.3.party.name', filing)).toBe('parties');
+    expect(placeIssue('receivedOn', filing)).toBeUndefined();
   });
 });
