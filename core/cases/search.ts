@@ -15,6 +15,18 @@ import { normaliseCaseCode } from './caseCode';
  */
 const SEPARATOR = ' ¦ ';
 
+/**
+ * The text of a case's row in the search index: 案号, case code, then each party's name, ID / USCC number and
+ * phone in case_parties order. The one recipe for every writer of case_search (filing, corrections, the
+ * bulk seeder in core/seed).
+ */
+export function caseSearchText(
+  c: { number: string; code: string },
+  ps: readonly { name: string; idNumber: string | null; phone: string | null }[],
+): string {
+  return [c.number, c.code, ...ps.flatMap((p) => [p.name, p.idNumber, p.phone])].filter(Boolean).join(SEPARATOR);
+}
+
 /** Rebuilds a case's row in the search index; call inside the transaction that changed the case. */
 export function indexCaseForSearch(tx: Tx, caseId: number): void {
   const c = tx.select({ number: cases.number, code: cases.code }).from(cases).where(eq(cases.id, caseId)).get();
@@ -24,8 +36,9 @@ export function indexCaseForSearch(tx: Tx, caseId: number): void {
     .from(caseParties)
     .innerJoin(parties, eq(parties.id, caseParties.partyId))
     .where(eq(caseParties.caseId, caseId))
+    .orderBy(caseParties.seq)
     .all();
-  const text = [c.number, c.code, ...ps.flatMap((p) => [p.name, p.idNumber, p.phone])].filter(Boolean).join(SEPARATOR);
+  const text = caseSearchText(c, ps);
   tx.run(sql`DELETE FROM case_search WHERE rowid = ${caseId}`);
   tx.run(sql`INSERT INTO case_search (rowid, text) VALUES (${caseId}, ${text})`);
 }
