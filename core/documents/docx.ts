@@ -1,0 +1,359 @@
+import { createHash } from 'node:crypto';
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  ImageRun,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
+  type IParagraphOptions,
+  type IRunOptions,
+} from 'docx';
+import { itemNumber } from './chinese';
+import { loadFonts } from './fonts';
+import { layoutDocument } from './layout';
+import { geometry, resolveFormat, type Block, type DocumentFormat, type DocumentModel, type DocxFontNames, type Run } from './model';
+import type { RenderOptions, RenderedDocument } from './pdf';
+
+/**
+ * The DOCX renderer (the `docx` package): the copy clerks edit in Word or WPS. Same model, same format as the
+ * PDF. The East-Asian font slot is set in the document defaults and in the document's own paragraph styles
+ * (正文, 文书标题, …) so that a clerk's new paragraph looks like the rest; line spacing is exact; tables have a
+ * fixed layout and explicit column widths in twips, so WPS and LibreOffice lay them out as Word does.
+ */
+
+const twips = (pt: number) => Math.round(pt * 20);
+const halfPoints = (pt: number) => Math.round(pt * 2);
+const pxAt96 = (mm: number) => Math.round((mm / 25.4) * 96);
+
+const STYLE = {
+  body: 'CourtBody',
+  title: 'CourtTitle',
+  caseNumber: 'CourtCaseNumber',
+  table: 'CourtTableText',
+  signature: 'CourtSignature',
+  pageNumber: 'CourtPageNumber',
+} as const;
+
+function fontAttrs(f: DocxFontNames) {
+  // hint eastAsia: “” and other shared characters are set in the Chinese font, as in the PDF.
+  return { ascii: f.ascii, eastAsia: f.eastAsia, hAnsi: f.hAnsi, cs: f.ascii, hint: 'eastAsia' };
+}
+
+function styles(format: DocumentFormat, g: ReturnType<typeof geometry>) {
+  const body = format.body;
+  const gridSpacing = twips(g.charPitch - body.sizePt); // the 28-per-line grid as character spacing
+  const exact = (pt: number) => ({ line: twips(pt), lineRule: LineRuleType.EXACT, before: 0, after: 0 });
+  return {
+    default: {
+      document: {
+        run: {
+          font: fontAttrs(format.docx.bodyFont),
+          size: halfPoints(body.sizePt),
+          language: { value: 'zh-CN', eastAsia: 'zh-CN' },
+        },
+        paragraph: { spacing: exact(body.linePitchPt) },
+      },
+    },
+    paragraphStyles: [
+      {
+        id: STYLE.body,
+        name: '正文（文书）',
+        basedOn: 'Normal',
+        next: STYLE.body,
+        quickFormat: true,
+        run: { font: fontAttrs(format.docx.bodyFont), size: halfPoints(body.sizePt), characterSpacing: gridSpacing },
+        paragraph: {
+          alignment: AlignmentType.JUSTIFIED,
+          spacing: exact(body.linePitchPt),
+          indent: { firstLine: twips(body.firstLineIndentChars * g.charPitch) },
+        },
+      },
+      {
+        id: STYLE.title,
+        name: '文书标题',
+        basedOn: 'Normal',
+        next: STYLE.body,
+        quickFormat: true,
+        run: { font: fontAttrs(format.docx.titleFont), size: halfPoints(format.title.sizePt) },
+        paragraph: { alignment: AlignmentType.CENTER, spacing: exact(format.title.linePitchPt), keepNext: true },
+      },
+      {
+        id: STYLE.caseNumber,
+        name: '案号',
+        basedOn: 'Normal',
+        next: STYLE.body,
+        run: { font: fontAttrs(format.docx.bodyFont), size: halfPoints(format.caseNumber.sizePt), characterSpacing: gridSpacing },
+        paragraph: { alignment: AlignmentType.RIGHT, spacing: { ...exact(body.linePitchPt), after: twips(format.caseNumber.spaceAfterPt) }, keepNext: true },
+      },
+      {
+        id: STYLE.table,
+        name: '表格文字',
+        basedOn: 'Normal',
+        run: { font: fontAttrs(format.docx.bodyFont), size: halfPoints(format.table.sizePt) },
+        paragraph: { alignment: AlignmentType.JUSTIFIED, spacing: exact(format.table.linePitchPt) },
+      },
+      {
+        id: STYLE.signature,
+        name: '落款',
+        basedOn: 'Normal',
+        run: { font: fontAttrs(format.docx.bodyFont), size: halfPoints(body.sizePt), characterSpacing: gridSpacing },
+        paragraph: { spacing: exact(body.linePitchPt), keepNext: true, keepLines: true },
+      },
+      {
+        id: STYLE.pageNumber,
+        name: '页码',
+        basedOn: 'Normal',
+        run: { font: fontAttrs(format.docx.bodyFont), size: halfPoints(format.pageNumber.sizePt) },
+        paragraph: { spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 } },
+      },
+    ],
+  };
+}
+
+function runs(list: Run[], extra: Partial<IRunOptions> = {}): TextRun[] {
+  return list.filter((r) => r.text).map((r) => new TextRun({ text: r.text, ...(r.bold ? { bold: true } : {}), ...(r.underline ? { underline: {} } : {}), ...extra }));
+}
+
+type Child = Paragraph | Table;
+
+function blockChildren(b: Block, format: DocumentFormat, g: ReturnType<typeof geometry>, next: { pageBreakBefore: boolean }): Child[] {
+  const brk = (): Partial<IParagraphOptions> => {
+    if (!next.pageBreakBefore) return {};
+    next.pageBreakBefore = false;
+    return { pageBreakBefore: true };
+  };
+  const indentChars = format.body.firstLineIndentChars;
+  switch (b.type) {
+    case 'title':
+      return [new Paragraph({ style: STYLE.title, children: runs(b.runs), ...brk() })];
+    case 'caseNumber':
+      return [new Paragraph({ style: STYLE.caseNumber, children: runs([{ text: b.text }]), ...brk() })];
+    case 'party':
+      return b.lines.map((line) => new Paragraph({ style: STYLE.body, children: runs(line), ...brk() }));
+    case 'paragraph': {
+      const align = b.align ?? 'justify';
+      return [
+        new Paragraph({
+          style: STYLE.body,
+          children: runs(b.runs),
+          alignment: align === 'centre' ? AlignmentType.CENTER : align === 'right' ? AlignmentType.RIGHT : align === 'left' ? AlignmentType.LEFT : AlignmentType.JUSTIFIED,
+          ...((b.indent ?? 'firstLine') === 'none' ? { indent: { firstLine: 0 } } : {}),
+          ...(b.keepWithNext ? { keepNext: true } : {}),
+          ...brk(),
+        }),
+      ];
+    }
+    case 'numbered':
+      return b.items.map(
+        (item, i) => new Paragraph({ style: STYLE.body, children: runs([{ text: itemNumber((b.start ?? 1) + i, b.style) }, ...item]), ...brk() }),
+      );
+    case 'table': {
+      const widths = b.columnsMm.map((mm) => twips((mm * 72) / 25.4));
+      const total = widths.reduce((a, c) => a + c, 0);
+      const border = { style: BorderStyle.SINGLE, size: Math.max(2, Math.round(format.table.borderPt * 8)), color: '000000' };
+      const padX = twips((format.table.paddingXMm * 72) / 25.4);
+      const padY = twips((format.table.paddingYMm * 72) / 25.4);
+      const size = b.sizePt ?? format.table.sizePt;
+      const pitch = b.linePitchPt ?? format.table.linePitchPt;
+      const table = new Table({
+        layout: TableLayoutType.FIXED,
+        width: { size: total, type: WidthType.DXA },
+        columnWidths: widths,
+        alignment: AlignmentType.CENTER,
+        borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+        margins: { left: padX, right: padX, top: padY, bottom: padY },
+        rows: b.rows.map(
+          (row) =>
+            new TableRow({
+              cantSplit: true,
+              ...(row.header ? { tableHeader: true } : {}),
+              children: widths.map((w, c) => {
+                const cell = row.cells[c] ?? { runs: [] };
+                const align = cell.align ?? (row.header ? 'centre' : 'left');
+                return new TableCell({
+                  width: { size: w, type: WidthType.DXA },
+                  verticalAlign: VerticalAlignTable.CENTER,
+                  children: [
+                    new Paragraph({
+                      style: STYLE.table,
+                      alignment: align === 'centre' ? AlignmentType.CENTER : align === 'right' ? AlignmentType.RIGHT : AlignmentType.JUSTIFIED,
+                      spacing: { line: twips(pitch), lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+                      children: runs(cell.runs, { size: halfPoints(size), ...(row.header ? { bold: true } : {}) }),
+                    }),
+                  ],
+                });
+              }),
+            }),
+        ),
+      });
+      const out: Child[] = [];
+      if (next.pageBreakBefore) out.push(new Paragraph({ ...brk(), spacing: { line: 20, lineRule: LineRuleType.EXACT } }));
+      out.push(table);
+      return out;
+    }
+    case 'signature': {
+      // Positions from character counts on the grid, so they do not depend on which font Word substitutes.
+      const s = format.signature;
+      const cp = g.charPitch;
+      const gap = '　'.repeat(s.nameGapChars);
+      const pad = (name: string) => (s.padTwoCharNames && [...name].length === 2 ? [...name].join('　') : name);
+      const len = (t: string) => [...t].length;
+      const roleTexts = b.lines.map((l) => (l.kind === 'role' ? `${l.role}${gap}${pad(l.name)}` : ''));
+      const roleChars = Math.max(0, ...roleTexts.map(len));
+      const rightIndent = s.rightIndentChars * cp;
+      const roleLeft = g.textWidth - rightIndent - roleChars * cp;
+      const date = b.lines.find((l) => l.kind === 'date');
+      const dateChars = date ? len(date.text) : 0;
+      const out: Child[] = [];
+      for (let i = 0; i < s.spaceBeforeLines; i++) out.push(new Paragraph({ style: STYLE.signature, children: [], ...brk() }));
+      b.lines.forEach((l, i) => {
+        const keepNext = i < b.lines.length - 1;
+        let p: Paragraph;
+        switch (l.kind) {
+          case 'role':
+            p = new Paragraph({ style: STYLE.signature, keepNext, indent: { left: twips(roleLeft) }, children: runs([{ text: roleTexts[i]! }]), ...brk() });
+            break;
+          case 'date':
+          case 'text':
+            p = new Paragraph({ style: STYLE.signature, keepNext, alignment: AlignmentType.RIGHT, indent: { right: twips(rightIndent) }, children: runs([{ text: l.text }]), ...brk() });
+            break;
+          case 'seal': {
+            const centre = g.textWidth - rightIndent - (dateChars ? (dateChars * cp) / 2 : (g.textWidth - rightIndent) / 2);
+            p = new Paragraph({ style: STYLE.signature, keepNext, indent: { left: twips(centre - (len(l.text) * cp) / 2) }, children: runs([{ text: l.text }]), ...brk() });
+            break;
+          }
+          case 'verified':
+            p = new Paragraph({ style: STYLE.signature, keepNext, children: runs([{ text: l.text }]), ...brk() });
+            break;
+        }
+        out.push(p);
+      });
+      return out;
+    }
+    case 'image': {
+      const align = b.align ?? 'centre';
+      const out: Child[] = [
+        new Paragraph({
+          alignment: align === 'left' ? AlignmentType.LEFT : align === 'right' ? AlignmentType.RIGHT : AlignmentType.CENTER,
+          spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
+          keepNext: Boolean(b.caption),
+          children: [
+            new ImageRun({
+              type: 'png',
+              data: b.png,
+              transformation: { width: pxAt96(b.widthMm), height: pxAt96(b.heightMm) },
+              ...(b.alt ? { altText: { name: b.alt, description: b.alt, title: b.alt } } : {}),
+            }),
+          ],
+          ...brk(),
+        }),
+      ];
+      if (b.caption) {
+        out.push(
+          new Paragraph({
+            style: STYLE.table,
+            alignment: align === 'left' ? AlignmentType.LEFT : align === 'right' ? AlignmentType.RIGHT : AlignmentType.CENTER,
+            children: runs([{ text: b.caption }]),
+          }),
+        );
+      }
+      return out;
+    }
+    case 'blank':
+      return Array.from({ length: b.lines ?? 1 }, () => new Paragraph({ style: STYLE.body, children: [], ...brk() }));
+    case 'pageBreak':
+      next.pageBreakBefore = true;
+      return [];
+  }
+}
+
+function pageNumberFooter(format: DocumentFormat, align: (typeof AlignmentType)[keyof typeof AlignmentType], indentTw: number): Footer {
+  const [before, after] = format.pageNumber.template.split('{n}');
+  return new Footer({
+    children: [
+      new Paragraph({
+        style: STYLE.pageNumber,
+        alignment: align,
+        ...(indentTw ? { indent: align === AlignmentType.RIGHT ? { right: indentTw } : { left: indentTw } } : {}),
+        children: [new TextRun({ children: [before ?? '', PageNumber.CURRENT, after ?? ''] })],
+      }),
+    ],
+  });
+}
+
+/** Builds the docx `Document` for a model (exported for tests that look at the XML). */
+export function buildDocx(model: DocumentModel, opts: RenderOptions = {}): Document {
+  const format = resolveFormat(opts.format, model.format);
+  const g = geometry(format);
+  const next = { pageBreakBefore: false };
+  const children = model.blocks.flatMap((b) => blockChildren(b, format, g, next));
+  const p = format.page;
+  const mmTw = (mm: number) => twips((mm * 72) / 25.4);
+  const pn = format.pageNumber;
+  // The footer paragraph's top sits `belowTextMm` under the text area: footer distance measured from the page's
+  // bottom edge to the footer's bottom.
+  const footerTw = Math.max(0, mmTw(p.marginBottomMm - pn.belowTextMm) - twips(pn.sizePt * 1.3));
+  const outsideIndent = twips(g.charPitch);
+  const footers = !pn.show
+    ? undefined
+    : pn.position === 'centre'
+      ? { default: pageNumberFooter(format, AlignmentType.CENTER, 0) }
+      : { default: pageNumberFooter(format, AlignmentType.RIGHT, outsideIndent), even: pageNumberFooter(format, AlignmentType.LEFT, outsideIndent) };
+  const meta = model.meta;
+  return new Document({
+    title: meta.title,
+    ...(meta.subject ? { subject: meta.subject } : {}),
+    creator: meta.author ?? opts.creator ?? '诉服台',
+    lastModifiedBy: opts.creator ?? '诉服台',
+    keywords: `${meta.templateId} ${meta.templateVersion}`,
+    description: `模板 ${meta.templateId} 版本 ${meta.templateVersion}`,
+    customProperties: [
+      { name: 'TemplateId', value: meta.templateId },
+      { name: 'TemplateVersion', value: meta.templateVersion },
+      ...(meta.templateHash ? [{ name: 'TemplateHash', value: meta.templateHash }] : []),
+    ],
+    ...(pn.show && pn.position === 'outside' ? { evenAndOddHeaderAndFooters: true } : {}),
+    styles: styles(format, g),
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: mmTw(p.widthMm), height: mmTw(p.heightMm) },
+            margin: { top: mmTw(p.marginTopMm), bottom: mmTw(p.marginBottomMm), left: mmTw(p.marginLeftMm), right: mmTw(p.marginRightMm), header: mmTw(15), footer: footerTw },
+          },
+        },
+        ...(footers ? { footers } : {}),
+        children,
+      },
+    ],
+  });
+}
+
+/**
+ * One document as DOCX. `pages` is the page count of the same model in our own layout (the PDF's); Word
+ * paginates the DOCX itself, with the court's fonts, and may differ by a line.
+ */
+export async function renderDocx(model: DocumentModel, opts: RenderOptions & { countPages?: boolean } = {}): Promise<RenderedDocument> {
+  const doc = buildDocx(model, opts);
+  const buffer = await Packer.toBuffer(doc);
+  const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  let pages = 0;
+  let missingGlyphs: string[] = [];
+  if (opts.countPages !== false) {
+    const layout = layoutDocument(model, loadFonts(opts.fonts), opts.format);
+    pages = layout.pages.length;
+    missingGlyphs = layout.missingGlyphs;
+  }
+  return { bytes, pages, format: 'docx', sha256: createHash('sha256').update(bytes).digest('hex'), meta: model.meta, missingGlyphs };
+}
