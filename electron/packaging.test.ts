@@ -18,6 +18,10 @@ const MAIN_PROCESS_DIRS = ['core', 'db', 'electron'];
 const NOT_LOADED: Record<string, string[]> = {
   // install-time download, and the default loader that the `nativeBinding` option bypasses
   'better-sqlite3': ['prebuild-install', 'bindings'],
+  // type declarations only (docx lists @types/node as a dependency)
+  docx: ['@types/node'],
+  // yargs is for qrcode's own command line (bin/qrcode); the library never loads it
+  qrcode: ['yargs'],
 };
 
 function sourceFiles(dir: string): string[] {
