@@ -71,4 +71,68 @@ describe('court CLI', () => {
     expect(badRole.code).toBe(1);
     expect(badRole.stderr).toMatch(/角色无效：boss/);
   });
+
+  it('seed fills an initialised court; case show prints a case by 案号 or code with parties, cause and timeline', () => {
+    const dir = freshDir();
+    const before = court('seed', '--data', dir, '--cases', '50');
+    expect(before.code).toBe(1);
+    expect(before.stderr).toMatch(/数据目录中没有数据库.*请先运行 court init/);
+    init(dir);
+    const seeded = court('seed', '--data', dir, '--cases', '120', '--seed', '9');
+    expect(seeded.code).toBe(0);
+    const report = JSON.parse(seeded.stdout);
+    expect(report).toMatchObject({ ok: true, cases: 120, caseIds: [1, 120], seed: 9 });
+    expect(report.seconds).toBeGreaterThan(0);
+    expect(Object.values(report.byType as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(120);
+
+    const db = new Database(path.join(dir, 'court.sqlite'), { readonly: true });
+    const c = db.prepare(`SELECT number, code FROM cases WHERE case_type = '民初' ORDER BY id DESC LIMIT 1`).get() as { number: string; code: string };
+    const reg = db.prepare(`SELECT number FROM cases WHERE case_type = '调登' LIMIT 1`).get() as { number: string };
+    const seedAudit = db.prepare(`SELECT actor_name, after FROM audit_log WHERE operation = 'seed.cases'`).all() as { actor_name: string; after: string }[];
+    db.close();
+    expect(seedAudit).toHaveLength(1);
+    expect(seedAudit[0]!.actor_name).toMatch(/^命令行管理/);
+
+    // half-width brackets as people type them
+    const shown = court('case', 'show', '--data', dir, '--number', c.number.replace('（', '(').replace('）', ')'));
+    expect(shown.code).toBe(0);
+    const view = JSON.parse(shown.stdout);
+    expect(view.number).toBe(c.number);
+    expect(view.parties.length).toBeGreaterThanOrEqual(2);
+    expect(view.parties.every((p: { party: { idMasked: boolean } }) => p.party.idMasked === false)).toBe(true);
+    expect(view.cause).toEqual(expect.objectContaining({ revision: expect.stringMatching(/^20(20|25)$/), name: expect.any(String) }));
+    expect(view.timeline).toEqual([expect.objectContaining({ kind: 'filed', actorName: expect.stringMatching(/^命令行管理/) })]);
+    const byCode = court('case', 'show', '--data', dir, '--code', `${c.code.slice(0, 4)}-${c.code.slice(4, 8)}-${c.code.slice(8)}`.toLowerCase());
+    expect(JSON.parse(byCode.stdout).number).toBe(c.number);
+    expect(JSON.parse(court('case', 'show', '--data', dir, '--number', reg.number).stdout).caseType).toBe('调登');
+
+    // a second run continues the ids and series, and the audit chain still verifies
+    expect(JSON.parse(court('seed', '--data', dir, '--cases', '30', '--seed', '10').stdout).caseIds).toEqual([121, 150]);
+    expect(court('verify', '--data', dir).code).toBe(0);
+  }, 120_000);
+
+  it('seed and case show refuse bad input with Chinese reasons and exit codes', () => {
+    const dir = freshDir();
+    init(dir);
+    const badCount = court('seed', '--data', dir, '--cases', '-5');
+    expect(badCount.code).toBe(1);
+    expect(badCount.stderr).toMatch(/案件数无效/);
+    const badSeed = court('seed', '--data', dir, '--cases', '5', '--seed', 'abc');
+    expect(badSeed.code).toBe(1);
+    expect(badSeed.stderr).toMatch(/随机种子无效/);
+    const badRange = court('seed', '--data', dir, '--cases', '5', '--from', '2026-02-01', '--to', '2025-01-01');
+    expect(badRange.code).toBe(1);
+    expect(badRange.stderr).toMatch(/收案日期范围无效/);
+    expect(court('seed', '--data', dir).code).toBe(2); // --cases is required
+
+    const missing = court('case', 'show', '--data', dir, '--number', '（2026）浙0522民初99999号');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/案件不存在：（2026）浙0522民初99999号/);
+    const badCode = court('case', 'show', '--data', dir, '--code', 'K7Q2M9XD5');
+    expect(badCode.code).toBe(1);
+    expect(badCode.stderr).toMatch(/案件码无效/);
+    const neither = court('case', 'show', '--data', dir);
+    expect(neither.code).toBe(2);
+    expect(neither.stderr).toMatch(/请用 --number 或 --code 指定一个案件/);
+  }, 120_000);
 });

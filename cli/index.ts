@@ -13,6 +13,12 @@ import { databasePath } from '../db/connection';
 import { verifyDatabase } from '../core/audit/verify';
 import { listUserViews } from '../core/auth/users';
 import { startHost, DEFAULT_PORT } from '../server/host';
+import { ApiError } from '../core/api/errors';
+import { normaliseCaseCode } from '../core/cases/caseCode';
+import { caseView, findCaseId } from '../core/cases/service';
+import { isInitialised } from '../core/court/settings';
+import { normaliseCaseNumber } from '../core/numbering/caseNumber';
+import { seedCases } from '../core/seed';
 
 /**
  * The admin command line: `npm run -s court -- <command>`. Exit codes: 0 success, 1 refused or failed
@@ -185,6 +191,88 @@ export function buildCli(): Command {
         const report = verifyDatabase(core.sqlite);
         print(report);
         if (!report.ok) fail(`校验未通过：${report.problems.join('；')}`);
+      } finally {
+        closeCore(core);
+      }
+    });
+
+  program
+    .command('seed')
+    .description('生成演示用案件数据（姓名、身份证号、案由、金额等均为虚构，按种子可复现）；须先运行 court init')
+    .addOption(dataOption())
+    .requiredOption('--cases <n>', '生成的案件数')
+    .option('--seed <s>', '随机种子（相同种子生成相同数据）', '1')
+    .option('--from <date>', '最早收案日期', '2021-01-01')
+    .option('--to <date>', '最晚收案日期（默认今天）')
+    .action((o) => {
+      const cases = Number(o.cases);
+      if (!/^\d+$/.test(String(o.cases)) || cases < 1 || cases > 10_000_000) fail(`案件数无效：${o.cases}（应为 1 至 10000000 的整数）`);
+      const seed = Number(o.seed);
+      if (!/^\d+$/.test(String(o.seed)) || seed > 0xffffffff) fail(`随机种子无效：${o.seed}（应为 0 至 4294967295 的整数）`);
+      const dataDir = dataDirOf(o);
+      const core = openExisting(dataDir);
+      try {
+        if (!isInitialised(core.db)) fail('尚未完成首次设置，请先运行 court init');
+        const progress = process.stderr.isTTY
+          ? (done: number, total: number) => process.stderr.write(`\r已生成 ${done} / ${total} 件${done === total ? '\n' : ''}`)
+          : undefined;
+        const report = seedCases(core, {
+          cases,
+          seed,
+          from: o.from,
+          ...(o.to ? { to: o.to } : {}),
+          actor: systemActor(os.userInfo().username),
+          ...(progress ? { onProgress: progress } : {}),
+        });
+        print({
+          ok: true,
+          cases: report.cases,
+          caseIds: [report.firstCaseId, report.lastCaseId],
+          byType: report.byType,
+          parties: report.parties,
+          agents: report.agents,
+          seed: report.seed,
+          receivedOn: [report.from, report.to],
+          seconds: Math.round(report.ms) / 1000,
+          casesPerSecond: Math.round((report.cases / report.ms) * 1000),
+          database: databasePath(dataDir),
+        });
+      } catch (err) {
+        if (err instanceof ApiError) fail(err.field ? `${err.message}（字段：${err.field}）` : err.message);
+        throw err;
+      } finally {
+        closeCore(core);
+      }
+    });
+
+  const caseCommand = program.command('case').description('案件');
+  caseCommand
+    .command('show')
+    .description('显示一个案件（当事人、案由及其版本、时间线），JSON；身份证号完整显示')
+    .addOption(dataOption())
+    .option('--number <案号>', '案号，如 （2026）浙0522民初1234号（括号全角半角均可），或中心登记号 调登〔2026〕0001')
+    .option('--code <code>', '案件码（一案一码），如 K7Q2-M9XD-4')
+    .action((o, cmd: Command) => {
+      if (Boolean(o.number) === Boolean(o.code)) cmd.error('错误：请用 --number 或 --code 指定一个案件（二者选一）', { exitCode: 2, code: 'court.usage' });
+      let by: { number: string } | { code: string };
+      if (o.code) {
+        const code = normaliseCaseCode(o.code);
+        if (!code) fail(`案件码无效（校验位不符）：${o.code}，请核对`);
+        by = { code };
+      } else {
+        // a 案号 as people type it; centre register numbers (调登〔2026〕0001) are matched as written
+        by = { number: normaliseCaseNumber(o.number) ?? String(o.number).trim() };
+      }
+      const core = openExisting(dataDirOf(o));
+      try {
+        let id: number;
+        try {
+          id = findCaseId(core.db, by);
+        } catch (err) {
+          if (err instanceof ApiError && err.code === 'NOT_FOUND') fail(`案件不存在：${'number' in by ? by.number : o.code}`);
+          throw err;
+        }
+        print(caseView(core.db, id, true));
       } finally {
         closeCore(core);
       }
