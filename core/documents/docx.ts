@@ -4,6 +4,8 @@ import {
   BorderStyle,
   Document,
   Footer,
+  HorizontalPositionAlign,
+  HorizontalPositionRelativeFrom,
   ImageRun,
   LineRuleType,
   Packer,
@@ -14,7 +16,10 @@ import {
   TableLayoutType,
   TableRow,
   TextRun,
+  TextWrappingType,
   VerticalAlignTable,
+  VerticalPositionAlign,
+  VerticalPositionRelativeFrom,
   WidthType,
   type IParagraphOptions,
   type IRunOptions,
@@ -121,6 +126,11 @@ function styles(format: DocumentFormat, g: ReturnType<typeof geometry>) {
   };
 }
 
+/** Every paragraph: no automatic space between Chinese and digits (w:autoSpaceDN off), as in the PDF. */
+function para(opts: IParagraphOptions): Paragraph {
+  return new Paragraph({ autoSpaceEastAsianText: false, ...opts });
+}
+
 function runs(list: Run[], extra: Partial<IRunOptions> = {}): TextRun[] {
   return list.filter((r) => r.text).map((r) => new TextRun({ text: r.text, ...(r.bold ? { bold: true } : {}), ...(r.underline ? { underline: {} } : {}), ...extra }));
 }
@@ -136,15 +146,15 @@ function blockChildren(b: Block, format: DocumentFormat, g: ReturnType<typeof ge
   const indentChars = format.body.firstLineIndentChars;
   switch (b.type) {
     case 'title':
-      return [new Paragraph({ style: STYLE.title, children: runs(b.runs), ...brk() })];
+      return [para({ style: STYLE.title, children: runs(b.runs), ...brk() })];
     case 'caseNumber':
-      return [new Paragraph({ style: STYLE.caseNumber, children: runs([{ text: b.text }]), ...brk() })];
+      return [para({ style: STYLE.caseNumber, children: runs([{ text: b.text }]), ...brk() })];
     case 'party':
-      return b.lines.map((line) => new Paragraph({ style: STYLE.body, children: runs(line), ...brk() }));
+      return b.lines.map((line) => para({ style: STYLE.body, children: runs(line), ...brk() }));
     case 'paragraph': {
       const align = b.align ?? 'justify';
       return [
-        new Paragraph({
+        para({
           style: STYLE.body,
           children: runs(b.runs),
           alignment: align === 'centre' ? AlignmentType.CENTER : align === 'right' ? AlignmentType.RIGHT : align === 'left' ? AlignmentType.LEFT : AlignmentType.JUSTIFIED,
@@ -156,7 +166,7 @@ function blockChildren(b: Block, format: DocumentFormat, g: ReturnType<typeof ge
     }
     case 'numbered':
       return b.items.map(
-        (item, i) => new Paragraph({ style: STYLE.body, children: runs([{ text: itemNumber((b.start ?? 1) + i, b.style) }, ...item]), ...brk() }),
+        (item, i) => para({ style: STYLE.body, children: runs([{ text: itemNumber((b.start ?? 1) + i, b.style) }, ...item]), ...brk() }),
       );
     case 'table': {
       const widths = b.columnsMm.map((mm) => twips((mm * 72) / 25.4));
@@ -185,7 +195,7 @@ function blockChildren(b: Block, format: DocumentFormat, g: ReturnType<typeof ge
                   width: { size: w, type: WidthType.DXA },
                   verticalAlign: VerticalAlignTable.CENTER,
                   children: [
-                    new Paragraph({
+                    para({
                       style: STYLE.table,
                       alignment: align === 'centre' ? AlignmentType.CENTER : align === 'right' ? AlignmentType.RIGHT : AlignmentType.JUSTIFIED,
                       spacing: { line: twips(pitch), lineRule: LineRuleType.EXACT, before: 0, after: 0 },
@@ -198,7 +208,7 @@ function blockChildren(b: Block, format: DocumentFormat, g: ReturnType<typeof ge
         ),
       });
       const out: Child[] = [];
-      if (next.pageBreakBefore) out.push(new Paragraph({ ...brk(), spacing: { line: 20, lineRule: LineRuleType.EXACT } }));
+      if (next.pageBreakBefore) out.push(para({ ...brk(), spacing: { line: 20, lineRule: LineRuleType.EXACT } }));
       out.push(table);
       return out;
     }
@@ -216,25 +226,25 @@ function blockChildren(b: Block, format: DocumentFormat, g: ReturnType<typeof ge
       const date = b.lines.find((l) => l.kind === 'date');
       const dateChars = date ? len(date.text) : 0;
       const out: Child[] = [];
-      for (let i = 0; i < s.spaceBeforeLines; i++) out.push(new Paragraph({ style: STYLE.signature, children: [], ...brk() }));
+      for (let i = 0; i < s.spaceBeforeLines; i++) out.push(para({ style: STYLE.signature, children: [], ...brk() }));
       b.lines.forEach((l, i) => {
         const keepNext = i < b.lines.length - 1;
         let p: Paragraph;
         switch (l.kind) {
           case 'role':
-            p = new Paragraph({ style: STYLE.signature, keepNext, indent: { left: twips(roleLeft) }, children: runs([{ text: roleTexts[i]! }]), ...brk() });
+            p = para({ style: STYLE.signature, keepNext, indent: { left: twips(roleLeft) }, children: runs([{ text: roleTexts[i]! }]), ...brk() });
             break;
           case 'date':
           case 'text':
-            p = new Paragraph({ style: STYLE.signature, keepNext, alignment: AlignmentType.RIGHT, indent: { right: twips(rightIndent) }, children: runs([{ text: l.text }]), ...brk() });
+            p = para({ style: STYLE.signature, keepNext, alignment: AlignmentType.RIGHT, indent: { right: twips(rightIndent) }, children: runs([{ text: l.text }]), ...brk() });
             break;
           case 'seal': {
             const centre = g.textWidth - rightIndent - (dateChars ? (dateChars * cp) / 2 : (g.textWidth - rightIndent) / 2);
-            p = new Paragraph({ style: STYLE.signature, keepNext, indent: { left: twips(centre - (len(l.text) * cp) / 2) }, children: runs([{ text: l.text }]), ...brk() });
+            p = para({ style: STYLE.signature, keepNext, indent: { left: twips(centre - (len(l.text) * cp) / 2) }, children: runs([{ text: l.text }]), ...brk() });
             break;
           }
           case 'verified':
-            p = new Paragraph({ style: STYLE.signature, keepNext, children: runs([{ text: l.text }]), ...brk() });
+            p = para({ style: STYLE.signature, keepNext, children: runs([{ text: l.text }]), ...brk() });
             break;
         }
         out.push(p);
@@ -242,9 +252,32 @@ function blockChildren(b: Block, format: DocumentFormat, g: ReturnType<typeof ge
       return out;
     }
     case 'image': {
+      if (b.position === 'topRight') {
+        // anchored to a paragraph of almost no height, floating at the top right of the text area
+        return [
+          para({
+            spacing: { line: 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+            children: [
+              new ImageRun({
+                type: 'png',
+                data: b.png,
+                transformation: { width: pxAt96(b.widthMm), height: pxAt96(b.heightMm) },
+                floating: {
+                  horizontalPosition: { relative: HorizontalPositionRelativeFrom.MARGIN, align: HorizontalPositionAlign.RIGHT },
+                  verticalPosition: { relative: VerticalPositionRelativeFrom.MARGIN, align: VerticalPositionAlign.TOP },
+                  wrap: { type: TextWrappingType.NONE },
+                  allowOverlap: true,
+                },
+                ...(b.alt ? { altText: { name: b.alt, description: b.alt, title: b.alt } } : {}),
+              }),
+            ],
+            ...brk(),
+          }),
+        ];
+      }
       const align = b.align ?? 'centre';
       const out: Child[] = [
-        new Paragraph({
+        para({
           alignment: align === 'left' ? AlignmentType.LEFT : align === 'right' ? AlignmentType.RIGHT : AlignmentType.CENTER,
           spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
           keepNext: Boolean(b.caption),
@@ -261,7 +294,7 @@ function blockChildren(b: Block, format: DocumentFormat, g: ReturnType<typeof ge
       ];
       if (b.caption) {
         out.push(
-          new Paragraph({
+          para({
             style: STYLE.table,
             alignment: align === 'left' ? AlignmentType.LEFT : align === 'right' ? AlignmentType.RIGHT : AlignmentType.CENTER,
             children: runs([{ text: b.caption }]),
@@ -271,7 +304,7 @@ function blockChildren(b: Block, format: DocumentFormat, g: ReturnType<typeof ge
       return out;
     }
     case 'blank':
-      return Array.from({ length: b.lines ?? 1 }, () => new Paragraph({ style: STYLE.body, children: [], ...brk() }));
+      return Array.from({ length: b.lines ?? 1 }, () => para({ style: STYLE.body, children: [], ...brk() }));
     case 'pageBreak':
       next.pageBreakBefore = true;
       return [];
@@ -282,7 +315,7 @@ function pageNumberFooter(format: DocumentFormat, align: (typeof AlignmentType)[
   const [before, after] = format.pageNumber.template.split('{n}');
   return new Footer({
     children: [
-      new Paragraph({
+      para({
         style: STYLE.pageNumber,
         alignment: align,
         ...(indentTw ? { indent: align === AlignmentType.RIGHT ? { right: indentTw } : { left: indentTw } } : {}),

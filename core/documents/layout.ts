@@ -68,6 +68,8 @@ interface Item {
   /** dropped when it would be the first thing on a page */
   discardAtTop?: boolean;
   pageBreak?: boolean;
+  /** ops are placed relative to the top of the text area, not to the item */
+  absolute?: boolean;
 }
 
 interface AtomStyle {
@@ -355,6 +357,10 @@ class Layouter {
   private image(block: Extract<Block, { type: 'image' }>): Item[] {
     const w = mmToPt(block.widthMm);
     const h = mmToPt(block.heightMm);
+    if (block.position === 'topRight') {
+      // floats at the top right of the text area of the page it falls on; the text flows as if it were not there
+      return [{ height: 0, ops: [{ op: 'image', x: this.g.right - w, y: 0, width: w, height: h, png: block.png }], absolute: true }];
+    }
     const align = block.align ?? 'centre';
     const x = align === 'left' ? this.g.left : align === 'right' ? this.g.right - w : this.g.left + (this.g.textWidth - w) / 2;
     const items: Item[] = [{ height: h, ops: [{ op: 'image', x, y: 0, width: w, height: h, png: block.png }], keepWithNext: Boolean(block.caption) }];
@@ -459,7 +465,7 @@ class Layouter {
     };
     const place = (it: Item) => {
       if (y === 0 && it.discardAtTop) return;
-      const dy = this.g.top + y;
+      const dy = this.g.top + (it.absolute ? 0 : y);
       for (const op of it.ops) {
         if (op.op === 'rule') page.ops.push({ ...op, y1: op.y1 + dy, y2: op.y2 + dy });
         else page.ops.push({ ...op, y: op.y + dy });

@@ -95,6 +95,8 @@ export interface ImageBlock {
   widthMm: number;
   heightMm: number;
   align?: 'left' | 'centre' | 'right';
+  /** in the text (default), or floating at the top right of the text area of the page, taking no room */
+  position?: 'inline' | 'topRight';
   /** a line under the image, in the body size */
   caption?: string;
   /** text for screen readers and for text extraction tests */

@@ -72,7 +72,7 @@ export const MARKERS = {
   表格: '表格开始：【表格 列宽毫米,列宽毫米,…】，之后每行一行表格，单元格以 | 分隔，至【/表格】止',
   '/表格': '表格结束',
   表头: '表格中的表头行（加粗居中）',
-  二维码: '二维码图片：【二维码 边长毫米】内容',
+  二维码: '二维码图片：【二维码 边长毫米】内容；【二维码 25 右上】浮于本页右上角，不占正文位置',
   图注: '紧接二维码的说明文字',
   署名: '落款中的署名：【署名】审判员 王五',
   日期: '落款日期（写中文数字日期）',
@@ -322,7 +322,8 @@ function parseBody(lines: { text: string; line: number }[], fail: (line: number,
     }
     if (marker === '表头') f('【表头】只能用在【表格】之中');
     if (marker === '编号' && arg && !(NUMBER_STYLES as readonly string[]).includes(arg)) f(`编号样式应为 ${NUMBER_STYLES.join(' ')} 之一：${arg}`);
-    if ((marker === '空行' && arg && !/^\d+$/.test(arg)) || (marker === '二维码' && arg && !/^\d+(\.\d+)?$/.test(arg))) f(`【${marker}】后应为数字：${arg}`);
+    if (marker === '空行' && arg && !/^\d+$/.test(arg)) f(`【空行】后应为行数：${arg}`);
+    if (marker === '二维码' && arg && !/^(\d+(\.\d+)?)?([\s　]*右上)?$/.test(arg)) f(`【二维码】后应为边长（毫米），可加“右上”：如【二维码 25 右上】：${arg}`);
     if (arg && marker !== '编号' && marker !== '空行' && marker !== '二维码') f(`【${marker}】不带参数：${arg}`);
     top().nodes.push({ kind: 'line', marker, arg, content: parseInline(rest, f), line });
   }
@@ -817,11 +818,22 @@ function toBlocks(lines: OutLine[], t: Template): Block[] {
       case '二维码': {
         const text = plain(l.runs).trim();
         if (!text) fail('二维码内容为空');
-        const size = l.arg ? Number(l.arg) : 30;
+        const sizeArg = /\d+(\.\d+)?/.exec(l.arg)?.[0];
+        const size = sizeArg ? Number(sizeArg) : 30;
+        const topRight = l.arg.includes('右上');
         const next = lines[i + 1];
         const caption = next?.marker === '图注' ? plain(next.runs) : undefined;
         if (caption !== undefined) i++;
-        blocks.push({ type: 'image', png: qrPng(text), widthMm: size, heightMm: size, align: 'centre', alt: text, ...(caption ? { caption } : {}) });
+        blocks.push({
+          type: 'image',
+          png: qrPng(text),
+          widthMm: size,
+          heightMm: size,
+          align: 'centre',
+          alt: text,
+          ...(topRight ? { position: 'topRight' as const } : {}),
+          ...(caption ? { caption } : {}),
+        });
         break;
       }
       case '图注':
