@@ -289,3 +289,30 @@ export const caseEvents = sqliteTable(
   },
   (t) => [index('case_events_case_idx').on(t.caseId, t.id)],
 );
+
+/**
+ * The court's own versions of document templates (core/documents/overrides.ts). Rows are never updated or
+ * deleted: each change is a new version. The latest row decides which text is in use: kind 'court' uses its
+ * `source`; kind 'builtin' switches back to the template shipped with the app (source is null). Documents
+ * record "court.<version>" or the built-in version number.
+ */
+export const templateVersions = sqliteTable(
+  'template_versions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    templateId: text('template_id').notNull(),
+    /** 1, 2, … per template */
+    version: integer('version').notNull(),
+    kind: text('kind').notNull(),
+    /** the complete template text (kind 'court') */
+    source: text('source'),
+    /** SHA-256 of source (kind 'court') */
+    sha256: text('sha256'),
+    /** the built-in template's version when this row was written */
+    builtinVersion: integer('builtin_version').notNull(),
+    note: text('note'),
+    createdAt: text('created_at').notNull(),
+    createdBy: integer('created_by').references(() => users.id),
+  },
+  (t) => [uniqueIndex('template_versions_unique').on(t.templateId, t.version)],
+);
