@@ -1,17 +1,21 @@
-import { desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { caseParties, cases, parties } from '../../db/schema';
 import type { Db, Tx } from '../context';
 import { normaliseCaseNumber } from '../numbering/caseNumber';
 import { normaliseIdNumber } from '../parties/identity';
-import { prefixRange } from '../parties/service';
 import { normaliseCaseCode } from './caseCode';
 
 /**
  * Case search for a million cases (issue 3): every query kind runs on an index, never a scan.
  * - a case code or a full 案号 → the unique index;
+ * - a whole ID / USCC number or phone number → parties' B-tree indexes, joined through case_parties (a
+ *   trigram phrase of 16 digit trigrams walks doclists that cover most of the index — every ID here starts
+ *   330522 — and took 100–400 ms at 1M cases); when no party has it, the trigram search below;
  * - 3+ characters (part of a 案号, a name, an ID number, a phone) → the FTS5 trigram index case_search;
- * - 2 characters (张三) → prefix range on parties.name, joined through case_parties.
- * Newest cases first.
+ * - 2 characters (张三) → parties named exactly that, then names that start with it (张三丰), each through
+ *   the parties.name index and case_parties (exact names first: a common prefix such as 陈伟 matches
+ *   thousands of parties at 1M cases, the exact name a tenth of them).
+ * Newest cases first (within each of the two name groups).
  */
 const SEPARATOR = ' ¦ ';
 
@@ -67,6 +71,12 @@ export function searchCaseIds(db: Db, rawQuery: string, limit: number): { ids: n
     if (hit) return { ids: [hit.id], matchedBy: 'number' };
   }
 
+  const identity = wholeIdentity(q);
+  if (identity) {
+    const ids = casesOfParties(db, identity, limit);
+    if (ids.length > 0) return { ids, matchedBy: 'text' };
+  }
+
   const chars = [...q];
   if (chars.length >= 3) {
     // An ID number is searched as people type it (lower-case x, full-width digits); a 案号 fragment keeps
@@ -79,17 +89,38 @@ export function searchCaseIds(db: Db, rawQuery: string, limit: number): { ids: n
     return { ids: rows.map((r) => r.id), matchedBy: 'text' };
   }
   if (chars.length === 2 && !/^[\dA-Za-z]+$/.test(q)) {
-    const rows = db
-      .selectDistinct({ id: caseParties.caseId })
-      .from(parties)
-      .innerJoin(caseParties, eq(caseParties.partyId, parties.id))
-      .where(prefixRange(parties.name, q))
-      .orderBy(desc(caseParties.caseId))
-      .limit(limit)
-      .all();
-    return { ids: rows.map((r) => r.id), matchedBy: 'name' };
+    const ids = casesOfParties(db, eq(parties.name, q), limit);
+    if (ids.length < limit) {
+      const seen = new Set(ids);
+      for (const id of casesOfParties(db, and(gt(parties.name, q), lt(parties.name, `${q}\u{10FFFF}`))!, limit)) {
+        if (ids.length === limit) break;
+        if (!seen.has(id)) ids.push(id);
+      }
+    }
+    return { ids, matchedBy: 'name' };
   }
   return { ids: [], matchedBy: null };
+}
+
+/** A whole ID / USCC number (18 characters) or phone number as typed, as the condition on parties; else null. */
+function wholeIdentity(q: string): SQL | null {
+  const compact = normaliseIdNumber(q);
+  if (/^[0-9A-Z]{18}$/.test(compact)) return eq(parties.idNumber, compact);
+  if (/^1\d{10}$/.test(compact) || /^0\d{2,3}-\d{7,8}$/.test(compact)) return eq(parties.phone, compact);
+  return null;
+}
+
+/** The newest cases of the parties matching `where` (parties' indexes, then case_parties (party_id, case_id)). */
+function casesOfParties(db: Db, where: SQL, limit: number): number[] {
+  return db
+    .selectDistinct({ id: caseParties.caseId })
+    .from(parties)
+    .innerJoin(caseParties, eq(caseParties.partyId, parties.id))
+    .where(where)
+    .orderBy(desc(caseParties.caseId))
+    .limit(limit)
+    .all()
+    .map((r) => r.id);
 }
 
 export interface CaseSummary {

@@ -187,6 +187,28 @@ describe('seedCases', () => {
     expect(verifyDatabase(h.core.sqlite).ok).toBe(true);
   });
 
+  it('search: exact two-character names before longer ones, whole IDs and phones through the party indexes', async () => {
+    const { h, clerk } = await desk();
+    seedCases(h.core, { cases: 200, seed: 4 });
+    const older = await h.call('cases.file', civilFirstInstance() as never, clerk); // 张三 v 李四
+    const zhangSanFeng = { ...civilFirstInstance().parties[0]!.party, name: '张三丰', idNumber: '33052219800101039X', phone: '0572-6021234' };
+    const newer = await h.call(
+      'cases.file',
+      civilFirstInstance({ parties: [{ role: '原告', party: zhangSanFeng }, civilFirstInstance().parties[1]] }) as never,
+      clerk,
+    );
+    const search = async (q: string) => (await h.call('cases.search', { q, limit: 100 }, clerk)).rows.map((r) => r.id);
+    const hits = await search('张三');
+    expect(hits.indexOf(older.id)).toBeLessThan(hits.indexOf(newer.id)); // 张三 first although 张三丰's case is newer
+    expect(await search('张三丰')).toEqual([newer.id]);
+    // typed with spaces, full-width digits and a lower-case x: the party index still finds the whole ID
+    expect(await search('330522 19800101 039x')).toEqual([newer.id]);
+    expect(await search('３３０５２２１９８００１０１０３９Ｘ')).toEqual([newer.id]);
+    expect(await search('0572-6021234')).toEqual([newer.id]);
+    // a whole number that no party has still gets the substring search (and finds nothing here)
+    expect(await search('330522190001010000')).toEqual([]);
+  });
+
   it('is deterministic: the same seed on a fresh court writes the same rows', async () => {
     const digest = async () => {
       const hh = createHarness();
