@@ -19,6 +19,7 @@ import { caseView, findCaseId } from '../core/cases/service';
 import { isInitialised } from '../core/court/settings';
 import { normaliseCaseNumber } from '../core/numbering/caseNumber';
 import { seedCases } from '../core/seed';
+import { addDocumentCommands } from './documents';
 
 /**
  * The admin command line: `npm run -s court -- <command>`. Exit codes: 0 success, 1 refused or failed
@@ -277,6 +278,8 @@ export function buildCli(): Command {
         closeCore(core);
       }
     });
+
+  addDocumentCommands(program, { fail, dataDirOf, openExisting, closeCore, print, dataOption });
 
   program
     .command('api-docs')
