@@ -12,6 +12,11 @@ import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { SetupPage } from './pages/SetupPage';
 import { useSession } from './session/SessionProvider';
+import { CASE_READER_ROLES, COUNTER_ROLES } from './cases/access';
+import { CaseSearchPage } from './pages/cases/CaseSearchPage';
+import { CaseViewPage } from './pages/cases/CaseViewPage';
+import { FilingPage } from './pages/cases/FilingPage';
+import { ReceiptPage } from './pages/cases/ReceiptPage';
 
 /**
  * Where a visitor may be: not set up → the wizard; not logged in → login; a password reset by an admin →
@@ -28,6 +33,10 @@ export function AppRoutes() {
       <Route path="/change-password" element={<RequireLogin allowPendingPassword><ChangePasswordPage /></RequireLogin>} />
       <Route element={<RequireLogin><MainLayout /></RequireLogin>}>
         <Route index element={<DashboardPage />} />
+        <Route path="cases" element={<RequireRole role={CASE_READER_ROLES}><CaseSearchPage /></RequireRole>} />
+        <Route path="cases/new" element={<RequireRole role={COUNTER_ROLES}><FilingPage /></RequireRole>} />
+        <Route path="cases/:id" element={<RequireRole role={CASE_READER_ROLES}><CaseViewPage /></RequireRole>} />
+        <Route path="cases/:id/receipt" element={<RequireRole role={CASE_READER_ROLES}><ReceiptPage /></RequireRole>} />
         <Route path="admin/users" element={<RequireRole role="admin"><UsersPage /></RequireRole>} />
         <Route path="admin/settings" element={<RequireRole role="admin"><SettingsPage /></RequireRole>} />
         <Route path="admin/audit" element={<RequireRole role="admin"><AuditPage /></RequireRole>} />

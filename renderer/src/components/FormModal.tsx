@@ -18,7 +18,8 @@ interface FormModalProps<T> {
 
 /**
  * A modal form that works from the keyboard: the first field has focus when it opens, Enter submits
- * (the whole modal is the <form>, the OK button its submit button), Esc closes.
+ * (the whole modal is the <form>, the OK button its submit button), Ctrl+Enter too (from a text area),
+ * Esc closes.
  */
 export function FormModal<T extends object>({ open, title, form, okText = '保存', width = 480, initialValues, onSubmit, onClose, children }: FormModalProps<T>) {
   const body = useRef<HTMLDivElement>(null);
@@ -49,13 +50,28 @@ export function FormModal<T extends object>({ open, title, form, okText = '保�
       mask={{ closable: false }}
       afterOpenChange={(isOpen) => {
         if (isOpen) {
-          body.current?.querySelector<HTMLElement>('input:not([disabled]):not([type="hidden"]):not([type="checkbox"]), textarea')?.focus();
+          const fields = body.current?.querySelectorAll<HTMLElement>('input:not([disabled]):not([type="hidden"]):not([type="checkbox"]), textarea') ?? [];
+          [...fields].find((el) => el.offsetParent !== null)?.focus();
         } else {
           setError(null);
         }
       }}
       modalRender={(dom) => (
-        <Form<T> form={form} layout="vertical" initialValues={initialValues} onFinish={finish} clearOnDestroy requiredMark={false}>
+        <Form<T>
+          form={form}
+          layout="vertical"
+          initialValues={initialValues}
+          onFinish={finish}
+          clearOnDestroy
+          requiredMark={false}
+          onKeyDown={(e) => {
+            // Ctrl+Enter submits from a multi-line box too
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+              e.preventDefault();
+              form.submit();
+            }
+          }}
+        >
           {dom}
         </Form>
       )}

@@ -1,8 +1,12 @@
 import { LockOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Layout, Menu, Space, Tooltip, type MenuProps } from 'antd';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
+import { canFile, canReadCases } from '../cases/access';
+import { useScanner } from '../cases/useScanner';
 import { useSession } from '../session/SessionProvider';
+import { GlobalSearch, useOpenByCode } from './GlobalSearch';
+import { isModalOpen } from './keyboard';
 import { NAVIGATION, selectedKey, visibleNavigation, type NavEntry } from './navigation';
 import { RoleTags } from './RoleTags';
 
@@ -25,6 +29,25 @@ export function MainLayout() {
   const items = useMemo(() => toMenuItems(entries), [entries]);
   const groups = entries.filter((e) => e.children).map((e) => e.key);
   const selected = selectedKey(entries, location.pathname);
+  const readsCases = canReadCases(me.user.roles);
+  const files = canFile(me.user.roles);
+  const openByCode = useOpenByCode();
+
+  // a USB scanner typing a case code anywhere opens the case
+  useScanner((code) => void openByCode(code), readsCases);
+
+  // F2: a new filing from anywhere
+  useEffect(() => {
+    if (!files) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'F2' && !e.ctrlKey && !e.altKey && !e.metaKey && !isModalOpen()) {
+        e.preventDefault();
+        navigate('/cases/new');
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [files, navigate]);
 
   return (
     <Layout className="main-layout">
@@ -39,6 +62,7 @@ export function MainLayout() {
           <span className="main-brand-app">诉服台</span>
           <span className="main-brand-court" data-testid="header-court">{me.court.name}</span>
         </div>
+        {readsCases && <GlobalSearch />}
         <Space size={12} className="main-user">
           <span className="main-user-name" data-testid="header-user">
             <UserOutlined /> {me.user.displayName}

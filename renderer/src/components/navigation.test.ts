@@ -5,13 +5,14 @@ const keys = (entries: ReturnType<typeof visibleNavigation>): unknown[] =>
   entries.map((e) => (e.children ? { [e.key]: keys(e.children) } : e.key));
 
 describe('side menu', () => {
-  it('shows a clerk only the dashboard: no empty 系统管理 group', () => {
-    expect(keys(visibleNavigation(NAVIGATION, ['clerk']))).toEqual(['/']);
-    expect(keys(visibleNavigation(NAVIGATION, ['judge', 'print']))).toEqual(['/']);
+  it('shows a clerk the counter pages and no empty 系统管理 group; readers only the search', () => {
+    expect(keys(visibleNavigation(NAVIGATION, ['clerk']))).toEqual(['/', '/cases/new', '/cases']);
+    expect(keys(visibleNavigation(NAVIGATION, ['judge', 'print']))).toEqual(['/', '/cases']);
   });
 
   it('shows an admin the 系统管理 pages', () => {
-    expect(keys(visibleNavigation(NAVIGATION, ['clerk', 'admin']))).toEqual(['/', { admin: ['/admin/users', '/admin/settings', '/admin/audit'] }]);
+    expect(keys(visibleNavigation(NAVIGATION, ['clerk', 'admin']))).toEqual(['/', '/cases/new', '/cases', { admin: ['/admin/users', '/admin/settings', '/admin/audit'] }]);
+    expect(keys(visibleNavigation(NAVIGATION, ['admin']))).toEqual(['/', { admin: ['/admin/users', '/admin/settings', '/admin/audit'] }]);
   });
 
   it('highlights the entry of the current page, including its sub-pages', () => {
@@ -19,5 +20,7 @@ describe('side menu', () => {
     expect(selectedKey(NAVIGATION, '/admin/users')).toBe('/admin/users');
     expect(selectedKey(NAVIGATION, '/admin/users/7')).toBe('/admin/users');
     expect(selectedKey(NAVIGATION, '/nowhere')).toBeUndefined();
+    expect(selectedKey(NAVIGATION, '/cases/new')).toBe('/cases/new');
+    expect(selectedKey(NAVIGATION, '/cases/12/receipt')).toBe('/cases');
   });
 });

@@ -1,4 +1,5 @@
-import { AuditOutlined, DashboardOutlined, SettingOutlined, TeamOutlined, ToolOutlined } from '@ant-design/icons';
+import { AuditOutlined, DashboardOutlined, FormOutlined, SearchOutlined, SettingOutlined, TeamOutlined, ToolOutlined } from '@ant-design/icons';
+import { CASE_READER_ROLES, COUNTER_ROLES } from '../cases/access';
 import type { ReactNode } from 'react';
 import type { Role } from '../labels';
 
@@ -19,6 +20,8 @@ export interface NavEntry {
 
 export const NAVIGATION: NavEntry[] = [
   { key: '/', path: '/', label: '工作台', icon: <DashboardOutlined /> },
+  { key: '/cases/new', path: '/cases/new', label: '立案登记', icon: <FormOutlined />, roles: COUNTER_ROLES },
+  { key: '/cases', path: '/cases', label: '案件查询', icon: <SearchOutlined />, roles: CASE_READER_ROLES },
   {
     key: 'admin',
     label: '系统管理',

@@ -4,7 +4,9 @@ import { errorMessage, send, type Output } from '../api/client';
 import { CaseNumberParser } from '../components/CaseNumberParser';
 import { PageHeader } from '../components/PageHeader';
 import { RoleTags } from '../components/RoleTags';
+import { canReadCases } from '../cases/access';
 import { useSession } from '../session/SessionProvider';
+import { RecentCases } from './cases/RecentCases';
 
 type Preview = Output<'numbering.preview'>;
 
@@ -28,6 +30,11 @@ export function DashboardPage() {
   return (
     <>
       <PageHeader title="工作台" />
+      {canReadCases(me.user.roles) && (
+        <div style={{ marginBottom: 16 }}>
+          <RecentCases />
+        </div>
+      )}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={10}>
           <Card title="本院与账户" size="small">
