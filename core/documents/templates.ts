@@ -561,6 +561,21 @@ export function parseTemplate(source: string, file: string, opts: { origin?: 'bu
     yamlError(file, err, sampleStart + 1, '样例数据');
   }
   if (!sample || typeof sample !== 'object' || Array.isArray(sample)) throw new TemplateError(file, sampleStart + 1, '样例数据应为“字段: 值”的形式');
+  // An ID number written without quotes is read as a number and loses its last digits.
+  const longNumber = (v: unknown, at: string): string | null => {
+    if (typeof v === 'number' && Math.abs(v) > Number.MAX_SAFE_INTEGER) return at;
+    if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) {
+      const hit = longNumber(x, at ? `${at}.${k}` : k);
+      if (hit) return hit;
+    }
+    return null;
+  };
+  const tooLong = longNumber(sample, '');
+  if (tooLong) {
+    const key = tooLong.split('.').pop()!;
+    const i = lines.slice(sampleStart + 1).findIndex((l) => new RegExp(`^\\s*-?\\s*${key}:`).test(l));
+    throw new TemplateError(file, i >= 0 ? sampleStart + 2 + i : sampleStart + 1, `样例数据中 ${tooLong.replace(/\.(\d+)(?=\.|$)/g, '[$1]')} 的数字太长，会丢失末尾的数字：请加引号写成文字，如 "330522198005011234"`);
+  }
 
   const fail = (line: number, m: string): never => {
     throw new TemplateError(file, line, m);
