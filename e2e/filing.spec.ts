@@ -38,7 +38,8 @@ const STUB_PRINT = () => {
   };
 };
 
-test.describe.configure({ timeout: 120_000 });
+// typing through the whole form key by key takes a while on a busy machine
+test.describe.configure({ timeout: 180_000 });
 
 test('a clerk files a 民初 and a 民特 case with the keyboard only, prints the receipt and scans the code', async ({ page, baseURL }, testInfo) => {
   await setUpCounter(baseURL!);
@@ -475,4 +476,39 @@ test('search: a two-character name among seeded cases, a 案号, a typed code; t
   await expect(page.locator('.links-list')).toContainText(target.number);
   await expect(page.locator('.case-timeline')).toContainText(`关联案件：${target.number}`);
   await snapPage(page, testInfo, '06-case-view-linked');
+});
+
+test('a case received in 2025 takes its cause as text, flagged 待核, under the 2020 revision', async ({ page, baseURL }, testInfo) => {
+  await setUpCounter(baseURL!);
+  await page.goto('/');
+  await login(page, CLERK.username, CLERK.password);
+  await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
+  await page.keyboard.press('F2');
+  await expect(page.getByRole('heading', { name: '立案登记' })).toBeVisible();
+  await page.keyboard.press('2');
+  await expect(page.getByRole('radio', { name: '民特（民事特别程序（含司法确认））' })).toBeChecked();
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('收案日期')).toBeFocused();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('20251215');
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('收案日期')).toHaveValue('2025-12-15');
+  const a1 = partyCard(page, 1);
+  await tabTo(page, a1.getByLabel('姓名'));
+  await typeText(page, '吴敏');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(residentId('19790101', '022'));
+  await tabTo(page, page.getByLabel('案由'));
+  await expect(page.getByText('适用 2020 年版案由规定，系统未收录该版目录')).toBeVisible();
+  await typeText(page, '申请司法确认调解协议');
+  await snapPage(page, testInfo, '01-cause-as-text');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('receipt-number')).toHaveText('（2025）浙0522民特1号');
+  await page.getByRole('button', { name: '查看案件' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('case-cause')).toContainText('申请司法确认调解协议');
+  await expect(page.getByTestId('case-cause')).toContainText('2020 年版');
+  await expect(page.getByTestId('case-cause').getByText('待核')).toBeVisible();
+  await snapPage(page, testInfo, '02-case-cause-review');
 });

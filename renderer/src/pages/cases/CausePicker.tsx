@@ -123,7 +123,7 @@ export function CausePicker({ id, value, onChange, onBlur, onDate, status, ref }
           className="cause-note"
           type="warning"
           showIcon
-          title={`收案日期 ${onDate} 适用${revision.label}案由规定，系统未收录该版目录：请以文字填写案由，保存后标记为“待核”，待核对后更正。`}
+          title={`收案日期 ${onDate} 适用 ${revision.label}案由规定，系统未收录该版目录：请以文字填写案由，保存后标记为“待核”，待核对后更正。`}
         />
       </div>
     );

@@ -305,7 +305,10 @@ export function FilingPage() {
         const next = FILING_CASE_TYPES[Number(e.key) - 1];
         pendingType = setTimeout(() => {
           pendingType = null;
+          const inGroup = document.getElementById('caseType')?.contains(document.activeElement) || document.activeElement === document.body;
           form.setFieldValue('caseType', next);
+          // the focus follows the choice, so that Tab goes on from the case type
+          if (inGroup) focusWhenReady(() => document.querySelector<HTMLElement>(`#caseType input[value="${next}"]:checked`));
         }, 60);
       }
     };
