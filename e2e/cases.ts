@@ -1,4 +1,8 @@
 import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { residentIdCheckChar, usccCheckChar } from '../core/parties/identity';
 import { api, initialise } from './api';
 
@@ -36,6 +40,16 @@ export async function caseCount(baseURL: string, token: string): Promise<number>
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '林', '罗', '高'];
 const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀英', '建华', '志强', '海燕', '晓东'];
 const CAUSES = ['民间借贷纠纷', '买卖合同纠纷', '物业服务合同纠纷', '信用卡纠纷', '金融借款合同纠纷', '机动车交通事故责任纠纷', '劳务合同纠纷', '房屋租赁合同纠纷'];
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** `court seed --data DIR --cases N --seed S`: demo cases of every type, 2021 to today, written beside the running host. */
+export async function seedWithCli(dataDir: string, cases: number, seed = 7): Promise<void> {
+  await promisify(execFile)(process.execPath, ['--import', 'tsx', 'cli/index.ts', 'seed', '--data', dataDir, '--cases', String(cases), '--seed', String(seed)], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'test' },
+  });
+}
 
 /** A small deterministic generator (mulberry32), so seeded data is the same on every run. */
 function random(seed: number): () => number {

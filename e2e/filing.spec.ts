@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { caseCodeForId, formatCaseCode } from '../core/cases/caseCode';
 import { api } from './api';
-import { CLERK, caseCount, courtToday, dropdownOption, errorOf, partyCard, residentId, seedCases, setUpCounter, snapPage, tabTo, typeText } from './cases';
+import { CLERK, caseCount, courtToday, dropdownOption, errorOf, partyCard, residentId, seedCases, seedWithCli, setUpCounter, snapPage, tabTo, typeText } from './cases';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { login } from './ui';
@@ -378,66 +378,95 @@ test('a half-filled form survives a reload; a scan from inside it leaves it unto
   await expect(page.getByText(/已恢复未保存的草稿/)).toHaveCount(0);
 });
 
-test('search: a two-character name among seeded cases, a 案号, a typed code; the case view corrects a party and links cases', async ({ page, baseURL }, testInfo) => {
+test('search: a two-character name among seeded cases, a 案号, a typed code; the case view corrects a party and links cases', async ({ page, baseURL, host }, testInfo) => {
   const { clerkToken } = await setUpCounter(baseURL!);
-  await seedCases(baseURL!, clerkToken, 100);
-  const zhangsan = (await api(baseURL!, 'cases.search', { q: '张三', limit: 100 }, clerkToken)).rows;
-  expect(zhangsan).toHaveLength(10);
+  await seedWithCli(host.dataDir, 200);
+  // a two-character name of a seeded party, and what the host finds for it
+  const recent = await api(baseURL!, 'cases.recent', { limit: 100 }, clerkToken);
+  const names = recent.flatMap((r) => r.partiesText.split(/ — |、/)).filter((n) => /^[\u4e00-\u9fff]{2}$/.test(n));
+  let name = names[0]!;
+  let found = (await api(baseURL!, 'cases.search', { q: name, limit: 100 }, clerkToken)).rows;
+  for (const candidate of [...new Set(names)].slice(0, 20)) {
+    const rows = (await api(baseURL!, 'cases.search', { q: candidate, limit: 100 }, clerkToken)).rows;
+    if (rows.length > found.length) [name, found] = [candidate, rows];
+  }
+  expect(found.length).toBeGreaterThan(1);
   await page.goto('/');
   await login(page, CLERK.username, CLERK.password);
   await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
   await expect(page.getByTestId('recent-cases').getByRole('row')).toHaveCount(11);
   await snapPage(page, testInfo, '01-dashboard-seeded');
 
-  // Ctrl+K, 张三: results as you type, ↓ Enter opens one
+  // Ctrl+K and the name: results as you type, ↓ Enter opens one
   await page.keyboard.press('Control+k');
   const box = page.getByRole('combobox', { name: '查找案件' });
   await expect(box).toBeFocused();
-  await typeText(page, '张三');
+  await typeText(page, name);
   const results = page.getByRole('listbox', { name: '查找结果' });
-  await expect(results.getByRole('option')).toHaveCount(8);
-  for (const text of await results.getByRole('option').allTextContents()) expect(text).toContain('张三');
+  await expect(results.getByRole('option')).toHaveCount(Math.min(8, found.length));
+  for (const text of await results.getByRole('option').allTextContents()) expect(text).toContain(name);
   await snapPage(page, testInfo, '02-header-search');
   await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(new RegExp(`#/cases/${zhangsan[1]!.id}$`));
-  await expect(page.getByRole('group', { name: '原告：张三' })).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`#/cases/${found[0]!.id}$`));
+  await expect(page.locator('.case-party-name').filter({ hasText: name }).first()).toBeVisible();
 
   // Enter without choosing lists everything on 案件查询
   await page.keyboard.press('/');
   await expect(box).toBeFocused();
-  await typeText(page, '张三');
+  await typeText(page, name);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: '案件查询' })).toBeVisible();
   await expect(page).toHaveURL(/#\/cases\?q=/);
   const rows = page.locator('.ant-table-tbody tr.ant-table-row');
-  await expect(rows).toHaveCount(10);
-  for (const text of await rows.allTextContents()) expect(text).toContain('张三');
-  await expect(page.getByText('找到 10 件（按当事人姓名），新案在前')).toBeVisible();
+  await expect(rows).toHaveCount(found.length);
+  for (const text of await rows.allTextContents()) expect(text).toContain(name);
+  await expect(page.getByText(`找到 ${found.length} 件（按当事人姓名），新案在前`)).toBeVisible();
   await snapPage(page, testInfo, '03-search-page');
   // ↓ from the box into the results, Enter opens
   await page.getByLabel('查询内容').press('ArrowDown');
   await expect(rows.first().getByRole('link')).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(new RegExp(`#/cases/${zhangsan[0]!.id}$`));
+  await expect(page).toHaveURL(new RegExp(`#/cases/${found[0]!.id}$`));
 
-  // a full 案号 in the box opens its case; a code typed by hand (not a scan) too
-  const target = (await api(baseURL!, 'cases.recent', { limit: 50 }, clerkToken))[37]!;
+  // a full 案号 in the box opens its case (half-width brackets accepted); a code typed by hand (not a scan) too
+  const target = recent.find((r) => r.caseType === '民初' && r.id !== found[0]!.id)!;
   await page.keyboard.press('Control+k');
   await page.keyboard.insertText(target.number.replace('（', '(').replace('）', ')'));
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(new RegExp(`#/cases/${target.id}$`));
-  const other = (await api(baseURL!, 'cases.recent', { limit: 50 }, clerkToken))[41]!;
+  const other = recent.find((r) => r.caseType === '民初' && r.id !== target.id && r.id !== found[0]!.id)!;
   await page.keyboard.press('Control+k');
   await page.keyboard.type(formatCaseCode(other.code).toLowerCase(), { delay: 80 });
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(new RegExp(`#/cases/${other.id}$`));
   await expect(page.getByTestId('case-code')).toHaveText(formatCaseCode(other.code));
 
-  // correct the defendant's phone with a reason; the correction record keeps the old one
-  const defendant = page.locator('.case-party').nth(1);
-  const oldPhone = (await defendant.locator('.mono-number').nth(1).textContent())!;
+  // a case filed at another window; the clerk opens it by its 案号 and corrects the defendant's phone
+  const oldPhone = '13912345678';
+  const filed = await api(
+    baseURL!,
+    'cases.file',
+    {
+      caseType: '民初',
+      receivedOn: courtToday(),
+      parties: [
+        { role: '原告', party: { kind: 'person', name: '冯晓东', idType: 'resident', idNumber: residentId('19770405', '013') } },
+        { role: '被告', party: { kind: 'person', name: '褚海燕', idType: 'resident', idNumber: residentId('19820911', '024'), phone: oldPhone } },
+      ],
+      cause: { text: '民间借贷纠纷' },
+      amountFen: 3_000_000,
+      claims: '判令被告归还借款 30000 元',
+      materials: ['起诉状'],
+    },
+    clerkToken,
+  );
+  await page.keyboard.press('Control+k');
+  await page.keyboard.insertText(filed.number);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: filed.number })).toBeVisible();
+  const defendant = page.getByRole('group', { name: '被告：褚海燕' });
+  await expect(defendant).toContainText(oldPhone);
   await defendant.getByRole('button', { name: /^更正/ }).focus();
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: /更正当事人信息/ });
