@@ -40,7 +40,7 @@ export const AUTHORITY_LABELS: Record<string, string> = { general: '一般授权
 export const LINK_KIND_LABELS: Record<string, string> = { converted: '转立案', related: '关联案件', sameParties: '同一当事人' };
 
 export function linkLabel(kind: string, direction: 'to' | 'from'): string {
-  if (kind === 'converted') return direction === 'to' ? '转立案至' : '由此案转来';
+  if (kind === 'converted') return direction === 'to' ? '转立案至' : '转立案自';
   return LINK_KIND_LABELS[kind] ?? kind;
 }
 
