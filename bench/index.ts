@@ -1,3 +1,4 @@
+import { benchDocuments } from './documents';
 import { benchFoundation } from './foundation';
 
 /**
@@ -8,3 +9,4 @@ import { benchFoundation } from './foundation';
 const quick = process.env.BENCH_QUICK === '1';
 process.stdout.write(`诉服台 benchmarks — node ${process.version}, ${new Date().toISOString()}${quick ? ' (quick)' : ''}\n`);
 await benchFoundation({ auditRows: quick ? 20_000 : 200_000 });
+if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY === 'documents') await benchDocuments({ quick });

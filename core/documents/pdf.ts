@@ -79,8 +79,11 @@ function drawPage(doc: PDFKit.PDFDocument, useFace: (f: Face) => void, layout: L
           lineBreak: false,
           baseline: 'alphabetic',
           characterSpacing: op.charSpacing,
+          // measured already: spares pdfkit one layout of the string
+          textWidth: op.width,
+          wordCount: 1,
           ...(op.syntheticBold ? { fill: true, stroke: true } : {}),
-        });
+        } as PDFKit.Mixins.TextOptions);
         if (op.underline) {
           doc
             .moveTo(op.x, op.y + op.sizePt * 0.12)
