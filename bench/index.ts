@@ -1,12 +1,27 @@
 import { benchDocuments } from './documents';
 import { benchFoundation } from './foundation';
+import { benchSearch } from './search';
 
 /**
  * `npm run bench`: prints figures and ratios for the capabilities built so far. Not a test: numbers
  * depend on the machine; read them, compare them with the targets in the issues and the README.
- * `BENCH_QUICK=1` uses smaller data for a smoke run.
+ * `BENCH_QUICK=1` uses smaller data for a smoke run. `BENCH_ONLY=search` (or `foundation`) runs one part.
+ * `BENCH_KEEP=1` keeps the search databases (their paths are printed) for EXPLAIN QUERY PLAN and demos;
+ * `BENCH_SEARCH_SIZES=1000000` picks the case counts of the search part; `BENCH_SEARCH_DATA=DIR` measures the
+ * queries again on a kept database without seeding (note: it leaves that database's search index optimised).
  */
 const quick = process.env.BENCH_QUICK === '1';
+const only = process.env.BENCH_ONLY;
 process.stdout.write(`诉服台 benchmarks — node ${process.version}, ${new Date().toISOString()}${quick ? ' (quick)' : ''}\n`);
-await benchFoundation({ auditRows: quick ? 20_000 : 200_000 });
+if (!only || only === 'foundation') await benchFoundation({ auditRows: quick ? 20_000 : 200_000 });
+if (!only || only === 'search') {
+  const keep = process.env.BENCH_KEEP === '1';
+  const sizes = process.env.BENCH_SEARCH_SIZES?.split(',').map(Number);
+  const existing = process.env.BENCH_SEARCH_DATA;
+  await benchSearch(
+    quick
+      ? { sizes: sizes ?? [20_000], queries: 50, naiveQueries: 10, keep, ...(existing ? { existing } : {}) }
+      : { sizes: sizes ?? [100_000, 1_000_000], queries: 200, naiveQueries: 20, keep, ...(existing ? { existing } : {}) },
+  );
+}
 if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY === 'documents') await benchDocuments({ quick });
