@@ -5,26 +5,18 @@ import { ApiError } from '../core/api/errors';
 import { caseView, findCaseId } from '../core/cases/service';
 import type { Core } from '../core/context';
 import { readSetting } from '../core/court/settings';
-import {
-  builtinTemplate,
-  CASE_DATA_BUILDERS,
-  currentTemplate,
-  FontError,
-  listTemplates,
-  parseTemplate,
-  renderTemplate,
-  TemplateError,
-  unknownDataFields,
-  type FontConfig,
-  type Template,
-} from '../core/documents';
+import type { FontConfig, Template } from '../core/documents';
 import { normaliseCaseNumber } from '../core/numbering/caseNumber';
 import { dateShanghai } from '../core/time/clock';
 
 /**
  * `court template list|check` and `court render`: the documents engine from the command line (the admin
- * preview and the register use the same core functions).
+ * preview and the register use the same core functions). The engine (pdfkit, docx, fonts) is loaded only by
+ * these commands: importing it costs every other command a second or more.
  */
+
+const engine = () => import('../core/documents');
+
 export interface CliHelpers {
   fail(message: string): never;
   dataDirOf(opts: { data?: string }): string;
@@ -49,7 +41,8 @@ export function addDocumentCommands(program: Command, h: CliHelpers): void {
     .description('列出文书模板（id、名称、版本）；给出 --data 时含本院修改的版本')
     .option('--data <dir>', '数据目录（含本院修改的模板版本）')
     .option('--json', '输出 JSON')
-    .action((o) => {
+    .action(async (o) => {
+      const { listTemplates } = await engine();
       let core: Core | undefined;
       try {
         if (o.data) core = h.openExisting(h.dataDirOf(o));
@@ -64,7 +57,8 @@ export function addDocumentCommands(program: Command, h: CliHelpers): void {
     .command('check')
     .description('检查一个模板文件（信息、标记、占位符、样例数据）；有误时指出行号')
     .argument('<file>', '模板文件，如 templates/notice.txt')
-    .action((file: string) => {
+    .action(async (file: string) => {
+      const { parseTemplate, TemplateError } = await engine();
       let t: Template;
       try {
         t = parseTemplate(fs.readFileSync(file, 'utf8'), file);
@@ -94,6 +88,7 @@ export function addDocumentCommands(program: Command, h: CliHelpers): void {
       if (sources !== 1) cmd.error('错误：请用 --input、--sample 或 --case 中的一个指定数据', { exitCode: 2, code: 'court.usage' });
       if (o.format !== 'pdf' && o.format !== 'docx') cmd.error(`错误：--format 应为 pdf 或 docx：${o.format}`, { exitCode: 2, code: 'court.usage' });
       if (o.case && !o.data) cmd.error('错误：--case 须同时给出 --data（案件所在的数据目录）', { exitCode: 2, code: 'court.usage' });
+      const { builtinTemplate, CASE_DATA_BUILDERS, currentTemplate, FontError, renderTemplate, TemplateError, unknownDataFields } = await engine();
       let core: Core | undefined;
       try {
         if (o.data) core = h.openExisting(h.dataDirOf(o));
