@@ -12,20 +12,27 @@ const APPLICANT2 = { name: '王芳', id: residentId('19880512', '246') };
 const COMPANY = { name: '长兴恒达贸易有限公司', uscc: '91350100M000100Y43' };
 
 /**
- * A USB scanner types the code and Enter in one burst. Playwright's keyboard waits for a round trip per key
- * (20–40 ms here, too slow for a scanner), so the key events go through CDP back to back, as a device sends them.
+ * A USB scanner types the code and Enter in one burst, the keys a few milliseconds apart. Playwright's
+ * keyboard waits for a round trip per key (20–40 ms on a busy machine, slower than a scanner), so the key
+ * events go through CDP with the time stamps a scanner's keys carry: 4 ms apart. The page sees them as it
+ * would see a device, however busy it is when it handles them.
  */
 async function scan(page: Page, text: string): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
+  const start = Date.now() / 1000;
+  let n = 0;
+  const at = () => start + (n++ * 0.004);
   const sends: Promise<unknown>[] = [];
   for (const ch of text) {
     const code = /\d/.test(ch) ? `Digit${ch}` : `Key${ch.toUpperCase()}`;
     const vk = ch.toUpperCase().charCodeAt(0);
-    sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: ch, code, text: ch, unmodifiedText: ch, windowsVirtualKeyCode: vk }));
-    sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: ch, code, windowsVirtualKeyCode: vk }));
+    const timestamp = at();
+    sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: ch, code, text: ch, unmodifiedText: ch, windowsVirtualKeyCode: vk, timestamp }));
+    sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: ch, code, windowsVirtualKeyCode: vk, timestamp: timestamp + 0.001 }));
   }
-  sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: 'Enter', code: 'Enter', text: '\r', windowsVirtualKeyCode: 13 }));
-  sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13 }));
+  const timestamp = at();
+  sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: 'Enter', code: 'Enter', text: '\r', windowsVirtualKeyCode: 13, timestamp }));
+  sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, timestamp: timestamp + 0.001 }));
   await Promise.all(sends);
   await cdp.detach();
 }
@@ -178,6 +185,7 @@ test('a clerk files a 民初 and a 民特 case with the keyboard only, prints th
   const hit = page.getByRole('option', { name: new RegExp(PLAINTIFF.name) });
   await expect(hit).toBeVisible();
   await expect(hit).toContainText('330522********');
+  await snapPage(page, testInfo, '04-party-suggestions');
   await page.keyboard.press('Enter');
   await expect(a1.getByTestId('returning-party-0')).toContainText(PLAINTIFF.name);
   await expect(a1.getByTestId('returning-party-0')).toContainText(`居民身份证 ${PLAINTIFF.id.slice(0, 6)}********${PLAINTIFF.id.slice(-4)}`);
@@ -206,11 +214,11 @@ test('a clerk files a 民初 and a 民特 case with the keyboard only, prints th
   await page.keyboard.press('Space');
   await tabTo(page, page.getByRole('checkbox', { name: '调解协议' }));
   await page.keyboard.press('Space');
-  await snapPage(page, testInfo, '04-filing-minte-filled');
+  await snapPage(page, testInfo, '05-filing-minte-filled');
   await page.keyboard.press('Control+Enter');
   await expect(page.getByTestId('receipt-number')).toHaveText(`（${YEAR}）浙0522民特1号`);
   await expect(page.getByRole('article', { name: '收案回执' })).toContainText(`申请人：${PLAINTIFF.name}、${APPLICANT2.name}`);
-  await snapPage(page, testInfo, '05-receipt-minte');
+  await snapPage(page, testInfo, '06-receipt-minte');
 
   // ---- the scanner: the 民初 code typed fast with Enter, on the 工作台, while the 案号 box has the focus ----
   await page.goto('/#/');
@@ -219,12 +227,12 @@ test('a clerk files a 民初 and a 民特 case with the keyboard only, prints th
   await expect(recent.getByRole('row')).toHaveCount(3);
   await expect(recent.getByRole('row').nth(1)).toContainText(`（${YEAR}）浙0522民特1号`);
   await expect(page.getByLabel('案号')).toBeFocused();
-  await snapPage(page, testInfo, '06-dashboard-recent');
+  await snapPage(page, testInfo, '07-dashboard-recent');
   await scan(page, code);
   await expect(page).toHaveURL(/#\/cases\/1$/);
   await expect(page.getByRole('heading', { name: firstNumber })).toBeVisible();
   await expect(page.getByTestId('case-code')).toHaveText(formatCaseCode(code));
-  await snapPage(page, testInfo, '07-case-view');
+  await snapPage(page, testInfo, '08-case-view');
   // the scan did not land in the box that had the focus
   await page.goBack();
   await expect(page.getByLabel('案号')).toHaveValue('');

@@ -152,6 +152,24 @@ function PartyCard({
   );
 }
 
+/** Under the amount: what was typed, in 元 as it will be recorded (￥150,000.50). */
+function AmountPreview({ required }: { required: string | null }) {
+  const text = Form.useWatch('amount') as string | undefined;
+  const amount = parseYuan(text);
+  if (amount.ok && amount.fen !== undefined) return <span className="mono-number">{formatFen(amount.fen)}</span>;
+  return amount.ok && required ? <>{required}</> : null;
+}
+
+/** Hands every change of the form's values to `persist`; renders nothing. */
+function DraftAutosave({ persist, saved }: { persist: (v: FilingValues) => void; saved: { current: boolean } }) {
+  const form = Form.useFormInstance<FilingValues>();
+  const all = Form.useWatch((v: FilingValues) => v, { form, preserve: true });
+  useEffect(() => {
+    if (all && !saved.current) persist(all);
+  }, [all, persist, saved]);
+  return null;
+}
+
 /**
  * 立案登记: the counter's form, keyboard first. 1–5 choose the case type, Alt+N adds a party, Ctrl+Enter
  * saves. The half-filled form is kept as a draft on this computer and restored after an accidental close.
@@ -180,11 +198,9 @@ export function FilingPage() {
   const caseType = (Form.useWatch('caseType', form) as FilingCaseType | undefined) ?? start.values.caseType;
   const receivedOn = (Form.useWatch('receivedOn', form) as string | undefined) ?? start.values.receivedOn;
   const extras = (Form.useWatch('extraMaterials', form) as string[] | undefined) ?? [];
-  const amountText = Form.useWatch('amount', form) as string | undefined;
   const rule = CASE_TYPE_RULES[caseType];
 
-  // ---- draft autosave --------------------------------------------------------------------------------
-  const all = Form.useWatch((v: FilingValues) => v, { form, preserve: true });
+  // ---- draft autosave (DraftAutosave below watches the values, so typing re-renders only it) ------------
   const persist = useMemo(
     () =>
       debounce((v: FilingValues) => {
@@ -194,9 +210,6 @@ export function FilingPage() {
       }, 400),
     [key],
   );
-  useEffect(() => {
-    if (all && !saved.current) persist(all);
-  }, [all, persist]);
   useEffect(() => {
     const flush = () => persist.flush();
     window.addEventListener('pagehide', flush);
@@ -330,7 +343,6 @@ export function FilingPage() {
     setExtraText('');
   };
 
-  const amount = parseYuan(amountText);
   const claimsLabel = caseType === '民初' ? '诉讼请求' : '请求事项';
 
   return (
@@ -370,6 +382,7 @@ export function FilingPage() {
         }}
         className="filing-form"
       >
+        <DraftAutosave persist={persist} saved={saved} />
         <Card size="small" title="案件" className="filing-card">
           <Row gutter={16} align="top">
             <Col flex="auto">
@@ -462,7 +475,7 @@ export function FilingPage() {
                     },
                   },
                 ]}
-                extra={amount.ok && amount.fen !== undefined ? <span className="mono-number">{formatFen(amount.fen)}</span> : rule.amountRequired && amount.ok ? `${rule.label}须填写` : undefined}
+                extra={<AmountPreview required={rule.amountRequired ? `${rule.label}须填写` : null} />}
               >
                 <Input inputMode="decimal" maxLength={24} placeholder="如 150000.50" className="mono-number" suffix="元" />
               </Form.Item>
