@@ -40,6 +40,15 @@ describe('line breaking with 禁则', () => {
     expect(wrap('于一二三四五六七2026-11-23日')).toEqual(['于一二三四五六七', '2026-11-23日']);
   });
 
+  it('splits a long number (an ID number) rather than stretch a line by two characters or more', () => {
+    const atoms = atomize([{ text: '住某县某路8号，公民身份号码330522197509102228。', style: null }], measure);
+    const lines = breakLines(atoms, 10, 10, { hangPunctuation: true, split, splitLong: { minChars: 10, minRoom: 2 } }).map(lineText);
+    expect(lines).toEqual(['住某县某路8号，公民', '身份号码330522197509', '102228。']);
+    // short numbers stay whole
+    const years = breakLines(atomize([{ text: '一二三四五六七八九2026年', style: null }], measure), 10, 10, { split, splitLong: { minChars: 10, minRoom: 2 } }).map(lineText);
+    expect(years).toEqual(['一二三四五六七八九', '2026年']);
+  });
+
   it('splits a word only when it is wider than a line', () => {
     const lines = wrap('ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEF', 10);
     expect(lines[0]).toBe('ABCDEFGHIJKLMNOPQRST');

@@ -2,8 +2,8 @@
  * Line breaking for Chinese text with 禁则 (kinsoku), as GB/T 15834 asks: the closing marks (，。、；：？！ and the
  * second half of quotes, brackets and book-title marks) never start a line; the opening half of quotes,
  * brackets and book-title marks never ends one; a dash (——) or an ellipsis (……) is never split; a run of
- * Latin letters or digits (a number, an ID number, 1,234.50, 2026-11-23) is never split unless it is wider
- * than the line. A closing mark that does not fit may hang into the right margin (one mark at most);
+ * Latin letters or digits (a number, 1,234.50, 2026-11-23) is never split unless it is wider than the line,
+ * or it is long (an ID number) and keeping it whole would leave a line stretched by several characters. A closing mark that does not fit may hang into the right margin (one mark at most);
  * otherwise the last character is pushed to the next line with it and the shorter line is justified.
  *
  * Pure functions over "atoms" (a CJK character, a Latin word, a space) with widths given by the caller, so
@@ -118,7 +118,15 @@ export function breakLines<S>(
   input: Atom<S>[],
   firstWidth: number,
   width: number,
-  opts: { hangPunctuation?: boolean; split?: (atom: Atom<S>) => Atom<S>[] } = {},
+  opts: {
+    hangPunctuation?: boolean;
+    split?: (atom: Atom<S>) => Atom<S>[];
+    /**
+     * A word of at least `minChars` characters (an ID number, a phone number) that does not fit is split at the
+     * line end when keeping it whole would leave `minRoom` or more of the line empty (to be stretched).
+     */
+    splitLong?: { minChars: number; minRoom: number };
+  } = {},
 ): Line<S>[] {
   const atoms = input.slice();
   const lines: Line<S>[] = [];
@@ -153,6 +161,14 @@ export function breakLines<S>(
       continue;
     }
     const next = atoms[i]!;
+    const long = opts.splitLong;
+    if (long && long.minChars > 0 && opts.split && next.kind === 'word' && [...next.text].length >= long.minChars && avail - w >= long.minRoom) {
+      const parts = opts.split(next);
+      if (parts.length > 1) {
+        atoms.splice(i, 1, ...parts);
+        continue;
+      }
+    }
     if (opts.hangPunctuation && noStart(next) && [...next.text].length === 1 && !(atoms[i + 1] && noStart(atoms[i + 1]!))) {
       const body = trimEnd(atoms.slice(start, i));
       lines.push({ atoms: body, hung: next, width: contentWidth(body), last: i + 1 >= atoms.length });
