@@ -152,12 +152,34 @@ function PartyCard({
   );
 }
 
-/** Under the amount: what was typed, in 元 as it will be recorded (￥150,000.50). */
-function AmountPreview({ required }: { required: string | null }) {
-  const text = Form.useWatch('amount') as string | undefined;
-  const amount = parseYuan(text);
-  if (amount.ok && amount.fen !== undefined) return <span className="mono-number">{formatFen(amount.fen)}</span>;
-  return amount.ok && required ? <>{required}</> : null;
+/**
+ * 争议金额 in 元, typed as text and recorded in 分 without floating point; under it, the amount as it will
+ * be recorded (￥150,000.50). It watches its own value, so typing re-renders only this field.
+ */
+function AmountField({ required }: { required: string | null }) {
+  const form = Form.useFormInstance<FilingValues>();
+  const amount = parseYuan(Form.useWatch('amount', form) as string | undefined);
+  const extra = amount.ok && amount.fen !== undefined ? <span className="mono-number">{formatFen(amount.fen)}</span> : amount.ok && required ? required : undefined;
+  return (
+    <Form.Item
+      name="amount"
+      label="争议金额（元）"
+      validateTrigger={['onChange', 'onBlur']}
+      rules={[
+        {
+          validator: async (_, v: string | undefined) => {
+            const r = parseYuan(v);
+            if (!r.ok) throw new Error(r.message);
+            const type = form.getFieldValue('caseType') as FilingCaseType;
+            if (r.fen === undefined && CASE_TYPE_RULES[type].amountRequired) throw new Error(`${CASE_TYPE_RULES[type].label}须填写争议金额`);
+          },
+        },
+      ]}
+      extra={extra}
+    >
+      <Input inputMode="decimal" maxLength={24} placeholder="如 150000.50" className="mono-number" suffix="元" />
+    </Form.Item>
+  );
 }
 
 /** Hands every change of the form's values to `persist`; renders nothing. */
@@ -461,24 +483,7 @@ export function FilingPage() {
               </Form.Item>
             </Col>
             <Col span={9}>
-              <Form.Item
-                name="amount"
-                label="争议金额（元）"
-                validateTrigger={['onChange', 'onBlur']}
-                rules={[
-                  {
-                    validator: async (_, v: string | undefined) => {
-                      const r = parseYuan(v);
-                      if (!r.ok) throw new Error(r.message);
-                      const type = form.getFieldValue('caseType') as FilingCaseType;
-                      if (r.fen === undefined && CASE_TYPE_RULES[type].amountRequired) throw new Error(`${CASE_TYPE_RULES[type].label}须填写争议金额`);
-                    },
-                  },
-                ]}
-                extra={<AmountPreview required={rule.amountRequired ? `${rule.label}须填写` : null} />}
-              >
-                <Input inputMode="decimal" maxLength={24} placeholder="如 150000.50" className="mono-number" suffix="元" />
-              </Form.Item>
+              <AmountField required={rule.amountRequired ? `${rule.label}须填写` : null} />
             </Col>
           </Row>
           <Form.Item
