@@ -180,3 +180,14 @@ describe('search and links', () => {
     expect((await h.fail('cases.link', { fromId: reg.id, toId: reg.id, kind: 'related' }, clerk)).field).toBe('toId');
   });
 });
+
+describe('party search for the filing form', () => {
+  it('counts the cases each returning party appears in', async () => {
+    const { h, clerk } = await desk();
+    await fileCivil(h, clerk);
+    await fileCivil(h, clerk, { parties: [{ role: '原告', party: ZHANG_SAN }, { role: '被告', party: RARE }] });
+    const found = await h.call('parties.search', { q: '张' }, clerk);
+    expect(found).toEqual([expect.objectContaining({ name: '张三', caseCount: 2, idMasked: true })]);
+    expect((await h.call('parties.search', { q: '李四' }, clerk))[0]?.caseCount).toBe(1);
+  });
+});

@@ -164,7 +164,9 @@ export function searchParties(db: Db, q: string, limit = 10): (PartyRow & { case
   return db
     .select({
       party: parties,
-      caseCount: sql<number>`(SELECT count(*) FROM case_parties cp WHERE cp.party_id = ${parties.id})`,
+      // written out in full: drizzle renders ${parties.id} in a sub-select as a bare "id", which would
+      // resolve to case_parties.id
+      caseCount: sql<number>`(SELECT count(*) FROM case_parties cp WHERE cp.party_id = "parties"."id")`,
     })
     .from(parties)
     .where(where)
