@@ -82,6 +82,8 @@ describe('counter filing', () => {
     expect(second.parties[0]!.party.phone).toBe('13800001111');
     expect(second.parties[0]!.party.revision).toBe(2);
     expect(countRows(h.core, 'parties')).toBe(2);
+    // the older case is found by the new phone number too
+    expect((await h.call('cases.search', { q: '13800001111' }, clerk)).rows.map((r) => r.id).sort()).toEqual([first.id, second.id].sort());
     const history = await h.call('parties.history', { id: first.parties[0]!.party.id }, clerk);
     expect(history).toEqual([expect.objectContaining({ revision: 1, reason: '立案时当事人提供的新信息', before: expect.objectContaining({ phone: '13905721234' }) })]);
   });

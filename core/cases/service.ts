@@ -10,7 +10,7 @@ import { getParty, partyRevisionsOf, partyView, savePartyForFiling, type PartyVi
 import { isoShanghai } from '../time/clock';
 import { caseCodeForId } from './caseCode';
 import type { FileCaseInput } from './schemas';
-import { indexCaseForSearch } from './search';
+import { indexCaseForSearch, reindexPartyCases } from './search';
 import { addCaseEvent, caseTimeline } from './timeline';
 import { CASE_TYPE_RULES, UNMASK_ROLES, type CaseType } from './types';
 
@@ -80,6 +80,8 @@ export function fileCase(ctx: CallContext, input: FileCaseInput) {
         const saved = savePartyForFiling(tx, clock, p.party, userId);
         partyId = saved.partyId;
         if (saved.reused) reused.push(saved.partyId);
+        // newer contact details given at the counter must be findable in the party's older cases too
+        if (saved.corrected.length > 0) reindexPartyCases(tx, saved.partyId);
       }
       const cp = tx.insert(caseParties).values({ caseId, partyId: partyId!, role: p.role, seq }).returning({ id: caseParties.id }).get();
       for (const a of p.agents) {
