@@ -16,7 +16,7 @@ import {
   surnameOf,
   type Sex,
 } from './people';
-import { Rng, Weighted } from './random';
+import { indexAtQuantile, Rng, Weighted } from './random';
 
 /**
  * The case generator: what a litigation-service centre in 长兴 receives over the years, as drafts that the
@@ -101,13 +101,7 @@ export class DaySchedule {
   /** The day and office-hours time of quantile q ∈ [0, 1): monotone in q. */
   at(q: number): { day: string; time: string } {
     const target = q * this.total;
-    let lo = 0;
-    let hi = this.cumulative.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.cumulative[mid]! > target) hi = mid;
-      else lo = mid + 1;
-    }
+    const lo = indexAtQuantile(this.cumulative, target);
     const start = lo === 0 ? 0 : this.cumulative[lo - 1]!;
     const within = (target - start) / (this.cumulative[lo]! - start); // 0..1 through the day
     const seconds = Math.floor(8.5 * 3600 + within * 8.5 * 3600); // 08:30 … 17:00

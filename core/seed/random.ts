@@ -69,19 +69,23 @@ export class Weighted<T> {
 
   /** The item at quantile u ∈ [0, 1). */
   at(u: number): T {
-    const target = u * this.total;
-    let lo = 0;
-    let hi = this.cumulative.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.cumulative[mid]! > target) hi = mid;
-      else lo = mid + 1;
-    }
-    return this.items[lo]!;
+    return this.items[indexAtQuantile(this.cumulative, u * this.total)]!;
   }
 }
 
 /** Zipf-like weights for a list ordered from most to least common: item i gets 1 / (i + 1)^s. */
 export function zipf<T>(items: readonly T[], s = 1): [T, number][] {
   return items.map((item, i) => [item, 1 / Math.pow(i + 1, s)]);
+}
+
+/** First index whose cumulative weight exceeds `target` (binary search over ascending cumulative weights). */
+export function indexAtQuantile(cumulative: readonly number[], target: number): number {
+  let lo = 0;
+  let hi = cumulative.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cumulative[mid]! > target) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
