@@ -54,34 +54,11 @@ export function getParty(db: Db | Tx, id: number): PartyRow | undefined {
 
 /** The fields of a checked party as table columns. */
 function columnsOf(p: CheckedParty) {
+  const common = { kind: p.kind, name: p.name, idType: p.idType, idNumber: p.idNumber, address: p.address ?? null, phone: p.phone ?? null };
   if (p.kind === 'organisation') {
-    return {
-      kind: p.kind,
-      name: p.name,
-      idType: p.idType,
-      idNumber: p.idNumber,
-      address: p.address ?? null,
-      phone: p.phone ?? null,
-      representative: p.representative,
-      representativeTitle: p.representativeTitle,
-      sex: null,
-      birthDate: null,
-      ethnicity: null,
-    };
+    return { ...common, representative: p.representative, representativeTitle: p.representativeTitle, sex: null, birthDate: null, ethnicity: null };
   }
-  return {
-    kind: p.kind,
-    name: p.name,
-    idType: p.idType,
-    idNumber: p.idNumber,
-    address: p.address ?? null,
-    phone: p.phone ?? null,
-    representative: null,
-    representativeTitle: null,
-    sex: p.sex ?? null,
-    birthDate: p.birthDate ?? null,
-    ethnicity: p.ethnicity ?? null,
-  };
+  return { ...common, representative: null, representativeTitle: null, sex: p.sex ?? null, birthDate: p.birthDate ?? null, ethnicity: p.ethnicity ?? null };
 }
 
 type Columns = ReturnType<typeof columnsOf>;
