@@ -316,3 +316,135 @@ export const templateVersions = sqliteTable(
   },
   (t) => [uniqueIndex('template_versions_unique').on(t.templateId, t.version)],
 );
+
+/**
+ * The document register (core/documents/register.ts): one row per generated document. The bytes are not kept;
+ * the filled data and the template version are, so a reprint fills the same template version with the same
+ * data and gives the same text (its SHA-256 is compared and recorded).
+ */
+export const documents = sqliteTable(
+  'documents',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** null for documents without a case (a fee notice from the calculator) */
+    caseId: integer('case_id').references(() => cases.id),
+    templateId: text('template_id').notNull(),
+    /** "1" (built-in version) or "court.3" (the court's version 3) */
+    templateVersion: text('template_version').notNull(),
+    title: text('title').notNull(),
+    /** 'pdf' | 'docx' */
+    format: text('format').notNull(),
+    /** the data the template was filled with (JSON) */
+    data: text('data').notNull(),
+    sha256: text('sha256').notNull(),
+    pageCount: integer('page_count').notNull(),
+    byteSize: integer('byte_size').notNull(),
+    /** what the document belongs to besides the case: 'relief' (an application's decision), … */
+    subjectKind: text('subject_kind'),
+    subjectId: integer('subject_id'),
+    createdBy: integer('created_by').notNull(),
+    createdAt: text('created_at').notNull(),
+    printCount: integer('print_count').notNull().default(0),
+    lastPrintedAt: text('last_printed_at'),
+    lastPrintedBy: integer('last_printed_by'),
+  },
+  (t) => [
+    index('documents_case_idx').on(t.caseId, t.id),
+    index('documents_created_idx').on(t.createdAt),
+    index('documents_template_idx').on(t.templateId, t.createdAt),
+  ],
+);
+
+/**
+ * Fee relief applications (办法 arts. 44–51; core/fees/relief.ts). kind: 'waive' 免交 | 'reduce' 减交 | 'defer'
+ * 缓交. status: 'pending' → 'reviewed' → 'granted' | 'partly_granted' | 'refused' (or 'withdrawn').
+ */
+export const reliefApplications = sqliteTable(
+  'relief_applications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    /** the applicant's place in the case */
+    casePartyId: integer('case_party_id')
+      .notNull()
+      .references(() => caseParties.id),
+    kind: text('kind').notNull(),
+    /** statutory ground code (core/fees/grounds.ts) or 'other' */
+    ground: text('ground').notNull(),
+    /** the applicant's reasons (required for 'other') */
+    reasons: text('reasons').notNull().default(''),
+    /** JSON array of { name, kind } — incl. hardship certificates */
+    evidence: text('evidence').notNull().default('[]'),
+    /** the fee the relief is asked against, integer fen */
+    feeFen: integer('fee_fen').notNull(),
+    /** JSON of the quote that gave feeFen (inputs and breakdown) */
+    feeQuote: text('fee_quote'),
+    /** 减交: requested reduction in percent (≥ 30) */
+    requestedPercent: integer('requested_percent'),
+    /** 缓交: requested due date */
+    requestedUntil: text('requested_until'),
+    appliedOn: text('applied_on').notNull(),
+    status: text('status').notNull(),
+    /** the decision: amounts in fen, dates as YYYY-MM-DD */
+    decidedOn: text('decided_on'),
+    grantedPercent: integer('granted_percent'),
+    /** fee waived or reduced (免交 / 减交) or deferred (缓交) by the decision */
+    reliefFen: integer('relief_fen'),
+    deferredUntil: text('deferred_until'),
+    refusalReasons: text('refusal_reasons'),
+    createdBy: integer('created_by').notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    index('relief_case_idx').on(t.caseId),
+    index('relief_status_idx').on(t.status, t.appliedOn),
+    index('relief_applied_idx').on(t.appliedOn),
+    index('relief_deferred_idx').on(t.deferredUntil),
+  ],
+);
+
+/** Each step of the approval chain on an application: who, which role, what they decided and why. */
+export const reliefSteps = sqliteTable(
+  'relief_steps',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    applicationId: integer('application_id')
+      .notNull()
+      .references(() => reliefApplications.id),
+    /** 'review' | 'approve' */
+    stage: text('stage').notNull(),
+    /** 'grant' | 'partial' | 'refuse' | 'return' */
+    action: text('action').notNull(),
+    opinion: text('opinion').notNull().default(''),
+    userId: integer('user_id').notNull(),
+    userName: text('user_name').notNull(),
+    at: text('at').notNull(),
+  },
+  (t) => [index('relief_steps_app_idx').on(t.applicationId, t.id)],
+);
+
+/** Fee payments and refunds recorded on a case (integer fen; refunds are their own rows, never negative amounts). */
+export const feePayments = sqliteTable(
+  'fee_payments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    /** the deferral this payment settles, if any */
+    applicationId: integer('application_id').references(() => reliefApplications.id),
+    /** 'payment' | 'refund' */
+    kind: text('kind').notNull(),
+    amountFen: integer('amount_fen').notNull(),
+    paidOn: text('paid_on').notNull(),
+    /** receipt / voucher number */
+    reference: text('reference'),
+    note: text('note'),
+    recordedBy: integer('recorded_by').notNull(),
+    recordedAt: text('recorded_at').notNull(),
+  },
+  (t) => [index('fee_payments_case_idx').on(t.caseId), index('fee_payments_app_idx').on(t.applicationId)],
+);
