@@ -4,12 +4,14 @@ import type { Db, Tx } from '../context';
 import { isoShanghai, type Clock } from '../time/clock';
 import { DEFAULT_REGISTER_PATTERN } from '../numbering/registerNumber';
 import type { HolidayData } from '../calendar/calendar';
+import { FEE_SETTING_DEFAULTS, type FeeSettings } from '../fees/settings';
+import type { FontConfig } from '../documents/fonts';
 
 /**
  * The court's settings with their defaults. Each key is stored as JSON in the settings table; every change
  * goes through an audited operation, so the audit log also tells which value was in force when.
  */
-export interface CourtSettings {
+export interface CourtSettings extends FeeSettings {
   'court.name': string;
   'court.code': string;
   'numbering.registerPattern': string;
@@ -22,6 +24,8 @@ export interface CourtSettings {
   'auth.lockoutMinutes': number;
   /** years of holiday data entered by an admin from the State Council notice; override the shipped file */
   'calendar.holidayYears': HolidayData['years'];
+  /** the court's own font files for documents (licensed 仿宋_GB2312, 方正小标宋); empty: the shipped Noto Serif SC */
+  'documents.fonts': FontConfig;
 }
 
 export type SettingKey = keyof CourtSettings;
@@ -33,6 +37,8 @@ export const SETTING_DEFAULTS: Omit<CourtSettings, 'court.name' | 'court.code'> 
   'auth.lockoutThreshold': 5,
   'auth.lockoutMinutes': 15,
   'calendar.holidayYears': {},
+  ...FEE_SETTING_DEFAULTS,
+  'documents.fonts': {},
 };
 
 export function readSetting<K extends SettingKey>(db: Db | Tx, key: K): CourtSettings[K] | undefined {
