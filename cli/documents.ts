@@ -75,7 +75,7 @@ export function addDocumentCommands(program: Command, h: CliHelpers): void {
     .requiredOption('--template <id>', '模板 id（court template list）')
     .option('--input <file>', 'JSON 数据文件')
     .option('--sample', '使用模板自带的样例数据')
-    .option('--case <案号>', '由案件生成数据（目前仅收案回执 case-receipt）；须给出 --data')
+    .option('--case <案号>', '由案件生成数据（案件中须有模板所需的全部内容，如收案回执）；须给出 --data')
     .option('--data <dir>', '数据目录：案件所在，并使用本院修改的模板版本')
     .requiredOption('--format <pdf|docx>', '输出格式：pdf 或 docx')
     .requiredOption('--out <file>', '输出文件')
@@ -88,7 +88,7 @@ export function addDocumentCommands(program: Command, h: CliHelpers): void {
       if (sources !== 1) cmd.error('错误：请用 --input、--sample 或 --case 中的一个指定数据', { exitCode: 2, code: 'court.usage' });
       if (o.format !== 'pdf' && o.format !== 'docx') cmd.error(`错误：--format 应为 pdf 或 docx：${o.format}`, { exitCode: 2, code: 'court.usage' });
       if (o.case && !o.data) cmd.error('错误：--case 须同时给出 --data（案件所在的数据目录）', { exitCode: 2, code: 'court.usage' });
-      const { builtinTemplate, CASE_DATA_BUILDERS, currentTemplate, FontError, renderTemplate, TemplateError, unknownDataFields } = await engine();
+      const { builtinTemplate, currentTemplate, draftData, FontError, renderTemplate, TemplateError, unknownDataFields } = await engine();
       let core: Core | undefined;
       try {
         if (o.data) core = h.openExisting(h.dataDirOf(o));
@@ -111,14 +111,6 @@ export function addDocumentCommands(program: Command, h: CliHelpers): void {
           const extra = unknownDataFields(t, data);
           if (extra.length) process.stderr.write(`提示：数据中有模板 ${t.id} 不使用的字段：${extra.join('、')}\n`);
         } else {
-          const build = CASE_DATA_BUILDERS[t.id];
-          if (!build) {
-            h.fail(
-              `模板“${t.title}”需要司法确认的申请、审查、调解协议和裁定信息，仅凭案件无法生成（这些信息由司法确认登记提供）。` +
-                '请用 --input 提供数据，或用 --sample 预览。可由案件直接生成的模板：' +
-                Object.keys(CASE_DATA_BUILDERS).join('、'),
-            );
-          }
           const number = normaliseCaseNumber(o.case) ?? String(o.case).trim();
           let id: number;
           try {
@@ -127,13 +119,28 @@ export function addDocumentCommands(program: Command, h: CliHelpers): void {
             if (err instanceof ApiError && err.code === 'NOT_FOUND') h.fail(`案件不存在：${number}`);
             throw err;
           }
-          data = build(caseView(core!.db, id, true), {
-            courtName: readSetting(core!.db, 'court.name') ?? '人民法院',
-            issuedOn: dateShanghai(core!.clock.now()),
-            ...(o.clerk ? { clerk: o.clerk } : {}),
-          });
+          const refused = (why: string) =>
+            h.fail(`${why}。模板“${t.title}”仅凭案件无法生成，请用 --input 提供数据，或用 --sample 预览。`);
+          let draft;
+          try {
+            draft = draftData(t, {
+              db: core!.db,
+              caseView: caseView(core!.db, id, true),
+              courtName: readSetting(core!.db, 'court.name') ?? '人民法院',
+              issuedOn: dateShanghai(core!.clock.now()),
+              actorName: '命令行',
+            });
+          } catch (err) {
+            if (err instanceof ApiError) refused(err.message);
+            throw err;
+          }
+          if (!draft.complete) refused(`案件中没有这些内容：${draft.missing.join('、')}（如司法确认的调解协议、审判员，由司法确认登记提供）`);
+          data = draft.data;
+          if (o.clerk && t.id === 'case-receipt') data.clerk = o.clerk;
         }
-        const doc = await renderTemplate(t, data, o.format, { fonts: fontConfig(o) });
+        // the court's font setting (documents.fonts), unless fonts are given on the command line
+        const fonts = { ...(core ? readSetting(core.db, 'documents.fonts') : undefined), ...fontConfig(o) };
+        const doc = await renderTemplate(t, data, o.format, { fonts });
         fs.writeFileSync(o.out, doc.bytes);
         if (doc.missingGlyphs.length) process.stderr.write(`注意：字体中没有这些字，文书中显示为空框：${doc.missingGlyphs.join(' ')}（可用 --font-body 指定含这些字的字体）\n`);
         h.print({

@@ -7,6 +7,7 @@ import { caseOperations } from '../cases/operations';
 import { causeOperations } from '../causes/operations';
 import { partyOperations } from '../parties/operations';
 import { calendarOperations } from '../calendar/operations';
+import { documentOperations } from '../documents/operations';
 import { combineOperations } from './contract';
 
 /**
@@ -23,6 +24,7 @@ export const operations = combineOperations(
   ...partyOperations,
   ...causeOperations,
   ...calendarOperations,
+  ...documentOperations,
 );
 
 export type Operations = typeof operations;

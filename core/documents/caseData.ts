@@ -3,8 +3,8 @@ import type { CaseView } from '../cases/service';
 
 /**
  * Template data built from a case (core/cases caseView). The shapes follow the sample data of the templates
- * they fill, and a test checks them against it. Rulings need the confirmation record (application, review,
- * agreement, decision), which the confirmation register will provide.
+ * they fill, and a test checks them against it. Every builder is registered in DATA_BUILDERS
+ * (core/documents/dataBuilders.ts).
  */
 
 /** Data for templates/case-receipt.txt: any case can have a receipt. */
@@ -32,7 +32,3 @@ export function receiptData(view: CaseView, opts: { courtName: string; issuedOn:
   };
 }
 
-/** Templates whose data can be built from a case alone, and how. */
-export const CASE_DATA_BUILDERS: Record<string, (view: CaseView, opts: { courtName: string; issuedOn: string; clerk?: string }) => Record<string, unknown>> = {
-  'case-receipt': receiptData,
-};

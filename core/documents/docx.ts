@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { unzipSync, zipSync, type Zippable } from 'fflate';
 import {
   AlignmentType,
   BorderStyle,
@@ -374,13 +375,43 @@ export function buildDocx(model: DocumentModel, opts: RenderOptions = {}): Docum
 }
 
 /**
+ * The docx package stamps the time of packing into docProps/core.xml (created, modified) and into every zip
+ * entry, and numbers drawings with a process-wide counter. With a fixed date the same model gives the same
+ * bytes, so a reprint reproduces the recorded SHA-256: the dates are replaced, the drawings numbered from 1,
+ * and the files zipped again, in the same order, with that date.
+ */
+function withFixedDates(docx: Uint8Array, at: Date): Uint8Array {
+  const files = unzipSync(docx);
+  const core = files['docProps/core.xml'];
+  if (core) {
+    const stamp = at.toISOString();
+    const xml = new TextDecoder().decode(core).replace(/(<dcterms:(created|modified)\b[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${stamp}$3`);
+    files['docProps/core.xml'] = new TextEncoder().encode(xml);
+  }
+  // docx numbers drawings with a counter that runs across the process: number them per document instead
+  const body = files['word/document.xml'];
+  if (body) {
+    let n = 0;
+    const xml = new TextDecoder().decode(body).replace(/<wp:docPr id="\d+"/g, () => `<wp:docPr id="${++n}"`);
+    files['word/document.xml'] = new TextEncoder().encode(xml);
+  }
+  // zip times are local wall-clock fields: built from Beijing time, they are the same on every machine
+  const bj = new Date(at.getTime() + 8 * 3600_000);
+  const mtime = new Date(bj.getUTCFullYear(), bj.getUTCMonth(), bj.getUTCDate(), bj.getUTCHours(), bj.getUTCMinutes(), bj.getUTCSeconds());
+  const out: Zippable = {};
+  for (const [name, data] of Object.entries(files)) out[name] = [data, { mtime }];
+  return zipSync(out, { mtime });
+}
+
+/**
  * One document as DOCX. `pages` is the page count of the same model in our own layout (the PDF's); Word
  * paginates the DOCX itself, with the court's fonts, and may differ by a line.
  */
 export async function renderDocx(model: DocumentModel, opts: RenderOptions & { countPages?: boolean } = {}): Promise<RenderedDocument> {
   const doc = buildDocx(model, opts);
   const buffer = await Packer.toBuffer(doc);
-  const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  let bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  if (opts.createdAt) bytes = withFixedDates(bytes, opts.createdAt);
   let pages = 0;
   let missingGlyphs: string[] = [];
   if (opts.countPages !== false) {

@@ -14,7 +14,8 @@ export { DEFAULT_FORMAT, formatProblems, resolveFormat, type Block, type Documen
 export { renderPdf, renderPdfBatch, type BatchResult, type RenderedDocument, type RenderOptions } from './pdf';
 export { builtinTemplate, builtinTemplates, builtinTemplatesDir, FILTERS, fillTemplate, MARKERS, parseTemplate, TemplateError, unknownDataFields, type Template } from './templates';
 export { checkCourtTemplate, currentTemplate, listTemplates, revertToBuiltin, saveCourtTemplate, templateAtVersion, templateHistory } from './overrides';
-export { CASE_DATA_BUILDERS, receiptData } from './caseData';
+export { receiptData } from './caseData';
+export { DATA_BUILDERS, draftData, type DataBuilder, type DataBuilderContext, type DraftData } from './dataBuilders';
 
 export type OutputFormat = 'pdf' | 'docx';
 

@@ -1,0 +1,414 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { defineOperation } from '../api/contract';
+import { ApiError } from '../api/errors';
+import { bool, input, integerIn, noInput, oneOf, optionalText, positiveId, requiredText } from '../api/fields';
+import { audit, writeTransaction } from '../audit/transaction';
+import { mayUnmask } from '../cases/service';
+import type { CallContext } from '../context';
+import { writeSetting } from '../court/settings';
+import { isIsoDate } from '../time/clock';
+import { BATCH_MAX, batchResult, batchStatus, startBatch } from './batchJobs';
+import { draftData } from './dataBuilders';
+import type { FontConfig } from './fonts';
+import { checkCourtTemplate, listTemplates, revertToBuiltin, saveCourtTemplate, templateHistory } from './overrides';
+import {
+  builderContext,
+  caseDraft,
+  checkDataFields,
+  documentFonts,
+  documentRenderOptions,
+  fillChecked,
+  generateDocument,
+  getDocument,
+  listDocuments,
+  markPrinted,
+  renderModel,
+  reprintDocument,
+  templateFor,
+  type DocumentRecord,
+} from './register';
+import { builtinTemplate, type Template } from './templates';
+
+/**
+ * The documents API (issue 4; contract in docs/documents-contract.md): templates and the court's versions of
+ * them, previews, data drafted from a case, the document register (generate, list, reprint, printed), batch
+ * print jobs and the court's font files. Binary results are base64 (the same JSON over IPC and HTTP).
+ */
+
+const READERS = ['clerk', 'mediation', 'judge', 'print', 'approver'] as const;
+const READERS_ADMIN = [...READERS, 'admin'] as const;
+const ADMIN = ['admin'] as const;
+
+const base64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+
+// ───────────────────────────── schemas ─────────────────────────────
+
+const templateListingSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  version: z.string(),
+  origin: z.enum(['builtin', 'court']),
+  description: z.string(),
+  builtinChangedSince: z.number().optional(),
+});
+
+const templateVersionSchema = z.object({
+  version: z.number(),
+  versionLabel: z.string(),
+  kind: z.enum(['court', 'builtin']),
+  sha256: z.string().nullable(),
+  builtinVersion: z.number(),
+  note: z.string().nullable(),
+  createdAt: z.string(),
+  createdBy: z.number().nullable(),
+});
+
+export const documentRecordSchema = z.object({
+  id: z.number(),
+  caseId: z.number().nullable(),
+  caseNumber: z.string().nullable(),
+  templateId: z.string(),
+  templateVersion: z.string(),
+  title: z.string(),
+  format: z.enum(['pdf', 'docx']),
+  sha256: z.string(),
+  pageCount: z.number(),
+  byteSize: z.number(),
+  subjectKind: z.string().nullable(),
+  subjectId: z.number().nullable(),
+  createdBy: z.number(),
+  createdByName: z.string(),
+  createdAt: z.string(),
+  printCount: z.number(),
+  lastPrintedAt: z.string().nullable(),
+}) satisfies z.ZodType<DocumentRecord>;
+
+const templateIdField = (label = '模板') => requiredText(label, { max: 60 });
+const sourceField = z
+  .string({ error: '请填写模板内容' })
+  .min(1, { error: '模板内容不能为空' })
+  .max(200_000, { error: '模板内容不能超过 200,000 个字符' });
+const noteField = optionalText('修改说明', { max: 200 });
+const dataField = z.record(z.string(), z.unknown(), { error: '文书数据应为对象（字段名: 值）' });
+const formatField = oneOf('文书格式', ['pdf', 'docx'] as const);
+const dateField = (label: string) =>
+  z.string({ error: `${label}格式不正确` }).refine(isIsoDate, { error: `${label}应为 YYYY-MM-DD 格式的日期` });
+const idsField = z
+  .array(positiveId('文书编号'), { error: '请选择文书' })
+  .min(1, { error: '请至少选择一份文书' })
+  .max(BATCH_MAX, { error: `一次最多 ${BATCH_MAX} 份文书` });
+
+/** The placeholders a template uses (field paths, in order of first use), for the admin's editor. */
+function placeholdersOf(t: Template): string[] {
+  const body = t.source.split(/^={3,}\s*样例数据.*$/m)[0] ?? '';
+  const out = new Set<string>();
+  for (const m of body.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g)) {
+    const inner = m[1]!;
+    if (/^(#|\/|else\b)/.test(inner)) continue;
+    const expr = inner.split('|')[0]!.trim();
+    if (expr) out.add(expr);
+  }
+  return [...out];
+}
+
+// ───────────────────────────── templates ─────────────────────────────
+
+export const templatesOperation = defineOperation({
+  name: 'documents.templates',
+  summary: '文书模板列表：id、名称、使用中的版本（内置或本院版本）',
+  access: READERS_ADMIN,
+  input: noInput,
+  output: z.object({ templates: z.array(templateListingSchema) }),
+  handler: (ctx) => ({ templates: listTemplates(ctx.core.db) }),
+});
+
+export const templateOperation = defineOperation({
+  name: 'documents.template',
+  summary: '一个文书模板：使用中的文本、内置文本、本院版本历史、样例数据',
+  access: READERS_ADMIN,
+  input: input({ id: templateIdField() }),
+  output: z.object({
+    template: templateListingSchema,
+    source: z.string(),
+    builtinSource: z.string(),
+    history: z.array(templateVersionSchema),
+    sample: z.record(z.string(), z.unknown()),
+  }),
+  handler: (ctx, i) => {
+    const db = ctx.core.db;
+    const t = templateFor(db, i.id, 'id');
+    return {
+      template: listTemplates(db).find((x) => x.id === i.id)!,
+      source: t.source,
+      builtinSource: builtinTemplate(i.id).source,
+      history: templateHistory(db, i.id),
+      sample: t.sample,
+    };
+  },
+});
+
+export const checkTemplateOperation = defineOperation({
+  name: 'documents.checkTemplate',
+  summary: '检查修改后的模板文本（不保存）；有误时指出行号（管理员）',
+  access: ADMIN,
+  input: input({ id: templateIdField(), source: sourceField }),
+  output: z.object({ ok: z.literal(true), title: z.string(), placeholders: z.array(z.string()) }),
+  handler: (ctx, i) => {
+    templateFor(ctx.core.db, i.id, 'id');
+    const t = checkCourtTemplate(i.id, i.source);
+    return { ok: true as const, title: t.title, placeholders: placeholdersOf(t) };
+  },
+});
+
+export const saveTemplateOperation = defineOperation({
+  name: 'documents.saveTemplate',
+  summary: '保存本院的模板文本为新版本，下一份文书即使用（管理员）',
+  access: ADMIN,
+  input: input({ id: templateIdField(), source: sourceField, note: noteField }),
+  output: z.object({ version: templateVersionSchema }),
+  handler: (ctx, i) => {
+    templateFor(ctx.core.db, i.id, 'id');
+    return { version: saveCourtTemplate(ctx, { id: i.id, source: i.source, ...(i.note ? { note: i.note } : {}) }) };
+  },
+});
+
+export const revertTemplateOperation = defineOperation({
+  name: 'documents.revertTemplate',
+  summary: '恢复使用内置模板（记为新版本，历史保留）（管理员）',
+  access: ADMIN,
+  input: input({ id: templateIdField(), note: noteField }),
+  output: z.object({ version: templateVersionSchema }),
+  handler: (ctx, i) => {
+    templateFor(ctx.core.db, i.id, 'id');
+    return { version: revertToBuiltin(ctx, { id: i.id, ...(i.note ? { note: i.note } : {}) }) };
+  },
+});
+
+// ───────────────────────────── preview and data ─────────────────────────────
+
+export const previewOperation = defineOperation({
+  name: 'documents.preview',
+  summary: '预览文书（PDF，不登记）：给出的数据、由案件生成的数据或模板样例数据；管理员可预览未保存的模板文本',
+  access: READERS_ADMIN,
+  input: input({
+    templateId: templateIdField(),
+    source: sourceField.optional(),
+    caseId: positiveId('案件编号').optional(),
+    data: dataField.optional(),
+  }),
+  output: z.object({ pdfBase64: z.string(), pageCount: z.number(), missingGlyphs: z.array(z.string()) }),
+  handler: async (ctx, i) => {
+    const db = ctx.core.db;
+    let t: Template;
+    if (i.source !== undefined) {
+      if (!ctx.actor?.roles.includes('admin')) throw new ApiError('FORBIDDEN', '无权预览未保存的模板文本：需要“管理员”角色');
+      templateFor(db, i.templateId);
+      t = checkCourtTemplate(i.templateId, i.source);
+    } else t = templateFor(db, i.templateId);
+    let data: Record<string, unknown>;
+    if (i.data) {
+      checkDataFields(t, i.data);
+      data = i.data;
+    } else if (i.caseId !== undefined) data = draftData(t, builderContext(ctx, { caseId: i.caseId, unmask: mayUnmask(ctx) })).data;
+    else data = t.sample;
+    const doc = await renderModel(fillChecked(t, data), 'pdf', documentRenderOptions(db));
+    return { pdfBase64: base64(doc.bytes), pageCount: doc.pages, missingGlyphs: doc.missingGlyphs };
+  },
+});
+
+export const draftDataOperation = defineOperation({
+  name: 'documents.draftData',
+  summary: '由案件生成文书数据；案件中没有的内容取自样例数据，并列在 missing 中供核对',
+  access: READERS,
+  input: input({ caseId: positiveId('案件编号'), templateId: templateIdField() }),
+  output: z.object({ data: z.record(z.string(), z.unknown()), complete: z.boolean(), missing: z.array(z.string()) }),
+  handler: (ctx, i) => caseDraft(ctx, i, mayUnmask(ctx)),
+});
+
+// ───────────────────────────── the register ─────────────────────────────
+
+export const generateOperation = defineOperation({
+  name: 'documents.generate',
+  summary: '生成文书（PDF 或 DOCX）并登记：模板版本、数据、SHA-256、页数；案件时间线与审计日志同时记录',
+  access: READERS,
+  input: input({
+    caseId: positiveId('案件编号').optional(),
+    templateId: templateIdField(),
+    format: formatField,
+    data: dataField.optional(),
+    subjectKind: optionalText('文书所属事项', { max: 40 }),
+    subjectId: positiveId('文书所属事项编号').optional(),
+  }),
+  output: z.object({ document: documentRecordSchema, base64: z.string() }),
+  handler: async (ctx, i) => {
+    const { document, rendered } = await generateDocument(ctx, i);
+    return { document, base64: base64(rendered.bytes) };
+  },
+});
+
+export const listOperation = defineOperation({
+  name: 'documents.list',
+  summary: '文书登记簿：按案件、模板、生成日期、是否已打印查询，新文书在前，分页',
+  access: READERS,
+  input: input({
+    caseId: positiveId('案件编号').optional(),
+    templateId: optionalText('模板', { max: 60 }),
+    from: dateField('起始日期').optional(),
+    to: dateField('截止日期').optional(),
+    printed: bool('是否已打印').optional(),
+    page: integerIn('页码', 1, 1_000_000).default(1),
+    pageSize: integerIn('每页条数', 1, 200).default(50),
+  }),
+  output: z.object({ rows: z.array(documentRecordSchema), total: z.number() }),
+  handler: (ctx, i) => listDocuments(ctx.core.db, i),
+});
+
+export const getOperation = defineOperation({
+  name: 'documents.get',
+  summary: '一份已登记的文书',
+  access: READERS,
+  input: input({ id: positiveId('文书编号') }),
+  output: z.object({ document: documentRecordSchema }),
+  handler: (ctx, i) => ({ document: getDocument(ctx.core.db, i.id) }),
+});
+
+export const reprintOperation = defineOperation({
+  name: 'documents.reprint',
+  summary: '重新生成已登记的文书：登记时的模板版本、数据和日期；identical 表示与登记的 SHA-256 一致',
+  access: READERS,
+  input: input({ id: positiveId('文书编号'), format: formatField.optional() }),
+  output: z.object({ document: documentRecordSchema, base64: z.string(), identical: z.boolean() }),
+  handler: async (ctx, i) => {
+    const r = await reprintDocument(ctx, i);
+    return { document: r.document, base64: base64(r.rendered.bytes), identical: r.identical };
+  },
+});
+
+export const markPrintedOperation = defineOperation({
+  name: 'documents.markPrinted',
+  summary: '记录文书已打印（打印次数、最后打印时间和人员）；案件时间线与审计日志同时记录',
+  access: READERS,
+  input: input({ ids: idsField }),
+  output: z.object({ count: z.number() }),
+  handler: (ctx, i) => markPrinted(ctx, i.ids),
+});
+
+// ───────────────────────────── batch print ─────────────────────────────
+
+const jobIdField = requiredText('批量打印任务', { max: 60 });
+
+export const batchStartOperation = defineOperation({
+  name: 'documents.batchStart',
+  summary: `批量打印：把所选文书（最多 ${BATCH_MAX} 份）合成一个 PDF，每份从新页开始、各自编页码；返回任务号，进度用 documents.batchStatus 查询`,
+  access: READERS,
+  input: input({ ids: idsField }),
+  output: z.object({ jobId: z.string(), total: z.number() }),
+  handler: (ctx, i) => startBatch(ctx, i.ids),
+});
+
+export const batchStatusOperation = defineOperation({
+  name: 'documents.batchStatus',
+  summary: '批量打印任务的进度',
+  access: READERS,
+  input: input({ jobId: jobIdField }),
+  output: z.object({ state: z.enum(['running', 'done', 'failed']), done: z.number(), total: z.number(), error: z.string().optional() }),
+  handler: (ctx, i) => batchStatus(ctx, i.jobId),
+});
+
+export const batchResultOperation = defineOperation({
+  name: 'documents.batchResult',
+  summary: '批量打印的 PDF 及每份文书的起始页和页数（任务完成 10 分钟后清除）',
+  access: READERS,
+  input: input({ jobId: jobIdField }),
+  output: z.object({
+    pdfBase64: z.string(),
+    pages: z.number(),
+    documents: z.array(z.object({ id: z.number(), firstPage: z.number(), pages: z.number() })),
+  }),
+  handler: (ctx, i) => {
+    const r = batchResult(ctx, i.jobId);
+    return { pdfBase64: base64(r.pdf), pages: r.pages, documents: r.documents };
+  },
+});
+
+// ───────────────────────────── fonts ─────────────────────────────
+
+const FONT_FIELDS = { body: '正文字体', bodyBold: '正文加粗字体', title: '标题字体' } as const;
+type FontField = keyof typeof FONT_FIELDS;
+
+const fontSettingsSchema = z.object({ body: z.string().nullable(), bodyBold: z.string().nullable(), title: z.string().nullable() });
+
+function fontView(f: FontConfig): z.infer<typeof fontSettingsSchema> {
+  return { body: f.body ?? null, bodyBold: f.bodyBold ?? null, title: f.title ?? null };
+}
+
+export const fontSettingsOperation = defineOperation({
+  name: 'documents.fontSettings',
+  summary: '本院文书字体文件（正文、正文加粗、标题）；未设置时使用随程序提供的思源宋体（Noto Serif SC）',
+  access: ADMIN,
+  input: noInput,
+  output: fontSettingsSchema,
+  handler: (ctx) => fontView(documentFonts(ctx.core.db)),
+});
+
+async function setFonts(ctx: CallContext, i: Partial<Record<FontField, string | undefined>>) {
+  const { checkFontConfig } = await import('./fonts');
+  const issues: { field: string; message: string }[] = [];
+  for (const key of Object.keys(FONT_FIELDS) as FontField[]) {
+    const spec = i[key];
+    if (!spec) continue;
+    const file = /\.(ttc|otc)#/i.test(spec) ? spec.slice(0, spec.lastIndexOf('#')) : spec;
+    if (!path.isAbsolute(file)) {
+      issues.push({ field: key, message: `${FONT_FIELDS[key]}应为字体文件的完整路径（如 C:\\Windows\\Fonts\\simfang.ttf）` });
+      continue;
+    }
+    for (const problem of checkFontConfig({ [key]: spec })) issues.push({ field: key, message: `${FONT_FIELDS[key]}：${problem}` });
+  }
+  if (issues.length) throw new ApiError('VALIDATION', issues[0]!.message, issues[0]!.field, issues);
+  return writeTransaction(ctx.core, (tx) => {
+    const before = documentFonts(tx);
+    const after: FontConfig = {
+      ...(i.body ? { body: i.body } : {}),
+      ...(i.bodyBold ? { bodyBold: i.bodyBold } : {}),
+      ...(i.title ? { title: i.title } : {}),
+      ...(before.fallback?.length ? { fallback: before.fallback } : {}),
+    };
+    writeSetting(tx, ctx.core.clock, 'documents.fonts', after, ctx.actor?.userId ?? null);
+    audit(tx, ctx, { operation: 'documents.setFontSettings', entityType: 'settings', entityId: 'documents.fonts', before, after });
+    return fontView(after);
+  });
+}
+
+export const setFontSettingsOperation = defineOperation({
+  name: 'documents.setFontSettings',
+  summary: '设置本院文书字体文件（须有授权的仿宋_GB2312、方正小标宋等 TrueType 字体；.ttc 写作 文件#字体名）；留空则用随程序提供的字体（管理员）',
+  access: ADMIN,
+  input: input({
+    body: optionalText('正文字体', { max: 1000 }),
+    bodyBold: optionalText('正文加粗字体', { max: 1000 }),
+    title: optionalText('标题字体', { max: 1000 }),
+  }),
+  output: fontSettingsSchema,
+  handler: (ctx, i) => setFonts(ctx, i),
+});
+
+export const documentOperations = [
+  templatesOperation,
+  templateOperation,
+  checkTemplateOperation,
+  saveTemplateOperation,
+  revertTemplateOperation,
+  previewOperation,
+  draftDataOperation,
+  generateOperation,
+  listOperation,
+  getOperation,
+  reprintOperation,
+  batchStartOperation,
+  batchStatusOperation,
+  batchResultOperation,
+  markPrintedOperation,
+  fontSettingsOperation,
+  setFontSettingsOperation,
+] as const;

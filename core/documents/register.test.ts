@@ -1,0 +1,326 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { countRows, createHarness, setUpCourt, type Harness } from '../../test/harness';
+import { COMPANY, fileCivil, ZHANG_SAN } from '../../test/fixtures';
+import { verifyDatabase } from '../audit/verify';
+import { batchJob } from './batchJobs';
+import { builtinTemplate, builtinTemplatesDir, unknownDataFields } from './templates';
+
+const POPPLER = !spawnSync('pdftotext', ['-v']).error;
+if (!POPPLER) console.warn('poppler-utils (pdftotext) is not installed: the PDF text checks of the register are skipped.');
+
+function pdfText(base64: string): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'court-reg-')), 'doc.pdf');
+  fs.writeFileSync(file, Buffer.from(base64, 'base64'));
+  const r = spawnSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return r.stdout.replace(/\s+/g, '');
+}
+
+const sha = (base64: string) => createHash('sha256').update(Buffer.from(base64, 'base64')).digest('hex');
+const builtinSource = (id: string) => fs.readFileSync(path.join(builtinTemplatesDir(), `${id}.txt`), 'utf8');
+const SENTENCE = '当事人应当按照调解协议的约定自觉履行义务。';
+const CHANGED = '当事人应当按照调解协议的约定全面、及时履行义务。';
+
+let h: Harness | undefined;
+afterEach(() => {
+  h?.close();
+  h = undefined;
+});
+
+async function desk() {
+  h = createHarness();
+  const admin = await setUpCourt(h);
+  await h.call('users.create', { username: 'clerk1', displayName: '李书记', password: 'Clerk2026ok', roles: ['clerk'] }, admin);
+  await h.call('users.create', { username: 'printer', displayName: '钱打印', password: 'Print2026ok', roles: ['print'] }, admin);
+  const clerk = (await h.call('auth.login', { username: 'clerk1', password: 'Clerk2026ok' })).token;
+  const printer = (await h.call('auth.login', { username: 'printer', password: 'Print2026ok' })).token;
+  return { h, admin, clerk, printer };
+}
+
+async function fileSpecial(h: Harness, clerk: string) {
+  return h.call(
+    'cases.file',
+    {
+      caseType: '民特',
+      receivedOn: '2026-11-23',
+      parties: [
+        { role: '申请人', party: ZHANG_SAN },
+        { role: '申请人', party: COMPANY },
+      ],
+      cause: { revision: '2025', no: '448' },
+      materials: ['司法确认申请书', '调解协议'],
+    },
+    clerk,
+  );
+}
+
+/** The ruling's data: the case's facts from draftData, the confirmation record from the sample. */
+async function rulingData(h: Harness, token: string, caseId: number) {
+  const draft = await h.call('documents.draftData', { caseId, templateId: 'ruling-confirm-valid' }, token);
+  return draft.data;
+}
+
+const REGISTER_TABLES = ['documents', 'case_events', 'audit_log'];
+const snapshot = (h: Harness) => Object.fromEntries(REGISTER_TABLES.map((t) => [t, countRows(h.core, t)]));
+
+describe('document register', () => {
+  it('generates and records a ruling with template version "1", then "court.1" after the court changes a sentence', async () => {
+    const { h, admin, clerk } = await desk();
+    const c = await fileSpecial(h, clerk);
+    const data = await rulingData(h, clerk, c.id);
+    const first = await h.call('documents.generate', { caseId: c.id, templateId: 'ruling-confirm-valid', format: 'pdf', data }, clerk);
+    expect(first.document).toMatchObject({
+      caseId: c.id,
+      caseNumber: c.number,
+      templateId: 'ruling-confirm-valid',
+      templateVersion: '1',
+      title: '民事裁定书（确认调解协议有效）',
+      format: 'pdf',
+      pageCount: expect.any(Number),
+      createdByName: '李书记',
+      createdAt: '2026-11-23T09:00:00.000+08:00',
+      printCount: 0,
+      lastPrintedAt: null,
+    });
+    expect(first.document.sha256).toBe(sha(first.base64));
+    expect(first.document.byteSize).toBe(Buffer.from(first.base64, 'base64').length);
+    const view = await h.call('cases.get', { id: c.id }, clerk);
+    expect(view.timeline.at(-1)).toMatchObject({ kind: 'document', summary: '生成文书：民事裁定书（确认调解协议有效）' });
+
+    const saved = await h.call('documents.saveTemplate', { id: 'ruling-confirm-valid', source: builtinSource('ruling-confirm-valid').replace(SENTENCE, CHANGED), note: '审委会意见' }, admin);
+    expect(saved.version).toMatchObject({ versionLabel: 'court.1', kind: 'court' });
+    h.clock.advance(60_000);
+    const second = await h.call('documents.generate', { caseId: c.id, templateId: 'ruling-confirm-valid', format: 'pdf', data }, clerk);
+    expect(second.document.templateVersion).toBe('court.1');
+    if (POPPLER) {
+      expect(pdfText(second.base64)).toContain(CHANGED);
+      expect(pdfText(first.base64)).toContain(SENTENCE);
+      expect(pdfText(first.base64)).toContain(ZHANG_SAN.idNumber);
+    }
+    // the first document still reprints with its own version
+    const again = await h.call('documents.reprint', { id: first.document.id }, clerk);
+    expect(again.identical).toBe(true);
+    expect(again.base64).toBe(first.base64);
+    expect(verifyDatabase(h.core.sqlite).ok).toBe(true);
+  });
+
+  it('reprints identical bytes (PDF and DOCX), with the recorded date, whatever the time now', async () => {
+    const { h, clerk } = await desk();
+    const c = await fileCivil(h, clerk);
+    const pdf = await h.call('documents.generate', { caseId: c.id, templateId: 'case-receipt', format: 'pdf' }, clerk);
+    const docx = await h.call('documents.generate', { caseId: c.id, templateId: 'case-receipt', format: 'docx' }, clerk);
+    h.clock.advanceMinutes(30);
+    // docx stamps the machine's time into the file: a day later it would differ
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 86_400_000 });
+    let p, d;
+    try {
+      p = await h.call('documents.reprint', { id: pdf.document.id }, clerk);
+      d = await h.call('documents.reprint', { id: docx.document.id }, clerk);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect([p.identical, d.identical]).toEqual([true, true]);
+    expect(sha(p.base64)).toBe(pdf.document.sha256);
+    expect(sha(d.base64)).toBe(docx.document.sha256);
+    // another format of the same document is not the recorded bytes
+    const other = await h.call('documents.reprint', { id: pdf.document.id, format: 'docx' }, clerk);
+    expect(other.identical).toBe(false);
+    expect(Buffer.from(other.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('refuses bad data and writes nothing', async () => {
+    const { h, clerk } = await desk();
+    const c = await fileSpecial(h, clerk);
+    const data = await rulingData(h, clerk, c.id);
+    const before = snapshot(h);
+    const unknown = await h.fail('documents.generate', { caseId: c.id, templateId: 'ruling-confirm-valid', format: 'pdf', data: { ...data, judgeName: '王五' } }, clerk);
+    expect(unknown).toMatchObject({ code: 'VALIDATION', field: 'data' });
+    expect(unknown.message).toContain('judgeName');
+    const missing = await h.fail('documents.generate', { caseId: c.id, templateId: 'ruling-confirm-valid', format: 'pdf', data: { ...data, judge: null } }, clerk);
+    expect(missing).toMatchObject({ code: 'VALIDATION', field: 'data' });
+    expect(missing.message).toMatch(/第 \d+ 行：数据缺少字段：judge/);
+    // a ruling cannot be made from the case alone: the agreement is not in it
+    const fromCase = await h.fail('documents.generate', { caseId: c.id, templateId: 'ruling-confirm-valid', format: 'pdf' }, clerk);
+    expect(fromCase).toMatchObject({ code: 'VALIDATION', field: 'data' });
+    expect(fromCase.message).toContain('agreement');
+    expect(await h.fail('documents.generate', { caseId: c.id, templateId: 'no-such', format: 'pdf' }, clerk)).toMatchObject({ code: 'VALIDATION', field: 'templateId' });
+    expect(await h.fail('documents.generate', { caseId: 999, templateId: 'case-receipt', format: 'pdf' }, clerk)).toMatchObject({ code: 'NOT_FOUND' });
+    expect(snapshot(h)).toEqual(before);
+  });
+
+  it('drafts a ruling from a 民特 case: the case facts filled, the rest from the sample and listed as missing', async () => {
+    const { h, clerk, printer } = await desk();
+    const c = await fileSpecial(h, clerk);
+    const draft = await h.call('documents.draftData', { caseId: c.id, templateId: 'ruling-confirm-valid' }, clerk);
+    expect(draft.complete).toBe(false);
+    expect(draft.missing.sort()).toEqual(['agreement', 'clerk', 'judge']);
+    expect(draft.data).toMatchObject({
+      court: { name: '浙江省长兴县人民法院' },
+      caseNumber: c.number,
+      applicationDate: '2026-11-23',
+      acceptanceDate: '2026-11-23',
+      dispute: null,
+      decisionDate: '2026-11-23',
+    });
+    expect(draft.data.applicants).toEqual([
+      expect.objectContaining({ role: '申请人', kind: 'person', name: '张三', sex: '男', birthDate: '1985-03-12', idNumber: ZHANG_SAN.idNumber, agents: [] }),
+      expect.objectContaining({ role: '申请人', kind: 'organisation', name: COMPANY.name, representative: '赵五', representativeRole: '法定代表人', representativeTitle: '执行董事' }),
+    ]);
+    expect(unknownDataFields(builtinTemplate('ruling-confirm-valid'), draft.data)).toEqual([]);
+    // the print desk sees ID numbers masked, as in the case view
+    const masked = await h.call('documents.draftData', { caseId: c.id, templateId: 'ruling-confirm-valid' }, printer);
+    expect((masked.data.applicants as { idNumber: string }[])[0]!.idNumber).toContain('*');
+    // a ruling needs a 民特 case
+    const civil = await fileCivil(h, clerk);
+    expect(await h.fail('documents.draftData', { caseId: civil.id, templateId: 'ruling-confirm-reject' }, clerk)).toMatchObject({ code: 'VALIDATION', field: 'caseId' });
+    // a receipt is complete from any case
+    const receipt = await h.call('documents.draftData', { caseId: civil.id, templateId: 'case-receipt' }, clerk);
+    expect(receipt).toMatchObject({ complete: true, missing: [] });
+  });
+
+  it('lists newest first with filters and pages; get; markPrinted counts prints with a case event and one audit row', async () => {
+    const { h, clerk, printer } = await desk();
+    const c1 = await fileCivil(h, clerk);
+    const c2 = await fileCivil(h, clerk);
+    const ids: number[] = [];
+    for (const c of [c1, c2, c1]) ids.push((await h.call('documents.generate', { caseId: c.id, templateId: 'case-receipt', format: 'pdf' }, clerk)).document.id);
+    const all = await h.call('documents.list', { page: 1, pageSize: 2 }, printer);
+    expect(all.total).toBe(3);
+    expect(all.rows.map((r) => r.id)).toEqual([ids[2], ids[1]]);
+    expect((await h.call('documents.list', { caseId: c1.id, page: 1 }, printer)).rows.map((r) => r.id)).toEqual([ids[2], ids[0]]);
+    expect((await h.call('documents.list', { from: '2026-11-23', to: '2026-11-23', page: 1 }, printer)).total).toBe(3);
+    expect((await h.call('documents.list', { from: '2026-11-24', page: 1 }, printer)).total).toBe(0);
+    expect((await h.call('documents.list', { to: '2026-11-22', page: 1 }, printer)).total).toBe(0);
+    expect(await h.fail('documents.list', { from: '2026-13-01', page: 1 }, printer)).toMatchObject({ code: 'VALIDATION', field: 'from' });
+
+    const auditBefore = countRows(h.core, 'audit_log');
+    expect(await h.call('documents.markPrinted', { ids: [ids[0]!, ids[1]!, ids[0]!] }, printer)).toEqual({ count: 2 });
+    expect(countRows(h.core, 'audit_log')).toBe(auditBefore + 1);
+    const got = await h.call('documents.get', { id: ids[0]! }, printer);
+    expect(got.document).toMatchObject({ printCount: 1, lastPrintedAt: '2026-11-23T09:00:00.000+08:00' });
+    await h.call('documents.markPrinted', { ids: [ids[0]!] }, printer);
+    expect((await h.call('documents.get', { id: ids[0]! }, printer)).document.printCount).toBe(2);
+    expect((await h.call('documents.list', { printed: true, page: 1 }, printer)).rows.map((r) => r.id)).toEqual([ids[1], ids[0]]);
+    expect((await h.call('documents.list', { printed: false, page: 1 }, printer)).rows.map((r) => r.id)).toEqual([ids[2]]);
+    const timeline = (await h.call('cases.get', { id: c1.id }, clerk)).timeline;
+    expect(timeline.filter((e) => e.kind === 'document').map((e) => e.summary)).toContain('打印文书：收案回执（第 2 次）');
+    // an unknown id: nothing is counted
+    const before = snapshot(h);
+    expect(await h.fail('documents.markPrinted', { ids: [ids[2]!, 9999] }, printer)).toMatchObject({ code: 'VALIDATION', field: 'ids' });
+    expect(snapshot(h)).toEqual(before);
+    expect((await h.call('documents.get', { id: ids[2]! }, printer)).document.printCount).toBe(0);
+    expect(await h.fail('documents.get', { id: 9999 }, printer)).toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('batch prints N documents into one PDF: pages add up, progress reaches N, each document starts a page', async () => {
+    const { h, clerk, printer } = await desk();
+    const c = await fileSpecial(h, clerk);
+    const civil = await fileCivil(h, clerk);
+    const data = await rulingData(h, clerk, c.id);
+    const docs = [
+      (await h.call('documents.generate', { caseId: c.id, templateId: 'ruling-confirm-valid', format: 'pdf', data }, clerk)).document,
+      (await h.call('documents.generate', { caseId: civil.id, templateId: 'case-receipt', format: 'docx' }, clerk)).document,
+      (await h.call('documents.generate', { caseId: c.id, templateId: 'ruling-confirm-valid', format: 'pdf', data }, clerk)).document,
+    ];
+    const { jobId, total } = await h.call('documents.batchStart', { ids: docs.map((d) => d.id) }, printer);
+    expect(total).toBe(3);
+    const progress: number[] = [];
+    for (;;) {
+      const s = await h.call('documents.batchStatus', { jobId }, printer);
+      progress.push(s.done);
+      if (s.state !== 'running') {
+        expect(s).toMatchObject({ state: 'done', done: 3, total: 3 });
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    expect(progress.at(-1)).toBe(3);
+    const r = await h.call('documents.batchResult', { jobId }, printer);
+    const sum = docs.reduce((n, d) => n + d.pageCount, 0);
+    expect(r.pages).toBe(sum);
+    expect(r.documents.map((d) => d.id)).toEqual(docs.map((d) => d.id));
+    expect(r.documents.map((d) => d.firstPage)).toEqual([1, 1 + docs[0]!.pageCount, 1 + docs[0]!.pageCount + docs[1]!.pageCount]);
+    const pdf = Buffer.from(r.pdfBase64, 'base64');
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect((pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length).toBe(sum);
+    // another user cannot fetch it; it is gone ten minutes after it finished
+    expect(await h.fail('documents.batchStatus', { jobId }, clerk)).toMatchObject({ code: 'NOT_FOUND' });
+    h.clock.advance(11 * 60_000);
+    expect(await h.fail('documents.batchResult', { jobId }, printer)).toMatchObject({ code: 'NOT_FOUND' });
+    expect(batchJob(h.core, jobId)).toBeUndefined();
+    expect(await h.fail('documents.batchStart', { ids: [docs[0]!.id, 9999] }, printer)).toMatchObject({ code: 'VALIDATION', field: 'ids' });
+    expect(await h.fail('documents.batchStart', { ids: [] }, printer)).toMatchObject({ code: 'VALIDATION', field: 'ids' });
+  });
+
+  it('checks roles: readers generate, only an admin changes templates and fonts or previews unsaved text', async () => {
+    const { h, admin, clerk, printer } = await desk();
+    const c = await fileCivil(h, clerk);
+    expect(await h.fail('documents.generate', { caseId: c.id, templateId: 'case-receipt', format: 'pdf' }, admin)).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await h.fail('documents.saveTemplate', { id: 'notice', source: builtinSource('notice') }, clerk)).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await h.fail('documents.checkTemplate', { id: 'notice', source: builtinSource('notice') }, printer)).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await h.fail('documents.setFontSettings', {}, clerk)).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await h.fail('documents.preview', { templateId: 'notice', source: builtinSource('notice') }, clerk)).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await h.fail('documents.list', { page: 1 })).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect((await h.call('documents.templates', {}, printer)).templates.map((t) => t.id).sort()).toEqual(['case-receipt', 'notice', 'ruling-confirm-reject', 'ruling-confirm-valid']);
+  });
+
+  it('templates: check names the line of an error; save and revert keep history; preview renders sample, case or unsaved text', async () => {
+    const { h, admin, clerk } = await desk();
+    const bad = builtinSource('notice').replace('特此通知。', '特此通知。{{court.nmae}}');
+    const err = await h.fail('documents.checkTemplate', { id: 'notice', source: bad }, admin);
+    expect(err).toMatchObject({ code: 'VALIDATION', field: 'source' });
+    expect(err.message).toMatch(/第 \d+ 行：未知字段 \{\{court.nmae\}\}/);
+    const ok = await h.call('documents.checkTemplate', { id: 'notice', source: builtinSource('notice') }, admin);
+    expect(ok).toMatchObject({ ok: true, title: '通知书' });
+    expect(ok.placeholders).toEqual(expect.arrayContaining(['court.name', 'caseNumber', 'addressee', 'para', 'contact.phone', 'date']));
+    expect(await h.fail('documents.template', { id: 'nope' }, admin)).toMatchObject({ code: 'VALIDATION', field: 'id' });
+
+    const edited = builtinSource('notice').replace('特此通知。', '特此通知，请予配合。');
+    const preview = await h.call('documents.preview', { templateId: 'notice', source: edited }, admin);
+    expect(preview.pageCount).toBeGreaterThan(0);
+    if (POPPLER) expect(pdfText(preview.pdfBase64)).toContain('特此通知，请予配合。');
+    await h.call('documents.saveTemplate', { id: 'notice', source: edited, note: '改一句' }, admin);
+    const t = await h.call('documents.template', { id: 'notice' }, clerk);
+    expect(t.template).toMatchObject({ version: 'court.1', origin: 'court' });
+    expect(t.source).toContain('特此通知，请予配合。');
+    expect(t.builtinSource).toContain('特此通知。');
+    expect(t.sample).toMatchObject({ addressee: '长兴某某建材有限公司' });
+    const reverted = await h.call('documents.revertTemplate', { id: 'notice' }, admin);
+    expect(reverted.version).toMatchObject({ version: 2, kind: 'builtin' });
+    expect((await h.call('documents.template', { id: 'notice' }, clerk)).history.map((v) => v.version)).toEqual([2, 1]);
+
+    const c = await fileCivil(h, clerk);
+    const fromCase = await h.call('documents.preview', { templateId: 'case-receipt', caseId: c.id }, clerk);
+    if (POPPLER) expect(pdfText(fromCase.pdfBase64)).toContain(c.number);
+    expect(await h.fail('documents.preview', { templateId: 'notice', data: { wrong: 1 } }, clerk)).toMatchObject({ code: 'VALIDATION', field: 'data' });
+    // a preview is not a document
+    expect(countRows(h.core, 'documents')).toBe(0);
+  });
+
+  it('font settings: a bad path is refused naming the font; the setting is used by every render', async () => {
+    const { h, admin, clerk } = await desk();
+    expect(await h.call('documents.fontSettings', {}, admin)).toEqual({ body: null, bodyBold: null, title: null });
+    const relative = await h.fail('documents.setFontSettings', { body: 'fonts/simfang.ttf' }, admin);
+    expect(relative).toMatchObject({ code: 'VALIDATION', field: 'body' });
+    const missing = await h.fail('documents.setFontSettings', { title: '/nowhere/fzxbs.ttf' }, admin);
+    expect(missing).toMatchObject({ code: 'VALIDATION', field: 'title' });
+    expect(missing.message).toMatch(/^标题字体：无法读取字体文件/);
+    // a valid TrueType file: the shipped bold face used as the body font
+    const { shippedFontFiles } = await import('./fonts');
+    const bold = shippedFontFiles().bold;
+    expect(await h.call('documents.setFontSettings', { body: bold }, admin)).toEqual({ body: bold, bodyBold: null, title: null });
+    const c = await fileCivil(h, clerk);
+    const doc = await h.call('documents.generate', { caseId: c.id, templateId: 'case-receipt', format: 'pdf' }, clerk);
+    const fonts = Buffer.from(doc.base64, 'base64').toString('latin1').match(/\/BaseFont \/[A-Z]{6}\+[\w-]+/g) ?? [];
+    expect(fonts.every((f) => f.endsWith('NotoSerifSC-Bold'))).toBe(true);
+    expect((await h.call('documents.reprint', { id: doc.document.id }, clerk)).identical).toBe(true);
+    // back to the shipped fonts: the old document no longer reprints identically, and says so
+    await h.call('documents.setFontSettings', {}, admin);
+    expect((await h.call('documents.reprint', { id: doc.document.id }, clerk)).identical).toBe(false);
+  });
+});

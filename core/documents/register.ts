@@ -1,0 +1,367 @@
+import { createHash } from 'node:crypto';
+import { and, count, desc, eq, gt, gte, inArray, lt, type SQL } from 'drizzle-orm';
+import { cases, documents, users } from '../../db/schema';
+import { ApiError, fieldError, notFound } from '../api/errors';
+import { audit, writeTransaction } from '../audit/transaction';
+import { caseView } from '../cases/service';
+import { addCaseEvent } from '../cases/timeline';
+import type { CallContext, Db, Tx } from '../context';
+import { readSetting } from '../court/settings';
+import { dateShanghai, isoShanghai } from '../time/clock';
+import { draftData, type DataBuilderContext, type DraftData } from './dataBuilders';
+import type { FontConfig } from './fonts';
+import type { DocumentModel } from './model';
+import { currentTemplate, templateAtVersion } from './overrides';
+import type { RenderedDocument, RenderOptions } from './pdf';
+import { fillTemplate, TemplateError, unknownDataFields, type Template } from './templates';
+
+/**
+ * The document register (issue 4): every generated document is recorded — case, template id and version,
+ * format, who, when, SHA-256 of the bytes, page count and the data it was filled with. The bytes are not kept:
+ * a reprint fills the recorded template version with the recorded data and the recorded creation time, which
+ * gives the same bytes (PDF and DOCX are deterministic for a fixed date), and says whether the SHA-256 matches.
+ */
+
+export type DocumentFormatName = 'pdf' | 'docx';
+
+export interface DocumentRecord {
+  id: number;
+  caseId: number | null;
+  caseNumber: string | null;
+  templateId: string;
+  templateVersion: string;
+  title: string;
+  format: DocumentFormatName;
+  sha256: string;
+  pageCount: number;
+  byteSize: number;
+  subjectKind: string | null;
+  subjectId: number | null;
+  createdBy: number;
+  createdByName: string;
+  createdAt: string;
+  printCount: number;
+  lastPrintedAt: string | null;
+}
+
+/** Who created a document, when no account exists (the command line, userId 0). */
+const SYSTEM_NAME = '命令行管理';
+
+function selectRecords(db: Db | Tx) {
+  return db
+    .select({
+      id: documents.id,
+      caseId: documents.caseId,
+      caseNumber: cases.number,
+      templateId: documents.templateId,
+      templateVersion: documents.templateVersion,
+      title: documents.title,
+      format: documents.format,
+      sha256: documents.sha256,
+      pageCount: documents.pageCount,
+      byteSize: documents.byteSize,
+      subjectKind: documents.subjectKind,
+      subjectId: documents.subjectId,
+      createdBy: documents.createdBy,
+      createdByName: users.displayName,
+      createdAt: documents.createdAt,
+      printCount: documents.printCount,
+      lastPrintedAt: documents.lastPrintedAt,
+    })
+    .from(documents)
+    .leftJoin(cases, eq(cases.id, documents.caseId))
+    .leftJoin(users, eq(users.id, documents.createdBy));
+}
+
+type SelectedRow = Awaited<ReturnType<ReturnType<typeof selectRecords>['all']>>[number];
+
+function toRecord(r: SelectedRow): DocumentRecord {
+  return {
+    ...r,
+    caseNumber: r.caseNumber ?? null,
+    format: r.format as DocumentFormatName,
+    createdByName: r.createdByName ?? SYSTEM_NAME,
+  };
+}
+
+// ───────────────────────────── rendering ─────────────────────────────
+
+/** The court's font files (setting 'documents.fonts'); empty: the shipped font. */
+export function documentFonts(db: Db | Tx): FontConfig {
+  return readSetting(db, 'documents.fonts') ?? {};
+}
+
+/** Render options of every document: the court's fonts, and the creation date written into the file. */
+export function documentRenderOptions(db: Db | Tx, createdAt?: Date): RenderOptions {
+  return { fonts: documentFonts(db), ...(createdAt ? { createdAt } : {}) };
+}
+
+/** Fills a template, turning a data error (a missing field) into an input error on `data`. */
+export function fillChecked(t: Template, data: Record<string, unknown>): DocumentModel {
+  try {
+    return fillTemplate(t, data);
+  } catch (err) {
+    if (err instanceof TemplateError) throw fieldError('data', err.message);
+    throw err;
+  }
+}
+
+/** Renders a model, turning a broken font setting into a message an admin can act on. */
+export async function renderModel(model: DocumentModel, format: DocumentFormatName, opts: RenderOptions): Promise<RenderedDocument> {
+  // the renderers (pdfkit, docx, fontkit) load on first use: every other command and call spares their imports
+  const [{ renderPdf }, { renderDocx }, { FontError }] = await Promise.all([import('./pdf'), import('./docx'), import('./fonts')]);
+  try {
+    return format === 'pdf' ? await renderPdf(model, opts) : await renderDocx(model, opts);
+  } catch (err) {
+    if (err instanceof FontError) throw new ApiError('CONFLICT', `文书字体设置有误：${err.message}。请管理员在“文书字体”中修改`);
+    throw err;
+  }
+}
+
+/** A template by id for an API call: an unknown id is an input error on `field`. */
+export function templateFor(db: Db | Tx, id: string, field = 'templateId'): Template {
+  try {
+    return currentTemplate(db, id);
+  } catch (err) {
+    if (err instanceof TemplateError) throw fieldError(field, `没有这个文书模板：${id}`);
+    throw err;
+  }
+}
+
+/** Refuses data with fields the template does not know (a misspelt key), naming them. */
+export function checkDataFields(t: Template, data: Record<string, unknown>): void {
+  const extra = unknownDataFields(t, data);
+  if (extra.length) throw fieldError('data', `数据中有模板“${t.title}”不使用的字段：${extra.join('、')}`);
+}
+
+// ───────────────────────────── data from the record ─────────────────────────────
+
+/** The context a data builder gets for a call. `unmask`: full ID numbers (documents show them). */
+export function builderContext(
+  ctx: CallContext,
+  opts: { caseId?: number | undefined; unmask: boolean; subjectKind?: string | undefined; subjectId?: number | undefined },
+): DataBuilderContext {
+  const db = ctx.core.db;
+  return {
+    db,
+    caseView: opts.caseId !== undefined ? caseView(db, opts.caseId, opts.unmask) : null,
+    ...(opts.subjectKind !== undefined ? { subjectKind: opts.subjectKind } : {}),
+    ...(opts.subjectId !== undefined ? { subjectId: opts.subjectId } : {}),
+    courtName: readSetting(db, 'court.name') ?? '人民法院',
+    issuedOn: dateShanghai(ctx.core.clock.now()),
+    actorName: ctx.actor?.displayName ?? '',
+  };
+}
+
+/** documents.draftData: the data of a template as far as the case holds it, the rest from the sample. */
+export function caseDraft(ctx: CallContext, input: { caseId: number; templateId: string }, unmask: boolean): DraftData {
+  const t = templateFor(ctx.core.db, input.templateId);
+  return draftData(t, builderContext(ctx, { caseId: input.caseId, unmask }));
+}
+
+// ───────────────────────────── generate and record ─────────────────────────────
+
+export interface GenerateInput {
+  caseId?: number | undefined;
+  templateId: string;
+  format: DocumentFormatName;
+  data?: Record<string, unknown> | undefined;
+  subjectKind?: string | undefined;
+  subjectId?: number | undefined;
+}
+
+export interface RecordInput {
+  caseId: number | null;
+  template: Template;
+  rendered: RenderedDocument;
+  /** the data exactly as filled (recorded as JSON) */
+  data: Record<string, unknown>;
+  subjectKind?: string | null | undefined;
+  subjectId?: number | null | undefined;
+  /** the creation time written into the document (ISO, +08:00) */
+  createdAt: string;
+}
+
+/**
+ * Records a rendered document inside the caller's transaction: the register row, the case event and the audit
+ * entry. Other areas (a fee decision) call it in the transaction of their own change.
+ */
+export function recordDocument(tx: Tx, ctx: CallContext, r: RecordInput): DocumentRecord {
+  const userId = ctx.actor?.userId ?? 0;
+  const dataJson = JSON.stringify(r.data);
+  const row = tx
+    .insert(documents)
+    .values({
+      caseId: r.caseId,
+      templateId: r.template.id,
+      templateVersion: r.template.versionLabel,
+      title: r.template.title,
+      format: r.rendered.format,
+      data: dataJson,
+      sha256: r.rendered.sha256,
+      pageCount: r.rendered.pages,
+      byteSize: r.rendered.bytes.byteLength,
+      subjectKind: r.subjectKind ?? null,
+      subjectId: r.subjectId ?? null,
+      createdBy: userId,
+      createdAt: r.createdAt,
+    })
+    .returning({ id: documents.id })
+    .get();
+  if (r.caseId !== null) {
+    addCaseEvent(tx, ctx, r.caseId, 'document', `生成文书：${r.template.title}`, { documentId: row.id, format: r.rendered.format });
+  }
+  audit(tx, ctx, {
+    operation: 'documents.generate',
+    entityType: 'document',
+    entityId: row.id,
+    after: {
+      caseId: r.caseId,
+      templateId: r.template.id,
+      templateVersion: r.template.versionLabel,
+      format: r.rendered.format,
+      sha256: r.rendered.sha256,
+      pageCount: r.rendered.pages,
+      dataSha256: createHash('sha256').update(dataJson).digest('hex'),
+      subjectKind: r.subjectKind ?? null,
+      subjectId: r.subjectId ?? null,
+    },
+  });
+  return getDocument(tx, row.id);
+}
+
+/**
+ * documents.generate: fills the court's current version of the template with the given data (checked against
+ * the template) or with the data built from the case (which must then be complete), renders it, and records it.
+ */
+export async function generateDocument(ctx: CallContext, input: GenerateInput): Promise<{ document: DocumentRecord; rendered: RenderedDocument }> {
+  const db = ctx.core.db;
+  const t = templateFor(db, input.templateId);
+  if (input.caseId !== undefined && !db.select({ id: cases.id }).from(cases).where(eq(cases.id, input.caseId)).get()) throw notFound('案件');
+  let data: Record<string, unknown>;
+  if (input.data) {
+    checkDataFields(t, input.data);
+    data = input.data;
+  } else {
+    const draft = draftData(t, builderContext(ctx, { caseId: input.caseId, unmask: true, subjectKind: input.subjectKind, subjectId: input.subjectId }));
+    if (!draft.complete) {
+      throw fieldError('data', `“${t.title}”还需要这些内容，无法仅凭${input.caseId !== undefined ? '案件' : '模板'}生成：${draft.missing.join('、')}。请先核对并填写文书数据`);
+    }
+    data = draft.data;
+  }
+  // exactly what is recorded, so that a reprint fills the same model
+  data = JSON.parse(JSON.stringify(data)) as Record<string, unknown>;
+  const model = fillChecked(t, data);
+  const createdAt = isoShanghai(ctx.core.clock.now());
+  const rendered = await renderModel(model, input.format, documentRenderOptions(db, new Date(createdAt)));
+  const document = writeTransaction(ctx.core, (tx) =>
+    recordDocument(tx, ctx, {
+      caseId: input.caseId ?? null,
+      template: t,
+      rendered,
+      data,
+      subjectKind: input.subjectKind,
+      subjectId: input.subjectId,
+      createdAt,
+    }),
+  );
+  return { document, rendered };
+}
+
+// ───────────────────────────── read ─────────────────────────────
+
+export function getDocument(db: Db | Tx, id: number): DocumentRecord {
+  const r = selectRecords(db).where(eq(documents.id, id)).get();
+  if (!r) throw notFound('文书');
+  return toRecord(r);
+}
+
+export interface ListFilter {
+  caseId?: number | undefined;
+  templateId?: string | undefined;
+  /** YYYY-MM-DD, inclusive, by creation date */
+  from?: string | undefined;
+  to?: string | undefined;
+  printed?: boolean | undefined;
+  page: number;
+  pageSize: number;
+}
+
+/** The register, newest first, one page at a time. */
+export function listDocuments(db: Db | Tx, f: ListFilter): { rows: DocumentRecord[]; total: number } {
+  const where: SQL[] = [];
+  if (f.caseId !== undefined) where.push(eq(documents.caseId, f.caseId));
+  if (f.templateId) where.push(eq(documents.templateId, f.templateId));
+  if (f.from) where.push(gte(documents.createdAt, f.from));
+  // every time of day `to` sorts before `${to}T24`
+  if (f.to) where.push(lt(documents.createdAt, `${f.to}T24`));
+  if (f.printed === true) where.push(gt(documents.printCount, 0));
+  if (f.printed === false) where.push(eq(documents.printCount, 0));
+  const cond = where.length ? and(...where) : undefined;
+  const total = db.select({ n: count() }).from(documents).where(cond).get()?.n ?? 0;
+  const rows = selectRecords(db)
+    .where(cond)
+    .orderBy(desc(documents.id))
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize)
+    .all()
+    .map(toRecord);
+  return { rows, total };
+}
+
+/** The recorded template version filled with the recorded data: the document's model as it was generated. */
+export function recordedModel(db: Db | Tx, id: number): { model: DocumentModel; row: typeof documents.$inferSelect } {
+  const row = db.select().from(documents).where(eq(documents.id, id)).get();
+  if (!row) throw notFound('文书');
+  const t = templateAtVersion(db, row.templateId, row.templateVersion);
+  return { model: fillTemplate(t, JSON.parse(row.data) as Record<string, unknown>), row };
+}
+
+/**
+ * documents.reprint: the recorded document again, from the recorded template version, data and creation time.
+ * `identical` is true when the bytes have the recorded SHA-256 (same format; same fonts as then).
+ */
+export async function reprintDocument(
+  ctx: CallContext,
+  input: { id: number; format?: DocumentFormatName | undefined },
+): Promise<{ document: DocumentRecord; rendered: RenderedDocument; identical: boolean }> {
+  const db = ctx.core.db;
+  const { model, row } = recordedModel(db, input.id);
+  const format = input.format ?? (row.format as DocumentFormatName);
+  const rendered = await renderModel(model, format, documentRenderOptions(db, new Date(row.createdAt)));
+  return { document: getDocument(db, row.id), rendered, identical: format === row.format && rendered.sha256 === row.sha256 };
+}
+
+// ───────────────────────────── printed ─────────────────────────────
+
+/** documents.markPrinted: counts a print of each document, with a case event each and one audit entry. */
+export function markPrinted(ctx: CallContext, ids: number[]): { count: number } {
+  const unique = [...new Set(ids)];
+  return writeTransaction(ctx.core, (tx) => {
+    const rows = tx
+      .select({ id: documents.id, caseId: documents.caseId, title: documents.title, printCount: documents.printCount })
+      .from(documents)
+      .where(inArray(documents.id, unique))
+      .all();
+    if (rows.length !== unique.length) {
+      const found = new Set(rows.map((r) => r.id));
+      throw fieldError('ids', `文书不存在：编号 ${unique.filter((id) => !found.has(id)).join('、')}`);
+    }
+    const now = isoShanghai(ctx.core.clock.now());
+    const userId = ctx.actor?.userId ?? 0;
+    for (const r of rows) {
+      tx.update(documents)
+        .set({ printCount: r.printCount + 1, lastPrintedAt: now, lastPrintedBy: userId })
+        .where(eq(documents.id, r.id))
+        .run();
+      if (r.caseId !== null) addCaseEvent(tx, ctx, r.caseId, 'document', `打印文书：${r.title}（第 ${r.printCount + 1} 次）`, { documentId: r.id });
+    }
+    audit(tx, ctx, {
+      operation: 'documents.markPrinted',
+      entityType: 'document',
+      entityId: unique.length === 1 ? unique[0]! : null,
+      after: { ids: unique, printedAt: now },
+    });
+    return { count: unique.length };
+  });
+}
