@@ -20,6 +20,7 @@ import { isInitialised } from '../core/court/settings';
 import { normaliseCaseNumber } from '../core/numbering/caseNumber';
 import { seedCases } from '../core/seed';
 import { addDocumentCommands } from './documents';
+import { addFeeCommands } from './fees';
 
 /**
  * The admin command line: `npm run -s court -- <command>`. Exit codes: 0 success, 1 refused or failed
@@ -280,6 +281,7 @@ export function buildCli(): Command {
     });
 
   addDocumentCommands(program, { fail, dataDirOf, openExisting, closeCore, print, dataOption });
+  addFeeCommands(program, { fail, dataDirOf, openExisting, closeCore, print, dataOption });
 
   program
     .command('api-docs')

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isIsoDate } from '../time/clock';
 
 /**
  * Schema builders whose every message is Chinese and names the field (ARCHITECTURE.md rule 3).
@@ -61,3 +62,17 @@ export const noInput = z
   .strictObject({}, { error: '此操作不接受参数' })
   .optional()
   .transform(() => ({}));
+
+/** A calendar date as YYYY-MM-DD, checked to exist (2026-02-30 is refused). */
+export function isoDate(label: string) {
+  return z.string({ error: `请填写${label}` }).refine(isIsoDate, { error: `${label}应为有效日期（年-月-日）` });
+}
+
+/** An amount of money in integer fen, above zero. */
+export function positiveFen(label: string) {
+  return z
+    .number({ error: `${label}必须是数字` })
+    .int({ error: `${label}须精确到分` })
+    .positive({ error: `${label}须大于 0 元` })
+    .max(1e15, { error: `${label}过大` });
+}

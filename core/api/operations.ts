@@ -8,6 +8,7 @@ import { causeOperations } from '../causes/operations';
 import { partyOperations } from '../parties/operations';
 import { calendarOperations } from '../calendar/operations';
 import { documentOperations } from '../documents/operations';
+import { feeOperations } from '../fees/operations';
 import { combineOperations } from './contract';
 
 /**
@@ -24,6 +25,7 @@ export const operations = combineOperations(
   ...partyOperations,
   ...causeOperations,
   ...calendarOperations,
+  ...feeOperations,
   ...documentOperations,
 );
 

@@ -1,15 +1,11 @@
 import { z } from 'zod';
 import { defineOperation } from '../api/contract';
 import { fieldError } from '../api/errors';
-import { input, integerIn, requiredText } from '../api/fields';
+import { input, integerIn, isoDate, requiredText } from '../api/fields';
 import { audit, writeTransaction } from '../audit/transaction';
 import { readSetting, writeSetting } from '../court/settings';
-import { isIsoDate } from '../time/clock';
 import { toDayNumber } from './calendar';
 import { courtCalendar, holidayData } from './courtCalendar';
-
-const isoDate = (label: string) =>
-  z.string({ error: `请填写${label}` }).refine(isIsoDate, { error: `${label}应为有效日期（年-月-日）` });
 
 const yearSchema = z.object({
   year: z.number(),

@@ -1,0 +1,42 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(__dirname, '..');
+
+function fee(...args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'cli/index.ts', 'fee', 'quote', ...args], { cwd: ROOT, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('court fee quote', () => {
+  it('prints the fee in fen with its breakdown as JSON', () => {
+    const r = fee('--kind', 'property', '--amount', '150000', '--json');
+    expect(r.code).toBe(0);
+    const q = JSON.parse(r.stdout);
+    expect(q.feeFen).toBe(330_000);
+    expect(q.breakdown.map((l: { yuan: string }) => l.yuan)).toEqual(['50', '2,250', '1,000']);
+  });
+
+  it('halves once for simplified procedure closed by mediation, and adds several claims', () => {
+    const r = fee('--kind', 'property', '--amount', '100000', '--amount', '50,000', '--procedure', 'simplified', '--closing', 'mediation', '--json');
+    expect(JSON.parse(r.stdout)).toMatchObject({ feeFen: 165_000, rules: ['halved:mediation'] });
+  });
+
+  it('refuses bad arguments with a Chinese message naming the argument', () => {
+    const bad: [string[], string][] = [
+      [['--kind', 'property', '--amount', 'abc'], '--amount'],
+      [['--kind', 'property'], '--amount'],
+      [['--kind', 'labour', '--amount', '1x'], '--amount'],
+      [['--kind', 'preservation', '--amount', '1000', '--procedure', 'simplified'], '--procedure'],
+      [['--kind', 'property', '--amount', '1000', '--closing', 'settled'], '--closing'],
+      [['--kind', 'tax', '--amount', '1000'], '--kind'],
+    ];
+    for (const [args, option] of bad) {
+      const r = fee(...args);
+      expect(r.code, args.join(' ')).not.toBe(0);
+      expect(r.stderr).toContain(`错误：${option}`);
+      expect(r.stdout).toBe('');
+    }
+  });
+});

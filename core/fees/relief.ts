@@ -1,0 +1,374 @@
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { caseParties, cases, parties, reliefApplications, reliefSteps } from '../../db/schema';
+import { ApiError, conflict, fieldError, notFound } from '../api/errors';
+import { audit, writeTransaction } from '../audit/transaction';
+import { courtCalendar } from '../calendar/courtCalendar';
+import { addCaseEvent } from '../cases/timeline';
+import type { CallContext, Db, Tx } from '../context';
+import { readSetting } from '../court/settings';
+import { ROLES } from '../auth/roles';
+import { dateShanghai, isoShanghai } from '../time/clock';
+import { yuan } from '../documents/chinese';
+import { groundBasis, groundOf, MIN_REDUCTION_PERCENT, RELIEF_KINDS, type ReliefKind } from './grounds';
+import type { ReliefStage } from './settings';
+
+/**
+ * Fee relief (司法救助, 办法 arts. 44–51): applications on a case, the approval chain (configurable stages,
+ * each acted on by a different person), and the decision. The rules the 办法 sets are checked here, once:
+ * 免交 only for natural persons (art. 44/45), a reduction of at least 30 % (art. 46), 缓交 applied for at
+ * filing (art. 49: decided before the decision to file), a refusal explained in writing (art. 48), and the
+ * granted 免交 / 减交 exposed for the judgment or mediation document (art. 51).
+ */
+
+export type ReliefStatus = 'pending' | 'reviewed' | 'granted' | 'partly_granted' | 'refused' | 'withdrawn';
+export const RELIEF_STATUS_LABELS: Record<ReliefStatus, string> = {
+  pending: '待审查',
+  reviewed: '审查中',
+  granted: '准予',
+  partly_granted: '部分准予',
+  refused: '不予批准',
+  withdrawn: '已撤回',
+};
+const OPEN: ReliefStatus[] = ['pending', 'reviewed'];
+
+export type ReliefAction = 'grant' | 'partial' | 'refuse' | 'return';
+export const RELIEF_ACTION_LABELS: Record<ReliefAction, string> = { grant: '同意（准予）', partial: '部分准予', refuse: '不予批准', return: '退回重新审查' };
+
+export interface ApplyInput {
+  caseId: number;
+  casePartyId: number;
+  kind: ReliefKind;
+  ground: string;
+  reasons?: string;
+  evidence: { name: string; kind: string }[];
+  feeFen: number;
+  feeQuote?: unknown;
+  requestedPercent?: number;
+  requestedUntil?: string;
+  /** defaults to today */
+  appliedOn?: string;
+}
+
+export interface ActInput {
+  applicationId: number;
+  action: ReliefAction;
+  opinion?: string;
+  /** partial grant (and 减交): the percentage of the fee relieved */
+  grantedPercent?: number;
+  /** 缓交: the due date granted */
+  deferredUntil?: string;
+  /** a refusal's written reasons (办法 art. 48), printed on the notice */
+  refusalReasons?: string;
+}
+
+const MIN_REASONS = 10;
+
+function caseRow(db: Db | Tx, caseId: number) {
+  const c = db.select({ id: cases.id, number: cases.number, receivedOn: cases.receivedOn, caseType: cases.caseType }).from(cases).where(eq(cases.id, caseId)).get();
+  if (!c) throw notFound('案件');
+  return c;
+}
+
+function applicantOf(db: Db | Tx, caseId: number, casePartyId: number) {
+  const row = db
+    .select({ casePartyId: caseParties.id, role: caseParties.role, partyId: parties.id, kind: parties.kind, name: parties.name })
+    .from(caseParties)
+    .innerJoin(parties, eq(parties.id, caseParties.partyId))
+    .where(and(eq(caseParties.id, casePartyId), eq(caseParties.caseId, caseId)))
+    .get();
+  if (!row) throw fieldError('casePartyId', '申请人须是本案的当事人');
+  return row;
+}
+
+/** The percentage of a fee, in fen, half-up. */
+export const percentOf = (feeFen: number, percent: number) => Math.floor((feeFen * percent * 2 + 100) / 200);
+
+export function applyForRelief(ctx: CallContext, i: ApplyInput) {
+  const today = dateShanghai(ctx.core.clock.now());
+  const appliedOn = i.appliedOn ?? today;
+  if (appliedOn > today) throw fieldError('appliedOn', '申请日期不能晚于今天');
+  const kind = RELIEF_KINDS[i.kind];
+  const ground = groundOf(i.kind, i.ground);
+  if (!ground) throw fieldError('ground', `${kind.label}的申请理由须为${kind.article}所列情形之一`);
+  const reasons = (i.reasons ?? '').trim();
+  if (i.ground === 'other' && reasons.length < MIN_REASONS)
+    throw fieldError('reasons', `以“${ground.label}”申请的，须写明具体困难情形（至少 ${MIN_REASONS} 个字）`);
+  if (!Number.isSafeInteger(i.feeFen) || i.feeFen <= 0) throw fieldError('feeFen', '应交诉讼费用须大于 0 元；不需交费的案件无需申请司法救助');
+  if (i.kind === 'reduce') {
+    if (i.requestedPercent === undefined) throw fieldError('requestedPercent', '请填写申请减交的比例');
+    if (i.requestedPercent < MIN_REDUCTION_PERCENT)
+      throw fieldError('requestedPercent', `减交比例不得低于 ${MIN_REDUCTION_PERCENT}%（${RELIEF_KINDS.reduce.article}）`);
+    if (i.requestedPercent >= 100) throw fieldError('requestedPercent', '减交比例应小于 100%；全部免除请申请免交');
+  } else if (i.requestedPercent !== undefined) throw fieldError('requestedPercent', '只有减交申请填写减交比例');
+  if (i.kind !== 'defer' && i.requestedUntil !== undefined) throw fieldError('requestedUntil', '只有缓交申请填写缓交期限');
+  if (i.kind === 'defer' && i.requestedUntil !== undefined && i.requestedUntil <= appliedOn) throw fieldError('requestedUntil', '缓交期限应晚于申请日期');
+  if (i.evidence.length === 0) throw fieldError('evidence', '请列出申请人提交的证明材料（办法第四十八条：应当提供足以证明其确有经济困难的证明材料）');
+
+  return writeTransaction(ctx.core, (tx) => {
+    const c = caseRow(tx, i.caseId);
+    const applicant = applicantOf(tx, i.caseId, i.casePartyId);
+    if (i.kind === 'waive' && applicant.kind !== 'person')
+      throw fieldError('casePartyId', `免交只适用于自然人（${RELIEF_KINDS.waive.article}）；${applicant.name}是单位，可以申请减交或缓交`);
+    if (i.kind === 'defer' && appliedOn > c.receivedOn)
+      throw fieldError('kind', `缓交应在起诉时申请，并在决定立案前作出决定（《诉讼费用交纳办法》第四十九条）；本案已于 ${c.receivedOn} 收案`);
+    const open = tx
+      .select({ id: reliefApplications.id })
+      .from(reliefApplications)
+      .where(and(eq(reliefApplications.caseId, i.caseId), eq(reliefApplications.casePartyId, i.casePartyId), inArray(reliefApplications.status, OPEN)))
+      .get();
+    if (open) throw conflict(`${applicant.name}在本案已有尚未决定的司法救助申请（编号 ${open.id}），请等待决定或先撤回`, 'casePartyId');
+    const now = isoShanghai(ctx.core.clock.now());
+    const row = tx
+      .insert(reliefApplications)
+      .values({
+        caseId: i.caseId,
+        casePartyId: i.casePartyId,
+        kind: i.kind,
+        ground: i.ground,
+        reasons,
+        evidence: JSON.stringify(i.evidence),
+        feeFen: i.feeFen,
+        feeQuote: i.feeQuote === undefined ? null : JSON.stringify(i.feeQuote),
+        requestedPercent: i.requestedPercent ?? null,
+        requestedUntil: i.requestedUntil ?? null,
+        appliedOn,
+        status: 'pending',
+        createdBy: ctx.actor!.userId,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning()
+      .get();
+    addCaseEvent(tx, ctx, i.caseId, 'relief-applied', `${applicant.name}申请${kind.label}诉讼费用 ${yuan(i.feeFen)}（${ground.label}）`, { applicationId: row.id });
+    audit(tx, ctx, { operation: 'relief.apply', entityType: 'relief_application', entityId: row.id, after: row });
+    return reliefView(tx, row.id);
+  });
+}
+
+export function reliefChain(db: Db | Tx): ReliefStage[] {
+  return readSetting(db, 'relief.chain') ?? [];
+}
+
+/** The stage the application waits at: the steps since the last return. */
+function currentStage(steps: { action: string }[]): number {
+  let n = 0;
+  for (const s of steps) n = s.action === 'return' ? 0 : n + 1;
+  return n;
+}
+
+export function actOnRelief(ctx: CallContext, i: ActInput) {
+  const today = dateShanghai(ctx.core.clock.now());
+  const opinion = (i.opinion ?? '').trim();
+  return writeTransaction(ctx.core, (tx) => {
+    const app = tx.select().from(reliefApplications).where(eq(reliefApplications.id, i.applicationId)).get();
+    if (!app) throw notFound('司法救助申请');
+    if (!OPEN.includes(app.status as ReliefStatus)) throw conflict(`该申请已${RELIEF_STATUS_LABELS[app.status as ReliefStatus]}，不能再审批`);
+    const chain = reliefChain(tx);
+    const steps = tx.select().from(reliefSteps).where(eq(reliefSteps.applicationId, app.id)).orderBy(asc(reliefSteps.id)).all();
+    const stageIndex = Math.min(currentStage(steps), chain.length - 1);
+    const stage = chain[stageIndex]!;
+    const actor = ctx.actor!;
+    if (!actor.roles.includes(stage.role)) throw new ApiError('FORBIDDEN', `该申请正在“${stage.label}”阶段，需由${ROLES[stage.role]}办理`);
+    const sinceReturn = steps.slice(steps.length - currentStage(steps));
+    if (sinceReturn.some((s) => s.userId === actor.userId)) throw conflict('同一申请的审查和审批须由不同人员办理：您已在前一阶段提出意见');
+    const last = stageIndex === chain.length - 1;
+    const kind = app.kind as ReliefKind;
+
+    if (i.action === 'return' && stageIndex === 0) throw fieldError('action', '第一阶段不能退回；如不同意请选择“不予批准”');
+    if (i.action === 'refuse' && (i.refusalReasons ?? '').trim().length < MIN_REASONS)
+      throw fieldError('refusalReasons', `不予批准须书面说明理由（《诉讼费用交纳办法》第四十八条），至少 ${MIN_REASONS} 个字`);
+    let grantedPercent: number | null = null;
+    if (i.action === 'partial') {
+      if (i.grantedPercent === undefined) throw fieldError('grantedPercent', '部分准予须填写准予的比例');
+      const lo = kind === 'defer' ? 1 : MIN_REDUCTION_PERCENT;
+      const hi = kind === 'reduce' ? app.requestedPercent! - 1 : 99;
+      if (i.grantedPercent < lo || i.grantedPercent > hi)
+        throw fieldError(
+          'grantedPercent',
+          kind === 'defer' ? '部分缓交的比例应在 1% 至 99% 之间' : `部分准予的比例应在 ${lo}% 至 ${hi}% 之间（减交不得低于 30%${kind === 'reduce' ? '，且低于申请的比例' : ''}）`,
+        );
+      grantedPercent = i.grantedPercent;
+    } else if (i.action === 'grant') grantedPercent = kind === 'reduce' ? app.requestedPercent! : 100;
+    let deferredUntil: string | null = null;
+    if (kind === 'defer' && (i.action === 'grant' || i.action === 'partial')) {
+      deferredUntil =
+        i.deferredUntil ?? app.requestedUntil ?? courtCalendar(tx).addDays(today, readSetting(tx, 'relief.deferralDays') ?? 90);
+      if (deferredUntil <= today) throw fieldError('deferredUntil', '缓交期限应晚于决定日期');
+    } else if (i.deferredUntil !== undefined) throw fieldError('deferredUntil', '只有准予缓交时填写缓交期限');
+
+    const now = isoShanghai(ctx.core.clock.now());
+    tx.insert(reliefSteps)
+      .values({
+        applicationId: app.id,
+        stage: last ? 'approve' : 'review',
+        action: i.action,
+        opinion: i.action === 'refuse' ? [opinion, i.refusalReasons!.trim()].filter(Boolean).join('\n') : opinion,
+        userId: actor.userId,
+        userName: actor.displayName,
+        at: now,
+      })
+      .run();
+
+    const applicant = applicantOf(tx, app.caseId, app.casePartyId);
+    let summary: string;
+    let patch: Partial<typeof reliefApplications.$inferInsert>;
+    if (i.action === 'return') {
+      patch = { status: 'pending' };
+      summary = `司法救助申请（编号 ${app.id}）退回重新审查`;
+    } else if (!last) {
+      patch = { status: 'reviewed' };
+      summary = `${stage.label}：${RELIEF_ACTION_LABELS[i.action]}（${applicant.name}申请${RELIEF_KINDS[kind].label}）`;
+    } else if (i.action === 'refuse') {
+      patch = { status: 'refused', decidedOn: today, refusalReasons: i.refusalReasons!.trim(), grantedPercent: null, reliefFen: 0 };
+      summary = `不予批准${applicant.name}${RELIEF_KINDS[kind].label}诉讼费用的申请`;
+    } else {
+      const reliefFen = percentOf(app.feeFen, grantedPercent!);
+      patch = { status: i.action === 'grant' ? 'granted' : 'partly_granted', decidedOn: today, grantedPercent, reliefFen, deferredUntil, refusalReasons: null };
+      summary = `${i.action === 'grant' ? '准予' : '部分准予'}${applicant.name}${decisionVerb(kind, grantedPercent!)}诉讼费用 ${yuan(reliefFen)}${deferredUntil ? `，缓交至 ${deferredUntil}` : ''}`;
+    }
+    tx.update(reliefApplications).set({ ...patch, updatedAt: now }).where(eq(reliefApplications.id, app.id)).run();
+    addCaseEvent(tx, ctx, app.caseId, 'relief-step', summary, { applicationId: app.id, action: i.action });
+    const after = tx.select().from(reliefApplications).where(eq(reliefApplications.id, app.id)).get();
+    audit(tx, ctx, { operation: 'relief.act', entityType: 'relief_application', entityId: app.id, before: app, after });
+    return reliefView(tx, app.id);
+  });
+}
+
+/** What a decision grants, in the words of the decision: 免交, 减交, or 缓交. A partial 免交 is a 减交. */
+export function decisionVerb(kind: ReliefKind, grantedPercent: number): string {
+  if (kind === 'defer') return grantedPercent === 100 ? '缓交' : '部分缓交';
+  if (kind === 'waive' && grantedPercent === 100) return '免交';
+  return '减交';
+}
+
+export function withdrawRelief(ctx: CallContext, applicationId: number, note?: string) {
+  return writeTransaction(ctx.core, (tx) => {
+    const app = tx.select().from(reliefApplications).where(eq(reliefApplications.id, applicationId)).get();
+    if (!app) throw notFound('司法救助申请');
+    if (!OPEN.includes(app.status as ReliefStatus)) throw conflict(`该申请已${RELIEF_STATUS_LABELS[app.status as ReliefStatus]}，不能撤回`);
+    tx.update(reliefApplications).set({ status: 'withdrawn', updatedAt: isoShanghai(ctx.core.clock.now()) }).where(eq(reliefApplications.id, app.id)).run();
+    addCaseEvent(tx, ctx, app.caseId, 'relief-withdrawn', `司法救助申请（编号 ${app.id}）已撤回${note ? `：${note}` : ''}`, { applicationId: app.id });
+    audit(tx, ctx, { operation: 'relief.withdraw', entityType: 'relief_application', entityId: app.id, before: app, after: { status: 'withdrawn', note } });
+    return reliefView(tx, app.id);
+  });
+}
+
+export function reliefView(db: Db | Tx, id: number) {
+  const row = db
+    .select({ app: reliefApplications, caseNumber: cases.number, caseReceivedOn: cases.receivedOn, applicantName: parties.name, applicantKind: parties.kind, applicantRole: caseParties.role })
+    .from(reliefApplications)
+    .innerJoin(cases, eq(cases.id, reliefApplications.caseId))
+    .innerJoin(caseParties, eq(caseParties.id, reliefApplications.casePartyId))
+    .innerJoin(parties, eq(parties.id, caseParties.partyId))
+    .where(eq(reliefApplications.id, id))
+    .get();
+  if (!row) throw notFound('司法救助申请');
+  const a = row.app;
+  const kind = a.kind as ReliefKind;
+  const chain = reliefChain(db);
+  const steps = db.select().from(reliefSteps).where(eq(reliefSteps.applicationId, id)).orderBy(asc(reliefSteps.id)).all();
+  const open = OPEN.includes(a.status as ReliefStatus);
+  const stageIndex = open ? Math.min(currentStage(steps), chain.length - 1) : null;
+  return {
+    id: a.id,
+    caseId: a.caseId,
+    caseNumber: row.caseNumber,
+    caseReceivedOn: row.caseReceivedOn,
+    casePartyId: a.casePartyId,
+    applicant: { name: row.applicantName, kind: row.applicantKind as 'person' | 'organisation', role: row.applicantRole },
+    kind,
+    kindLabel: RELIEF_KINDS[kind].label,
+    ground: a.ground,
+    groundLabel: groundOf(kind, a.ground)?.label ?? a.ground,
+    groundBasis: groundBasis(kind, a.ground),
+    reasons: a.reasons,
+    evidence: JSON.parse(a.evidence) as { name: string; kind: string }[],
+    feeFen: a.feeFen,
+    feeQuote: a.feeQuote ? (JSON.parse(a.feeQuote) as unknown) : null,
+    requestedPercent: a.requestedPercent,
+    requestedUntil: a.requestedUntil,
+    appliedOn: a.appliedOn,
+    status: a.status as ReliefStatus,
+    statusLabel: RELIEF_STATUS_LABELS[a.status as ReliefStatus],
+    /** the stage waiting for action (open applications) */
+    awaiting: stageIndex === null ? null : { index: stageIndex, label: chain[stageIndex]!.label, role: chain[stageIndex]!.role, last: stageIndex === chain.length - 1 },
+    decision:
+      a.decidedOn === null
+        ? null
+        : {
+            decidedOn: a.decidedOn,
+            grantedPercent: a.grantedPercent,
+            reliefFen: a.reliefFen ?? 0,
+            deferredUntil: a.deferredUntil,
+            refusalReasons: a.refusalReasons,
+            verb: a.status === 'refused' ? null : decisionVerb(kind, a.grantedPercent ?? 100),
+            /** the decision document: 准予…决定书 or 不予批准司法救助申请通知书 */
+            documentTitle: a.status === 'refused' ? '不予批准司法救助申请通知书' : `准予${decisionVerb(kind, a.grantedPercent ?? 100).replace('部分', '')}诉讼费用决定书`,
+          },
+    steps: steps.map((s) => ({ id: s.id, stage: s.stage, action: s.action as ReliefAction, actionLabel: RELIEF_ACTION_LABELS[s.action as ReliefAction], opinion: s.opinion, userId: s.userId, userName: s.userName, at: s.at })),
+    createdAt: a.createdAt,
+    updatedAt: a.updatedAt,
+  };
+}
+
+export type ReliefView = ReturnType<typeof reliefView>;
+
+export interface ReliefListFilter {
+  caseId?: number;
+  status?: ReliefStatus | 'open';
+  kind?: ReliefKind;
+  from?: string;
+  to?: string;
+  page: number;
+  pageSize: number;
+}
+
+export function listRelief(db: Db | Tx, f: ReliefListFilter) {
+  const where: SQL[] = [];
+  if (f.caseId !== undefined) where.push(eq(reliefApplications.caseId, f.caseId));
+  if (f.status === 'open') where.push(inArray(reliefApplications.status, OPEN));
+  else if (f.status) where.push(eq(reliefApplications.status, f.status));
+  if (f.kind) where.push(eq(reliefApplications.kind, f.kind));
+  if (f.from) where.push(sql`${reliefApplications.appliedOn} >= ${f.from}`);
+  if (f.to) where.push(sql`${reliefApplications.appliedOn} <= ${f.to}`);
+  const cond = where.length ? and(...where) : undefined;
+  const total = db.select({ n: sql<number>`count(*)` }).from(reliefApplications).where(cond).get()!.n;
+  const ids = db
+    .select({ id: reliefApplications.id })
+    .from(reliefApplications)
+    .where(cond)
+    .orderBy(desc(reliefApplications.id))
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize)
+    .all();
+  return { total, rows: ids.map((r) => reliefView(db, r.id)) };
+}
+
+/**
+ * The relief granted on a case, in the sentence a judgment, ruling or mediation document states (办法 art. 51):
+ * "准予原告张三免交案件受理费 3,300.00 元".
+ */
+export function grantedRelief(db: Db | Tx, caseId: number) {
+  const rows = db
+    .select({ id: reliefApplications.id })
+    .from(reliefApplications)
+    .where(and(eq(reliefApplications.caseId, caseId), inArray(reliefApplications.status, ['granted', 'partly_granted'])))
+    .orderBy(asc(reliefApplications.id))
+    .all();
+  return rows.map((r) => {
+    const v = reliefView(db, r.id);
+    const verb = v.decision!.verb!;
+    const amount = yuan(v.decision!.reliefFen, { symbol: '' });
+    return {
+      applicationId: v.id,
+      kind: v.kind,
+      verb,
+      reliefFen: v.decision!.reliefFen,
+      deferredUntil: v.decision!.deferredUntil,
+      statement:
+        v.kind === 'defer'
+          ? `本院已准予${v.applicant.role}${v.applicant.name}缓交诉讼费用 ${amount} 元`
+          : `本院已准予${v.applicant.role}${v.applicant.name}${verb}诉讼费用 ${amount} 元`,
+    };
+  });
+}
