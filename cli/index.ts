@@ -4,6 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { closeCore, createCore } from '../core';
+import type { Core } from '../core/context';
+import { clockStartingAt } from '../core/time/clock';
 import { dispatch, dispatchAs } from '../core/api/dispatcher';
 import { renderApiDocs } from '../core/api/docs';
 import { ROLE_KEYS, ROLES, type Role } from '../core/auth/roles';
@@ -127,11 +129,19 @@ export function buildCli(): Command {
     .addOption(dataOption())
     .option('--port <n>', '端口（0 表示任选空闲端口）', String(DEFAULT_PORT))
     .option('--host <host>', '监听地址；局域网共用时填 0.0.0.0 或本机地址', '127.0.0.1')
+    .option('--clock <time>', '（培训、演示和测试用）时钟从此时刻起走，如 2027-01-04T09:00:00+08:00；正式使用时不要设置')
     .action(async (o) => {
       const port = Number(o.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`端口无效：${o.port}`);
       const dataDir = dataDirOf(o);
-      const host = await startHost({ dataDir, port, host: o.host });
+      let core: Core | undefined;
+      if (o.clock !== undefined) {
+        if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z)$/.test(o.clock) || Number.isNaN(Date.parse(o.clock)))
+          fail(`--clock 时刻格式应如 2027-01-04T09:00:00+08:00：${o.clock}`);
+        core = createCore({ dataDir, clock: clockStartingAt(o.clock) });
+        process.stderr.write(`注意：本主机使用模拟时钟，从 ${o.clock} 起计时（仅供培训、演示和测试）\n`);
+      }
+      const host = await startHost({ dataDir, port, host: o.host, ...(core ? { core } : {}) });
       process.stdout.write(`${JSON.stringify({ event: 'ready', url: host.url, dataDir })}\n`);
       const shutdown = () => {
         void host.stop().finally(() => process.exit(0));

@@ -13,11 +13,17 @@ const READY_TIMEOUT_MS = 30_000;
 export interface Host {
   url: string;
   dataDir: string;
+  /**
+   * Stops the host and starts it again on the same data folder and port, optionally with its clock set to
+   * `clock` (court serve --clock), to see deadlines pass. Sessions from before may have expired: log in again.
+   */
+  restart(opts?: { clock?: string }): Promise<void>;
 }
 
 /** Starts `court serve` on a fresh data folder and resolves once it prints its ready event. */
-async function startHost(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'cli/index.ts', 'serve', '--data', dataDir, '--port', '0'], {
+async function startHost(dataDir: string, opts: { port?: string; clock?: string } = {}): Promise<{ child: ChildProcess; url: string }> {
+  const args = ['--import', 'tsx', 'cli/index.ts', 'serve', '--data', dataDir, '--port', opts.port ?? '0', ...(opts.clock ? ['--clock', opts.clock] : [])];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'test' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -65,9 +71,13 @@ async function stopHost(child: ChildProcess): Promise<void> {
 export const test = base.extend<{ host: Host }>({
   host: async ({}, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'court-e2e-'));
-    const { child, url } = await startHost(dataDir);
+    let { child, url } = await startHost(dataDir);
+    const restart = async (opts: { clock?: string } = {}) => {
+      await stopHost(child);
+      ({ child } = await startHost(dataDir, { port: new URL(url).port, ...opts }));
+    };
     try {
-      await use({ url, dataDir });
+      await use({ url, dataDir, restart });
     } finally {
       await stopHost(child);
       fs.rmSync(dataDir, { recursive: true, force: true });

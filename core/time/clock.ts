@@ -29,6 +29,16 @@ export class FrozenClock implements Clock {
   }
 }
 
+/**
+ * A clock that starts at `start` and runs at the speed of `base`: for a training or demonstration court
+ * ("it is 1 January next year") and for end-to-end tests of deadlines (`court serve --clock`).
+ */
+export function clockStartingAt(start: string | Date, base: Clock = systemClock): Clock {
+  const offset = new Date(start).getTime() - base.now().getTime();
+  if (!Number.isFinite(offset)) throw new RangeError(`invalid start time: ${String(start)}`);
+  return { now: () => new Date(base.now().getTime() + offset) };
+}
+
 const SHANGHAI_OFFSET_MS = 8 * 3600_000;
 
 function shifted(d: Date): Date {
