@@ -74,7 +74,10 @@ vi.mock('electron', async () => {
     dialog: { showErrorBox: (title: string, message: string) => state.errors.push(`${title}: ${message}`), showMessageBox: async () => ({}) },
     ipcMain: { handle: (channel: string, fn: never) => (state.handlers[channel] = fn) },
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: (m: unknown) => state.menus.push(m) },
-    session: { defaultSession: { setPermissionRequestHandler: () => {}, webRequest: { onHeadersReceived: () => {} } } },
+    session: {
+      defaultSession: { setPermissionRequestHandler: () => {}, webRequest: { onHeadersReceived: () => {} } },
+      fromPartition: (name: string) => ({ setPermissionRequestHandler: () => state.order.push(`harden:${name}`) }),
+    },
   };
 });
 
@@ -129,6 +132,20 @@ describe('electron/main.ts', () => {
       ok: false,
       error: { code: 'FORBIDDEN' },
     });
+  });
+
+  it('serves printing to its own page only, from a hardened session of its own', async () => {
+    await startMain();
+    expect(Object.keys(state.handlers).sort()).toEqual(['court:call', 'court:print.pdf', 'court:print.printers']);
+    expect(state.order).toContain('harden:court-print');
+    const printers = [{ name: 'HP_LaserJet', displayName: 'HP LaserJet', description: '三楼', options: {} }];
+    const sender = { getPrintersAsync: async () => printers };
+    const win = state.windows[0]!;
+    const ours = { senderFrame: { url: pathToFileURL(win.file!).href, parent: null }, sender };
+    await expect(state.handlers['court:print.printers']!(ours, undefined)).resolves.toEqual([{ name: 'HP_LaserJet', displayName: 'HP LaserJet', description: '三楼' }]);
+    const theirs = { senderFrame: { url: 'https://evil.example/', parent: null }, sender };
+    await expect(state.handlers['court:print.printers']!(theirs, undefined)).resolves.toEqual([]);
+    await expect(state.handlers['court:print.pdf']!(theirs, { base64: 'JVBERi0xLjM=' })).resolves.toMatchObject({ printed: false, error: expect.stringContaining('拒绝访问') });
   });
 
   it('creates the window hardened, with the CommonJS preload', async () => {

@@ -8,6 +8,7 @@ import { defaultDataDir } from '../core/dataDir';
 import { APP_VERSION } from '../core/version';
 import { contentSecurityPolicy } from './csp';
 import { registerApiHandler } from './ipc';
+import { hardenPrintSession, PRINT_PARTITION, registerPrintHandlers } from './print';
 import { aboutDetail, menuTemplate } from './menu';
 import { resolveNativeBinding } from './nativeBinding';
 import { rendererLocation } from './trust';
@@ -115,6 +116,8 @@ function start(): void {
   registerApiHandler(ipcMain, core, location.url, {
     onUnexpectedError: (err, operation) => console.error(`[诉服台] unexpected error in ${operation}`, err),
   });
+  hardenPrintSession(session.fromPartition(PRINT_PARTITION));
+  registerPrintHandlers(ipcMain, location.url);
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ packaged: app.isPackaged, platform: process.platform, onAbout: showAbout })));
   openWindow();
 }

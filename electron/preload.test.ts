@@ -10,7 +10,7 @@ vi.mock('electron', () => ({
   ipcRenderer: { invoke: electron.invoke },
 }));
 
-import { IPC_CHANNEL, type CourtBridge } from '../core/api/bridge';
+import { IPC_CHANNEL, PRINT_PDF_CHANNEL, PRINTERS_CHANNEL, type CourtBridge } from '../core/api/bridge';
 import { APP_VERSION } from '../core/version';
 
 describe('preload', () => {
@@ -18,7 +18,7 @@ describe('preload', () => {
     await import('./preload');
     expect(electron.exposed.map(([k]) => k)).toEqual(['court']);
     const bridge = electron.exposed[0]![1] as CourtBridge;
-    expect(Object.keys(bridge).sort()).toEqual(['call', 'shell', 'version']);
+    expect(Object.keys(bridge).sort()).toEqual(['call', 'print', 'printers', 'shell', 'version']);
     expect(bridge.shell).toBe('electron');
     expect(bridge.version).toBe(APP_VERSION);
     expect(Object.isFrozen(bridge)).toBe(true);
@@ -31,5 +31,14 @@ describe('preload', () => {
     expect(electron.invoke).toHaveBeenCalledWith(IPC_CHANNEL, { operation: 'setup.status', input: undefined, token: null });
     await bridge.call('auth.me', { a: 1 }, 'tok');
     expect(electron.invoke).toHaveBeenLastCalledWith(IPC_CHANNEL, { operation: 'auth.me', input: { a: 1 }, token: 'tok' });
+  });
+
+  it('prints on its own channels, passing only the PDF and the printer choice', async () => {
+    await import('./preload');
+    const bridge = electron.exposed[0]![1] as Required<CourtBridge>;
+    await bridge.print({ base64: 'JVBERi0=', silent: true, printerName: 'HP', extra: 'dropped' } as never);
+    expect(electron.invoke).toHaveBeenLastCalledWith(PRINT_PDF_CHANNEL, { base64: 'JVBERi0=', silent: true, printerName: 'HP' });
+    await bridge.printers();
+    expect(electron.invoke).toHaveBeenLastCalledWith(PRINTERS_CHANNEL);
   });
 });
