@@ -9,6 +9,9 @@ import { fontParseMs } from '../core/documents/fonts';
 import type { DocumentModel } from '../core/documents/model';
 import { renderPdf, renderPdfBatch } from '../core/documents/pdf';
 import { builtinTemplate, fillTemplate } from '../core/documents/templates';
+import { generateDocument } from '../core/documents/register';
+import { closeCore, createCore } from '../core';
+import { systemActor } from '../core/context';
 import { fmt, heading, percentile, row, timeAsync, tmpDataDir } from './util';
 
 /**
@@ -117,6 +120,24 @@ export async function benchDocuments(opts: { quick: boolean }): Promise<void> {
   const kept = (heap[heap.length - 1]! - heap[1]!) / (count - count / 10);
   row('  kept per ruling after the first tenth', `${fmt(kept / 1024, 1)} KB (pdfkit's page tree and cross-reference offsets; the PDF itself is on disk)`);
   fs.rmSync(dir, { recursive: true, force: true });
+
+  // The register: fill the court's current template version, render, record (row, audit entry) in one call.
+  const regDir = tmpDataDir('register');
+  const core = createCore({ dataDir: regDir });
+  try {
+    const ctx = { core, actor: systemActor('bench'), client: { transport: 'cli' as const } };
+    const sample = builtinTemplate('ruling-confirm-valid').sample;
+    const gen = (i: number) => generateDocument(ctx, { templateId: 'ruling-confirm-valid', format: 'pdf', data: { ...sample, caseNumber: `（2026）浙0522民特${2000 + i}号` } });
+    for (let i = 0; i < 5; i++) await gen(i);
+    const regMs: number[] = [];
+    for (let i = 0; i < iterations; i++) regMs.push((await timeAsync(() => gen(i))).ms);
+    const regP50 = percentile([...regMs].sort((a, b) => a - b), 50);
+    const pdfP50 = percentile([...pdfMs].sort((a, b) => a - b), 50);
+    row('register: documents.generate (fill + PDF + record + audit)', `${stats(regMs)} · ${fmt(regP50 / pdfP50, 2)}× the PDF alone`);
+  } finally {
+    closeCore(core);
+    fs.rmSync(regDir, { recursive: true, force: true });
+  }
 
   // LibreOffice converting the same ruling's DOCX (how peers make PDFs from Word templates).
   const soffice = ['soffice', 'libreoffice'].find((c) => !spawnSync(c, ['--version'], { encoding: 'utf8' }).error);
