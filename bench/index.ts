@@ -1,4 +1,5 @@
 import { benchDocuments } from './documents';
+import { benchFees } from './fees';
 import { benchFoundation } from './foundation';
 import { benchSearch } from './search';
 
@@ -25,3 +26,4 @@ if (!only || only === 'search') {
   );
 }
 if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY === 'documents') await benchDocuments({ quick });
+if (!only || only === 'fees') await benchFees(quick ? { cases: 20_000, applications: 10_000 } : { cases: 200_000, applications: 100_000 });

@@ -1,13 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { closeCore, createCore } from '../core';
-import { dispatch } from '../core/api/dispatcher';
 import { TEST_COST } from '../core/auth/password';
 import { caseSummaries, searchCaseIds } from '../core/cases/search';
 import type { Core } from '../core/context';
 import { databasePath } from '../db/connection';
 import { Rng, seedCases } from '../core/seed';
-import { fmt, heading, percentile, row, time, tmpDataDir } from './util';
+import { fmt, heading, initialisedCore, percentile, row, time, tmpDataDir } from './util';
 
 /**
  * Case search at scale (issue 3, item 7): seeds N realistic cases into a file database with the bulk seeder,
@@ -69,18 +68,6 @@ const KINDS: Kind[] = [
   { label: 'phone, last 4', trigram: true, query: (s) => s.parties.find((p) => p.phone && /^1\d{10}$/.test(p.phone))?.phone?.slice(-4) },
   { label: 'case code', query: (s) => s.code },
 ];
-
-async function initialisedCore(dataDir: string): Promise<Core> {
-  const core = createCore({ dataDir, passwordCost: TEST_COST });
-  const r = await dispatch(
-    core,
-    'setup.initialise',
-    { courtName: '浙江省长兴县人民法院', courtCode: '浙0522', adminUsername: 'admin', adminDisplayName: '基准测试', adminPassword: 'Bench2026ok' },
-    { client: { transport: 'test' } },
-  );
-  if (!r.ok) throw new Error(r.error.message);
-  return core;
-}
 
 function fileSizeMb(dataDir: string): number {
   let bytes = 0;

@@ -1,5 +1,5 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { caseEvents, cases, feePayments, reliefApplications } from '../../db/schema';
+import { asc, eq, sql } from 'drizzle-orm';
+import { caseEvents, caseParties, cases, feePayments, parties, reliefApplications } from '../../db/schema';
 import { fieldError, notFound } from '../api/errors';
 import { audit, writeTransaction } from '../audit/transaction';
 import { addCaseEvent } from '../cases/timeline';
@@ -8,7 +8,6 @@ import { readSetting } from '../court/settings';
 import { addCalendarDays } from '../calendar/calendar';
 import { yuan } from '../documents/chinese';
 import { dateShanghai, isoShanghai } from '../time/clock';
-import { reliefView } from './relief';
 
 /**
  * Payments and refunds on a case, and the follow-up of deferrals (办法 art. 47, DOMAIN.md §4): a granted 缓交
@@ -84,53 +83,54 @@ export function casePayments(db: Db | Tx, caseId: number) {
 export type FollowUpState = 'open' | 'due-soon' | 'overdue' | 'paid';
 export const FOLLOW_UP_LABELS: Record<FollowUpState, string> = { open: '未到期', 'due-soon': '即将到期', overdue: '逾期未交', paid: '已交清' };
 
-/** The follow-up of every granted deferral, computed for `today`. */
-export function deferralFollowUps(db: Db | Tx, today: string, filter: { state?: FollowUpState; caseId?: number } = {}) {
+/**
+ * The follow-up of granted deferrals, computed for `today` in one query (a court accumulates thousands of them
+ * over the years): what is due, what was paid against it, the state, and whether the case was flagged.
+ * Newest due dates last; at most `limit` rows.
+ */
+export function deferralFollowUps(db: Db | Tx, today: string, filter: { state?: FollowUpState; caseId?: number; limit?: number } = {}) {
   const reminderDays = readSetting(db, 'relief.reminderDays') ?? 7;
   const soon = addCalendarDays(today, reminderDays);
-  const apps = db
-    .select({ id: reliefApplications.id })
-    .from(reliefApplications)
-    .where(
-      and(
-        eq(reliefApplications.kind, 'defer'),
-        inArray(reliefApplications.status, ['granted', 'partly_granted']),
-        filter.caseId !== undefined ? eq(reliefApplications.caseId, filter.caseId) : undefined,
-      ),
+  const rows = db.all<{
+    applicationId: number;
+    caseId: number;
+    caseNumber: string;
+    applicantName: string;
+    deferredUntil: string;
+    dueFen: number;
+    paidFen: number;
+    state: FollowUpState;
+    flagged: number;
+  }>(sql`
+    SELECT * FROM (
+      SELECT ra.id AS applicationId, ra.case_id AS caseId, c.number AS caseNumber, p.name AS applicantName,
+             ra.deferred_until AS deferredUntil, ra.relief_fen AS dueFen, coalesce(paid.fen, 0) AS paidFen,
+             CASE WHEN coalesce(paid.fen, 0) >= ra.relief_fen THEN 'paid'
+                  WHEN ra.deferred_until < ${today} THEN 'overdue'
+                  WHEN ra.deferred_until <= ${soon} THEN 'due-soon'
+                  ELSE 'open' END AS state,
+             EXISTS (SELECT 1 FROM ${caseEvents} e WHERE e.case_id = ra.case_id AND e.kind = 'fee-overdue'
+                     AND json_extract(e.data, '$.applicationId') = ra.id) AS flagged
+      FROM ${reliefApplications} ra
+      JOIN ${cases} c ON c.id = ra.case_id
+      JOIN ${caseParties} cp ON cp.id = ra.case_party_id
+      JOIN ${parties} p ON p.id = cp.party_id
+      LEFT JOIN (SELECT application_id, sum(amount_fen) AS fen FROM ${feePayments}
+                 WHERE kind = 'payment' AND application_id IS NOT NULL GROUP BY application_id) paid ON paid.application_id = ra.id
+      WHERE ra.kind = 'defer' AND ra.status IN ('granted', 'partly_granted')
+        ${filter.caseId !== undefined ? sql`AND ra.case_id = ${filter.caseId}` : sql``}
     )
-    .orderBy(asc(reliefApplications.deferredUntil))
-    .all();
-  const flagged = new Set(
-    db
-      .select({ data: caseEvents.data })
-      .from(caseEvents)
-      .where(eq(caseEvents.kind, 'fee-overdue'))
-      .all()
-      .map((e) => (JSON.parse(e.data ?? '{}') as { applicationId?: number }).applicationId),
-  );
-  const out = apps.map(({ id }) => {
-    const v = reliefView(db, id);
-    const dueFen = v.decision!.reliefFen;
-    const { paidFen } = paymentTotals(db, eq(feePayments.applicationId, id));
-    const due = v.decision!.deferredUntil!;
-    const state: FollowUpState = paidFen >= dueFen ? 'paid' : today > due ? 'overdue' : due <= soon ? 'due-soon' : 'open';
-    return {
-      applicationId: id,
-      caseId: v.caseId,
-      caseNumber: v.caseNumber,
-      applicantName: v.applicant.name,
-      deferredUntil: due,
-      dueFen,
-      paidFen,
-      outstandingFen: Math.max(0, dueFen - paidFen),
-      state,
-      stateLabel: FOLLOW_UP_LABELS[state],
-      partlyPaid: paidFen > 0 && paidFen < dueFen,
-      /** overdue and recorded on the case's timeline: the judge may rule it treated as withdrawn */
-      flagged: flagged.has(id),
-    };
-  });
-  return filter.state ? out.filter((f) => f.state === filter.state) : out;
+    ${filter.state ? sql`WHERE state = ${filter.state}` : sql``}
+    ORDER BY deferredUntil, applicationId
+    LIMIT ${filter.limit ?? 1000}`);
+  return rows.map((r) => ({
+    ...r,
+    outstandingFen: Math.max(0, r.dueFen - r.paidFen),
+    stateLabel: FOLLOW_UP_LABELS[r.state],
+    partlyPaid: r.paidFen > 0 && r.paidFen < r.dueFen,
+    /** overdue and recorded on the case's timeline: the judge may rule it treated as withdrawn */
+    flagged: Boolean(r.flagged),
+  }));
 }
 
 /**
