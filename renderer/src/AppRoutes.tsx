@@ -17,6 +17,10 @@ import { CaseSearchPage } from './pages/cases/CaseSearchPage';
 import { CaseViewPage } from './pages/cases/CaseViewPage';
 import { FilingPage } from './pages/cases/FilingPage';
 import { ReceiptPage } from './pages/cases/ReceiptPage';
+import { GenerateDocumentPage } from './pages/cases/GenerateDocumentPage';
+import { DocumentRegisterPage } from './pages/documents/DocumentRegisterPage';
+import { TemplateEditPage } from './pages/documents/TemplateEditPage';
+import { TemplatesPage } from './pages/documents/TemplatesPage';
 
 /**
  * Where a visitor may be: not set up → the wizard; not logged in → login; a password reset by an admin →
@@ -37,6 +41,10 @@ export function AppRoutes() {
         <Route path="cases/new" element={<RequireRole role={COUNTER_ROLES}><FilingPage /></RequireRole>} />
         <Route path="cases/:id" element={<RequireRole role={CASE_READER_ROLES}><CaseViewPage /></RequireRole>} />
         <Route path="cases/:id/receipt" element={<RequireRole role={CASE_READER_ROLES}><ReceiptPage /></RequireRole>} />
+        <Route path="cases/:id/documents/new" element={<RequireRole role={CASE_READER_ROLES}><GenerateDocumentPage /></RequireRole>} />
+        <Route path="documents" element={<RequireRole role={CASE_READER_ROLES}><DocumentRegisterPage /></RequireRole>} />
+        <Route path="admin/templates" element={<RequireRole role="admin"><TemplatesPage /></RequireRole>} />
+        <Route path="admin/templates/:id" element={<RequireRole role="admin"><TemplateEditPage /></RequireRole>} />
         <Route path="admin/users" element={<RequireRole role="admin"><UsersPage /></RequireRole>} />
         <Route path="admin/settings" element={<RequireRole role="admin"><SettingsPage /></RequireRole>} />
         <Route path="admin/audit" element={<RequireRole role="admin"><AuditPage /></RequireRole>} />

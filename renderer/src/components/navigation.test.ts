@@ -6,13 +6,14 @@ const keys = (entries: ReturnType<typeof visibleNavigation>): unknown[] =>
 
 describe('side menu', () => {
   it('shows a clerk the counter pages and no empty 系统管理 group; readers only the search', () => {
-    expect(keys(visibleNavigation(NAVIGATION, ['clerk']))).toEqual(['/', '/cases/new', '/cases']);
-    expect(keys(visibleNavigation(NAVIGATION, ['judge', 'print']))).toEqual(['/', '/cases']);
+    expect(keys(visibleNavigation(NAVIGATION, ['clerk']))).toEqual(['/', '/cases/new', '/cases', '/documents']);
+    expect(keys(visibleNavigation(NAVIGATION, ['judge', 'print']))).toEqual(['/', '/cases', '/documents']);
   });
 
   it('shows an admin the 系统管理 pages', () => {
-    expect(keys(visibleNavigation(NAVIGATION, ['clerk', 'admin']))).toEqual(['/', '/cases/new', '/cases', { admin: ['/admin/users', '/admin/settings', '/admin/audit'] }]);
-    expect(keys(visibleNavigation(NAVIGATION, ['admin']))).toEqual(['/', { admin: ['/admin/users', '/admin/settings', '/admin/audit'] }]);
+    const admin = { admin: ['/admin/users', '/admin/settings', '/admin/templates', '/admin/audit'] };
+    expect(keys(visibleNavigation(NAVIGATION, ['clerk', 'admin']))).toEqual(['/', '/cases/new', '/cases', '/documents', admin]);
+    expect(keys(visibleNavigation(NAVIGATION, ['admin']))).toEqual(['/', admin]);
   });
 
   it('highlights the entry of the current page, including its sub-pages', () => {
@@ -22,5 +23,7 @@ describe('side menu', () => {
     expect(selectedKey(NAVIGATION, '/nowhere')).toBeUndefined();
     expect(selectedKey(NAVIGATION, '/cases/new')).toBe('/cases/new');
     expect(selectedKey(NAVIGATION, '/cases/12/receipt')).toBe('/cases');
+    expect(selectedKey(NAVIGATION, '/cases/12/documents/new')).toBe('/cases');
+    expect(selectedKey(NAVIGATION, '/admin/templates/notice')).toBe('/admin/templates');
   });
 });

@@ -4,6 +4,7 @@ import { errorMessage, send, type Input as ApiInput } from '../../api/client';
 import { applyApiError } from '../../api/formErrors';
 import { PageHeader } from '../../components/PageHeader';
 import { useSession } from '../../session/SessionProvider';
+import { FontSettings } from './FontSettings';
 
 type SettingsValues = ApiInput<'settings.update'>;
 
@@ -110,6 +111,7 @@ export function SettingsPage() {
           </Button>
         </div>
       </Form>
+      {loaded && <FontSettings />}
     </>
   );
 }
