@@ -1,6 +1,7 @@
 import { fieldError } from '../api/errors';
 import type { CaseView } from '../cases/service';
 import type { Db, Tx } from '../context';
+import { FEE_DATA_BUILDERS } from '../fees/documentData';
 import { receiptData } from './caseData';
 import type { Template } from './templates';
 
@@ -98,6 +99,7 @@ export const DATA_BUILDERS: Record<string, DataBuilder> = {
     ...(c.caseView ? { caseNumber: c.caseView.number } : {}),
     date: c.issuedOn,
   }),
+  ...FEE_DATA_BUILDERS,
 };
 
 export interface DraftData {

@@ -4,9 +4,11 @@ import { fieldError } from '../api/errors';
 import { bool, input, integerIn, isoDate, oneOf, optionalText, positiveFen, positiveId, requiredText } from '../api/fields';
 import { audit, writeTransaction } from '../audit/transaction';
 import { ROLE_KEYS } from '../auth/roles';
+import { caseView } from '../cases/service';
 import { readSetting, writeSetting } from '../court/settings';
 import { dateShanghai } from '../time/clock';
 import { provincialProblems } from './config';
+import { feeNoticeData } from './documentData';
 import { EVIDENCE_KINDS, RELIEF_GROUNDS, RELIEF_KIND_IDS, RELIEF_KINDS } from './grounds';
 import { deferralFollowUps, flagOverdueDeferrals, recordPayment, type FollowUpState } from './payments';
 import { quoteFee, QuoteError } from './quote';
@@ -67,6 +69,32 @@ export const feeQuoteOperation = defineOperation({
   input: input({ ...quoteRequestShape, on: isoDate('计算日期').optional() }),
   output: z.custom<ReturnType<typeof quoteFee>>(),
   handler: (ctx, i) => quoteOrFieldError({ ...i, on: i.on ?? dateShanghai(ctx.core.clock.now()) }, readFeeQuoteSettings(ctx.core.db)),
+});
+
+export const feeNoticeDataOperation = defineOperation({
+  name: 'fees.noticeData',
+  summary: '交纳诉讼费用通知书的数据（按给出的计费方式计算；有案件时写明案号、案件名称和受通知人，并扣除已准予的免交、减交、缓交），交 documents.generate 的 fee-notice 模板使用',
+  access: READERS,
+  input: input({
+    ...quoteRequestShape,
+    caseId: positiveId('案件编号').optional(),
+    casePartyId: positiveId('受通知人').optional(),
+    addressee: optionalText('受通知人', { max: 100 }),
+  }),
+  output: z.custom<ReturnType<typeof feeNoticeData>>(),
+  handler: (ctx, i) => {
+    const { caseId, casePartyId, addressee, ...request } = i;
+    const db = ctx.core.db;
+    if (casePartyId !== undefined && caseId === undefined) throw fieldError('casePartyId', '选择受通知人前请先选择案件');
+    if (caseId === undefined && !addressee) throw fieldError('addressee', '没有案件时请填写受通知人（交费的当事人）');
+    const view = caseId !== undefined ? caseView(db, caseId, false) : null;
+    try {
+      return feeNoticeData({ db, caseView: view, courtName: readSetting(db, 'court.name') ?? '人民法院', issuedOn: dateShanghai(ctx.core.clock.now()), request, casePartyId, addressee });
+    } catch (err) {
+      if (err instanceof QuoteError) throw fieldError(err.field === 'amount' ? 'amountsFen' : err.field, err.message);
+      throw err;
+    }
+  },
 });
 
 const provincialSchema = z.object({
@@ -309,6 +337,7 @@ export const reliefTotalsOperation = defineOperation({
 export const feeOperations = [
   feeScheduleOperation,
   feeQuoteOperation,
+  feeNoticeDataOperation,
   feeSettingsOperation,
   updateFeeSettingsOperation,
   caseFeesOperation,
