@@ -214,6 +214,27 @@ test('a template with an unknown placeholder is refused with its line, and nothi
   expect(after.history).toEqual([]);
   expect(after.template).toMatchObject({ version: '1', origin: 'builtin' });
   expect(after.source).not.toContain('hearingDate');
+
+  // the list still shows the built-in version; leaving keeps the unsaved text on this workstation
+  await page.getByRole('button', { name: '返回模板列表' }).click();
+  const noticeRow = page.getByRole('row').filter({ has: page.getByRole('cell', { name: 'notice', exact: true }) });
+  await expect(noticeRow).toContainText('内置');
+  await snap(page, testInfo, '02-templates-list');
+  await noticeRow.getByRole('button', { name: /修改/ }).click();
+  await expect(page.getByText('已恢复本机上次未保存的修改')).toBeVisible();
+  await expect(editor).toHaveValue(/hearingDate/);
+  await page.getByRole('button', { name: '放弃修改' }).first().click();
+  await expect(editor).not.toHaveValue(/hearingDate/);
+
+  // the court's own fonts: a file that does not exist is refused on its field
+  await openMenu(page, '本院设置');
+  const body = page.getByLabel('正文字体');
+  await body.fill('/srv/court/fonts/no-such-font.ttf');
+  await page.getByRole('button', { name: '保存字体设置' }).click();
+  await expect(page.locator('.font-settings .ant-form-item-explain-error')).toContainText('正文字体');
+  await body.scrollIntoViewIfNeeded();
+  await snap(page, testInfo, '03-font-settings-error');
+  expect(await api(baseURL!, 'documents.fontSettings', undefined, adminToken)).toEqual({ body: null, bodyBold: null, title: null });
 });
 
 test('batch print of 5 documents: progress, preview, print, 已全部打印 → the rows show 已打印', async ({ page, baseURL }, testInfo) => {

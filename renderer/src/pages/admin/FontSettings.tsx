@@ -10,7 +10,7 @@ interface FontValues {
 }
 
 const FIELDS: { name: keyof FontValues; label: string; example: string }[] = [
-  { name: 'body', label: '正文字体', example: '如 C:\\Windows\\Fonts\\simfang.ttf（仿宋_GB2312）' },
+  { name: 'body', label: '正文字体', example: '如 C:\\Windows\\Fonts\\simfang.ttf（仿宋），或本院的仿宋_GB2312 字体文件' },
   { name: 'bodyBold', label: '正文加粗字体', example: '可不填：不填时由正文字体加粗' },
   { name: 'title', label: '标题字体', example: '如 D:\\字体\\FZXBSJW.TTF（方正小标宋简体）' },
 ];
