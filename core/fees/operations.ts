@@ -293,6 +293,27 @@ export const followUpOperation = defineOperation({
   handler: (ctx, i) => deferralFollowUps(ctx.core.db, dateShanghai(ctx.core.clock.now()), { ...(i.state ? { state: i.state as FollowUpState } : {}) }),
 });
 
+export const reliefRemindersOperation = defineOperation({
+  name: 'relief.reminders',
+  summary: '工作台提醒：等待本人所在审批阶段的司法救助申请数，即将到期、逾期未交（及其中尚未记入案件）的缓交数',
+  access: 'authenticated',
+  input: input({}),
+  output: z.object({ awaitingMe: z.number(), dueSoon: z.number(), overdue: z.number(), overdueUnflagged: z.number() }),
+  handler: (ctx) => {
+    const db = ctx.core.db;
+    const roles = ctx.actor!.roles;
+    // open applications are few (they are decided within days); their stage needs their steps
+    const open = listRelief(db, { status: 'open', page: 1, pageSize: 200 }).rows;
+    // not the ones this user already gave an opinion on since the last return (a different person decides)
+    const actedOn = (a: (typeof open)[number]) => a.steps.slice(a.steps.findLastIndex((s) => s.action === 'return') + 1).some((s) => s.userId === ctx.actor!.userId);
+    const awaitingMe = open.filter((a) => a.awaiting && roles.includes(a.awaiting.role) && !actedOn(a)).length;
+    const today = dateShanghai(ctx.core.clock.now());
+    const dueSoon = deferralFollowUps(db, today, { state: 'due-soon' }).length;
+    const overdue = deferralFollowUps(db, today, { state: 'overdue' });
+    return { awaitingMe, dueSoon, overdue: overdue.length, overdueUnflagged: overdue.filter((f) => !f.flagged).length };
+  },
+});
+
 export const flagOverdueOperation = defineOperation({
   name: 'relief.flagOverdue',
   summary: '把缓交到期未交纳的案件记入案件时间线（可依法按撤诉处理）；每笔缓交只记一次',
@@ -349,6 +370,7 @@ export const feeOperations = [
   getReliefOperation,
   listReliefOperation,
   followUpOperation,
+  reliefRemindersOperation,
   flagOverdueOperation,
   reliefTotalsOperation,
 ] as const;

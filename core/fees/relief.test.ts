@@ -187,6 +187,21 @@ describe('deferral follow-up, payments and totals', () => {
     expect((await h.call('relief.followUp', {}, clerk))[0]).toMatchObject({ state: 'paid', outstandingFen: 0 });
   });
 
+  it('the dashboard reminders count what waits for me and the deferrals falling due', async () => {
+    const s = await court();
+    const app = await h.call('relief.apply', { caseId: s.c.id, casePartyId: s.plaintiff.casePartyId, kind: 'defer', ground: 'legal-aid', evidence, feeFen: 330_000, requestedUntil: '2026-11-27' }, s.clerk);
+    // any clerk may review it; the approver's turn comes after the review
+    expect(await h.call('relief.reminders', {}, s.reviewer)).toMatchObject({ awaitingMe: 1, dueSoon: 0 });
+    expect(await h.call('relief.reminders', {}, s.approver)).toMatchObject({ awaitingMe: 0 });
+    await h.call('relief.act', { applicationId: app.id, action: 'grant' }, s.reviewer);
+    expect(await h.call('relief.reminders', {}, s.reviewer)).toMatchObject({ awaitingMe: 0 });
+    expect(await h.call('relief.reminders', {}, s.approver)).toMatchObject({ awaitingMe: 1 });
+    await h.call('relief.act', { applicationId: app.id, action: 'grant' }, s.approver);
+    expect(await h.call('relief.reminders', {}, s.judge)).toEqual({ awaitingMe: 0, dueSoon: 1, overdue: 0, overdueUnflagged: 0 });
+    h.clock.set('2026-11-30T09:00:00+08:00');
+    expect(await h.call('relief.reminders', {}, await login('judge1'))).toEqual({ awaitingMe: 0, dueSoon: 0, overdue: 1, overdueUnflagged: 1 });
+  });
+
   it('refunds cannot exceed what was paid', async () => {
     const { clerk, c } = await granted();
     await h.call('fees.recordPayment', { caseId: c.id, kind: 'payment', amountFen: 50_000, paidOn: '2026-11-23' }, clerk);
