@@ -7,6 +7,7 @@ import { RoleTags } from '../components/RoleTags';
 import { canReadCases } from '../cases/access';
 import { useSession } from '../session/SessionProvider';
 import { RecentCases } from './cases/RecentCases';
+import { DashboardReminders } from './DashboardReminders';
 
 type Preview = Output<'numbering.preview'>;
 
@@ -30,6 +31,7 @@ export function DashboardPage() {
   return (
     <>
       <PageHeader title="工作台" />
+      <DashboardReminders />
       {canReadCases(me.user.roles) && (
         <div style={{ marginBottom: 16 }}>
           <RecentCases />
