@@ -21,6 +21,7 @@ import { GenerateDocumentPage } from './pages/cases/GenerateDocumentPage';
 import { DocumentRegisterPage } from './pages/documents/DocumentRegisterPage';
 import { TemplateEditPage } from './pages/documents/TemplateEditPage';
 import { TemplatesPage } from './pages/documents/TemplatesPage';
+import { feeRoutes } from './pages/fees/feeRoutes';
 
 /**
  * Where a visitor may be: not set up → the wizard; not logged in → login; a password reset by an admin →
@@ -48,6 +49,7 @@ export function AppRoutes() {
         <Route path="admin/users" element={<RequireRole role="admin"><UsersPage /></RequireRole>} />
         <Route path="admin/settings" element={<RequireRole role="admin"><SettingsPage /></RequireRole>} />
         <Route path="admin/audit" element={<RequireRole role="admin"><AuditPage /></RequireRole>} />
+        {feeRoutes}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -6,14 +6,17 @@ const keys = (entries: ReturnType<typeof visibleNavigation>): unknown[] =>
 
 describe('side menu', () => {
   it('shows a clerk the counter pages and no empty 系统管理 group; readers only the search', () => {
-    expect(keys(visibleNavigation(NAVIGATION, ['clerk']))).toEqual(['/', '/cases/new', '/cases', '/documents']);
-    expect(keys(visibleNavigation(NAVIGATION, ['judge', 'print']))).toEqual(['/', '/cases', '/documents']);
+    const fees = { fees: ['/fees/calculator', '/fees/relief/new', '/fees/relief', '/fees/follow-up', '/fees/totals'] };
+    expect(keys(visibleNavigation(NAVIGATION, ['clerk']))).toEqual(['/', '/cases/new', '/cases', '/documents', fees]);
+    expect(keys(visibleNavigation(NAVIGATION, ['print']))).toEqual(['/', '/cases', '/documents', { fees: ['/fees/calculator', '/fees/follow-up'] }]);
+    expect(keys(visibleNavigation(NAVIGATION, ['approver']))).toEqual(['/', '/cases', '/documents', { fees: ['/fees/calculator', '/fees/relief', '/fees/follow-up', '/fees/totals'] }]);
   });
 
   it('shows an admin the 系统管理 pages', () => {
-    const admin = { admin: ['/admin/users', '/admin/settings', '/admin/templates', '/admin/audit'] };
-    expect(keys(visibleNavigation(NAVIGATION, ['clerk', 'admin']))).toEqual(['/', '/cases/new', '/cases', '/documents', admin]);
-    expect(keys(visibleNavigation(NAVIGATION, ['admin']))).toEqual(['/', admin]);
+    const admin = { admin: ['/admin/users', '/admin/settings', '/admin/templates', '/admin/fees', '/admin/audit'] };
+    const fees = { fees: ['/fees/calculator', '/fees/relief/new', '/fees/relief', '/fees/follow-up', '/fees/totals'] };
+    expect(keys(visibleNavigation(NAVIGATION, ['clerk', 'admin']))).toEqual(['/', '/cases/new', '/cases', '/documents', fees, admin]);
+    expect(keys(visibleNavigation(NAVIGATION, ['admin']))).toEqual(['/', { fees: ['/fees/calculator', '/fees/follow-up', '/fees/totals'] }, admin]);
   });
 
   it('highlights the entry of the current page, including its sub-pages', () => {
@@ -23,6 +26,8 @@ describe('side menu', () => {
     expect(selectedKey(NAVIGATION, '/nowhere')).toBeUndefined();
     expect(selectedKey(NAVIGATION, '/cases/new')).toBe('/cases/new');
     expect(selectedKey(NAVIGATION, '/cases/12/receipt')).toBe('/cases');
+    expect(selectedKey(NAVIGATION, '/fees/relief/new')).toBe('/fees/relief/new');
+    expect(selectedKey(NAVIGATION, '/fees/relief')).toBe('/fees/relief');
     expect(selectedKey(NAVIGATION, '/cases/12/documents/new')).toBe('/cases');
     expect(selectedKey(NAVIGATION, '/admin/templates/notice')).toBe('/admin/templates');
   });

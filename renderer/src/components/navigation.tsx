@@ -1,5 +1,6 @@
 import { AuditOutlined, DashboardOutlined, FileTextOutlined, FormOutlined, PrinterOutlined, SearchOutlined, SettingOutlined, TeamOutlined, ToolOutlined } from '@ant-design/icons';
 import { CASE_READER_ROLES, COUNTER_ROLES } from '../cases/access';
+import { FEE_NAVIGATION, FEE_SETTINGS_NAVIGATION } from '../pages/fees/feeNavigation';
 import type { ReactNode } from 'react';
 import type { Role } from '../labels';
 
@@ -23,6 +24,7 @@ export const NAVIGATION: NavEntry[] = [
   { key: '/cases/new', path: '/cases/new', label: '立案登记', icon: <FormOutlined />, roles: COUNTER_ROLES },
   { key: '/cases', path: '/cases', label: '案件查询', icon: <SearchOutlined />, roles: CASE_READER_ROLES },
   { key: '/documents', path: '/documents', label: '文书登记', icon: <PrinterOutlined />, roles: CASE_READER_ROLES },
+  FEE_NAVIGATION,
   {
     key: 'admin',
     label: '系统管理',
@@ -31,6 +33,7 @@ export const NAVIGATION: NavEntry[] = [
       { key: '/admin/users', path: '/admin/users', label: '用户管理', icon: <TeamOutlined />, roles: ['admin'] },
       { key: '/admin/settings', path: '/admin/settings', label: '本院设置', icon: <SettingOutlined />, roles: ['admin'] },
       { key: '/admin/templates', path: '/admin/templates', label: '文书模板', icon: <FileTextOutlined />, roles: ['admin'] },
+      FEE_SETTINGS_NAVIGATION,
       { key: '/admin/audit', path: '/admin/audit', label: '审计日志', icon: <AuditOutlined />, roles: ['admin'] },
     ],
   },

@@ -23,6 +23,7 @@ import {
 import { formatFen } from '../../cases/money';
 import { formatDateTime } from '../../format';
 import { useSession } from '../../session/SessionProvider';
+import { CaseFeesPanel } from '../fees/CaseFeesPanel';
 import { CaseDocuments } from './CaseDocuments';
 import { CorrectPartyModal, PartyHistoryModal } from './PartyModals';
 import { useCase, type CaseView } from './useCase';
@@ -240,6 +241,7 @@ export function CaseViewPage() {
             />
           </Card>
           <CaseDocuments caseId={view.id} onChanged={reload} />
+          <CaseFeesPanel caseId={view.id} caseNumber={view.number} onChanged={reload} />
           <Card size="small" title="收到材料" className="case-card">
             {view.materials.length === 0 ? (
               <Typography.Text type="secondary">未登记收到材料</Typography.Text>
