@@ -111,9 +111,14 @@ test('a clerk quotes 150,000 元 (3,300.00), switches to 简易程序 (1,650.00)
   // the kind has the focus (财产案件 by default); Tab to the amount and type
   await expect(page.getByLabel('费用种类')).toBeFocused();
   const amount = page.getByLabel('诉讼请求金额（元）');
-  await amount.fill('15万');
+  await page.keyboard.press('Tab');
+  await expect(amount).toBeFocused();
+  await page.keyboard.type('15');
+  await page.keyboard.insertText('万');
   await expect(fieldError(page, '诉讼请求金额（元）')).toContainText('诉讼请求金额应为数字');
-  await amount.fill('150000');
+  await expect(page.getByTestId('fee-total')).toHaveCount(0);
+  await amount.press('Backspace');
+  await page.keyboard.type('0000');
   await expect(page.getByTestId('fee-total')).toHaveText('￥3,300.00');
   await expect(page.getByTestId('fee-words')).toHaveText('人民币叁仟叁佰元整');
   const breakdown = page.getByRole('table', { name: '计算过程' });
@@ -156,6 +161,14 @@ test('a clerk quotes 150,000 元 (3,300.00), switches to 简易程序 (1,650.00)
   for (const part of ['交纳诉讼费用通知书', c.number, '张卫国：', '人民币1,650.00元', '大写：人民币壹仟陆佰伍拾元整', '适用简易程序审理', '7日内交纳', '按撤诉处理', '账号19125101040001234']) {
     expect(text).toContain(part.replace(/\s+/g, ''));
   }
+
+  // an application fee: no procedure or closing, and the 5,000 cap of preservation
+  await pick(page, '费用种类', '申请保全费');
+  await expect(page.getByText('审理程序')).toHaveCount(0);
+  await page.getByLabel('申请保全的财产数额（元）（可不填）').fill('2000000');
+  await expect(page.getByTestId('fee-total')).toHaveText('￥5,000.00');
+  await expect(breakdown).toContainText('申请保全措施交纳的费用最高不超过 5,000 元');
+  await snap(page, testInfo, '03-calculator-preservation-cap');
 });
 
 test('a 缓交 application is reviewed by a second clerk and granted by the approver; the decision is generated; past its date it is overdue and flagged on the case', async ({ page, baseURL, host }, testInfo) => {
@@ -174,10 +187,11 @@ test('a 缓交 application is reviewed by a second clerk and granted by the appr
   await expect(page.locator('.ant-form-item').filter({ has: page.getByLabel('申请人', { exact: true }) })).toContainText('原告：张卫国（自然人）');
   await expect(page.getByRole('radio', { name: '缓交' })).toBeChecked();
   await pick(page, '申请事由', '交通事故');
-  await expect(page.getByText('《诉讼费用交纳办法》第四十七条第（二）项')).toBeVisible();
+  await expect(page.getByText('《诉讼费用交纳办法》第四十七条第（二）项：海上事故、交通事故')).toBeVisible();
   await pick(page, '第 1 份材料种类', '事故认定书');
   await page.getByLabel('第 1 份材料名称').fill('长兴县公安局交通警察大队道路交通事故认定书');
   await expect(page.getByLabel('应交诉讼费用（元）')).toHaveValue('3300.00');
+  await snap(page, testInfo, '04-relief-apply');
   await page.keyboard.press('Control+Enter');
   await expect(page.getByText(/已登记张卫国的缓交申请（编号 \d+），待“立案庭审查”/)).toBeVisible();
   await expect(page).toHaveURL(new RegExp(`/cases/${c.id}$`));
@@ -195,7 +209,7 @@ test('a 缓交 application is reviewed by a second clerk and granted by the appr
   await expect(act).toContainText('长兴县公安局交通警察大队道路交通事故认定书');
   await act.getByLabel('意见说明').fill('符合第四十七条第（二）项，同意缓交。');
   await settled(page);
-  await snap(page, testInfo, '03-approval-dialog');
+  await snap(page, testInfo, '05-approval-dialog');
   await act.getByRole('button', { name: '提交意见' }).click();
   await expect(page.getByText('已提交意见，转“院领导审批”')).toBeVisible();
   await expect(list.getByRole('row')).toHaveCount(2);
@@ -235,22 +249,33 @@ test('a 缓交 application is reviewed by a second clerk and granted by the appr
   await expect(row).toContainText('逾期未交');
   await expect(row).toHaveClass(/fee-row-overdue/);
   await expect(row).toContainText('￥3,300.00');
-  await snap(page, testInfo, '04-follow-up-overdue');
+  await snap(page, testInfo, '06-follow-up-overdue');
   await page.getByRole('button', { name: /标记逾期案件/ }).click();
   await page.getByRole('dialog', { name: '标记逾期案件' }).getByRole('button', { name: '标记' }).click();
   await expect(page.getByText(`已将 1 件逾期案件记入案件时间线：${c.number}`)).toBeVisible();
   await expect(row).toContainText('已记入案件');
   await expect(page.getByRole('dialog', { name: '标记逾期案件' })).toBeHidden();
   await settled(page);
-  await snap(page, testInfo, '05-follow-up-flagged');
+  await snap(page, testInfo, '07-follow-up-flagged');
+
+  // the party pays late: the deferral is settled
+  await row.getByRole('button', { name: '登记张卫国的交费' }).click();
+  const pay = page.getByRole('dialog', { name: `登记交费 · ${c.number}` });
+  await expect(pay.getByLabel('交费金额（元）')).toHaveValue('3300.00');
+  await expect(pay.getByLabel('交费日期')).toHaveValue(plusDays(due, 1));
+  await pay.getByLabel('票据号').fill('ZJ2026-000123');
+  await pay.getByLabel('票据号').press('Enter');
+  await expect(page.getByText(`已登记交费 ￥3,300.00（${c.number}）`)).toBeVisible();
+  await expect(row).toContainText('已交清');
 
   // the case's timeline says so
   await row.getByRole('link', { name: c.number }).click();
   await expect(page.locator('.case-timeline')).toContainText(`张卫国缓交的诉讼费用 ￥3,300.00 已于 ${due} 到期未交纳，可依法按撤诉处理`);
-  await expect(page.locator('.case-fees')).toContainText('逾期未交');
+  await expect(page.locator('.case-timeline')).toContainText('交纳诉讼费用 ￥3,300.00');
+  await expect(page.locator('.case-fees')).toContainText('已交清');
   await expect(page.locator('.case-fees')).toContainText('本院已准予原告张卫国缓交诉讼费用 3,300.00 元');
   await page.locator('.case-fees').scrollIntoViewIfNeeded();
-  await snap(page, testInfo, '06-case-fees-panel');
+  await snap(page, testInfo, '08-case-fees-panel');
 });
 
 test('免交 for an organisation is refused on the applicant field and nothing is written; the totals page shows the month', async ({ page, baseURL }, testInfo) => {
@@ -281,7 +306,7 @@ test('免交 for an organisation is refused on the applicant field and nothing i
   await expect(fieldError(page, '申请人')).toContainText('免交只适用于自然人');
   await expect(fieldError(page, '申请人')).toContainText('长兴明湖建材有限公司是单位，可以申请减交或缓交');
   expect((await api(baseURL!, 'relief.list', { caseId: c.id, page: 1, pageSize: 10 }, clerkToken)).total).toBe(0);
-  await snap(page, testInfo, '07-waive-refused');
+  await snap(page, testInfo, '09-waive-refused');
 
   // this month: the company's 减交 granted at 50 %, the defendant's 免交 granted, one 缓交 refused
   const evidence = [{ name: '困难证明', kind: '困难证明' }];
@@ -308,7 +333,7 @@ test('免交 for an organisation is refused on the applicant field and nothing i
   await expect(rowOf('defer')).toHaveText(/缓交1——1———/);
   const sum = totals.getByRole('row').filter({ hasText: '合计' });
   await expect(sum).toHaveText(/合计3201￥3,300\.00￥1,650\.00￥0\.00/);
-  await snap(page, testInfo, '08-totals');
+  await snap(page, testInfo, '10-totals');
 
   // the administrator's fee settings: the account printed on the notice, the approval chain
   await logout(page);
@@ -327,5 +352,5 @@ test('免交 for an organisation is refused on the applicant field and nothing i
   expect((await api(baseURL!, 'fees.settings', {}, clerkToken)).paymentAccount.accountNo).toBe('19125101040009999');
   expect((await api(baseURL!, 'fees.quote', { kind: 'divorce' }, clerkToken)).feeFen).toBe(20_000);
   await settled(page);
-  await snap(page, testInfo, '09-fee-settings');
+  await snap(page, testInfo, '11-fee-settings');
 });

@@ -1,5 +1,5 @@
 import { CalculatorOutlined, DeleteOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Checkbox, Col, Empty, Form, Input, Radio, Row, Select, Skeleton, Space, Table, Tag, Typography, type FormInstance } from 'antd';
+import { Alert, Button, Card, Checkbox, Col, Empty, Form, Input, Radio, Row, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ApiCallError, errorMessage, send } from '../../api/client';
@@ -8,63 +8,14 @@ import { isModalOpen, isPrimaryModifier } from '../../components/keyboard';
 import { PageHeader } from '../../components/PageHeader';
 import { useSession } from '../../session/SessionProvider';
 import { CASE_READER_ROLES } from '../../cases/access';
+import { formFieldOf, MAX_CLAIMS, requestOf, type CalcValues, type Procedure } from './calculator';
 import { FeeNoticeModal, type QuoteRequest } from './FeeNoticeModal';
 import { useGeneratedDocument } from './GeneratedDocument';
 import { STRONG_STEPS, type FeeKindInfo, type FeeSchedule, type Quote } from './feeLabels';
 import { useFeeSchedule } from './useFeeSchedule';
 import './fees.css';
 
-type Procedure = NonNullable<QuoteRequest['procedure']>;
-type Closing = NonNullable<QuoteRequest['closing']>;
-
-interface CalcValues {
-  kind: QuoteRequest['kind'];
-  claims: { amount?: string }[];
-  procedure: Procedure;
-  closing: Closing;
-  counterclaim: boolean;
-  withNonPropertyClaims: boolean;
-}
-
-const MAX_CLAIMS = 50;
 const DEBOUNCE_MS = 120;
-
-/** The request the form describes, or why there is none yet (a field not parsed, an amount still to type). */
-export function requestOf(v: Partial<CalcValues>, kind: FeeKindInfo | undefined): { request: QuoteRequest | null; hint: string | null } {
-  if (!kind || !v.kind) return { request: null, hint: '请选择费用种类' };
-  const amounts: number[] = [];
-  if (kind.amount !== 'none') {
-    const claims = kind.id === 'property' ? (v.claims ?? []) : (v.claims ?? []).slice(0, 1);
-    for (const c of claims) {
-      const r = parseYuan(c?.amount, kind.amountLabel ?? '金额');
-      if (!r.ok) return { request: null, hint: null };
-      if (r.fen !== undefined) {
-        if (r.fen === 0) return { request: null, hint: null };
-        amounts.push(r.fen);
-      }
-    }
-    if (kind.amount === 'required' && amounts.length === 0) return { request: null, hint: `请填写${kind.amountLabel ?? '金额'}` };
-  }
-  const request: QuoteRequest = { kind: v.kind };
-  if (amounts.length) request.amountsFen = amounts;
-  if (kind.acceptance) {
-    if (v.procedure && v.procedure !== 'ordinary') request.procedure = v.procedure;
-    if (v.closing && v.closing !== 'judgment') request.closing = v.closing;
-    if (v.counterclaim) request.counterclaim = true;
-  }
-  if (kind.id === 'property' && v.withNonPropertyClaims) request.withNonPropertyClaims = true;
-  return { request, hint: null };
-}
-
-/** A request field named by the host → the form's field. */
-type FieldName = Parameters<FormInstance<CalcValues>['setFields']>[0][number]['name'];
-
-function formFieldOf(field: string): FieldName | null {
-  const m = /^amountsFen(?:\.(\d+))?$/.exec(field);
-  if (m) return ['claims', Number(m[1] ?? 0), 'amount'];
-  const top = ['kind', 'procedure', 'closing', 'counterclaim', 'withNonPropertyClaims'] as const;
-  return (top as readonly string[]).includes(field) ? (field as (typeof top)[number]) : null;
-}
 
 function groupedKinds(schedule: FeeSchedule) {
   const option = (k: FeeKindInfo) => ({ value: k.id, label: k.label });
@@ -91,7 +42,7 @@ export function FeeCalculatorPage() {
   const [failure, setFailure] = useState<string | null>(null);
   const [calculating, setCalculating] = useState(false);
   const [noticeOpen, setNoticeOpen] = useState(false);
-  const serverErrors = useRef<FieldName[]>([]);
+  const serverErrors = useRef<NonNullable<ReturnType<typeof formFieldOf>>[]>([]);
   const seq = useRef(0);
   const generated = useGeneratedDocument();
   const canPrint = session.me?.user.roles.some((r) => CASE_READER_ROLES.includes(r)) ?? false;
@@ -119,7 +70,7 @@ export function FeeCalculatorPage() {
   // the quote follows the form: debounced, and only the latest answer counts
   useEffect(() => {
     if (!values || !schedule) return;
-    const { request, hint: why } = requestOf(values, kind);
+    const { request, hint: why, claimRows } = requestOf(values, kind);
     setHint(why);
     if (!request) {
       setQuote(null);
@@ -140,10 +91,10 @@ export function FeeCalculatorPage() {
         .catch((err: unknown) => {
           if (n !== seq.current) return;
           setQuote(null);
-          const placed: FieldName[] = [];
+          const placed: NonNullable<ReturnType<typeof formFieldOf>>[] = [];
           if (err instanceof ApiCallError) {
             for (const issue of err.issues) {
-              const name = formFieldOf(issue.field);
+              const name = formFieldOf(issue.field, claimRows);
               if (name) {
                 form.setFields([{ name, errors: [issue.message] }]);
                 placed.push(name);

@@ -206,7 +206,7 @@ export function ReliefApplyPage() {
               >
                 <Radio.Group optionType="button" options={kindOptions} />
               </Form.Item>
-              <Form.Item name="ground" label="申请事由" rules={[{ required: true, message: '请选择申请事由' }]} extra={kindInfo && ground ? `${kindInfo.article}${kindInfo.grounds.find((g) => g.id === ground)?.item ?? ''}` : kindInfo?.article}>
+              <Form.Item name="ground" label="申请事由" rules={[{ required: true, message: '请选择申请事由' }]} extra={kindInfo && ground ? `${kindInfo.article}${kindInfo.grounds.find((g) => g.id === ground)?.item ?? ''}：${kindInfo.grounds.find((g) => g.id === ground)?.label ?? ''}` : kindInfo?.article}>
                 <Select
                   placeholder="选择法定事由"
                   options={(kindInfo?.grounds ?? []).map((g) => ({ value: g.id, label: `${g.item} ${g.label}` }))}
