@@ -264,6 +264,8 @@ test('a 缓交 application is reviewed by a second clerk and granted by the appr
   await expect(pay.getByLabel('交费金额（元）')).toHaveValue('3300.00');
   await expect(pay.getByLabel('交费日期')).toHaveValue(plusDays(due, 1));
   await pay.getByLabel('票据号').fill('ZJ2026-000123');
+  await settled(page);
+  await snap(page, testInfo, '07a-payment');
   await pay.getByLabel('票据号').press('Enter');
   await expect(page.getByText(`已登记交费 ￥3,300.00（${c.number}）`)).toBeVisible();
   await expect(row).toContainText('已交清');
@@ -322,6 +324,16 @@ test('免交 for an organisation is refused on the applicant field and nothing i
   const other = await fileCase(baseURL!, clerkToken);
   const refused = await api(baseURL!, 'relief.apply', { caseId: other.id, casePartyId: other.parties[0]!.casePartyId, kind: 'defer', ground: 'accident-victim', evidence, feeFen: 330_000 }, clerkToken);
   await decide(refused.id, 'refuse');
+
+  // the register of applications: decided ones offer their document
+  await openMenu(page, '司法救助审批');
+  await page.getByText('全部申请', { exact: true }).click();
+  const register = page.getByRole('table', { name: '司法救助申请' });
+  await expect(register.locator('tbody tr')).toHaveCount(3);
+  await expect(register.getByRole('button', { name: '生成通知书' })).toHaveCount(1);
+  await expect(register.getByRole('button', { name: '生成决定书' })).toHaveCount(2);
+  await settled(page);
+  await snap(page, testInfo, '09a-relief-register');
 
   await openMenu(page, '救助统计');
   const totals = page.getByRole('table', { name: '司法救助统计' });

@@ -56,7 +56,6 @@ export function FeeSettingsPage() {
       })
       .catch((err) => setError(errorMessage(err)));
     // loads once
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const submit = (v: SettingsValues) =>

@@ -72,13 +72,14 @@ export function ReliefDocumentButton({ v, onGenerated, size = 'small', type = 'd
   const [busy, setBusy] = useState(false);
   const templateId = reliefTemplateId(v.status);
   if (!templateId) return null;
-  const label = templateId === 'relief-refusal' ? '生成不予批准通知书' : '生成决定书';
+  const label = templateId === 'relief-refusal' ? '生成通知书' : '生成决定书';
   return (
     <Button
       size={size}
       type={type}
       icon={<FileDoneOutlined />}
       loading={busy}
+      title={templateId === 'relief-refusal' ? '生成《不予批准司法救助申请通知书》' : `生成《${v.decision?.documentTitle ?? '决定书'}》`}
       onClick={async () => {
         setBusy(true);
         try {
