@@ -9,7 +9,7 @@ function fee(...args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe('court fee quote', () => {
+describe('court fee quote', { timeout: 120_000 }, () => {
   it('prints the fee in fen with its breakdown as JSON', () => {
     const r = fee('--kind', 'property', '--amount', '150000', '--json');
     expect(r.code).toBe(0);

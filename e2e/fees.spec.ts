@@ -229,10 +229,11 @@ test('a 缓交 application is reviewed by a second clerk and granted by the appr
   const done = page.getByRole('dialog', { name: '决定已作出' });
   await expect(done).toContainText(`张卫国：准予缓交 ￥3,300.00，至 ${due}`);
   await done.getByRole('button', { name: '生成决定书' }).click();
-  await expect(page.getByRole('dialog', { name: `准予免交/减交/缓交诉讼费用决定书 · ${c.number}` }).getByTestId('fee-document-frame')).toBeVisible();
+  await expect(page.getByRole('dialog', { name: `准予缓交诉讼费用决定书 · ${c.number}` }).getByTestId('fee-document-frame')).toBeVisible();
   const decisions = await api(baseURL!, 'documents.list', { caseId: c.id, templateId: 'relief-decision', page: 1, pageSize: 10 }, clerkToken);
   expect(decisions.rows).toHaveLength(1);
-  expect(decisions.rows[0]).toMatchObject({ subjectKind: 'relief', title: '准予免交/减交/缓交诉讼费用决定书' });
+  // the register names the decision as printed
+  expect(decisions.rows[0]).toMatchObject({ subjectKind: 'relief', title: '准予缓交诉讼费用决定书' });
   const decisionText = pdfText((await api(baseURL!, 'documents.reprint', { id: decisions.rows[0]!.id }, clerkToken)).base64);
   expect(decisionText).toContain('准予缓交诉讼费用决定书');
   expect(decisionText).toContain('第四十七条第（二）项');
@@ -243,6 +244,9 @@ test('a 缓交 application is reviewed by a second clerk and granted by the appr
   await page.goto('/');
   await expect(page.getByRole('heading', { name: '登录' })).toBeVisible();
   await login(page, CLERK.username, CLERK.password);
+  // the dashboard reminds the clerk of it first
+  const reminders = page.getByTestId('dashboard-reminders');
+  await expect(reminders).toContainText('逾期未交的缓交（1 件尚未记入案件）');
   await openMenu(page, '缓交跟踪');
   const follow = page.getByRole('table', { name: '缓交跟踪' });
   const row = follow.getByRole('row').filter({ hasText: c.number });

@@ -195,7 +195,7 @@ export function recordDocument(tx: Tx, ctx: CallContext, r: RecordInput): Docume
       caseId: r.caseId,
       templateId: r.template.id,
       templateVersion: r.template.versionLabel,
-      title: r.template.title,
+      title: r.rendered.meta.title,
       format: r.rendered.format,
       data: dataJson,
       sha256: r.rendered.sha256,
@@ -209,7 +209,7 @@ export function recordDocument(tx: Tx, ctx: CallContext, r: RecordInput): Docume
     .returning({ id: documents.id })
     .get();
   if (r.caseId !== null) {
-    addCaseEvent(tx, ctx, r.caseId, 'document', `生成文书：${r.template.title}`, { documentId: row.id, format: r.rendered.format });
+    addCaseEvent(tx, ctx, r.caseId, 'document', `生成文书：${r.rendered.meta.title}`, { documentId: row.id, format: r.rendered.format });
   }
   audit(tx, ctx, {
     operation: 'documents.generate',

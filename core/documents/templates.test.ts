@@ -38,7 +38,8 @@ describe('built-in templates', () => {
       expect(t.versionLabel).toBe(String(t.version));
       expect(t.hash).toMatch(/^[0-9a-f]{64}$/);
       const model = fillTemplate(t, t.sample);
-      expect(model.meta).toMatchObject({ templateId: t.id, templateVersion: '1', title: t.title });
+      expect(model.meta).toMatchObject({ templateId: t.id, templateVersion: '1' });
+      expect(model.meta.title).toBe(t.id === 'relief-decision' ? '准予缓交诉讼费用决定书' : t.title);
       expect(unknownDataFields(t, t.sample)).toEqual([]);
     }
   });
@@ -153,5 +154,16 @@ describe('filling', () => {
 
   it('names data fields the template does not know (a misspelt key in an input file)', () => {
     expect(unknownDataFields(t, { ...t.sample, judeg: '王五', people: [{ name: '甲', agee: 3 }] })).toEqual(['people[0].agee', 'judeg']);
+  });
+});
+
+describe('document titles', () => {
+  it('name the document as printed when the title line is filled from data, else as the template', () => {
+    const all = builtinTemplates();
+    const title = (id: string, data?: Record<string, unknown>) => fillTemplate(all.get(id)!, { ...all.get(id)!.sample, ...data }).meta.title;
+    expect(title('relief-decision')).toBe('准予缓交诉讼费用决定书');
+    expect(title('relief-decision', { title: '准予免交诉讼费用决定书' })).toBe('准予免交诉讼费用决定书');
+    expect(title('ruling-confirm-valid')).toBe('民事裁定书（确认调解协议有效）');
+    expect(title('case-receipt')).toBe('收案回执');
   });
 });

@@ -872,17 +872,29 @@ export function fillTemplate(t: Template, data: Record<string, unknown>): Docume
   const lines: OutLine[] = [];
   evalNodes(t.body, new Map(), data, t.file, lines);
   const court = (data.court as { name?: unknown } | undefined)?.name;
+  const blocks = toBlocks(lines, t);
   return {
     meta: {
-      title: t.title,
+      title: documentTitle(t, blocks),
       templateId: t.id,
       templateVersion: t.versionLabel,
       templateHash: t.hash,
       ...(typeof court === 'string' ? { author: court } : {}),
     },
     ...(t.format ? { format: t.format } : {}),
-    blocks: toBlocks(lines, t),
+    blocks,
   };
+}
+
+/**
+ * The document's name for the register and the PDF/DOCX properties: the template's title ("民事裁定书（确认调解
+ * 协议有效）"), unless the printed title line is filled from data and says something else — one template gives
+ * 准予免交 / 减交 / 缓交诉讼费用决定书, and the register must say which.
+ */
+function documentTitle(t: Template, blocks: DocumentModel['blocks']): string {
+  const titles = blocks.filter((b) => b.type === 'title');
+  const printed = titles.at(-1)?.runs.map((r) => r.text).join('').replace(/\s+/g, '');
+  return printed && !t.title.replace(/\s+/g, '').startsWith(printed) ? printed : t.title;
 }
 
 /**
