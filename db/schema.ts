@@ -419,6 +419,10 @@ export const reliefSteps = sqliteTable(
     /** 'grant' | 'partial' | 'refuse' | 'return' */
     action: text('action').notNull(),
     opinion: text('opinion').notNull().default(''),
+    /** the percentage this stage proposed or granted (partial grants, 减交) */
+    grantedPercent: integer('granted_percent'),
+    /** the deferral date this stage proposed or granted (缓交) */
+    deferredUntil: text('deferred_until'),
     userId: integer('user_id').notNull(),
     userName: text('user_name').notNull(),
     at: text('at').notNull(),

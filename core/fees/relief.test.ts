@@ -133,7 +133,10 @@ describe('decisions through the approval chain', () => {
 
   it('a partial grant of 免交 is a 减交 of at least 30 %', async () => {
     const { reviewer, approver, app } = await applied('waive');
-    await h.call('relief.act', { applicationId: app.id, action: 'partial', grantedPercent: 50 }, reviewer);
+    const reviewed = await h.call('relief.act', { applicationId: app.id, action: 'partial', grantedPercent: 50 }, reviewer);
+    // the reviewer's percentage is recorded with the step as a proposal
+    expect(reviewed.steps[0]).toMatchObject({ stage: 'review', action: 'partial', grantedPercent: 50 });
+    expect(reviewed.decision).toBeNull();
     expect(await h.fail('relief.act', { applicationId: app.id, action: 'partial', grantedPercent: 20 }, approver)).toMatchObject({ field: 'grantedPercent' });
     const r = await h.call('relief.act', { applicationId: app.id, action: 'partial', grantedPercent: 50 }, approver);
     expect(r).toMatchObject({ status: 'partly_granted', decision: { reliefFen: 165_000, verb: '减交', documentTitle: '准予减交诉讼费用决定书' } });

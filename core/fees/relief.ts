@@ -203,6 +203,9 @@ export function actOnRelief(ctx: CallContext, i: ActInput) {
         stage: last ? 'approve' : 'review',
         action: i.action,
         opinion: i.action === 'refuse' ? [opinion, i.refusalReasons!.trim()].filter(Boolean).join('\n') : opinion,
+        // what this stage proposed (review) or decided (last stage)
+        grantedPercent,
+        deferredUntil: last ? deferredUntil : (i.deferredUntil ?? null),
         userId: actor.userId,
         userName: actor.displayName,
         at: now,
@@ -326,7 +329,7 @@ function viewOf(
             /** the decision document: 准予…决定书 or 不予批准司法救助申请通知书 */
             documentTitle: a.status === 'refused' ? '不予批准司法救助申请通知书' : `准予${decisionVerb(kind, a.grantedPercent ?? 100).replace('部分', '')}诉讼费用决定书`,
           },
-    steps: steps.map((s) => ({ id: s.id, stage: s.stage, action: s.action as ReliefAction, actionLabel: RELIEF_ACTION_LABELS[s.action as ReliefAction], opinion: s.opinion, userId: s.userId, userName: s.userName, at: s.at })),
+    steps: steps.map((s) => ({ id: s.id, stage: s.stage, action: s.action as ReliefAction, actionLabel: RELIEF_ACTION_LABELS[s.action as ReliefAction], opinion: s.opinion, grantedPercent: s.grantedPercent, deferredUntil: s.deferredUntil, userId: s.userId, userName: s.userName, at: s.at })),
     createdAt: a.createdAt,
     updatedAt: a.updatedAt,
   };

@@ -1,5 +1,5 @@
 import { Alert, Button, DatePicker, Divider, Form, Input, InputNumber, Modal, Radio, Result, Space } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { send } from '../../api/client';
 import { applyApiError } from '../../api/formErrors';
@@ -16,6 +16,17 @@ interface ActValues {
   deferredUntil?: Dayjs;
   refusalReasons?: string;
   opinion?: string;
+}
+
+/** The form starts from the latest proposal of an earlier stage (its percentage and deferral date), if any. */
+function initialActValues(v: ReliefView): Partial<ActValues> {
+  const proposal = [...v.steps].reverse().find((s) => s.action === 'grant' || s.action === 'partial');
+  if (!proposal) return { action: 'grant' };
+  return {
+    action: proposal.action === 'partial' ? 'partial' : 'grant',
+    ...(proposal.action === 'partial' && proposal.grantedPercent !== null ? { grantedPercent: proposal.grantedPercent } : {}),
+    ...(proposal.deferredUntil ? { deferredUntil: dayjs(proposal.deferredUntil) } : {}),
+  };
 }
 
 /** The choices at a stage: a reviewer agrees or not; the last stage decides. */
@@ -68,14 +79,13 @@ export function ReliefActModal({
       if (!v) return;
       setError(null);
       try {
-        // a reviewer's proposed percent is part of the opinion: only the last stage's figures are the decision
-        const proposal = !last && values.action === 'partial' && values.grantedPercent ? `建议准予 ${values.grantedPercent}%` : '';
+        // a reviewer's percentage and date are recorded with the step as a proposal; the last stage's decide
         const after = await send('relief.act', {
           applicationId: v.id,
           action: values.action,
-          opinion: [proposal, values.opinion?.trim()].filter(Boolean).join('；'),
+          opinion: values.opinion?.trim() ?? '',
           ...(values.action === 'partial' ? { grantedPercent: values.grantedPercent } : {}),
-          ...(last && values.deferredUntil && (values.action === 'grant' || values.action === 'partial') ? { deferredUntil: values.deferredUntil.format('YYYY-MM-DD') } : {}),
+          ...(values.deferredUntil && (values.action === 'grant' || values.action === 'partial') ? { deferredUntil: values.deferredUntil.format('YYYY-MM-DD') } : {}),
           ...(values.action === 'refuse' ? { refusalReasons: values.refusalReasons } : {}),
         });
         onActed(after);
@@ -132,7 +142,7 @@ export function ReliefActModal({
               layout="vertical"
               name="relief-act"
               requiredMark={false}
-              initialValues={{ action: 'grant' }}
+              initialValues={initialActValues(v)}
               onFinish={submit}
               onKeyDown={(e) => {
                 if (e.key !== 'Enter') return;
@@ -158,8 +168,8 @@ export function ReliefActModal({
                   <InputNumber min={1} max={100} precision={0} suffix="%" style={{ width: 140 }} />
                 </Form.Item>
               )}
-              {last && v.kind === 'defer' && (action === 'grant' || action === 'partial') && (
-                <Form.Item name="deferredUntil" label="缓交期限" extra={v.requestedUntil ? `不填：按申请缓交至 ${v.requestedUntil}` : `不填：自今日起 ${deferralDays} 日`}>
+              {v.kind === 'defer' && (action === 'grant' || action === 'partial') && (
+                <Form.Item name="deferredUntil" label={last ? '缓交期限' : '建议缓交期限'} extra={v.requestedUntil ? `不填：按申请缓交至 ${v.requestedUntil}` : `不填：自今日起 ${deferralDays} 日`}>
                   <DatePicker format="YYYY-MM-DD" style={{ width: 180 }} />
                 </Form.Item>
               )}

@@ -53,7 +53,9 @@ export function ReliefDetails({ v, showCase = true }: { v: ReliefView; showCase?
         <ol className="relief-steps" aria-label="审批记录">
           {v.steps.map((s) => (
             <li key={s.id}>
-              <strong>{s.stage === 'approve' ? '审批' : '审查'}</strong>：{s.actionLabel} · {s.userName} · {formatDateTime(s.at)}
+              <strong>{s.stage === 'approve' ? '审批' : '审查'}</strong>：{s.actionLabel}
+              {s.action === 'partial' && s.grantedPercent !== null && `（${s.stage === 'approve' ? '' : '建议'}${s.grantedPercent}%）`}
+              {s.deferredUntil && `（${s.stage === 'approve' ? '缓交至' : '建议缓交至'} ${s.deferredUntil}）`} · {s.userName} · {formatDateTime(s.at)}
               {s.opinion && <div className="pre-wrap">{s.opinion}</div>}
             </li>
           ))}
