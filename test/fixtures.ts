@@ -1,5 +1,5 @@
 import { residentIdCheckChar } from '../core/parties/identity';
-import type { Harness } from './harness';
+import { userToken, type Harness } from './harness';
 
 /** A valid resident ID for a division, birth date (YYYYMMDD) and sequence: the check character computed. */
 export function residentId(division: string, birth: string, seq: string): string {
@@ -41,4 +41,11 @@ export function civilFirstInstance(overrides: Record<string, unknown> = {}) {
 
 export async function fileCivil(h: Harness, token: string, overrides: Record<string, unknown> = {}) {
   return h.call('cases.file', civilFirstInstance(overrides) as never, token);
+}
+
+/** The counter's users: a clerk (clerk1, 李书记) and a print clerk; their tokens. */
+export async function clerkAndPrinter(h: Harness, adminToken: string) {
+  const clerk = await userToken(h, adminToken, 'clerk1', '李书记', ['clerk']);
+  const printer = await userToken(h, adminToken, 'printer', '钱打印', ['print']);
+  return { clerk, printer };
 }

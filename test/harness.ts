@@ -56,3 +56,18 @@ export async function setUpCourt(h: Harness): Promise<string> {
 export function countRows(core: Core, table: string): number {
   return (core.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 }
+
+/** The password of the users that tests create. */
+export const USER_PASSWORD = 'Court2026ok';
+
+/** Creates a user with these roles and logs them in: their token. */
+export async function userToken(
+  h: Harness,
+  adminToken: string,
+  username: string,
+  displayName: string,
+  roles: InputOf<Operations['users.create']>['roles'],
+): Promise<string> {
+  await h.call('users.create', { username, displayName, password: USER_PASSWORD, roles }, adminToken);
+  return (await h.call('auth.login', { username, password: USER_PASSWORD })).token;
+}

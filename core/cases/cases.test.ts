@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { countRows, createHarness, setUpCourt, type Harness } from '../../test/harness';
-import { civilFirstInstance, COMPANY, fileCivil, LI_SI, RARE, residentId, ZHANG_SAN } from '../../test/fixtures';
+import { civilFirstInstance, clerkAndPrinter, COMPANY, fileCivil, LI_SI, RARE, residentId, ZHANG_SAN } from '../../test/fixtures';
 import { verifyDatabase } from '../audit/verify';
 
 let h: Harness | undefined;
@@ -12,11 +12,7 @@ afterEach(() => {
 async function desk() {
   h = createHarness();
   const admin = await setUpCourt(h);
-  await h.call('users.create', { username: 'clerk1', displayName: '李书记', password: 'Clerk2026ok', roles: ['clerk'] }, admin);
-  await h.call('users.create', { username: 'printer', displayName: '钱打印', password: 'Print2026ok', roles: ['print'] }, admin);
-  const clerk = (await h.call('auth.login', { username: 'clerk1', password: 'Clerk2026ok' })).token;
-  const printer = (await h.call('auth.login', { username: 'printer', password: 'Print2026ok' })).token;
-  return { h, admin, clerk, printer };
+  return { h, admin, ...(await clerkAndPrinter(h, admin)) };
 }
 
 const WRITTEN_TABLES = ['cases', 'parties', 'case_parties', 'case_agents', 'case_events', 'audit_log', 'number_sequences', 'case_search'];

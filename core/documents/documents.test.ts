@@ -3,8 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHarness, setUpCourt, type Harness } from '../../test/harness';
+import { createHarness, setUpCourt, userToken, type Harness } from '../../test/harness';
 import { fileCivil, RARE } from '../../test/fixtures';
+import { expectInOrder, pdfText } from '../../test/pdf';
 import { unzip } from '../../test/unzip';
 import { caseView } from '../cases/service';
 import { buildDocx, renderDocx } from './docx';
@@ -25,23 +26,6 @@ function tmpFile(bytes: Uint8Array, ext: string): string {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'court-doc-')), `doc.${ext}`);
   fs.writeFileSync(file, bytes);
   return file;
-}
-
-function pdfText(bytes: Uint8Array): string {
-  const r = spawnSync('pdftotext', ['-enc', 'UTF-8', tmpFile(bytes, 'pdf'), '-'], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(r.stderr);
-  return r.stdout;
-}
-
-/** Asserts that the parts occur in this order in the text (whitespace ignored). */
-function expectInOrder(text: string, parts: string[]): void {
-  const flat = text.replace(/\s+/g, '');
-  let at = 0;
-  for (const p of parts) {
-    const i = flat.indexOf(p.replace(/\s+/g, ''), at);
-    expect(i, `“${p}” should follow position ${at} in: ${flat.slice(at, at + 80)}…`).toBeGreaterThanOrEqual(0);
-    at = i + p.replace(/\s+/g, '').length;
-  }
 }
 
 /** Lines as drawn: text ops grouped by page and baseline, left to right (page numbers left out). */
@@ -385,8 +369,7 @@ describe('receipt from a case', () => {
   it('builds data the receipt template declares, and renders with the QR code of the case code', async () => {
     h = createHarness();
     const admin = await setUpCourt(h);
-    await h.call('users.create', { username: 'clerk1', displayName: '李书记', password: 'Clerk2026ok', roles: ['clerk'] }, admin);
-    const clerk = (await h.call('auth.login', { username: 'clerk1', password: 'Clerk2026ok' })).token;
+    const clerk = await userToken(h, admin, 'clerk1', '李书记', ['clerk']);
     const filed = await fileCivil(h, clerk);
     const view = caseView(h.core.db, filed.id, true);
     const data = receiptData(view, { courtName: '浙江省长兴县人民法院', issuedOn: '2026-11-23' });

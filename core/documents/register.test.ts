@@ -1,25 +1,18 @@
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { countRows, createHarness, setUpCourt, type Harness } from '../../test/harness';
-import { COMPANY, fileCivil, ZHANG_SAN } from '../../test/fixtures';
+import { clerkAndPrinter, COMPANY, fileCivil, ZHANG_SAN } from '../../test/fixtures';
+import { PDFTOTEXT, pdfText } from '../../test/pdf';
 import { verifyDatabase } from '../audit/verify';
 import { batchJob } from './batchJobs';
 import { builtinTemplate, builtinTemplatesDir, unknownDataFields } from './templates';
 
-const POPPLER = !spawnSync('pdftotext', ['-v']).error;
-if (!POPPLER) console.warn('poppler-utils (pdftotext) is not installed: the PDF text checks of the register are skipped.');
+if (!PDFTOTEXT) console.warn('poppler-utils (pdftotext) is not installed: the PDF text checks of the register are skipped.');
 
-function pdfText(base64: string): string {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'court-reg-')), 'doc.pdf');
-  fs.writeFileSync(file, Buffer.from(base64, 'base64'));
-  const r = spawnSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(r.stderr);
-  return r.stdout.replace(/\s+/g, '');
-}
+/** The PDF's text without whitespace, since a sentence may wrap at any character. */
+const flatText = (base64: string) => pdfText(base64).replace(/\s+/g, '');
 
 const sha = (base64: string) => createHash('sha256').update(Buffer.from(base64, 'base64')).digest('hex');
 const builtinSource = (id: string) => fs.readFileSync(path.join(builtinTemplatesDir(), `${id}.txt`), 'utf8');
@@ -35,11 +28,7 @@ afterEach(() => {
 async function desk() {
   h = createHarness();
   const admin = await setUpCourt(h);
-  await h.call('users.create', { username: 'clerk1', displayName: '李书记', password: 'Clerk2026ok', roles: ['clerk'] }, admin);
-  await h.call('users.create', { username: 'printer', displayName: '钱打印', password: 'Print2026ok', roles: ['print'] }, admin);
-  const clerk = (await h.call('auth.login', { username: 'clerk1', password: 'Clerk2026ok' })).token;
-  const printer = (await h.call('auth.login', { username: 'printer', password: 'Print2026ok' })).token;
-  return { h, admin, clerk, printer };
+  return { h, admin, ...(await clerkAndPrinter(h, admin)) };
 }
 
 async function fileSpecial(h: Harness, clerk: string) {
@@ -97,10 +86,10 @@ describe('document register', () => {
     h.clock.advance(60_000);
     const second = await h.call('documents.generate', { caseId: c.id, templateId: 'ruling-confirm-valid', format: 'pdf', data }, clerk);
     expect(second.document.templateVersion).toBe('court.1');
-    if (POPPLER) {
-      expect(pdfText(second.base64)).toContain(CHANGED);
-      expect(pdfText(first.base64)).toContain(SENTENCE);
-      expect(pdfText(first.base64)).toContain(ZHANG_SAN.idNumber);
+    if (PDFTOTEXT) {
+      expect(flatText(second.base64)).toContain(CHANGED);
+      expect(flatText(first.base64)).toContain(SENTENCE);
+      expect(flatText(first.base64)).toContain(ZHANG_SAN.idNumber);
     }
     // the first document still reprints with its own version
     const again = await h.call('documents.reprint', { id: first.document.id }, clerk);
@@ -283,7 +272,7 @@ describe('document register', () => {
     const edited = builtinSource('notice').replace('特此通知。', '特此通知，请予配合。');
     const preview = await h.call('documents.preview', { templateId: 'notice', source: edited }, admin);
     expect(preview.pageCount).toBeGreaterThan(0);
-    if (POPPLER) expect(pdfText(preview.pdfBase64)).toContain('特此通知，请予配合。');
+    if (PDFTOTEXT) expect(flatText(preview.pdfBase64)).toContain('特此通知，请予配合。');
     await h.call('documents.saveTemplate', { id: 'notice', source: edited, note: '改一句' }, admin);
     const t = await h.call('documents.template', { id: 'notice' }, clerk);
     expect(t.template).toMatchObject({ version: 'court.1', origin: 'court' });
@@ -296,7 +285,7 @@ describe('document register', () => {
 
     const c = await fileCivil(h, clerk);
     const fromCase = await h.call('documents.preview', { templateId: 'case-receipt', caseId: c.id }, clerk);
-    if (POPPLER) expect(pdfText(fromCase.pdfBase64)).toContain(c.number);
+    if (PDFTOTEXT) expect(flatText(fromCase.pdfBase64)).toContain(c.number);
     expect(await h.fail('documents.preview', { templateId: 'notice', data: { wrong: 1 } }, clerk)).toMatchObject({ code: 'VALIDATION', field: 'data' });
     // a preview is not a document
     expect(countRows(h.core, 'documents')).toBe(0);

@@ -1,10 +1,7 @@
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHarness, setUpCourt, type Harness } from '../../test/harness';
+import { createHarness, setUpCourt, userToken, type Harness } from '../../test/harness';
 import { COMPANY, fileCivil, LI_SI } from '../../test/fixtures';
+import { expectInOrder, PDFTOTEXT, pdfText } from '../../test/pdf';
 import { builtinTemplate, fillTemplate } from '../documents/templates';
 import { caseTitle, sentenceBody } from './documentData';
 
@@ -14,40 +11,13 @@ import { caseTitle, sentenceBody } from './documentData';
  * from the PDF's text.
  */
 
-const POPPLER = !spawnSync('pdftotext', ['-v']).error;
-if (!POPPLER) console.warn('poppler-utils (pdftotext) is not installed: the fee documents\' PDF text checks are skipped.');
+if (!PDFTOTEXT) console.warn('poppler-utils (pdftotext) is not installed: the fee documents\' PDF text checks are skipped.');
 
 let h: Harness;
 afterEach(() => {
   h?.close();
   h = undefined!;
 });
-
-function pdfText(base64: string): string {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'court-fee-doc-')), 'doc.pdf');
-  fs.writeFileSync(file, Buffer.from(base64, 'base64'));
-  const r = spawnSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-  fs.rmSync(path.dirname(file), { recursive: true, force: true });
-  if (r.status !== 0) throw new Error(r.stderr);
-  return r.stdout;
-}
-
-/** Asserts that the parts occur in this order in the text (whitespace ignored). */
-function expectInOrder(text: string, parts: string[]): void {
-  const flat = text.replace(/\s+/g, '');
-  let at = 0;
-  for (const p of parts) {
-    const want = p.replace(/\s+/g, '');
-    const i = flat.indexOf(want, at);
-    expect(i, `“${p}” should follow position ${at} in: ${flat.slice(at, at + 120)}…`).toBeGreaterThanOrEqual(0);
-    at = i + want.length;
-  }
-}
-
-async function user(admin: string, username: string, displayName: string, roles: string[]) {
-  await h.call('users.create', { username, displayName, password: 'Court2026ok', roles } as never, admin);
-  return (await h.call('auth.login', { username, password: 'Court2026ok' })).token;
-}
 
 const ACCOUNT = { payee: '浙江省长兴县人民法院', bank: '中国农业银行长兴县支行', accountNo: '19125101040001234', note: '也可扫描窗口的缴费二维码交纳。' };
 const evidence = [{ name: '道路交通事故认定书', kind: '事故认定书' }];
@@ -56,16 +26,16 @@ async function court() {
   h = createHarness();
   const admin = await setUpCourt(h);
   await h.call('fees.updateSettings', { paymentAccount: ACCOUNT }, admin);
-  const clerk = await user(admin, 'clerk1', '李书记', ['clerk']);
-  const reviewer = await user(admin, 'clerk2', '周审查', ['clerk']);
-  const approver = await user(admin, 'boss', '陈庭长', ['approver']);
+  const clerk = await userToken(h, admin, 'clerk1', '李书记', ['clerk']);
+  const reviewer = await userToken(h, admin, 'clerk2', '周审查', ['clerk']);
+  const approver = await userToken(h, admin, 'boss', '陈庭长', ['approver']);
   const c = await fileCivil(h, clerk);
   const plaintiff = c.parties.find((p) => p.role === '原告')!;
   return { admin, clerk, reviewer, approver, c, plaintiff };
 }
 
 describe('交纳诉讼费用通知书', () => {
-  it.skipIf(!POPPLER)('from the calculator: amount in figures and words, the breakdown, the 7-day deadline, the consequence, the account', async () => {
+  it.skipIf(!PDFTOTEXT)('from the calculator: amount in figures and words, the breakdown, the 7-day deadline, the consequence, the account', async () => {
     const { clerk, c } = await court();
     const { data, quote } = await h.call('fees.noticeData', { caseId: c.id, kind: 'property', amountsFen: [15_000_000] }, clerk);
     expect(quote).toMatchObject({ feeFen: 330_000, inWords: '人民币叁仟叁佰元整' });
@@ -107,10 +77,10 @@ describe('交纳诉讼费用通知书', () => {
     expect(await h.fail('fees.noticeData', { kind: 'property', addressee: '王某' }, clerk)).toMatchObject({ field: 'amountsFen' });
     // the generated notice without a case has no case number line
     const { base64 } = await h.call('documents.generate', { templateId: 'fee-notice', format: 'pdf', data }, clerk);
-    if (POPPLER) expect(pdfText(base64)).not.toContain('民初');
+    if (PDFTOTEXT) expect(pdfText(base64)).not.toContain('民初');
   });
 
-  it.skipIf(!POPPLER)('from the case alone (its suggested fee), stating and deducting relief granted to the addressee', async () => {
+  it.skipIf(!PDFTOTEXT)('from the case alone (its suggested fee), stating and deducting relief granted to the addressee', async () => {
     const { clerk, reviewer, approver, c, plaintiff } = await court();
     const app = await h.call('relief.apply', { caseId: c.id, casePartyId: plaintiff.casePartyId, kind: 'reduce', ground: 'disaster', evidence, feeFen: 330_000, requestedPercent: 50 }, clerk);
     await h.call('relief.act', { applicationId: app.id, action: 'grant' }, reviewer);
@@ -125,7 +95,7 @@ describe('交纳诉讼费用通知书', () => {
 });
 
 describe('relief documents', () => {
-  it.skipIf(!POPPLER)('准予缓交诉讼费用决定书: applicant, ground and basis (art. 47 item), amount, due date', async () => {
+  it.skipIf(!PDFTOTEXT)('准予缓交诉讼费用决定书: applicant, ground and basis (art. 47 item), amount, due date', async () => {
     const { clerk, reviewer, approver, c, plaintiff } = await court();
     const app = await h.call('relief.apply', { caseId: c.id, casePartyId: plaintiff.casePartyId, kind: 'defer', ground: 'accident-victim', evidence, feeFen: 330_000, requestedUntil: '2027-02-20' }, clerk);
     // not decided yet: no decision document
@@ -155,7 +125,7 @@ describe('relief documents', () => {
     expect(await h.fail('documents.generate', { caseId: other.id, templateId: 'relief-decision', format: 'pdf', subjectKind: 'relief', subjectId: app.id }, clerk)).toMatchObject({ field: 'subjectId' });
   });
 
-  it.skipIf(!POPPLER)('准予免交 and a partly granted 减交: the verb in the title, percent, and the note of art. 51', async () => {
+  it.skipIf(!PDFTOTEXT)('准予免交 and a partly granted 减交: the verb in the title, percent, and the note of art. 51', async () => {
     const { clerk, reviewer, approver, c, plaintiff } = await court();
     const waive = await h.call('relief.apply', { caseId: c.id, casePartyId: plaintiff.casePartyId, kind: 'waive', ground: 'minimum-living', evidence: [{ name: '低保证', kind: '最低生活保障证明' }], feeFen: 330_000 }, clerk);
     await h.call('relief.act', { applicationId: waive.id, action: 'grant' }, reviewer);
@@ -182,7 +152,7 @@ describe('relief documents', () => {
     ]);
   });
 
-  it.skipIf(!POPPLER)('不予批准司法救助申请通知书: the written reasons and the deadline to pay', async () => {
+  it.skipIf(!PDFTOTEXT)('不予批准司法救助申请通知书: the written reasons and the deadline to pay', async () => {
     const { clerk, reviewer, approver } = await court();
     const c = await fileCivil(h, clerk, { parties: [{ role: '原告', party: COMPANY }, { role: '被告', party: LI_SI }] });
     const company = c.parties.find((p) => p.role === '原告')!;

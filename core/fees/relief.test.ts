@@ -1,26 +1,21 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { countRows, createHarness, setUpCourt, type Harness } from '../../test/harness';
+import { countRows, createHarness, setUpCourt, USER_PASSWORD, userToken, type Harness } from '../../test/harness';
 import { COMPANY, fileCivil, LI_SI, ZHANG_SAN } from '../../test/fixtures';
 
 let h: Harness;
 afterEach(() => h?.close());
 
 /** Sessions expire after hours: a test that moves the clock by days logs in again. */
-const login = async (username: string) => (await h.call('auth.login', { username, password: 'Court2026ok' })).token;
-
-async function user(admin: string, username: string, displayName: string, roles: string[]) {
-  await h.call('users.create', { username, displayName, password: 'Court2026ok', roles } as never, admin);
-  return (await h.call('auth.login', { username, password: 'Court2026ok' })).token;
-}
+const login = async (username: string) => (await h.call('auth.login', { username, password: USER_PASSWORD })).token;
 
 /** A court with a clerk, a second clerk (reviewer), an approver and a judge, and one filed 民初 case. */
 async function court() {
   h = createHarness();
   const admin = await setUpCourt(h);
-  const clerk = await user(admin, 'clerk1', '李书记', ['clerk']);
-  const reviewer = await user(admin, 'clerk2', '周审查', ['clerk']);
-  const approver = await user(admin, 'boss', '陈庭长', ['approver']);
-  const judge = await user(admin, 'judge1', '吴法官', ['judge']);
+  const clerk = await userToken(h, admin, 'clerk1', '李书记', ['clerk']);
+  const reviewer = await userToken(h, admin, 'clerk2', '周审查', ['clerk']);
+  const approver = await userToken(h, admin, 'boss', '陈庭长', ['approver']);
+  const judge = await userToken(h, admin, 'judge1', '吴法官', ['judge']);
   const c = await fileCivil(h, clerk);
   const plaintiff = c.parties.find((p) => p.role === '原告')!;
   return { admin, clerk, reviewer, approver, judge, c, plaintiff };
@@ -114,7 +109,7 @@ describe('decisions through the approval chain', () => {
 
   it('the same person cannot review and approve', async () => {
     const { admin, app } = await applied('waive');
-    const both = await user(admin, 'both', '双角色', ['clerk', 'approver']);
+    const both = await userToken(h, admin, 'both', '双角色', ['clerk', 'approver']);
     await h.call('relief.act', { applicationId: app.id, action: 'grant' }, both);
     expect(await h.fail('relief.act', { applicationId: app.id, action: 'grant' }, both)).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('不同人员') });
   });

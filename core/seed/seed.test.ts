@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHarness, setUpCourt, type Harness } from '../../test/harness';
+import { createHarness, setUpCourt, userToken, type Harness } from '../../test/harness';
 import { civilFirstInstance } from '../../test/fixtures';
 import { verifyDatabase } from '../audit/verify';
 import { caseCodeForId } from '../cases/caseCode';
@@ -20,8 +20,7 @@ const TODAY = '2026-11-23';
 async function desk() {
   h = createHarness();
   const admin = await setUpCourt(h);
-  await h.call('users.create', { username: 'clerk1', displayName: '李书记', password: 'Clerk2026ok', roles: ['clerk'] }, admin);
-  const clerk = (await h.call('auth.login', { username: 'clerk1', password: 'Clerk2026ok' })).token;
+  const clerk = await userToken(h, admin, 'clerk1', '李书记', ['clerk']);
   return { h, clerk };
 }
 
