@@ -3,6 +3,8 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import type { InputOf, OutputOf } from '../core/api/contract';
+import type { Operations } from '../core/api/operations';
 import { residentIdCheckChar, usccCheckChar } from '../core/parties/identity';
 import { api, initialise } from './api';
 
@@ -10,12 +12,21 @@ import { api, initialise } from './api';
 
 export const CLERK = { username: 'lian01', displayName: '王立案', password: 'Window2026a' } as const;
 
+/** Creates a user with these roles through the API and logs them in; returns their token. */
+export async function userToken(
+  baseURL: string,
+  adminToken: string,
+  user: { username: string; displayName: string; password: string },
+  roles: InputOf<Operations['users.create']>['roles'],
+): Promise<string> {
+  await api(baseURL, 'users.create', { ...user, roles }, adminToken);
+  return (await api(baseURL, 'auth.login', { username: user.username, password: user.password })).token;
+}
+
 /** First-run setup and a clerk, through the API; returns both tokens. */
 export async function setUpCounter(baseURL: string): Promise<{ adminToken: string; clerkToken: string }> {
   const adminToken = await initialise(baseURL);
-  await api(baseURL, 'users.create', { ...CLERK, roles: ['clerk'] }, adminToken);
-  const { token } = await api(baseURL, 'auth.login', { username: CLERK.username, password: CLERK.password });
-  return { adminToken, clerkToken: token };
+  return { adminToken, clerkToken: await userToken(baseURL, adminToken, CLERK, ['clerk']) };
 }
 
 /** A resident ID for a division, birth date (YYYYMMDD) and 3-digit sequence, with its check character. */
@@ -82,24 +93,42 @@ export async function seedCases(baseURL: string, token: string, n: number, seed 
   };
   for (let i = 0; i < n; i++) {
     const plaintiff = i % 10 === 3 ? { kind: 'person' as const, name: '张三', idType: 'resident' as const, idNumber: residentId('19850612', '031') } : person(2 * i);
-    await api(
-      baseURL,
-      'cases.file',
-      {
-        caseType: '民初',
-        receivedOn: courtToday(),
-        parties: [
-          { role: '原告', party: plaintiff },
-          { role: '被告', party: person(2 * i + 1) },
-        ],
-        cause: { text: pick(CAUSES) },
-        amountFen: Math.floor(rnd() * 50_000_000),
-        claims: '判令被告支付欠款及利息',
-        materials: ['起诉状'],
-      },
-      token,
-    );
+    await fileCivilCase(baseURL, token, {
+      plaintiff,
+      defendant: person(2 * i + 1),
+      cause: pick(CAUSES),
+      amountFen: Math.floor(rnd() * 50_000_000),
+      claims: '判令被告支付欠款及利息',
+      materials: ['起诉状'],
+    });
   }
+}
+
+type Party = InputOf<Operations['cases.file']>['parties'][number]['party'];
+
+/** Files a 民初 case received today, plaintiff against defendant, through the API. */
+export async function fileCivilCase(
+  baseURL: string,
+  token: string,
+  c: { plaintiff: Party; defendant: Party; cause: string; amountFen: number; claims: string; materials: string[] },
+): Promise<OutputOf<Operations['cases.file']>> {
+  return api(
+    baseURL,
+    'cases.file',
+    {
+      caseType: '民初',
+      receivedOn: courtToday(),
+      parties: [
+        { role: '原告', party: c.plaintiff },
+        { role: '被告', party: c.defendant },
+      ],
+      cause: { text: c.cause },
+      amountFen: c.amountFen,
+      claims: c.claims,
+      materials: c.materials,
+    },
+    token,
+  );
 }
 
 /** Presses Tab until `target` has the focus (the keyboard path to a field), failing after `max` presses. */

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import { api } from './api';
-import { CLERK, courtToday, dropdownOption, residentId, setUpCounter, uscc } from './cases';
+import { CLERK, courtToday, dropdownOption, fileCivilCase, residentId, setUpCounter, userToken, uscc } from './cases';
 import { expect, snap, test } from './fixtures';
 import { fieldError, login, logout, openMenu } from './ui';
 
@@ -34,11 +34,9 @@ function pdfText(base64: string): string {
 /** A court with the clerk, a second clerk (reviewer), an approver and the payment account; returns tokens. */
 async function setUpFees(baseURL: string) {
   const { adminToken, clerkToken } = await setUpCounter(baseURL);
-  await api(baseURL, 'users.create', { ...REVIEWER, roles: ['clerk'] }, adminToken);
-  await api(baseURL, 'users.create', { ...APPROVER, roles: ['approver'] }, adminToken);
+  const reviewerToken = await userToken(baseURL, adminToken, REVIEWER, ['clerk']);
+  const approverToken = await userToken(baseURL, adminToken, APPROVER, ['approver']);
   await api(baseURL, 'fees.updateSettings', { paymentAccount: ACCOUNT }, adminToken);
-  const reviewerToken = (await api(baseURL, 'auth.login', { username: REVIEWER.username, password: REVIEWER.password })).token;
-  const approverToken = (await api(baseURL, 'auth.login', { username: APPROVER.username, password: APPROVER.password })).token;
   return { adminToken, clerkToken, reviewerToken, approverToken };
 }
 
@@ -48,23 +46,14 @@ const COMPANY = { kind: 'organisation' as const, name: '长兴明湖建材有限
 
 /** A 民初 case received today with a claim of 150,000 元; returns its id and number. */
 async function fileCase(baseURL: string, token: string, plaintiff: typeof PLAINTIFF | typeof COMPANY = PLAINTIFF): Promise<{ id: number; number: string; parties: { casePartyId: number; role: string }[] }> {
-  const c = await api(
-    baseURL,
-    'cases.file',
-    {
-      caseType: '民初',
-      receivedOn: courtToday(),
-      parties: [
-        { role: '原告', party: plaintiff },
-        { role: '被告', party: DEFENDANT },
-      ],
-      cause: { text: '机动车交通事故责任纠纷' },
-      amountFen: 15_000_000,
-      claims: '判令被告赔偿医疗费、误工费等损失 150,000 元。',
-      materials: ['起诉状', '道路交通事故认定书'],
-    },
-    token,
-  );
+  const c = await fileCivilCase(baseURL, token, {
+    plaintiff,
+    defendant: DEFENDANT,
+    cause: '机动车交通事故责任纠纷',
+    amountFen: 15_000_000,
+    claims: '判令被告赔偿医疗费、误工费等损失 150,000 元。',
+    materials: ['起诉状', '道路交通事故认定书'],
+  });
   return { id: c.id, number: c.number, parties: c.parties };
 }
 

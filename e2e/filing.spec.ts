@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { caseCodeForId, formatCaseCode } from '../core/cases/caseCode';
 import { api } from './api';
-import { CLERK, caseCount, courtToday, dropdownOption, errorOf, partyCard, residentId, seedCases, seedWithCli, setUpCounter, snapPage, tabTo, typeText } from './cases';
+import { CLERK, caseCount, courtToday, dropdownOption, errorOf, fileCivilCase, partyCard, residentId, seedCases, seedWithCli, setUpCounter, snapPage, tabTo, typeText } from './cases';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { login } from './ui';
@@ -452,23 +452,14 @@ test('search: a two-character name among seeded cases, a 案号, a typed code; t
 
   // a case filed at another window; the clerk opens it by its 案号 and corrects the defendant's phone
   const oldPhone = '13912345678';
-  const filed = await api(
-    baseURL!,
-    'cases.file',
-    {
-      caseType: '民初',
-      receivedOn: courtToday(),
-      parties: [
-        { role: '原告', party: { kind: 'person', name: '冯晓东', idType: 'resident', idNumber: residentId('19770405', '013') } },
-        { role: '被告', party: { kind: 'person', name: '褚海燕', idType: 'resident', idNumber: residentId('19820911', '024'), phone: oldPhone } },
-      ],
-      cause: { text: '民间借贷纠纷' },
-      amountFen: 3_000_000,
-      claims: '判令被告归还借款 30000 元',
-      materials: ['起诉状'],
-    },
-    clerkToken,
-  );
+  const filed = await fileCivilCase(baseURL!, clerkToken, {
+    plaintiff: { kind: 'person', name: '冯晓东', idType: 'resident', idNumber: residentId('19770405', '013') },
+    defendant: { kind: 'person', name: '褚海燕', idType: 'resident', idNumber: residentId('19820911', '024'), phone: oldPhone },
+    cause: '民间借贷纠纷',
+    amountFen: 3_000_000,
+    claims: '判令被告归还借款 30000 元',
+    materials: ['起诉状'],
+  });
   await page.keyboard.press('Control+k');
   await page.keyboard.insertText(filed.number);
   await page.keyboard.press('Enter');
