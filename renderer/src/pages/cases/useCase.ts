@@ -1,34 +1,13 @@
-import { useCallback, useEffect, useState } from 'react';
-import { errorMessage, send, type Output } from '../../api/client';
+import { send, type Output } from '../../api/client';
+import { useOperation } from '../../api/useOperation';
 
 export type CaseView = Output<'cases.get'>;
 
-/** Loads a case by id from the route; `reload` after a change. */
+/** Loads a case by id from the route; `reload` after a change (the case stays on screen meanwhile). */
 export function useCase(id: number | null): { view: CaseView | null; error: string | null; reload: () => void } {
-  const [view, setView] = useState<CaseView | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [tick, setTick] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    if (id === null || !Number.isInteger(id) || id <= 0) {
-      setError('案件编号无效');
-      return;
-    }
-    send('cases.get', { id })
-      .then((v) => {
-        if (!live) return;
-        setView(v);
-        setError(null);
-      })
-      .catch((err) => live && setError(errorMessage(err)));
-    return () => {
-      live = false;
-    };
-  }, [id, tick]);
-
-  const reload = useCallback(() => setTick((n) => n + 1), []);
-  return { view, error, reload };
+  const valid = id !== null && Number.isInteger(id) && id > 0;
+  const { data: view, error, reload } = useOperation(valid ? () => send('cases.get', { id }) : null, [id], { keep: true });
+  return { view, error: valid ? error : '案件编号无效', reload };
 }
 
 /** 原告：张三、李四；被告：某公司 */

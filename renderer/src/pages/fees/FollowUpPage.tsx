@@ -1,8 +1,9 @@
 import { FlagOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Segmented, Space, Table, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { errorMessage, send } from '../../api/client';
+import { useOperation } from '../../api/useOperation';
 import { formatFen } from '../../cases/money';
 import { PageHeader } from '../../components/PageHeader';
 import { useSession } from '../../session/SessionProvider';
@@ -32,30 +33,12 @@ export function FollowUpPage() {
   const { schedule } = useFeeSchedule();
   const [params, setParams] = useSearchParams();
   const state = (FILTERS.some((f) => f.value === params.get('state')) ? params.get('state') : 'all') as StateFilter;
-  const [rows, setRows] = useState<FollowUp[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [tick, setTick] = useState(0);
+  const { data: rows, error, reload } = useOperation(() => send('relief.followUp', state === 'all' ? {} : { state }), [state]);
   const [paying, setPaying] = useState<PaymentTarget | null>(null);
   const [flagging, setFlagging] = useState(false);
-  const reload = useCallback(() => setTick((n) => n + 1), []);
   const roles = session.me?.user.roles ?? [];
   const canFlag = roles.some((r) => FLAG_OVERDUE_ROLES.includes(r));
   const canPay = roles.some((r) => PAYMENT_ROLES.includes(r));
-
-  useEffect(() => {
-    let live = true;
-    setRows(null);
-    send('relief.followUp', state === 'all' ? {} : { state })
-      .then((r) => {
-        if (!live) return;
-        setRows(r);
-        setError(null);
-      })
-      .catch((err) => live && setError(errorMessage(err)));
-    return () => {
-      live = false;
-    };
-  }, [state, tick]);
 
   const unflagged = (rows ?? []).filter((r) => r.state === 'overdue' && !r.flagged).length;
 

@@ -2,7 +2,8 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Segmented, Space, Table, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { errorMessage, send } from '../../api/client';
+import { send } from '../../api/client';
+import { useOperation } from '../../api/useOperation';
 import { formatFen } from '../../cases/money';
 import { PageHeader } from '../../components/PageHeader';
 import { useSession } from '../../session/SessionProvider';
@@ -30,37 +31,21 @@ export function ReliefApprovalsPage() {
   const { message } = AntApp.useApp();
   const [params, setParams] = useSearchParams();
   const view = (VIEWS.some((x) => x.value === params.get('view')) ? params.get('view') : 'mine') as View;
-  const [rows, setRows] = useState<ReliefView[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [acting, setActing] = useState<ReliefView | null>(null);
   const [deferralDays, setDeferralDays] = useState(90);
-  const [tick, setTick] = useState(0);
   const generated = useGeneratedDocument();
   const roles = session.me?.user.roles ?? [];
   const userId = session.me?.user.id;
-  const reload = useCallback(() => setTick((n) => n + 1), []);
 
   useEffect(() => {
     void send('fees.settings', {}).then((s) => setDeferralDays(s.deferralDays)).catch(() => undefined);
   }, []);
 
-  useEffect(() => {
-    let live = true;
-    setRows(null);
+  const { data: rows, error, reload } = useOperation(async (): Promise<ReliefView[]> => {
     const status = view === 'mine' || view === 'open' ? 'open' : undefined;
-    send('relief.list', { ...(status ? { status } : {}), page: 1, pageSize: 200 })
-      .then((r) => {
-        if (!live) return;
-        let list = r.rows;
-        if (view === 'decided') list = list.filter((x) => x.decision !== null);
-        setRows(list);
-        setError(null);
-      })
-      .catch((err) => live && setError(errorMessage(err)));
-    return () => {
-      live = false;
-    };
-  }, [view, tick]);
+    const r = await send('relief.list', { ...(status ? { status } : {}), page: 1, pageSize: 200 });
+    return view === 'decided' ? r.rows.filter((x) => x.decision !== null) : r.rows;
+  }, [view]);
 
   /** May this user act on the application now: the stage's role, and not already heard at an earlier stage. */
   const mayAct = useCallback(

@@ -1,7 +1,8 @@
 import { Alert, DatePicker, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
-import { errorMessage, send, type Output } from '../../api/client';
+import { send, type Output } from '../../api/client';
+import { useOperation } from '../../api/useOperation';
 import { formatFen } from '../../cases/money';
 import { PageHeader } from '../../components/PageHeader';
 import { useFeeSchedule } from './useFeeSchedule';
@@ -21,8 +22,6 @@ const AMOUNT_LABELS = { waivedFen: '免交', reducedFen: '减交', deferredFen: 
 export function ReliefTotalsPage() {
   const { schedule } = useFeeSchedule();
   const [range, setRange] = useState<[Dayjs, Dayjs] | null>(null);
-  const [totals, setTotals] = useState<Totals | null>(null);
-  const [error, setError] = useState<string | null>(null);
 
   // this year to this month, by the court's date
   useEffect(() => {
@@ -32,21 +31,10 @@ export function ReliefTotalsPage() {
     }
   }, [schedule, range]);
 
-  useEffect(() => {
-    if (!range) return;
-    let live = true;
-    setTotals(null);
-    send('relief.totals', { fromMonth: range[0].format('YYYY-MM'), toMonth: range[1].format('YYYY-MM') })
-      .then((t) => {
-        if (!live) return;
-        setTotals(t);
-        setError(null);
-      })
-      .catch((err) => live && setError(errorMessage(err)));
-    return () => {
-      live = false;
-    };
-  }, [range]);
+  const { data: totals, error } = useOperation(
+    range ? () => send('relief.totals', { fromMonth: range[0].format('YYYY-MM'), toMonth: range[1].format('YYYY-MM') }) : null,
+    [range],
+  );
 
   const months = useMemo(() => {
     const byMonth = new Map<string, Record<keyof typeof AMOUNT_LABELS, number>>();
