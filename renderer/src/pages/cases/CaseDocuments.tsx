@@ -1,38 +1,23 @@
 import { FileAddOutlined } from '@ant-design/icons';
 import { Alert, Button, Card } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { useNavigate } from 'react-router';
-import { errorMessage, send } from '../../api/client';
+import { send } from '../../api/client';
+import { useOperation } from '../../api/useOperation';
 import { DocumentTable } from '../../documents/DocumentTable';
 import { useDocumentActions, type DocumentRecord } from '../../documents/useDocumentActions';
 
 /** 文书 in the case view: the case's documents, newest first, and the way to generate one. */
 export function CaseDocuments({ caseId, onChanged }: { caseId: number; onChanged?: () => void }) {
   const navigate = useNavigate();
-  const [rows, setRows] = useState<DocumentRecord[] | null>(null);
-  const [total, setTotal] = useState(0);
-  const [error, setError] = useState<string | null>(null);
-  const [tick, setTick] = useState(0);
+  const { data, error, reload: reloadList } = useOperation(() => send('documents.list', { caseId, page: 1, pageSize: 200 }), [caseId], { keep: true });
+  const rows: DocumentRecord[] | null = data?.rows ?? null;
+  const total = data?.total ?? 0;
   const reload = useCallback(() => {
-    setTick((n) => n + 1);
+    reloadList();
     onChanged?.();
-  }, [onChanged]);
+  }, [reloadList, onChanged]);
   const actions = useDocumentActions(reload);
-
-  useEffect(() => {
-    let live = true;
-    send('documents.list', { caseId, page: 1, pageSize: 200 })
-      .then((r) => {
-        if (!live) return;
-        setRows(r.rows);
-        setTotal(r.total);
-        setError(null);
-      })
-      .catch((err) => live && setError(errorMessage(err)));
-    return () => {
-      live = false;
-    };
-  }, [caseId, tick]);
 
   return (
     <Card

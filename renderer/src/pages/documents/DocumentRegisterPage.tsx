@@ -2,7 +2,8 @@ import { ClearOutlined, PrinterOutlined, SettingOutlined } from '@ant-design/ico
 import { Alert, Button, DatePicker, Select, Space, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { errorMessage, send, type Input, type Output } from '../../api/client';
+import { send, type Input, type Output } from '../../api/client';
+import { useOperation } from '../../api/useOperation';
 import { PageHeader } from '../../components/PageHeader';
 import { BatchPrintModal } from '../../documents/BatchPrintModal';
 import { DocumentTable } from '../../documents/DocumentTable';
@@ -27,15 +28,9 @@ export function DocumentRegisterPage() {
   const [printed, setPrinted] = useState<Printed>('all');
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(50);
-  const [rows, setRows] = useState<DocumentRecord[] | null>(null);
-  const [total, setTotal] = useState(0);
-  const [error, setError] = useState<string | null>(null);
-  const [tick, setTick] = useState(0);
   const [selected, setSelected] = useState<number[]>([]);
   const [batchIds, setBatchIds] = useState<number[] | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
-  const reload = useCallback(() => setTick((n) => n + 1), []);
-  const actions = useDocumentActions(reload);
 
   useEffect(() => {
     send('documents.templates', {})
@@ -52,20 +47,10 @@ export function DocumentRegisterPage() {
     return q;
   }, [range, templateId, printed, page, pageSize]);
 
-  useEffect(() => {
-    let live = true;
-    send('documents.list', query)
-      .then((r) => {
-        if (!live) return;
-        setRows(r.rows);
-        setTotal(r.total);
-        setError(null);
-      })
-      .catch((err) => live && setError(errorMessage(err)));
-    return () => {
-      live = false;
-    };
-  }, [query, tick]);
+  const { data, error, reload } = useOperation(() => send('documents.list', query), [query], { keep: true });
+  const rows: DocumentRecord[] | null = data?.rows ?? null;
+  const total = data?.total ?? 0;
+  const actions = useDocumentActions(reload);
 
   // a filter change starts again from the first page
   const filter = <T,>(set: (v: T) => void) => (v: T) => {
