@@ -13,6 +13,9 @@ type Row = Totals['rows'][number];
 
 const AMOUNT_COLORS = { waivedFen: '#1d4e89', reducedFen: '#5b8ff9', deferredFen: '#f6bd16' } as const;
 const AMOUNT_LABELS = { waivedFen: '免交', reducedFen: '减交', deferredFen: '缓交' } as const;
+/** The totals row's figures, in the columns' order. */
+const COUNT_KEYS = ['applications', 'granted', 'partlyGranted', 'refused'] as const;
+const AMOUNT_KEYS = Object.keys(AMOUNT_LABELS) as (keyof typeof AMOUNT_LABELS)[];
 
 /**
  * 救助统计: per month and kind — applications, granted, partly granted, refused, and the amounts waived,
@@ -94,27 +97,16 @@ export function ReliefTotalsPage() {
               <Table.Summary.Cell index={0} colSpan={2}>
                 合计
               </Table.Summary.Cell>
-              <Table.Summary.Cell index={2} align="right">
-                {totals.total.applications}
-              </Table.Summary.Cell>
-              <Table.Summary.Cell index={3} align="right">
-                {totals.total.granted}
-              </Table.Summary.Cell>
-              <Table.Summary.Cell index={4} align="right">
-                {totals.total.partlyGranted}
-              </Table.Summary.Cell>
-              <Table.Summary.Cell index={5} align="right">
-                {totals.total.refused}
-              </Table.Summary.Cell>
-              <Table.Summary.Cell index={6} align="right" className="mono-number">
-                {formatFen(totals.total.waivedFen)}
-              </Table.Summary.Cell>
-              <Table.Summary.Cell index={7} align="right" className="mono-number">
-                {formatFen(totals.total.reducedFen)}
-              </Table.Summary.Cell>
-              <Table.Summary.Cell index={8} align="right" className="mono-number">
-                {formatFen(totals.total.deferredFen)}
-              </Table.Summary.Cell>
+              {COUNT_KEYS.map((k, i) => (
+                <Table.Summary.Cell key={k} index={2 + i} align="right">
+                  {totals.total[k]}
+                </Table.Summary.Cell>
+              ))}
+              {AMOUNT_KEYS.map((k, i) => (
+                <Table.Summary.Cell key={k} index={2 + COUNT_KEYS.length + i} align="right" className="mono-number">
+                  {formatFen(totals.total[k])}
+                </Table.Summary.Cell>
+              ))}
             </Table.Summary.Row>
           ) : null
         }
@@ -127,8 +119,8 @@ export function ReliefTotalsPage() {
           {months.map(([month, m]) => (
             <div key={month} style={{ display: 'contents' }}>
               <span className="mono-number">{month}</span>
-              <div className="fee-chart-bar" title={(Object.keys(AMOUNT_LABELS) as (keyof typeof AMOUNT_LABELS)[]).map((k) => `${AMOUNT_LABELS[k]} ${formatFen(m[k])}`).join('，')}>
-                {(Object.keys(AMOUNT_LABELS) as (keyof typeof AMOUNT_LABELS)[]).map((k) =>
+              <div className="fee-chart-bar" title={AMOUNT_KEYS.map((k) => `${AMOUNT_LABELS[k]} ${formatFen(m[k])}`).join('，')}>
+                {AMOUNT_KEYS.map((k) =>
                   m[k] ? <span key={k} style={{ width: `${(m[k] / max) * 100}%`, background: AMOUNT_COLORS[k] }} /> : null,
                 )}
               </div>
@@ -136,7 +128,7 @@ export function ReliefTotalsPage() {
           ))}
           <span />
           <Typography.Text type="secondary">
-            {(Object.keys(AMOUNT_LABELS) as (keyof typeof AMOUNT_LABELS)[]).map((k) => (
+            {AMOUNT_KEYS.map((k) => (
               <span key={k} style={{ marginRight: 16 }}>
                 <span style={{ display: 'inline-block', width: 10, height: 10, background: AMOUNT_COLORS[k], marginRight: 4 }} />
                 {AMOUNT_LABELS[k]}金额
