@@ -403,21 +403,11 @@ export function TemplateEditPage() {
   );
 }
 
-function SaveModal({
-  open,
-  id,
-  source,
-  onClose,
-  onSaved,
-  onRefused,
-}: {
-  open: boolean;
-  id: string;
-  source: string;
-  onClose: () => void;
-  onSaved: (v: VersionInfo) => void;
-  onRefused: (state: CheckState) => void;
-}) {
+/**
+ * The note form of the save and revert dialogs: emptied when the dialog opens, one submission at a time,
+ * the note trimmed (left out when empty), and what `action` throws shown above the form.
+ */
+function useNoteForm(open: boolean, action: (note: string | undefined) => Promise<void>) {
   const [form] = Form.useForm<{ note?: string }>();
   const [busy, run] = useSubmit();
   const [error, setError] = useState<string | null>(null);
@@ -433,16 +423,38 @@ function SaveModal({
     run(async () => {
       setError(null);
       try {
-        const r = await send('documents.saveTemplate', { id, source, note: note?.trim() || undefined });
-        onSaved(r.version);
+        await action(note?.trim() || undefined);
       } catch (err) {
-        try {
-          onRefused(sourceError(err));
-        } catch (other) {
-          setError(errorMessage(other));
-        }
+        setError(errorMessage(err));
       }
     });
+
+  return { form, busy, error, submit };
+}
+
+function SaveModal({
+  open,
+  id,
+  source,
+  onClose,
+  onSaved,
+  onRefused,
+}: {
+  open: boolean;
+  id: string;
+  source: string;
+  onClose: () => void;
+  onSaved: (v: VersionInfo) => void;
+  onRefused: (state: CheckState) => void;
+}) {
+  const { form, busy, error, submit } = useNoteForm(open, async (note) => {
+    try {
+      const r = await send('documents.saveTemplate', { id, source, note });
+      onSaved(r.version);
+    } catch (err) {
+      onRefused(sourceError(err)); // an error that is not about the source is thrown again and shown here
+    }
+  });
 
   return (
     <Modal
@@ -467,27 +479,10 @@ function SaveModal({
 }
 
 function RevertModal({ open, id, onClose, onSaved }: { open: boolean; id: string; onClose: () => void; onSaved: () => void }) {
-  const [form] = Form.useForm<{ note?: string }>();
-  const [busy, run] = useSubmit();
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (open) {
-      form.resetFields();
-      setError(null);
-    }
-  }, [open, form]);
-
-  const submit = ({ note }: { note?: string }) =>
-    run(async () => {
-      setError(null);
-      try {
-        await send('documents.revertTemplate', { id, note: note?.trim() || undefined });
-        onSaved();
-      } catch (err) {
-        setError(errorMessage(err));
-      }
-    });
+  const { form, busy, error, submit } = useNoteForm(open, async (note) => {
+    await send('documents.revertTemplate', { id, note });
+    onSaved();
+  });
 
   return (
     <Modal open={open} title="恢复内置模板" okText="恢复" okButtonProps={{ danger: true }} onOk={() => form.submit()} confirmLoading={busy} onCancel={onClose} destroyOnHidden>
