@@ -1,7 +1,6 @@
 import { Alert, App as AntApp, Button, Card, Form, Input, Skeleton, Typography } from 'antd';
-import { useEffect, useState } from 'react';
-import { errorMessage, send } from '../../api/client';
-import { applyApiError } from '../../api/formErrors';
+import { send } from '../../api/client';
+import { useSettingsForm } from './useSettingsForm';
 
 interface FontValues {
   body?: string;
@@ -15,46 +14,23 @@ const FIELDS: { name: keyof FontValues; label: string; example: string }[] = [
   { name: 'title', label: '标题字体', example: '如 D:\\字体\\FZXBSJW.TTF（方正小标宋简体）' },
 ];
 
+/** The form's values: an empty field for the shipped font. */
+const fontValues = (f: { [K in keyof FontValues]?: string | null }): FontValues => ({ body: f.body ?? '', bodyBold: f.bodyBold ?? '', title: f.title ?? '' });
+
 /**
  * 文书字体 (admin, in 本院设置): the court's own licensed font files for documents. Empty fields use the font
  * shipped with the program (Noto Serif SC); a file that cannot be used is refused with the reason on its field.
  */
 export function FontSettings() {
   const { message } = AntApp.useApp();
-  const [form] = Form.useForm<FontValues>();
-  const [loaded, setLoaded] = useState(false);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { form, loaded, loadError, error, saving, save } = useSettingsForm<FontValues>(() => send('documents.fontSettings').then(fontValues));
 
-  useEffect(() => {
-    let live = true;
-    send('documents.fontSettings')
-      .then((f) => {
-        if (!live) return;
-        form.setFieldsValue({ body: f.body ?? '', bodyBold: f.bodyBold ?? '', title: f.title ?? '' });
-        setLoaded(true);
-      })
-      .catch((err) => live && setLoadError(errorMessage(err)));
-    return () => {
-      live = false;
-    };
-  }, [form]);
-
-  const submit = async (values: FontValues) => {
-    setSaving(true);
-    setError(null);
-    try {
+  const submit = (values: FontValues) =>
+    save(async () => {
       const trimmed = Object.fromEntries(FIELDS.map((f) => [f.name, values[f.name]?.trim() || undefined])) as FontValues;
-      const f = await send('documents.setFontSettings', trimmed);
-      form.setFieldsValue({ body: f.body ?? '', bodyBold: f.bodyBold ?? '', title: f.title ?? '' });
+      form.setFieldsValue(fontValues(await send('documents.setFontSettings', trimmed)));
       message.success('文书字体已保存，此后生成的文书使用新字体');
-    } catch (err) {
-      setError(applyApiError(form, err));
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
 
   return (
     <Card title="文书字体" size="small" className="font-settings">

@@ -1,10 +1,10 @@
 import { Alert, App as AntApp, Button, Card, Col, Form, Input, InputNumber, Row, Skeleton } from 'antd';
-import { useEffect, useState } from 'react';
-import { errorMessage, send, type Input as ApiInput } from '../../api/client';
-import { applyApiError } from '../../api/formErrors';
+import { useEffect } from 'react';
+import { send, type Input as ApiInput } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { useSession } from '../../session/SessionProvider';
 import { FontSettings } from './FontSettings';
+import { useSettingsForm } from './useSettingsForm';
 
 type SettingsValues = ApiInput<'settings.update'>;
 
@@ -12,43 +12,18 @@ type SettingsValues = ApiInput<'settings.update'>;
 export function SettingsPage() {
   const { refreshMe } = useSession();
   const { message } = AntApp.useApp();
-  const [form] = Form.useForm<SettingsValues>();
-  const [loaded, setLoaded] = useState(false);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    send('settings.get')
-      .then((s) => {
-        if (!live) return;
-        form.setFieldsValue(s);
-        setLoaded(true);
-      })
-      .catch((err) => live && setLoadError(errorMessage(err)));
-    return () => {
-      live = false;
-    };
-  }, [form]);
+  const { form, loaded, loadError, error, saving, save } = useSettingsForm<SettingsValues>(() => send('settings.get'));
 
   useEffect(() => {
     if (loaded) form.focusField('courtName');
   }, [loaded, form]);
 
-  const submit = async (values: SettingsValues) => {
-    setSaving(true);
-    setError(null);
-    try {
+  const submit = (values: SettingsValues) =>
+    save(async () => {
       form.setFieldsValue(await send('settings.update', values));
       await refreshMe();
       message.success('本院设置已保存');
-    } catch (err) {
-      setError(applyApiError(form, err));
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
 
   if (loadError) return <Alert type="error" showIcon title={loadError} />;
   return (
