@@ -1,5 +1,5 @@
 import { FilePdfOutlined } from '@ant-design/icons';
-import { Empty, Spin } from 'antd';
+import { Alert, Empty, Spin } from 'antd';
 import { useEffect, useMemo } from 'react';
 import { base64ToBlob, PDF_MIME } from './pdf';
 
@@ -43,4 +43,10 @@ export function PdfFrame({
       )}
     </div>
   );
+}
+
+/** The warning over a preview whose text uses characters the document fonts lack (nothing when none). */
+export function MissingGlyphsWarning({ glyphs }: { glyphs: string[] | undefined }) {
+  if (!glyphs?.length) return null;
+  return <Alert type="warning" showIcon className="preview-warning" title={`字体中缺少以下字，打印时会显示为空白：${glyphs.join(' ')}`} />;
 }

@@ -8,7 +8,7 @@ import { isModalOpen, isPrimaryModifier } from '../../components/keyboard';
 import { DataForm } from '../../documents/DataForm';
 import { fieldLabel, fromFormValues, inferSchema, toFormValues, type DataObject, type ObjectSchema } from '../../documents/dataForm';
 import { base64ToBlob, documentFileName, DOCX_MIME, downloadBlob } from '../../documents/pdf';
-import { PdfFrame } from '../../documents/PdfFrame';
+import { MissingGlyphsWarning, PdfFrame } from '../../documents/PdfFrame';
 import { useDocumentActions, type DocumentRecord } from '../../documents/useDocumentActions';
 import { VersionTag } from '../documents/templateLabels';
 import { useCase } from './useCase';
@@ -318,9 +318,7 @@ export function GenerateDocumentPage() {
                   }
                 />
               )}
-              {preview && preview.missingGlyphs.length > 0 && (
-                <Alert type="warning" showIcon className="preview-warning" title={`字体中缺少以下字，打印时会显示为空白：${preview.missingGlyphs.join(' ')}`} />
-              )}
+              <MissingGlyphsWarning glyphs={preview?.missingGlyphs} />
               <PdfFrame
                 pdfBase64={preview?.pdfBase64}
                 title="文书预览"

@@ -8,7 +8,7 @@ import { isModalOpen, isPrimaryModifier } from '../../components/keyboard';
 import { useSubmit } from '../../components/useSubmit';
 import { CodeEditor, type CodeEditorHandle } from '../../documents/CodeEditor';
 import { errorLineOf } from '../../documents/labels';
-import { PdfFrame } from '../../documents/PdfFrame';
+import { MissingGlyphsWarning, PdfFrame } from '../../documents/PdfFrame';
 import { formatDateTime } from '../../format';
 import { OriginTag, VersionTag } from './templateLabels';
 
@@ -351,9 +351,7 @@ export function TemplateEditPage() {
               )
             }
           >
-            {preview && preview.missingGlyphs.length > 0 && (
-              <Alert type="warning" showIcon className="preview-warning" title={`字体中缺少以下字，打印时会显示为空白：${preview.missingGlyphs.join(' ')}`} />
-            )}
+            <MissingGlyphsWarning glyphs={preview?.missingGlyphs} />
             <PdfFrame pdfBase64={preview?.pdfBase64} title="模板预览" loading={previewing} height="62vh" empty="点击「预览」，用样例数据生成这份模板的文书" testId="template-preview-frame" />
           </Card>
         </Col>
