@@ -28,3 +28,8 @@ export function formatBytes(n: number): string {
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
+
+/** A document's heading in the preview dialogs: 民事裁定书 · （2026）浙0522民特12号 */
+export function documentHeading(doc: { title: string; caseNumber: string | null }): string {
+  return `${doc.title}${doc.caseNumber ? ` · ${doc.caseNumber}` : ''}`;
+}

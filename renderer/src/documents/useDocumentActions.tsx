@@ -2,6 +2,7 @@ import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Modal, Space } from 'antd';
 import { useCallback, useState } from 'react';
 import { errorMessage, send, type Output } from '../api/client';
+import { documentHeading } from './labels';
 import { documentFileName, DOCX_MIME, downloadBlob, base64ToBlob, PDF_MIME } from './pdf';
 import { PdfFrame } from './PdfFrame';
 import { printPdf } from './print';
@@ -116,7 +117,7 @@ export function useDocumentActions(onChanged: () => void) {
   const previewModal = (
     <Modal
       open={preview !== null}
-      title={preview ? `${preview.doc.title}${preview.doc.caseNumber ? ` · ${preview.doc.caseNumber}` : ''}` : ''}
+      title={preview ? documentHeading(preview.doc) : ''}
       width="min(1000px, 92vw)"
       onCancel={() => setPreview(null)}
       destroyOnHidden

@@ -1,6 +1,7 @@
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Button, Modal, Space, Typography } from 'antd';
 import { useCallback, useState } from 'react';
+import { documentHeading } from '../../documents/labels';
 import { base64ToBlob, documentFileName, downloadBlob, PDF_MIME } from '../../documents/pdf';
 import { PdfFrame } from '../../documents/PdfFrame';
 import { useDocumentActions, type DocumentRecord } from '../../documents/useDocumentActions';
@@ -21,7 +22,7 @@ export function useGeneratedDocument(onChanged?: () => void) {
   const modal = (
     <Modal
       open={shown !== null}
-      title={shown ? `${shown.document.title}${shown.document.caseNumber ? ` · ${shown.document.caseNumber}` : ''}` : ''}
+      title={shown ? documentHeading(shown.document) : ''}
       width="min(1000px, 92vw)"
       onCancel={() => setShown(null)}
       destroyOnHidden
