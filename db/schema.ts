@@ -403,6 +403,7 @@ export const reliefApplications = sqliteTable(
     index('relief_status_idx').on(t.status, t.appliedOn),
     index('relief_applied_idx').on(t.appliedOn),
     index('relief_deferred_idx').on(t.deferredUntil),
+    index('relief_decided_idx').on(t.decidedOn),
   ],
 );
 

@@ -83,6 +83,25 @@ export function casePayments(db: Db | Tx, caseId: number) {
 export type FollowUpState = 'open' | 'due-soon' | 'overdue' | 'paid';
 export const FOLLOW_UP_LABELS: Record<FollowUpState, string> = { open: '未到期', 'due-soon': '即将到期', overdue: '逾期未交', paid: '已交清' };
 
+/** What was paid against a deferral (correlated; fee_payments_app_idx). */
+const PAID = sql`(SELECT coalesce(sum(fp.amount_fen), 0) FROM fee_payments fp WHERE fp.application_id = ra.id AND fp.kind = 'payment')`;
+
+/** A state as conditions on the due date (relief_deferred_idx) and the payments, so a state reads few rows. */
+function stateCondition(state: FollowUpState | undefined, today: string, soon: string) {
+  switch (state) {
+    case 'paid':
+      return sql`AND ${PAID} >= ra.relief_fen`;
+    case 'overdue':
+      return sql`AND ra.deferred_until < ${today} AND ${PAID} < ra.relief_fen`;
+    case 'due-soon':
+      return sql`AND ra.deferred_until >= ${today} AND ra.deferred_until <= ${soon} AND ${PAID} < ra.relief_fen`;
+    case 'open':
+      return sql`AND ra.deferred_until > ${soon} AND ${PAID} < ra.relief_fen`;
+    default:
+      return sql``;
+  }
+}
+
 /**
  * The follow-up of granted deferrals, computed for `today` in one query (a court accumulates thousands of them
  * over the years): what is due, what was paid against it, the state, and whether the case was flagged.
@@ -102,26 +121,22 @@ export function deferralFollowUps(db: Db | Tx, today: string, filter: { state?: 
     state: FollowUpState;
     flagged: number;
   }>(sql`
-    SELECT * FROM (
-      SELECT ra.id AS applicationId, ra.case_id AS caseId, c.number AS caseNumber, p.name AS applicantName,
-             ra.deferred_until AS deferredUntil, ra.relief_fen AS dueFen, coalesce(paid.fen, 0) AS paidFen,
-             CASE WHEN coalesce(paid.fen, 0) >= ra.relief_fen THEN 'paid'
-                  WHEN ra.deferred_until < ${today} THEN 'overdue'
-                  WHEN ra.deferred_until <= ${soon} THEN 'due-soon'
-                  ELSE 'open' END AS state,
-             EXISTS (SELECT 1 FROM ${caseEvents} e WHERE e.case_id = ra.case_id AND e.kind = 'fee-overdue'
-                     AND json_extract(e.data, '$.applicationId') = ra.id) AS flagged
-      FROM ${reliefApplications} ra
-      JOIN ${cases} c ON c.id = ra.case_id
-      JOIN ${caseParties} cp ON cp.id = ra.case_party_id
-      JOIN ${parties} p ON p.id = cp.party_id
-      LEFT JOIN (SELECT application_id, sum(amount_fen) AS fen FROM ${feePayments}
-                 WHERE kind = 'payment' AND application_id IS NOT NULL GROUP BY application_id) paid ON paid.application_id = ra.id
-      WHERE ra.kind = 'defer' AND ra.status IN ('granted', 'partly_granted')
-        ${filter.caseId !== undefined ? sql`AND ra.case_id = ${filter.caseId}` : sql``}
-    )
-    ${filter.state ? sql`WHERE state = ${filter.state}` : sql``}
-    ORDER BY deferredUntil, applicationId
+    SELECT ra.id AS applicationId, ra.case_id AS caseId, c.number AS caseNumber, p.name AS applicantName,
+           ra.deferred_until AS deferredUntil, ra.relief_fen AS dueFen, ${PAID} AS paidFen,
+           CASE WHEN ${PAID} >= ra.relief_fen THEN 'paid'
+                WHEN ra.deferred_until < ${today} THEN 'overdue'
+                WHEN ra.deferred_until <= ${soon} THEN 'due-soon'
+                ELSE 'open' END AS state,
+           EXISTS (SELECT 1 FROM ${caseEvents} e WHERE e.case_id = ra.case_id AND e.kind = 'fee-overdue'
+                   AND json_extract(e.data, '$.applicationId') = ra.id) AS flagged
+    FROM ${reliefApplications} ra
+    JOIN ${cases} c ON c.id = ra.case_id
+    JOIN ${caseParties} cp ON cp.id = ra.case_party_id
+    JOIN ${parties} p ON p.id = cp.party_id
+    WHERE ra.kind = 'defer' AND ra.status IN ('granted', 'partly_granted')
+      ${filter.caseId !== undefined ? sql`AND ra.case_id = ${filter.caseId}` : sql``}
+      ${stateCondition(filter.state, today, soon)}
+    ORDER BY ra.deferred_until, ra.id
     LIMIT ${filter.limit ?? 1000}`);
   return rows.map((r) => ({
     ...r,

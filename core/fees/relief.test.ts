@@ -224,6 +224,9 @@ describe('deferral follow-up, payments and totals', () => {
       expect.objectContaining({ month: '2026-11', kind: 'defer', applications: 1, granted: 1, deferredFen: 330_000 }),
     ]);
     expect(t.total).toMatchObject({ applications: 3, granted: 2, refused: 1, waivedFen: 5_000, deferredFen: 330_000 });
+    // a range ending in December counts to the year's last day; another month counts nothing
+    expect((await h.call('relief.totals', { fromMonth: '2026-01', toMonth: '2026-12' }, s.approver)).total).toEqual(t.total);
+    expect((await h.call('relief.totals', { fromMonth: '2026-12', toMonth: '2027-01' }, s.approver)).rows).toEqual([]);
   });
 });
 
