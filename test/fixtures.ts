@@ -43,6 +43,24 @@ export async function fileCivil(h: Harness, token: string, overrides: Record<str
   return h.call('cases.file', civilFirstInstance(overrides) as never, token);
 }
 
+/** A 民特 case (司法确认 of a mediation agreement) with 张三 and the company as applicants. */
+export async function fileConfirmation(h: Harness, token: string) {
+  return h.call(
+    'cases.file',
+    {
+      caseType: '民特',
+      receivedOn: '2026-11-23',
+      parties: [
+        { role: '申请人', party: ZHANG_SAN },
+        { role: '申请人', party: COMPANY },
+      ],
+      cause: { revision: '2025', no: '448' },
+      materials: ['司法确认申请书', '调解协议'],
+    },
+    token,
+  );
+}
+
 /** The counter's users: a clerk (clerk1, 李书记) and a print clerk; their tokens. */
 export async function clerkAndPrinter(h: Harness, adminToken: string) {
   const clerk = await userToken(h, adminToken, 'clerk1', '李书记', ['clerk']);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { countRows, createHarness, setUpCourt, type Harness } from '../../test/harness';
-import { civilFirstInstance, clerkAndPrinter, COMPANY, fileCivil, LI_SI, RARE, residentId, ZHANG_SAN } from '../../test/fixtures';
+import { civilFirstInstance, clerkAndPrinter, COMPANY, fileCivil, fileConfirmation, LI_SI, RARE, residentId, ZHANG_SAN } from '../../test/fixtures';
 import { verifyDatabase } from '../audit/verify';
 
 let h: Harness | undefined;
@@ -40,20 +40,7 @@ describe('counter filing', () => {
 
   it('files a 民特 case and a centre register entry in their own series', async () => {
     const { h, clerk } = await desk();
-    const special = await h.call(
-      'cases.file',
-      {
-        caseType: '民特',
-        receivedOn: '2026-11-23',
-        parties: [
-          { role: '申请人', party: ZHANG_SAN },
-          { role: '申请人', party: COMPANY },
-        ],
-        cause: { revision: '2025', no: '448' },
-        materials: ['司法确认申请书', '调解协议'],
-      },
-      clerk,
-    );
+    const special = await fileConfirmation(h, clerk);
     expect(special.number).toBe('（2026）浙0522民特1号');
     expect(special.cause.name).toBe('申请司法确认调解协议');
     const reg = await h.call(

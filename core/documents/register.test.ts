@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { countRows, createHarness, setUpCourt, type Harness } from '../../test/harness';
-import { clerkAndPrinter, COMPANY, fileCivil, ZHANG_SAN } from '../../test/fixtures';
+import { clerkAndPrinter, COMPANY, fileCivil, fileConfirmation, ZHANG_SAN } from '../../test/fixtures';
 import { PDFTOTEXT, pdfText } from '../../test/pdf';
 import { verifyDatabase } from '../audit/verify';
 import { batchJob } from './batchJobs';
@@ -31,23 +31,6 @@ async function desk() {
   return { h, admin, ...(await clerkAndPrinter(h, admin)) };
 }
 
-async function fileSpecial(h: Harness, clerk: string) {
-  return h.call(
-    'cases.file',
-    {
-      caseType: '民特',
-      receivedOn: '2026-11-23',
-      parties: [
-        { role: '申请人', party: ZHANG_SAN },
-        { role: '申请人', party: COMPANY },
-      ],
-      cause: { revision: '2025', no: '448' },
-      materials: ['司法确认申请书', '调解协议'],
-    },
-    clerk,
-  );
-}
-
 /** The ruling's data: the case's facts from draftData, the confirmation record from the sample. */
 async function rulingData(h: Harness, token: string, caseId: number) {
   const draft = await h.call('documents.draftData', { caseId, templateId: 'ruling-confirm-valid' }, token);
@@ -60,7 +43,7 @@ const snapshot = (h: Harness) => Object.fromEntries(REGISTER_TABLES.map((t) => [
 describe('document register', () => {
   it('generates and records a ruling with template version "1", then "court.1" after the court changes a sentence', async () => {
     const { h, admin, clerk } = await desk();
-    const c = await fileSpecial(h, clerk);
+    const c = await fileConfirmation(h, clerk);
     const data = await rulingData(h, clerk, c.id);
     const first = await h.call('documents.generate', { caseId: c.id, templateId: 'ruling-confirm-valid', format: 'pdf', data }, clerk);
     expect(first.document).toMatchObject({
@@ -124,7 +107,7 @@ describe('document register', () => {
 
   it('refuses bad data and writes nothing', async () => {
     const { h, clerk } = await desk();
-    const c = await fileSpecial(h, clerk);
+    const c = await fileConfirmation(h, clerk);
     const data = await rulingData(h, clerk, c.id);
     const before = snapshot(h);
     const unknown = await h.fail('documents.generate', { caseId: c.id, templateId: 'ruling-confirm-valid', format: 'pdf', data: { ...data, judgeName: '王五' } }, clerk);
@@ -144,7 +127,7 @@ describe('document register', () => {
 
   it('drafts a ruling from a 民特 case: the case facts filled, the rest from the sample and listed as missing', async () => {
     const { h, clerk, printer } = await desk();
-    const c = await fileSpecial(h, clerk);
+    const c = await fileConfirmation(h, clerk);
     const draft = await h.call('documents.draftData', { caseId: c.id, templateId: 'ruling-confirm-valid' }, clerk);
     expect(draft.complete).toBe(false);
     expect(draft.missing.sort()).toEqual(['agreement', 'clerk', 'judge']);
@@ -208,7 +191,7 @@ describe('document register', () => {
 
   it('batch prints N documents into one PDF: pages add up, progress reaches N, each document starts a page', async () => {
     const { h, clerk, printer } = await desk();
-    const c = await fileSpecial(h, clerk);
+    const c = await fileConfirmation(h, clerk);
     const civil = await fileCivil(h, clerk);
     const data = await rulingData(h, clerk, c.id);
     const docs = [
