@@ -401,9 +401,10 @@ export const reliefApplications = sqliteTable(
   (t) => [
     index('relief_case_idx').on(t.caseId),
     index('relief_status_idx').on(t.status, t.appliedOn),
-    index('relief_applied_idx').on(t.appliedOn),
+    index('relief_applied_kind_idx').on(t.appliedOn, t.kind),
     index('relief_deferred_idx').on(t.deferredUntil),
-    index('relief_decided_idx').on(t.decidedOn),
+    // covering the monthly totals (totals.ts): the aggregation reads the index alone
+    index('relief_decided_idx').on(t.decidedOn, t.kind, t.status, t.grantedPercent, t.reliefFen),
   ],
 );
 
