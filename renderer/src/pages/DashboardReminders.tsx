@@ -1,25 +1,15 @@
 import { Card, Space, Statistic } from 'antd';
-import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { send, type Output } from '../api/client';
-
-type Reminders = Output<'relief.reminders'>;
+import { send } from '../api/client';
+import { useOperation } from '../api/useOperation';
 
 /**
  * 待办提醒 on the dashboard: relief applications waiting at the user's approval stage and deferrals falling
  * due or overdue (DOMAIN.md §4: a reminder when a deferral falls due). Hidden when there is nothing to do.
  */
 export function DashboardReminders() {
-  const [r, setR] = useState<Reminders | null>(null);
-  useEffect(() => {
-    let live = true;
-    send('relief.reminders', {})
-      .then((x) => live && setR(x))
-      .catch(() => undefined); // a reminder that cannot load must not hide the dashboard
-    return () => {
-      live = false;
-    };
-  }, []);
+  // a reminder that cannot load shows nothing: it must not hide the dashboard
+  const { data: r } = useOperation(() => send('relief.reminders', {}), []);
   if (!r || r.awaitingMe + r.dueSoon + r.overdue === 0) return null;
   const item = (title: string, value: number, to: string, danger = false) =>
     value > 0 && (

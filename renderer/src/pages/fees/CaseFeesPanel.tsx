@@ -1,8 +1,9 @@
 import { CalculatorOutlined, PrinterOutlined, RollbackOutlined, SolutionOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Card, Space, Table, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { errorMessage, send } from '../../api/client';
+import { useOperation } from '../../api/useOperation';
 import { formatFen } from '../../cases/money';
 import { useSession } from '../../session/SessionProvider';
 import { FeeNoticeModal, type QuoteRequest } from './FeeNoticeModal';
@@ -32,10 +33,18 @@ export function CaseFeesPanel({ caseId, caseNumber, onChanged }: { caseId: numbe
   const navigate = useNavigate();
   const { message, modal } = AntApp.useApp();
   const { schedule } = useFeeSchedule();
-  const [fees, setFees] = useState<CaseFees | null>(null);
-  const [quote, setQuote] = useState<Quote | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [tick, setTick] = useState(0);
+  // the fees and the quote of the fee the case suggests (shown on screen while a reload runs)
+  const loaded = useOperation(
+    async (): Promise<{ fees: CaseFees; quote: Quote | null }> => {
+      const f = await send('fees.case', { caseId });
+      return { fees: f, quote: f.suggested ? await send('fees.quote', f.suggested as QuoteRequest).catch(() => null) : null };
+    },
+    [caseId],
+    { keep: true },
+  );
+  const fees = loaded.data?.fees ?? null;
+  const quote = loaded.data?.quote ?? null;
+  const error = loaded.error;
   const [noticeOpen, setNoticeOpen] = useState(false);
   const [paying, setPaying] = useState<PaymentTarget | null>(null);
   const generated = useGeneratedDocument(onChanged);
@@ -43,25 +52,11 @@ export function CaseFeesPanel({ caseId, caseNumber, onChanged }: { caseId: numbe
   const canApply = roles.some((r) => RELIEF_APPLY_ROLES.includes(r));
   const canPay = roles.some((r) => PAYMENT_ROLES.includes(r));
 
+  const reloadFees = loaded.reload;
   const reload = useCallback(() => {
-    setTick((n) => n + 1);
+    reloadFees();
     onChanged?.();
-  }, [onChanged]);
-
-  useEffect(() => {
-    let live = true;
-    send('fees.case', { caseId })
-      .then(async (f) => {
-        if (!live) return;
-        setFees(f);
-        setError(null);
-        setQuote(f.suggested ? await send('fees.quote', f.suggested as QuoteRequest).catch(() => null) : null);
-      })
-      .catch((err) => live && setError(errorMessage(err)));
-    return () => {
-      live = false;
-    };
-  }, [caseId, tick]);
+  }, [reloadFees, onChanged]);
 
   const withdraw = (v: ReliefView) =>
     modal.confirm({

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { errorMessage, send } from '../../api/client';
+import { send } from '../../api/client';
+import { useOperation } from '../../api/useOperation';
 import type { FeeSchedule } from './feeLabels';
 
 /**
@@ -8,16 +8,6 @@ import type { FeeSchedule } from './feeLabels';
  * desk's clock).
  */
 export function useFeeSchedule(): { schedule: FeeSchedule | null; error: string | null } {
-  const [schedule, setSchedule] = useState<FeeSchedule | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    send('fees.schedule', {})
-      .then((s) => live && setSchedule(s))
-      .catch((err) => live && setError(errorMessage(err)));
-    return () => {
-      live = false;
-    };
-  }, []);
-  return { schedule, error };
+  const { data, error } = useOperation(() => send('fees.schedule', {}), []);
+  return { schedule: data, error };
 }
