@@ -110,22 +110,30 @@ export class LegalCalendar {
     return d;
   }
 
-  private finish(end: string, opts: PeriodOptions): string {
+  /**
+   * Lengthens a period by the suspended days that fall inside it, then rolls it forward. Only days after the
+   * start count (the start day itself is not part of the period): a span wholly before the start changes
+   * nothing, a span across the start counts from the day after it (docs/DOMAIN.md, counting periods).
+   */
+  private finish(start: string, end: string, opts: PeriodOptions): string {
     let result = end;
+    const firstCounted = addCalendarDays(start, 1);
     for (const span of mergeSpans(opts.suspended ?? [])) {
+      const from = span.from < firstCounted ? firstCounted : span.from;
+      if (span.to < from) continue;
       // only suspensions that start within the period (as extended so far) lengthen it
-      if (span.from <= result) result = addCalendarDays(result, daysBetween(span.from, span.to) + 1);
+      if (from <= result) result = addCalendarDays(result, daysBetween(from, span.to) + 1);
     }
     return opts.rollForward === false ? result : this.nextWorkingDayOnOrAfter(result);
   }
 
   /** End of a period of `days` days starting on `start` (the start day not counted). */
   addDays(start: string, days: number, opts: PeriodOptions = {}): string {
-    return this.finish(addCalendarDays(start, days), opts);
+    return this.finish(start, addCalendarDays(start, days), opts);
   }
 
   addMonths(start: string, months: number, opts: PeriodOptions = {}): string {
-    return this.finish(addCalendarMonths(start, months), opts);
+    return this.finish(start, addCalendarMonths(start, months), opts);
   }
 
   /** The `n`th working day after `start` (e.g. "assign within 3 working days"). */
