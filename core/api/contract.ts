@@ -15,6 +15,8 @@ export interface Operation<I extends z.ZodType = z.ZodType, O extends z.ZodType 
   name: N;
   /** one line in Chinese, shown in docs/API.md */
   summary: string;
+  /** short Chinese name of the action, shown in the audit log and menus (e.g. 登记调解案件) */
+  label?: string;
   access: Access;
   /**
    * The input schema, or a function of the core that builds it — for checks that depend on today's date
