@@ -3,7 +3,9 @@ import { Command, CommanderError, Option } from 'commander';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { closeCore, createCore } from '../core';
+import { useBuiltinTemplatesDir } from '../core/documents/template/dir';
 import type { Core } from '../core/context';
 import { clockStartingAt } from '../core/time/clock';
 import { dispatch, dispatchAs } from '../core/api/dispatcher';
@@ -307,6 +309,8 @@ export function buildCli(): Command {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // the shipped templates are the repository's templates/ folder (the desktop app passes its resources instead)
+  useBuiltinTemplatesDir(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../templates'));
   try {
     await buildCli().parseAsync(argv, { from: 'user' });
     return 0;

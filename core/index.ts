@@ -1,6 +1,7 @@
 import { databasePath, openDatabase } from '../db/connection';
 import { PRODUCTION_COST, type PasswordCost } from './auth/password';
 import type { Core } from './context';
+import { useBuiltinTemplatesDir } from './documents/template/dir';
 import { systemClock, type Clock } from './time/clock';
 
 export interface CreateCoreOptions {
@@ -12,10 +13,13 @@ export interface CreateCoreOptions {
   passwordCost?: PasswordCost;
   nativeBinding?: string;
   migrationsFolder?: string;
+  /** the built-in templates folder, passed by the shell (core/documents/template/dir.ts) */
+  templatesDir?: string;
 }
 
 /** Opens (and migrates) the database and assembles the domain core. */
 export function createCore(opts: CreateCoreOptions): Core {
+  if (opts.templatesDir) useBuiltinTemplatesDir(opts.templatesDir);
   const file = opts.file ?? databasePath(opts.dataDir ?? '.');
   const { sqlite, db } = openDatabase({
     file,

@@ -72,7 +72,9 @@ function openCore(dataDir: string): Core {
     projectRoot: app.getAppPath(),
     exists: (file) => fs.existsSync(file),
   });
-  return createCore({ dataDir, nativeBinding, migrationsFolder: migrationsFolder() });
+  // the shipped templates: resources/templates in the packaged app (electron-builder.yml), templates/ in the tree
+  const templatesDir = app.isPackaged ? path.join(process.resourcesPath, 'templates') : path.join(app.getAppPath(), 'templates');
+  return createCore({ dataDir, nativeBinding, migrationsFolder: migrationsFolder(), templatesDir });
 }
 
 function openWindow(): void {

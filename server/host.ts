@@ -10,6 +10,11 @@ export function defaultStaticDir(): string {
   return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../out/renderer');
 }
 
+/** The repository's templates/ folder: the host serves documents from the shipped templates. */
+export function defaultTemplatesDir(): string {
+  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../templates');
+}
+
 export interface HostOptions {
   dataDir: string;
   port?: number;
@@ -24,7 +29,7 @@ export interface HostOptions {
  * tests wait for that event instead of sleeping.
  */
 export async function startHost(opts: HostOptions) {
-  const core = opts.core ?? createCore({ dataDir: opts.dataDir });
+  const core = opts.core ?? createCore({ dataDir: opts.dataDir, templatesDir: defaultTemplatesDir() });
   const app = await buildServer({ core, staticDir: opts.staticDir ?? defaultStaticDir() });
   const address = await app.listen({ port: opts.port ?? DEFAULT_PORT, host: opts.host ?? '127.0.0.1' });
   const stop = async () => {

@@ -28,7 +28,7 @@ import {
   templateFor,
   type DocumentRecord,
 } from './register';
-import { builtinTemplate, type Template } from './templates';
+import { builtinTemplate, type Template } from './template';
 
 /**
  * The documents API (issue 4; contract in docs/documents-contract.md): templates and the court's versions of

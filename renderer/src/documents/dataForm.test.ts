@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { builtinTemplate } from '../../../core/documents/templates';
+import { builtinTemplate } from '../../../core/documents/template';
 import { fieldLabel, fromFormValues, inferSchema, itemLabel, sameAsSample, toFormValues, type FieldSchema, type ObjectSchema } from './dataForm';
 
 const ruling = builtinTemplate('ruling-confirm-valid').sample;

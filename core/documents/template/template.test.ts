@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { builtinTemplates, fillTemplate, parseTemplate, TemplateError, unknownDataFields, type Template } from './templates';
-import type { Block } from './model';
+import { builtinTemplates, fillTemplate, parseTemplate, TemplateError, unknownDataFields, type Template } from '.';
+import type { Block } from '../model';
 
 /** A template file from a body and a sample; the header takes lines 1–5, so the body starts on line 6. */
 function tpl(body: string, sample = 'court:\n  name: 某某人民法院\nitems:\n  - a\n  - b\npeople:\n  - name: 甲\n    age: 30\n') {
@@ -165,5 +165,29 @@ describe('document titles', () => {
     expect(title('relief-decision', { title: '准予免交诉讼费用决定书' })).toBe('准予免交诉讼费用决定书');
     expect(title('ruling-confirm-valid')).toBe('民事裁定书（确认调解协议有效）');
     expect(title('case-receipt')).toBe('收案回执');
+  });
+});
+
+describe('where the built-in templates come from', () => {
+  it('is the folder the shell passed in; core/ never looks at an Electron resources path', async () => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const { builtinTemplatesDir } = await import('./builtin');
+    const { useBuiltinTemplatesDir } = await import('./dir');
+    const before = builtinTemplatesDir();
+    const elsewhere = fs.mkdtempSync(path.join((await import('node:os')).tmpdir(), 'tpl-'));
+    fs.copyFileSync(path.join(before, 'notice.txt'), path.join(elsewhere, 'notice.txt'));
+    try {
+      useBuiltinTemplatesDir(elsewhere);
+      expect(builtinTemplatesDir()).toBe(elsewhere);
+      expect([...builtinTemplates().keys()]).toEqual(['notice']);
+    } finally {
+      useBuiltinTemplatesDir(before);
+    }
+    const coreDir = path.resolve(before, '../core');
+    const offenders = (fs.readdirSync(coreDir, { recursive: true }) as string[])
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+      .filter((f) => fs.readFileSync(path.join(coreDir, f), 'utf8').includes('resourcesPath'));
+    expect(offenders).toEqual([]);
   });
 });
