@@ -40,6 +40,18 @@ function mergeSchema(a: Schema, b: Schema): Schema {
   return { t: 'any' };
 }
 
+/** Every data path the sample has (list items transparent), for checking declared fields. */
+export function schemaPaths(s: Schema, at = '', out = new Set<string>()): Set<string> {
+  if (at) out.add(at);
+  if (s.t === 'object') for (const [k, v] of s.props) schemaPaths(v, at ? `${at}.${k}` : k, out);
+  else if (s.t === 'array') {
+    // an empty list in the sample says nothing of its items: any item field is allowed
+    if (s.item.t === 'any') out.add(`${at}.*`);
+    schemaPaths(s.item, at, out);
+  }
+  return out;
+}
+
 export const SCALAR = (s: Schema) => s.t === 'string' || s.t === 'number' || s.t === 'boolean' || s.t === 'any';
 
 /** The filters a placeholder may use: {{value | filter arg}}. */
@@ -60,8 +72,24 @@ function keysOf(s: Schema): string {
   return s.t === 'object' ? [...s.props.keys()].join('、') : '';
 }
 
-function typeExpr(e: Expr, scope: Map<string, Schema>, root: Schema, fail: (m: string) => never): Schema {
+/**
+ * What the body uses, by data path (list items transparent: `{{line.label}}` in `{{#each breakdown as line}}` is
+ * `breakdown.label`), with the first line it is used on; `lists` maps loop variables to their list's path.
+ */
+export interface Uses {
+  paths: Map<string, number>;
+  lists: Map<string, string>;
+  line: number;
+}
+
+function use(uses: Uses | undefined, path: string): void {
+  if (uses && !uses.paths.has(path)) uses.paths.set(path, uses.line);
+}
+
+function typeExpr(e: Expr, scope: Map<string, Schema>, root: Schema, fail: (m: string) => never, uses?: Uses): Schema {
   const [first, ...rest] = e.path;
+  const canonical = [uses?.lists.get(first!) ?? first!, ...rest].join('.');
+  use(uses, canonical);
   let s: Schema;
   let walked = first!;
   if (scope.has(first!)) s = scope.get(first!)!;
@@ -88,6 +116,7 @@ function typeExpr(e: Expr, scope: Map<string, Schema>, root: Schema, fail: (m: s
         if (s.t !== 'array' && s.t !== 'any') fail(`“pluck”只能用于列表：{{${e.raw}}}`);
         const item: Schema = s.t === 'array' ? s.item : { t: 'any' };
         if (item.t === 'object' && !item.props.has(f.args[0]!)) fail(`未知字段 {{${e.raw}}}：列表项中没有“${f.args[0]}”（可用：${keysOf(item)}）`);
+        use(uses, `${canonical}.${f.args[0]}`);
         s = { t: 'array', item: item.t === 'object' ? item.props.get(f.args[0]!)! : { t: 'any' } };
         break;
       }
@@ -107,14 +136,16 @@ function typeExpr(e: Expr, scope: Map<string, Schema>, root: Schema, fail: (m: s
   return s;
 }
 
-export function checkNodes(nodes: Node[], scope: Map<string, Schema>, root: Schema, fail: (line: number, m: string) => never): void {
+export function checkNodes(nodes: Node[], scope: Map<string, Schema>, root: Schema, fail: (line: number, m: string) => never, uses?: Uses): void {
   const checkInline = (items: Inline[], line: number) => {
     for (const it of items) {
       const f: (m: string) => never = (m) => fail(line, m);
       if (it.t === 'ph') {
-        const s = typeExpr(it.expr, scope, root, f);
+        if (uses) uses.line = line;
+        const s = typeExpr(it.expr, scope, root, f, uses);
         if (!SCALAR(s)) f(`{{${it.expr.raw}}} 是${s.t === 'array' ? '列表，请用 {{#each}} 或“| join”' : '一组字段，请写到具体字段，如 {{' + it.expr.raw + '.' + (s.t === 'object' ? [...s.props.keys()][0] : '') + '}}'}`);
       } else if (it.t === 'if') {
+        if (uses) uses.line = line;
         checkCond(it.cond, f);
         checkInline(it.then, line);
         checkInline(it.else, line);
@@ -122,11 +153,12 @@ export function checkNodes(nodes: Node[], scope: Map<string, Schema>, root: Sche
     }
   };
   const checkCond = (c: Cond, f: (m: string) => never) => {
-    typeExpr(c.left, scope, root, f);
-    if (c.right && 'expr' in c.right) typeExpr(c.right.expr, scope, root, f);
+    typeExpr(c.left, scope, root, f, uses);
+    if (c.right && 'expr' in c.right) typeExpr(c.right.expr, scope, root, f, uses);
   };
   for (const n of nodes) {
     const f: (m: string) => never = (m) => fail(n.line, m);
+    if (uses) uses.line = n.line;
     switch (n.kind) {
       case 'line':
         checkInline(n.content, n.line);
@@ -134,20 +166,22 @@ export function checkNodes(nodes: Node[], scope: Map<string, Schema>, root: Sche
         break;
       case 'if':
         checkCond(n.cond, f);
-        checkNodes(n.then, scope, root, fail);
-        checkNodes(n.else, scope, root, fail);
+        checkNodes(n.then, scope, root, fail, uses);
+        checkNodes(n.else, scope, root, fail, uses);
         break;
       case 'each': {
-        const s = typeExpr(n.list, scope, root, f);
+        const s = typeExpr(n.list, scope, root, f, uses);
         if (s.t !== 'array' && s.t !== 'any') f(`{{#each ${n.list.raw} …}}：“${n.list.raw}”不是列表`);
         if (scope.has(n.as) || (root.t === 'object' && root.props.has(n.as))) f(`循环变量名“${n.as}”与已有字段重名，请换一个`);
         const inner = new Map(scope);
         inner.set(n.as, s.t === 'array' ? s.item : { t: 'any' });
-        checkNodes(n.body, inner, root, fail);
+        const lists = uses ? new Map(uses.lists).set(n.as, [uses.lists.get(n.list.path[0]!) ?? n.list.path[0]!, ...n.list.path.slice(1)].join('.')) : undefined;
+        checkNodes(n.body, inner, root, fail, uses && lists ? { ...uses, lists } : undefined);
+        if (uses) uses.line = n.line;
         break;
       }
       case 'table':
-        checkNodes(n.rows, scope, root, fail);
+        checkNodes(n.rows, scope, root, fail, uses);
         break;
     }
   }

@@ -8,3 +8,4 @@ export { FILTERS, unknownDataFields } from './check';
 export { fillTemplate } from './fill';
 export { MARKERS, TemplateError } from './syntax';
 export { parseTemplate, type Template } from './template';
+export { FIELD_TYPE_HELP, FIELD_TYPES, type FieldChoice, type FieldDecl, type FieldType } from './fields';

@@ -2,9 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { builtinTemplates, fillTemplate, parseTemplate, TemplateError, unknownDataFields, type Template } from '.';
 import type { Block } from '../model';
 
-/** A template file from a body and a sample; the header takes lines 1–5, so the body starts on line 6. */
+/**
+ * A template file from a body and a sample; the header takes lines 1–6 (line 5 declares the fields the body
+ * uses, found by asking the checker itself), so the body starts on line 7.
+ */
 function tpl(body: string, sample = 'court:\n  name: 某某人民法院\nitems:\n  - a\n  - b\npeople:\n  - name: 甲\n    age: 30\n') {
-  return `---\nid: t\ntitle: 测试\nversion: 1\n---\n${body}\n=== 样例数据 ===\n${sample}`;
+  const fields = new Set<string>();
+  const source = () => `---\nid: t\ntitle: 测试\nversion: 1\nfields: {${[...fields].map((p) => `${p}: 字段`).join(', ')}}\n---\n${body}\n=== 样例数据 ===\n${sample}`;
+  for (let round = 0; round < 40; round++) {
+    try {
+      parseTemplate(source(), 't');
+      break;
+    } catch (err) {
+      const m = err instanceof TemplateError ? (/字段 (\S+) 没有写明名称和类型/.exec(err.problem) ?? /fields 中的 (\S+) 正文没有用到/.exec(err.problem)) : null;
+      if (!m) break;
+      if (fields.has(m[1]!)) fields.delete(m[1]!);
+      else fields.add(m[1]!);
+    }
+  }
+  return source();
 }
 
 function refused(source: string): TemplateError {
@@ -48,36 +64,36 @@ describe('built-in templates', () => {
 describe('template validation names the file and the line', () => {
   it('refuses an unknown placeholder, and says which fields exist', () => {
     const e = refused(tpl('【标题】{{court.name}}\n正文{{court.nmae}}。'));
-    expect(e.message).toBe('模板 templates/t.txt 第 7 行：未知字段 {{court.nmae}}：“court”中没有“nmae”（可用：name）');
-    expect(e.line).toBe(7);
-    expect(refused(tpl('{{caseNo}}')).message).toMatch(/^模板 templates\/t.txt 第 6 行：未知字段 \{\{caseNo\}\}：样例数据中没有“caseNo”（可用：court、items、people）/);
+    expect(e.message).toBe('模板 templates/t.txt 第 8 行：未知字段 {{court.nmae}}：“court”中没有“nmae”（可用：name）');
+    expect(e.line).toBe(8);
+    expect(refused(tpl('{{caseNo}}')).message).toMatch(/^模板 templates\/t.txt 第 7 行：未知字段 \{\{caseNo\}\}：样例数据中没有“caseNo”（可用：court、items、people）/);
   });
 
   it('checks fields of list items inside {{#each}}', () => {
     expect(parseTemplate(tpl('{{#each people as p}}\n{{p.name}}，{{p.age}}岁\n{{/each}}'), 't').id).toBe('t');
     const e = refused(tpl('{{#each people as p}}\n{{p.nmae}}\n{{/each}}'));
-    expect(e.message).toMatch(/第 7 行：未知字段 \{\{p.nmae\}\}：“p”中没有“nmae”（可用：name、age）/);
+    expect(e.message).toMatch(/第 8 行：未知字段 \{\{p.nmae\}\}：“p”中没有“nmae”（可用：name、age）/);
     expect(refused(tpl('{{people.name}}')).message).toMatch(/它是列表，请用 \{\{#each\}\}/);
     expect(refused(tpl('{{people}}')).message).toMatch(/是列表/);
-    expect(refused(tpl('{{#each court as c}}\n{{c}}\n{{/each}}')).message).toMatch(/第 6 行.*“court”不是列表/);
+    expect(refused(tpl('{{#each court as c}}\n{{c}}\n{{/each}}')).message).toMatch(/第 7 行.*“court”不是列表/);
   });
 
   it('refuses broken blocks', () => {
-    expect(refused(tpl('一\n{{#each items as i}}\n{{i}}')).message).toMatch(/第 7 行：“\{\{#each …\}\}”没有以“\{\{\/each\}\}”结束/);
-    expect(refused(tpl('一\n{{/if}}')).message).toMatch(/第 7 行：多余的“\{\{\/if\}\}”/);
-    expect(refused(tpl('{{#if court.name}}\n一\n{{/each}}')).message).toMatch(/第 8 行：“\{\{\/each\}\}”与第 6 行的“\{\{#if\}\}”不配对/);
-    expect(refused(tpl('{{else}}')).message).toMatch(/第 6 行：“\{\{else\}\}”前没有/);
-    expect(refused(tpl('甲{{#if court.name}}乙')).message).toMatch(/第 6 行：行内“\{\{#if …\}\}”没有以“\{\{\/if\}\}”结束/);
-    expect(refused(tpl('甲{{court.name')).message).toMatch(/第 6 行：“\{\{”没有对应的“\}\}”/);
-    expect(refused(tpl('【表格 30,30】\n甲|乙')).message).toMatch(/第 6 行：【表格】没有以【\/表格】结束/);
-    expect(refused(tpl('【表格 30,30】\n甲|乙|丙\n【/表格】')).message).toMatch(/第 7 行：这一行有 3 个单元格，表格只有 2 列/);
-    expect(refused(tpl('{{#each items}}\n{{/each}}')).message).toMatch(/第 6 行：循环应写作/);
+    expect(refused(tpl('一\n{{#each items as i}}\n{{i}}')).message).toMatch(/第 8 行：“\{\{#each …\}\}”没有以“\{\{\/each\}\}”结束/);
+    expect(refused(tpl('一\n{{/if}}')).message).toMatch(/第 8 行：多余的“\{\{\/if\}\}”/);
+    expect(refused(tpl('{{#if court.name}}\n一\n{{/each}}')).message).toMatch(/第 9 行：“\{\{\/each\}\}”与第 7 行的“\{\{#if\}\}”不配对/);
+    expect(refused(tpl('{{else}}')).message).toMatch(/第 7 行：“\{\{else\}\}”前没有/);
+    expect(refused(tpl('甲{{#if court.name}}乙')).message).toMatch(/第 7 行：行内“\{\{#if …\}\}”没有以“\{\{\/if\}\}”结束/);
+    expect(refused(tpl('甲{{court.name')).message).toMatch(/第 7 行：“\{\{”没有对应的“\}\}”/);
+    expect(refused(tpl('【表格 30,30】\n甲|乙')).message).toMatch(/第 7 行：【表格】没有以【\/表格】结束/);
+    expect(refused(tpl('【表格 30,30】\n甲|乙|丙\n【/表格】')).message).toMatch(/第 8 行：这一行有 3 个单元格，表格只有 2 列/);
+    expect(refused(tpl('{{#each items}}\n{{/each}}')).message).toMatch(/第 7 行：循环应写作/);
   });
 
   it('refuses unknown markers and filters, listing the ones there are', () => {
-    expect(refused(tpl('【标提】{{court.name}}')).message).toMatch(/第 6 行：不认识的标记【标提】。可用的标记：【正文】【标题】/);
-    expect(refused(tpl('{{court.name | chinesedate}}')).message).toMatch(/第 6 行：不认识的过滤器“chinesedate”（可用：chineseDate、date/);
-    expect(refused(tpl('{{items | pluck name}}')).message).toMatch(/第 6 行/);
+    expect(refused(tpl('【标提】{{court.name}}')).message).toMatch(/第 7 行：不认识的标记【标提】。可用的标记：【正文】【标题】/);
+    expect(refused(tpl('{{court.name | chinesedate}}')).message).toMatch(/第 7 行：不认识的过滤器“chinesedate”（可用：chineseDate、date/);
+    expect(refused(tpl('{{items | pluck name}}')).message).toMatch(/第 7 行/);
     expect(refused(tpl('{{people | pluck nmae | join}}')).message).toMatch(/列表项中没有“nmae”（可用：name、age）/);
     expect(refused(tpl('【编号 A.】甲')).message).toMatch(/编号样式应为/);
   });
@@ -90,12 +106,12 @@ describe('template validation names the file and the line', () => {
     expect(refused(`---\nid: t\ntitle: 测试\nversion: 1\n---\n甲\n`).message).toMatch(/缺少样例数据/);
     const yamlError = refused(tpl('甲', 'court:\n  name: [未闭合\n'));
     expect(yamlError.message).toMatch(/样例数据的 YAML 写法有误/);
-    expect(yamlError.line).toBeGreaterThanOrEqual(8);
-    expect(refused(tpl('{{id}}', 'id: 330522198005011234\n')).message).toMatch(/第 8 行：样例数据中 id 的数字太长.*请加引号/);
+    expect(yamlError.line).toBeGreaterThanOrEqual(9);
+    expect(refused(tpl('{{id}}', 'id: 330522198005011234\n')).message).toMatch(/第 9 行：样例数据中 id 的数字太长.*请加引号/);
   });
 
   it('a template its own sample cannot fill is refused at load, not at the counter', () => {
-    expect(refused(tpl('{{court.name}}', 'court:\n  name: null\n')).message).toMatch(/第 6 行：数据缺少字段：court.name/);
+    expect(refused(tpl('{{court.name}}', 'court:\n  name: null\n')).message).toMatch(/第 7 行：数据缺少字段：court.name/);
   });
 });
 
@@ -148,8 +164,8 @@ describe('filling', () => {
   });
 
   it('a field missing from the data is an error naming the field and the line, never a blank in a court document', () => {
-    expect(() => fillTemplate(t, { ...t.sample, judge: '' })).toThrow(/第 20 行：数据缺少字段：judge/);
-    expect(() => fillTemplate(t, { ...t.sample, date: '2026-02-30' })).toThrow(/第 19 行：\{\{date \| chineseDate\}\}：日期不存在/);
+    expect(() => fillTemplate(t, { ...t.sample, judge: '' })).toThrow(/第 21 行：数据缺少字段：judge/);
+    expect(() => fillTemplate(t, { ...t.sample, date: '2026-02-30' })).toThrow(/第 20 行：\{\{date \| chineseDate\}\}：日期不存在/);
   });
 
   it('names data fields the template does not know (a misspelt key in an input file)', () => {
@@ -189,5 +205,49 @@ describe('where the built-in templates come from', () => {
       .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
       .filter((f) => fs.readFileSync(path.join(coreDir, f), 'utf8').includes('resourcesPath'));
     expect(offenders).toEqual([]);
+  });
+});
+
+describe('declared fields (fields: in the header)', () => {
+  const file = (fields: string, body: string, sample: string) => `---\nid: t\ntitle: 测试\nversion: 1\n${fields}---\n${body}\n=== 样例数据 ===\n${sample}`;
+  const sample = 'caseNumber: （2026）浙0522民初1号\nfee:\n  amountFen: 330000\n  amount: 3,300.00\nlines:\n  - label: 甲\n';
+  const body = '【案号】{{caseNumber}}\n应交{{fee.amount}}元（{{fee.amountFen | amountWords}}）。\n{{#each lines as l}}\n{{l.label}}\n{{/each}}';
+  const good = 'fields:\n  caseNumber: 案号 | 案号\n  fee.amountFen: 应交金额 | 金额\n  fee.amount: 应交金额（元） | 金额文字 fee.amountFen\n  lines: 各项 | 列表\n  lines.label: 项目\n';
+
+  it('gives every field a Chinese name and a kind, in the order written; loop variables name their list', () => {
+    const t = parseTemplate(file(good, body, sample), 't');
+    expect(t.fields.map((f) => [f.path, f.label, f.type, f.from ?? ''])).toEqual([
+      ['caseNumber', '案号', 'caseNumber', ''],
+      ['fee.amountFen', '应交金额', 'money', ''],
+      ['fee.amount', '应交金额（元）', 'moneyText', 'fee.amountFen'],
+      ['lines', '各项', 'list', ''],
+      ['lines.label', '项目', 'text', ''],
+    ]);
+    const choice = parseTemplate(file(good + '  you: 称呼 | 选项 你 你单位\n  kind: 类别 | 选项 person=自然人 organisation=单位\n', body + '\n{{you}}{{kind}}', sample + 'you: 你\nkind: person\n'), 't');
+    expect(choice.fields.find((f) => f.path === 'kind')!.choices).toEqual([
+      { value: 'person', label: '自然人' },
+      { value: 'organisation', label: '单位' },
+    ]);
+  });
+
+  it('refuses a template without fields, a placeholder not declared, a declared field not used, naming the line', () => {
+    expect(refused(file('', body, sample)).message).toMatch(/第 1 行：模板信息缺少 fields/);
+    const undeclared = refused(file(good.replace('  lines.label: 项目\n', ''), body, sample));
+    expect(undeclared.message).toMatch(/第 14 行：字段 lines.label 没有写明名称和类型/);
+    const unused = refused(file(good + '  date: 日期 | 日期\n', body, sample + 'date: 2026-11-23\n'));
+    expect(unused.message).toMatch(/第 11 行：fields 中的 date 正文没有用到/);
+    expect(refused(file(good.replace('项目', 'label'), body, sample)).message).toMatch(/第 10 行：fields 中的 lines.label：名称应为中文/);
+    expect(refused(file(good.replace('| 案号', '| 案件号'), body, sample)).message).toMatch(/第 6 行：.*不认识的类型“案件号”/);
+    expect(refused(file(good.replace('应交金额 | 金额', '应交金额 | 数字'), body, sample)).message).toMatch(/fee.amount：由 fee.amountFen 得出，但 fee.amountFen 没有写成“金额”类型/);
+    expect(refused(file(good + '  nope: 无 | 文字\n', body + '\n{{#if nope}}有{{/if}}', sample)).message).toMatch(/第 18 行：未知字段 \{\{nope\}\}/);
+  });
+
+  it('every built-in template declares every field it uses with a Chinese name', () => {
+    for (const t of builtinTemplates().values()) {
+      expect(t.fields.length).toBeGreaterThan(3);
+      for (const f of t.fields) expect(f.label, `${t.id} ${f.path}`).toMatch(/[\u3400-\u9fff]/);
+      // money is declared as fen (金额) and shown in 元; no name speaks of 分
+      for (const f of t.fields) expect(f.label).not.toMatch(/分）|（分/);
+    }
   });
 });

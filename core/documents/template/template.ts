@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { NUMBER_STYLES, type NumberStyle } from '../chinese';
 import { formatProblems, type FormatOverrides } from '../model';
-import { checkNodes, infer, type Schema } from './check';
+import { checkNodes, infer, schemaPaths, type Schema, type Uses } from './check';
+import { checkFieldDecls, parseFieldDecls, type FieldDecl } from './fields';
 import { fillTemplate } from './fill';
 import { parseBody, TemplateError, type Node } from './syntax';
 
@@ -43,13 +44,15 @@ export interface Template {
   numbering: NumberStyle;
   format: FormatOverrides | undefined;
   sample: Record<string, unknown>;
+  /** the fields the header declares: Chinese name and kind of every field the body uses, in form order */
+  fields: FieldDecl[];
   /** @internal */
   body: Node[];
   /** @internal */
   schema: Schema;
 }
 
-const HEADER_KEYS = ['id', 'title', 'version', 'description', 'numbering', 'format'];
+const HEADER_KEYS = ['id', 'title', 'version', 'description', 'numbering', 'format', 'fields'];
 const SAMPLE_LINE = /^={3,}\s*样例数据.*$/;
 
 function yamlError(file: string, err: unknown, lineOffset: number, what: string): never {
@@ -126,7 +129,15 @@ export function parseTemplate(source: string, file: string, opts: { origin?: 'bu
     fail,
   );
   const schema = infer(sample);
-  checkNodes(body, new Map(), schema, fail);
+  const uses: Uses = { paths: new Map(), lists: new Map(), line: 0 };
+  checkNodes(body, new Map(), schema, fail, uses);
+  const fieldsAt = hline('fields');
+  const fieldLine = (key: string) => {
+    const i = lines.slice(fieldsAt, headerEnd).findIndex((l) => l.trim().startsWith(`${key}:`));
+    return i >= 0 ? fieldsAt + 1 + i : fieldsAt;
+  };
+  const fields = parseFieldDecls(header.fields, file, fieldsAt, fieldLine);
+  checkFieldDecls(fields, uses.paths, schemaPaths(schema), file);
 
   const t: Template = {
     id,
@@ -141,6 +152,7 @@ export function parseTemplate(source: string, file: string, opts: { origin?: 'bu
     numbering,
     format: header.format as FormatOverrides | undefined,
     sample: sample as Record<string, unknown>,
+    fields,
     body,
     schema,
   };
