@@ -420,9 +420,9 @@ function finishDocx(docx: Uint8Array, at: Date | undefined): Uint8Array {
   const enc = (x: string) => new TextEncoder().encode(x);
   const dec = (b: Uint8Array) => new TextDecoder().decode(b);
   const styles = files['word/styles.xml'];
-  if (styles) files['word/styles.xml'] = enc(dec(styles).replace('<w:pPrDefault><w:pPr>', '<w:pPrDefault><w:pPr><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>'));
+  if (styles) files['word/styles.xml'] = enc(dec(styles).replace('<w:pPrDefault><w:pPr>', '<w:pPrDefault><w:pPr><w:wordWrap w:val="1"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>'));
   const document = files['word/document.xml'];
-  if (document) files['word/document.xml'] = enc(dec(document).replace(/<w:autoSpaceDN w:val="false"\/>/g, '<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>'));
+  if (document) files['word/document.xml'] = enc(dec(document).replace(/<w:autoSpaceDN w:val="false"\/>/g, '<w:wordWrap w:val="1"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>'));
   if (!at) return zipSync(files);
   const core = files['docProps/core.xml'];
   if (core) {
