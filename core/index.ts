@@ -1,4 +1,3 @@
-import './areas';
 import { databasePath, openDatabase } from '../db/connection';
 import { PRODUCTION_COST, type PasswordCost } from './auth/password';
 import type { Core } from './context';

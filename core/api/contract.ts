@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { CallContext, Core } from '../context';
-import { ROLE_KEYS, type Role } from '../auth/roles';
+import { ROLE_KEYS, type Role } from './roles';
 
 /**
  * The API contract: every operation the UI may call is declared once, with its name, input schema,

@@ -6,10 +6,12 @@ import { authSettings } from './settings';
 import { userOperations } from './userOperations';
 
 /** 账户与角色: login, sessions, users. Public API for other areas: roles, role groups, the user view. */
-export { ROLES, ROLE_KEYS, roleLabel, type Role } from './roles';
-export { ROLE_GROUPS, inGroup, type RoleGroup } from './roleGroups';
+export { ROLES, ROLE_KEYS, ROLE_GROUPS, inGroup, roleLabel, type Role, type RoleGroup } from '../api/roles';
 export { authMeta } from './meta';
 export { getUserView, setRoles, type UserView } from './users';
+export { hashPassword, passwordProblem } from './password';
+export { createSession } from './sessions';
+export { displayNameField, loginResultSchema, newPasswordField, usernameField } from './schemas';
 
 export const authArea = defineArea({
   name: 'auth',

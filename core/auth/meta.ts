@@ -1,5 +1,5 @@
 import { defineMeta } from '../api/meta';
-import { ROLE_GROUPS } from './roleGroups';
+import { ROLE_GROUPS } from '../api/roles';
 
 /** The auth area's operations without handlers: name, Chinese label, summary, who may call. Imported by the renderer. */
 export const authMeta = defineMeta({

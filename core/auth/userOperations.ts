@@ -5,7 +5,7 @@ import { defineOperation } from '../api/contract';
 import { authMeta } from './meta';
 import { conflict, fieldError, notFound } from '../api/errors';
 import { bool, input, noInput, positiveId } from '../api/fields';
-import { audit, writeTransaction } from '../audit/transaction';
+import { audit, writeTransaction } from '../audit';
 import { requireActor, type CallContext, type Tx } from '../context';
 import { isoShanghai } from '../time/clock';
 import { hashPassword, passwordProblem } from './password';

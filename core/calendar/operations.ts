@@ -3,8 +3,8 @@ import { defineOperation } from '../api/contract';
 import { calendarMeta } from './meta';
 import { fieldError } from '../api/errors';
 import { input, integerIn, isoDate, requiredText } from '../api/fields';
-import { audit, writeTransaction } from '../audit/transaction';
-import { readSetting, writeSetting } from '../court/settings';
+import { audit, writeTransaction } from '../audit';
+import { readSetting, writeSetting } from '../settings';
 import { toDayNumber } from './calendar';
 import { courtCalendar, holidayData } from './courtCalendar';
 

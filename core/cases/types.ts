@@ -1,4 +1,4 @@
-import { ROLE_GROUPS } from '../auth/roleGroups';
+import { ROLE_GROUPS } from '../api/roles';
 /**
  * Case types the counter registers (DOMAIN.md §1–2) and the party roles each one takes.
  * 调登 is the centre's register of delegated pre-filing mediations: it gets a register number, not a 案号.

@@ -1,5 +1,5 @@
 import { fieldError } from '../api/errors';
-import type { CaseView } from '../cases/service';
+import type { CaseView } from '../cases';
 import type { Db, Tx } from '../context';
 import { registry } from '../api/registry';
 import { receiptData } from './caseData';

@@ -1,7 +1,7 @@
 import { fieldError } from '../api/errors';
-import type { CaseView } from '../cases/service';
+import type { CaseView } from '../cases';
 import type { Db, Tx } from '../context';
-import { readSetting } from '../court/settings';
+import { readSetting } from '../settings';
 import { yuan } from '../documents';
 import type { DataBuilder, DataBuilderContext } from '../documents';
 import { DEFAULT_PAYMENT_ACCOUNT } from './config';

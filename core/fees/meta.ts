@@ -1,5 +1,5 @@
 import { defineMeta } from '../api/meta';
-import { ROLE_GROUPS } from '../auth/roleGroups';
+import { ROLE_GROUPS } from '../api/roles';
 
 /** The fees area's operations without handlers: name, Chinese label, summary, who may call. Imported by the renderer. */
 export const feesMeta = defineMeta({

@@ -1,14 +1,14 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { caseParties, cases, parties, reliefApplications, reliefSteps } from '../../db/schema';
 import { ApiError, conflict, fieldError, notFound } from '../api/errors';
-import { audit, writeTransaction } from '../audit/transaction';
-import { courtCalendar } from '../calendar/courtCalendar';
-import { addCaseEvent } from '../cases/timeline';
+import { audit, writeTransaction } from '../audit';
+import { courtCalendar } from '../calendar';
+import { addCaseEvent } from '../cases';
 import type { CallContext, Db, Tx } from '../context';
-import { readSetting } from '../court/settings';
-import { ROLES } from '../auth/roles';
+import { readSetting } from '../settings';
+import { ROLES } from '../api/roles';
 import { dateShanghai, isoShanghai } from '../time/clock';
-import { yuan } from '../documents/chinese';
+import { yuan } from '../documents';
 import { groundBasis, groundOf, MIN_REDUCTION_PERCENT, RELIEF_KINDS, type ReliefKind } from './grounds';
 import type { ReliefStage } from './settings';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineSettings, type SettingValues } from '../api/area';
-import { ROLE_KEYS } from '../auth/roles';
+import { ROLE_KEYS } from '../api/roles';
 import { DEFAULT_PAYMENT_ACCOUNT, DEFAULT_PROVINCIAL, DEFAULT_ROUNDING, type ProvincialAmounts } from './config';
 import { PROVINCIAL_RANGES, type ProvincialItem } from './schedule';
 

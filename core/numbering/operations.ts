@@ -5,7 +5,7 @@ import { defineOperation } from '../api/contract';
 import { numberingMeta } from './meta';
 import { fieldError } from '../api/errors';
 import { input, requiredText } from '../api/fields';
-import { readSetting } from '../court/settings';
+import { readSetting } from '../settings';
 import { dateShanghai, yearOfDate } from '../time/clock';
 import { formatCaseNumber, parseCaseNumber } from './caseNumber';
 import { formatRegisterNumber, registerSeriesKey } from './registerNumber';

@@ -1,4 +1,24 @@
-import type { Role } from './roles';
+/**
+ * Roles and role groups: part of the contract (who may call an operation). This module imports nothing, so the
+ * renderer imports it at run time and no role list is written twice.
+ */
+
+/** The roles of the centre. One user may hold several. */
+export const ROLES = {
+  clerk: '立案窗口',
+  mediation: '调解管理',
+  judge: '速裁法官',
+  print: '文书打印',
+  approver: '审批',
+  admin: '管理员',
+} as const;
+
+export type Role = keyof typeof ROLES;
+export const ROLE_KEYS = Object.keys(ROLES) as Role[];
+
+export function roleLabel(role: Role): string {
+  return ROLES[role];
+}
 
 /**
  * Who may do what, as groups of roles: the one place a role list is written. Operation metadata
