@@ -101,7 +101,11 @@ function styles(format: DocumentFormat, g: ReturnType<typeof geometry>) {
         basedOn: 'Normal',
         next: STYLE.body,
         run: { font: fontAttrs(format.docx.bodyFont), size: halfPoints(format.caseNumber.sizePt), characterSpacing: gridSpacing },
-        paragraph: { alignment: AlignmentType.RIGHT, spacing: { ...exact(body.linePitchPt), after: twips(format.caseNumber.spaceAfterPt) }, keepNext: true },
+        paragraph: {
+          alignment: AlignmentType.RIGHT,
+          spacing: { ...exact(body.linePitchPt), after: twips(format.caseNumber.spaceAfterPt) },
+          keepNext: true,
+        },
       },
       {
         id: STYLE.table,
@@ -141,7 +145,10 @@ const WORD_JOINER = '\u2060';
  * forbids a break, so the span moves whole to the next line as in the PDF (core/documents/linebreak.ts).
  */
 export function joinUnbreakable(text: string): string {
-  const spans = [...protectedSpans(text), ...[...text.matchAll(/[0-9A-Za-z][0-9A-Za-z,.\-]*[0-9A-Za-z]/g)].map((m) => [m.index, m.index + m[0].length] as [number, number])];
+  const spans = [
+    ...protectedSpans(text),
+    ...[...text.matchAll(/[0-9A-Za-z][0-9A-Za-z,.-]*[0-9A-Za-z]/g)].map((m) => [m.index, m.index + m[0].length] as [number, number]),
+  ];
   if (!spans.length) return text;
   const inside = new Set<number>();
   for (const [from, to] of spans) for (let i = from + 1; i < to; i++) inside.add(i);
@@ -157,18 +164,30 @@ export function joinUnbreakable(text: string): string {
 function runs(list: Run[], extra: Partial<IRunOptions> = {}): TextRun[] {
   return list
     .filter((r) => r.text)
-    .map((r) => new TextRun({ text: joinUnbreakable(r.text), ...(r.bold ? { bold: true } : {}), ...(r.underline ? { underline: {} } : {}), ...extra }));
+    .map(
+      (r) =>
+        new TextRun({
+          text: joinUnbreakable(r.text),
+          ...(r.bold ? { bold: true } : {}),
+          ...(r.underline ? { underline: {} } : {}),
+          ...extra,
+        }),
+    );
 }
 
 type Child = Paragraph | Table;
 
-function blockChildren(b: Block, format: DocumentFormat, g: ReturnType<typeof geometry>, next: { pageBreakBefore: boolean; keepLast?: boolean }): Child[] {
+function blockChildren(
+  b: Block,
+  format: DocumentFormat,
+  g: ReturnType<typeof geometry>,
+  next: { pageBreakBefore: boolean; keepLast?: boolean },
+): Child[] {
   const brk = (): Partial<IParagraphOptions> => {
     if (!next.pageBreakBefore) return {};
     next.pageBreakBefore = false;
     return { pageBreakBefore: true };
   };
-  const indentChars = format.body.firstLineIndentChars;
   switch (b.type) {
     case 'title':
       return [para({ style: STYLE.title, children: runs(b.runs), ...brk() })];
@@ -182,7 +201,14 @@ function blockChildren(b: Block, format: DocumentFormat, g: ReturnType<typeof ge
         para({
           style: STYLE.body,
           children: runs(b.runs),
-          alignment: align === 'centre' ? AlignmentType.CENTER : align === 'right' ? AlignmentType.RIGHT : align === 'left' ? AlignmentType.LEFT : AlignmentType.JUSTIFIED,
+          alignment:
+            align === 'centre'
+              ? AlignmentType.CENTER
+              : align === 'right'
+                ? AlignmentType.RIGHT
+                : align === 'left'
+                  ? AlignmentType.LEFT
+                  : AlignmentType.JUSTIFIED,
           ...((b.indent ?? 'firstLine') === 'none' ? { indent: { firstLine: 0 } } : {}),
           ...(b.keepWithNext || next.keepLast ? { keepNext: true } : {}),
           ...brk(),
@@ -227,7 +253,8 @@ function blockChildren(b: Block, format: DocumentFormat, g: ReturnType<typeof ge
                   children: [
                     para({
                       style: STYLE.table,
-                      alignment: align === 'centre' ? AlignmentType.CENTER : align === 'right' ? AlignmentType.RIGHT : AlignmentType.JUSTIFIED,
+                      alignment:
+                        align === 'centre' ? AlignmentType.CENTER : align === 'right' ? AlignmentType.RIGHT : AlignmentType.JUSTIFIED,
                       spacing: { line: twips(pitch), lineRule: LineRuleType.EXACT, before: 0, after: 0 },
                       children: runs(cell.runs, { size: halfPoints(size), ...(row.header ? { bold: true } : {}) }),
                     }),
@@ -262,15 +289,34 @@ function blockChildren(b: Block, format: DocumentFormat, g: ReturnType<typeof ge
         let p: Paragraph;
         switch (l.kind) {
           case 'role':
-            p = para({ style: STYLE.signature, keepNext, indent: { left: twips(roleLeft) }, children: runs([{ text: roleTexts[i]! }]), ...brk() });
+            p = para({
+              style: STYLE.signature,
+              keepNext,
+              indent: { left: twips(roleLeft) },
+              children: runs([{ text: roleTexts[i]! }]),
+              ...brk(),
+            });
             break;
           case 'date':
           case 'text':
-            p = para({ style: STYLE.signature, keepNext, alignment: AlignmentType.RIGHT, indent: { right: twips(rightIndent) }, children: runs([{ text: l.text }]), ...brk() });
+            p = para({
+              style: STYLE.signature,
+              keepNext,
+              alignment: AlignmentType.RIGHT,
+              indent: { right: twips(rightIndent) },
+              children: runs([{ text: l.text }]),
+              ...brk(),
+            });
             break;
           case 'seal': {
             const centre = g.textWidth - rightIndent - (dateChars ? (dateChars * cp) / 2 : (g.textWidth - rightIndent) / 2);
-            p = para({ style: STYLE.signature, keepNext, indent: { left: twips(centre - (len(l.text) * cp) / 2) }, children: runs([{ text: l.text }]), ...brk() });
+            p = para({
+              style: STYLE.signature,
+              keepNext,
+              indent: { left: twips(centre - (len(l.text) * cp) / 2) },
+              children: runs([{ text: l.text }]),
+              ...brk(),
+            });
             break;
           }
           case 'verified':
@@ -376,7 +422,10 @@ export function buildDocx(model: DocumentModel, opts: RenderOptions = {}): Docum
     ? undefined
     : pn.position === 'centre'
       ? { default: pageNumberFooter(format, AlignmentType.CENTER, 0) }
-      : { default: pageNumberFooter(format, AlignmentType.RIGHT, outsideIndent), even: pageNumberFooter(format, AlignmentType.LEFT, outsideIndent) };
+      : {
+          default: pageNumberFooter(format, AlignmentType.RIGHT, outsideIndent),
+          even: pageNumberFooter(format, AlignmentType.LEFT, outsideIndent),
+        };
   const meta = model.meta;
   return new Document({
     title: meta.title,
@@ -397,7 +446,14 @@ export function buildDocx(model: DocumentModel, opts: RenderOptions = {}): Docum
         properties: {
           page: {
             size: { width: mmTw(p.widthMm), height: mmTw(p.heightMm) },
-            margin: { top: mmTw(p.marginTopMm), bottom: mmTw(p.marginBottomMm), left: mmTw(p.marginLeftMm), right: mmTw(p.marginRightMm), header: mmTw(15), footer: footerTw },
+            margin: {
+              top: mmTw(p.marginTopMm),
+              bottom: mmTw(p.marginBottomMm),
+              left: mmTw(p.marginLeftMm),
+              right: mmTw(p.marginRightMm),
+              header: mmTw(15),
+              footer: footerTw,
+            },
           },
         },
         ...(footers ? { footers } : {}),
@@ -420,9 +476,21 @@ function finishDocx(docx: Uint8Array, at: Date | undefined): Uint8Array {
   const enc = (x: string) => new TextEncoder().encode(x);
   const dec = (b: Uint8Array) => new TextDecoder().decode(b);
   const styles = files['word/styles.xml'];
-  if (styles) files['word/styles.xml'] = enc(dec(styles).replace('<w:pPrDefault><w:pPr>', '<w:pPrDefault><w:pPr><w:wordWrap w:val="1"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>'));
+  if (styles)
+    files['word/styles.xml'] = enc(
+      dec(styles).replace(
+        '<w:pPrDefault><w:pPr>',
+        '<w:pPrDefault><w:pPr><w:wordWrap w:val="1"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>',
+      ),
+    );
   const document = files['word/document.xml'];
-  if (document) files['word/document.xml'] = enc(dec(document).replace(/<w:autoSpaceDN w:val="false"\/>/g, '<w:wordWrap w:val="1"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>'));
+  if (document)
+    files['word/document.xml'] = enc(
+      dec(document).replace(
+        /<w:autoSpaceDN w:val="false"\/>/g,
+        '<w:wordWrap w:val="1"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>',
+      ),
+    );
   if (!at) return zipSync(files);
   const core = files['docProps/core.xml'];
   if (core) {

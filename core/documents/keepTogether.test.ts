@@ -53,9 +53,15 @@ describe('PDF: numbers, 案号, dates and amounts move whole to the next line', 
     const t = builtinTemplate('relief-decision');
     const applicant = t.sample.applicant as Record<string, unknown>;
     for (let n = 0; n < 28; n++) {
-      const data = { ...t.sample, applicant: { ...applicant, address: `浙江省长兴县雉城街道${'某'.repeat(n)}路1号`, idNumber: '330522198503121233' } };
+      const data = {
+        ...t.sample,
+        applicant: { ...applicant, address: `浙江省长兴县雉城街道${'某'.repeat(n)}路1号`, idNumber: '330522198503121233' },
+      };
       const lines = drawnLines(fillTemplate(t, data));
-      expect(lines.some((l) => l.text.includes('330522198503121233')), `address +${n}`).toBe(true);
+      expect(
+        lines.some((l) => l.text.includes('330522198503121233')),
+        `address +${n}`,
+      ).toBe(true);
     }
   });
 });
@@ -120,7 +126,9 @@ describe('DOCX: Word and LibreOffice keep the same things together', () => {
   it('the paragraph above the signature keeps with it (w:keepNext) in the fee notice, the relief decision and both rulings', async () => {
     for (const id of ['fee-notice', 'relief-decision', 'ruling-confirm-valid', 'ruling-confirm-reject']) {
       const t = builtinTemplate(id);
-      const body = unzip((await renderDocx(fillTemplate(t, t.sample), { countPages: false })).bytes).get('word/document.xml')!.toString('utf8');
+      const body = unzip((await renderDocx(fillTemplate(t, t.sample), { countPages: false })).bytes)
+        .get('word/document.xml')!
+        .toString('utf8');
       const paragraphs = body.match(/<w:p>[\s\S]*?<\/w:p>|<w:p [\s\S]*?<\/w:p>/g)!;
       const sig = paragraphs.findIndex((p) => p.includes('w:val="CourtSignature"'));
       expect(sig, id).toBeGreaterThan(0);
@@ -139,7 +147,9 @@ describe('DOCX: Word and LibreOffice keep the same things together', () => {
     expect(joinUnbreakable('人民币3,300.00元（大写）')).toBe(`人民币${[...'3,300.00元'].join(wj)}（大写）`);
     expect(joinUnbreakable('本院受理')).toBe('本院受理');
     const t = builtinTemplate('fee-notice');
-    const body = unzip((await renderDocx(fillTemplate(t, t.sample), { countPages: false })).bytes).get('word/document.xml')!.toString('utf8');
+    const body = unzip((await renderDocx(fillTemplate(t, t.sample), { countPages: false })).bytes)
+      .get('word/document.xml')!
+      .toString('utf8');
     expect(body).toContain([...'（2026）浙0522民初1234号'].join(wj));
     // the visible text is unchanged once the joiners are taken out
     expect(body.replaceAll(wj, '')).toContain('（2026）浙0522民初1234号');

@@ -57,7 +57,10 @@ describe('line breaking with 禁则', () => {
         const text = `${'一二三四五六七八九'.slice(0, lead)}${span}，甲乙。`;
         const lines = wrap(text, 12);
         expect(lines.join('')).toBe(text);
-        expect(lines.some((l) => l.includes(span)), `${span} after ${lead}: ${lines.join(' | ')}`).toBe(true);
+        expect(
+          lines.some((l) => l.includes(span)),
+          `${span} after ${lead}: ${lines.join(' | ')}`,
+        ).toBe(true);
       }
     }
     // a span wider than a line still breaks (somewhere) rather than never
@@ -66,7 +69,12 @@ describe('line breaking with 禁则', () => {
 
   it('finds the protected spans', () => {
     const text = '本院（2026）浙0522民初354号案，于2026年11月3日、二〇二六年十一月三日交纳3,300.00元。';
-    expect(protectedSpans(text).map(([a, b]) => text.slice(a, b))).toEqual(['（2026）浙0522民初354号', '2026年11月3日', '二〇二六年十一月三日', '3,300.00元']);
+    expect(protectedSpans(text).map(([a, b]) => text.slice(a, b))).toEqual([
+      '（2026）浙0522民初354号',
+      '2026年11月3日',
+      '二〇二六年十一月三日',
+      '3,300.00元',
+    ]);
   });
 
   it('splits a word only when it is wider than a line', () => {

@@ -13,11 +13,7 @@
  */
 
 /** Never at the start of a line. */
-export const NO_START = new Set([
-  ...'，。、；：？！）］｝〕〉》」』】〗〙〛”’％‰℃°·・～－',
-  ...',.;:?!)]}%',
-  ...'ー々〻ゝゞ〞〟',
-]);
+export const NO_START = new Set([...'，。、；：？！）］｝〕〉》」』】〗〙〛”’％‰℃°·・～－', ...',.;:?!)]}%', ...'ー々〻ゝゞ〞〟']);
 
 /** Never at the end of a line. */
 export const NO_END = new Set([...'（［｛〔〈《「『【〖〘〚“‘￥＄', ...'([{$£¥']);
@@ -117,9 +113,10 @@ export function atomize<S>(segments: { text: string; style: S }[], measure: (tex
     flushWord();
   }
   const spans = protectedSpans(segments.map((s) => s.text).join(''));
-  if (spans.length) atoms.forEach((a, i) => {
-    if (spans.some(([from, to]) => starts[i]! > from && starts[i]! < to)) a.glue = true;
-  });
+  if (spans.length)
+    atoms.forEach((a, i) => {
+      if (spans.some(([from, to]) => starts[i]! > from && starts[i]! < to)) a.glue = true;
+    });
   return atoms;
 }
 
@@ -194,7 +191,12 @@ export function breakLines<S>(
       continue;
     }
     const next = atoms[i]!;
-    if (opts.hangPunctuation && noStart(next) && [...next.text].length === 1 && !(atoms[i + 1] && (noStart(atoms[i + 1]!) || atoms[i + 1]!.glue))) {
+    if (
+      opts.hangPunctuation &&
+      noStart(next) &&
+      [...next.text].length === 1 &&
+      !(atoms[i + 1] && (noStart(atoms[i + 1]!) || atoms[i + 1]!.glue))
+    ) {
       const body = trimEnd(atoms.slice(start, i));
       lines.push({ atoms: body, hung: next, width: contentWidth(body), last: i + 1 >= atoms.length });
       start = i + 1;

@@ -131,4 +131,3 @@ export function toBlocks(lines: OutLine[], t: Template): Block[] {
   }
   return blocks;
 }
-

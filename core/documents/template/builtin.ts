@@ -23,7 +23,10 @@ export function builtinTemplates(dir = builtinTemplatesDir(), opts: { reload?: b
   const hit = builtinCache.get(dir);
   if (hit && !opts.reload) return hit;
   const out = new Map<string, Template>();
-  for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('.txt')).sort()) {
+  for (const name of fs
+    .readdirSync(dir)
+    .filter((n) => n.endsWith('.txt'))
+    .sort()) {
     const file = path.join(dir, name);
     const t = parseTemplate(fs.readFileSync(file, 'utf8'), `templates/${name}`);
     if (`${t.id}.txt` !== name) throw new TemplateError(`templates/${name}`, 2, `id（${t.id}）应与文件名（${name}）一致`);

@@ -6,7 +6,8 @@
 import type { Cond, Expr, Inline, Node } from './syntax';
 import type { Template } from './template';
 
-export type Schema = { t: 'string' | 'number' | 'boolean' | 'any' } | { t: 'object'; props: Map<string, Schema> } | { t: 'array'; item: Schema };
+export type Schema =
+  { t: 'string' | 'number' | 'boolean' | 'any' } | { t: 'object'; props: Map<string, Schema> } | { t: 'array'; item: Schema };
 
 export function infer(v: unknown): Schema {
   if (v === null || v === undefined) return { t: 'any' };
@@ -101,7 +102,9 @@ function typeExpr(e: Expr, scope: Map<string, Schema>, root: Schema, fail: (m: s
   for (const p of rest) {
     if (s.t === 'any') return { t: 'any' };
     if (s.t !== 'object' || !s.props.has(p)) {
-      fail(`未知字段 {{${e.raw}}}：“${walked}”中没有“${p}”${s.t === 'object' ? `（可用：${keysOf(s)}）` : s.t === 'array' ? '（它是列表，请用 {{#each}} 逐项填写）' : ''}`);
+      fail(
+        `未知字段 {{${e.raw}}}：“${walked}”中没有“${p}”${s.t === 'object' ? `（可用：${keysOf(s)}）` : s.t === 'array' ? '（它是列表，请用 {{#each}} 逐项填写）' : ''}`,
+      );
     }
     s = s.props.get(p)!;
     walked += `.${p}`;
@@ -115,7 +118,8 @@ function typeExpr(e: Expr, scope: Map<string, Schema>, root: Schema, fail: (m: s
       case 'pluck': {
         if (s.t !== 'array' && s.t !== 'any') fail(`“pluck”只能用于列表：{{${e.raw}}}`);
         const item: Schema = s.t === 'array' ? s.item : { t: 'any' };
-        if (item.t === 'object' && !item.props.has(f.args[0]!)) fail(`未知字段 {{${e.raw}}}：列表项中没有“${f.args[0]}”（可用：${keysOf(item)}）`);
+        if (item.t === 'object' && !item.props.has(f.args[0]!))
+          fail(`未知字段 {{${e.raw}}}：列表项中没有“${f.args[0]}”（可用：${keysOf(item)}）`);
         use(uses, `${canonical}.${f.args[0]}`);
         s = { t: 'array', item: item.t === 'object' ? item.props.get(f.args[0]!)! : { t: 'any' } };
         break;
@@ -136,14 +140,23 @@ function typeExpr(e: Expr, scope: Map<string, Schema>, root: Schema, fail: (m: s
   return s;
 }
 
-export function checkNodes(nodes: Node[], scope: Map<string, Schema>, root: Schema, fail: (line: number, m: string) => never, uses?: Uses): void {
+export function checkNodes(
+  nodes: Node[],
+  scope: Map<string, Schema>,
+  root: Schema,
+  fail: (line: number, m: string) => never,
+  uses?: Uses,
+): void {
   const checkInline = (items: Inline[], line: number) => {
     for (const it of items) {
       const f: (m: string) => never = (m) => fail(line, m);
       if (it.t === 'ph') {
         if (uses) uses.line = line;
         const s = typeExpr(it.expr, scope, root, f, uses);
-        if (!SCALAR(s)) f(`{{${it.expr.raw}}} 是${s.t === 'array' ? '列表，请用 {{#each}} 或“| join”' : '一组字段，请写到具体字段，如 {{' + it.expr.raw + '.' + (s.t === 'object' ? [...s.props.keys()][0] : '') + '}}'}`);
+        if (!SCALAR(s))
+          f(
+            `{{${it.expr.raw}}} 是${s.t === 'array' ? '列表，请用 {{#each}} 或“| join”' : '一组字段，请写到具体字段，如 {{' + it.expr.raw + '.' + (s.t === 'object' ? [...s.props.keys()][0] : '') + '}}'}`,
+          );
       } else if (it.t === 'if') {
         if (uses) uses.line = line;
         checkCond(it.cond, f);
@@ -175,7 +188,9 @@ export function checkNodes(nodes: Node[], scope: Map<string, Schema>, root: Sche
         if (scope.has(n.as) || (root.t === 'object' && root.props.has(n.as))) f(`循环变量名“${n.as}”与已有字段重名，请换一个`);
         const inner = new Map(scope);
         inner.set(n.as, s.t === 'array' ? s.item : { t: 'any' });
-        const lists = uses ? new Map(uses.lists).set(n.as, [uses.lists.get(n.list.path[0]!) ?? n.list.path[0]!, ...n.list.path.slice(1)].join('.')) : undefined;
+        const lists = uses
+          ? new Map(uses.lists).set(n.as, [uses.lists.get(n.list.path[0]!) ?? n.list.path[0]!, ...n.list.path.slice(1)].join('.'))
+          : undefined;
         checkNodes(n.body, inner, root, fail, uses && lists ? { ...uses, lists } : undefined);
         if (uses) uses.line = n.line;
         break;
@@ -186,7 +201,6 @@ export function checkNodes(nodes: Node[], scope: Map<string, Schema>, root: Sche
     }
   }
 }
-
 
 /**
  * Checks data against the fields the template declares through its sample: names a field the data has that
@@ -206,4 +220,3 @@ export function unknownDataFields(t: Template, data: unknown): string[] {
   walk(t.schema, data, '');
   return out;
 }
-

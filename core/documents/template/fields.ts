@@ -78,7 +78,8 @@ export function parseFieldDecls(raw: unknown, file: string, fieldsLine: number, 
       '模板信息缺少 fields：请为正文用到的每个字段写明中文名称和类型，如“fields:”下一行“  caseNumber: 案号 | 案号”（写法见 README“模板的字段”）',
     );
   }
-  if (typeof raw !== 'object' || Array.isArray(raw)) throw new TemplateError(file, fieldsLine, 'fields 应为“字段: 中文名称 | 类型”的若干行');
+  if (typeof raw !== 'object' || Array.isArray(raw))
+    throw new TemplateError(file, fieldsLine, 'fields 应为“字段: 中文名称 | 类型”的若干行');
   const out: FieldDecl[] = [];
   for (const [path, value] of Object.entries(raw as Record<string, unknown>)) {
     const line = lineOf(path);
@@ -97,7 +98,10 @@ export function parseFieldDecls(raw: unknown, file: string, fieldsLine: number, 
     const type = FIELD_TYPES[typeWord as keyof typeof FIELD_TYPES];
     const decl: FieldDecl = { path, label, type, line };
     if (type === 'choice') {
-      const items = args.join(' ').split(/[\s　,，、]+/).filter(Boolean);
+      const items = args
+        .join(' ')
+        .split(/[\s　,，、]+/)
+        .filter(Boolean);
       if (!items.length) fail('“选项”后应列出可选的值，如 选项 男 女，或 选项 person=自然人 organisation=单位');
       decl.choices = items.map((it) => {
         const [v, l] = it.split('=');
@@ -134,9 +138,12 @@ export function checkFieldDecls(decls: FieldDecl[], used: Map<string, number>, s
   const usedPaths = [...used.keys()];
   for (const d of decls) {
     const isUsed =
-      used.has(d.path) || usedPaths.some((p) => p.startsWith(`${d.path}.`)) || decls.some((x) => x.from === d.path && (used.has(x.path) || usedPaths.some((p) => p.startsWith(`${x.path}.`))));
+      used.has(d.path) ||
+      usedPaths.some((p) => p.startsWith(`${d.path}.`)) ||
+      decls.some((x) => x.from === d.path && (used.has(x.path) || usedPaths.some((p) => p.startsWith(`${x.path}.`))));
     if (!isUsed) throw new TemplateError(file, d.line, `fields 中的 ${d.path} 正文没有用到：请删去这一行，或在正文中使用它`);
     const underEmptyList = d.path.split('.').some((_, i, parts) => samplePaths.has(`${parts.slice(0, i).join('.')}.*`));
-    if (!samplePaths.has(d.path) && !underEmptyList) throw new TemplateError(file, d.line, `fields 中的 ${d.path} 在样例数据中没有：请在样例数据中写上它的值（可写 null）`);
+    if (!samplePaths.has(d.path) && !underEmptyList)
+      throw new TemplateError(file, d.line, `fields 中的 ${d.path} 在样例数据中没有：请在样例数据中写上它的值（可写 null）`);
   }
 }

@@ -49,7 +49,9 @@ function applyFilters(e: Expr, value: unknown, fail: (m: string) => never): unkn
           v = yuan(v as number);
           break;
         case 'pluck':
-          v = (Array.isArray(v) ? v : []).map((x) => (x !== null && typeof x === 'object' ? (x as Record<string, unknown>)[f.args[0]!] : undefined));
+          v = (Array.isArray(v) ? v : []).map((x) =>
+            x !== null && typeof x === 'object' ? (x as Record<string, unknown>)[f.args[0]!] : undefined,
+          );
           break;
         case 'join':
           v = (Array.isArray(v) ? v : []).filter((x) => !isEmpty(x)).join(f.args[0] ?? '、');
@@ -137,7 +139,6 @@ function evalNodes(nodes: Node[], scope: Map<string, unknown>, data: unknown, fi
   }
 }
 
-
 /** Fills a template with data into a document model that records the template's id and version. */
 export function fillTemplate(t: Template, data: Record<string, unknown>): DocumentModel {
   const lines: OutLine[] = [];
@@ -164,7 +165,10 @@ export function fillTemplate(t: Template, data: Record<string, unknown>): Docume
  */
 function documentTitle(t: Template, blocks: DocumentModel['blocks']): string {
   const titles = blocks.filter((b) => b.type === 'title');
-  const printed = titles.at(-1)?.runs.map((r) => r.text).join('').replace(/\s+/g, '');
+  const printed = titles
+    .at(-1)
+    ?.runs.map((r) => r.text)
+    .join('')
+    .replace(/\s+/g, '');
   return printed && !t.title.replace(/\s+/g, '').startsWith(printed) ? printed : t.title;
 }
-

@@ -16,7 +16,6 @@ export class TemplateError extends Error {
   }
 }
 
-
 export interface Expr {
   path: string[];
   filters: { name: string; args: string[] }[];
@@ -268,14 +267,21 @@ export function parseBody(lines: { text: string; line: number }[], fail: (line: 
     m = MARKER_LINE.exec(s);
     const marker = m ? (m[1] as Marker) : null;
     if (marker && !(marker in MARKERS)) {
-      f(`不认识的标记【${m![1]}】。可用的标记：${Object.keys(MARKERS).map((k) => `【${k}】`).join('')}`);
+      f(
+        `不认识的标记【${m![1]}】。可用的标记：${Object.keys(MARKERS)
+          .map((k) => `【${k}】`)
+          .join('')}`,
+      );
     }
     const arg = (m?.[2] ?? '').trim();
     const rest = m ? m[3]! : s;
     if (marker === '注释') continue;
     if (marker === '表格') {
       if (inTable()) f('表格中不能再套表格');
-      const cols = arg.split(/[,，、\s]+/).filter(Boolean).map(Number);
+      const cols = arg
+        .split(/[,，、\s]+/)
+        .filter(Boolean)
+        .map(Number);
       if (!cols.length || cols.some((c) => !Number.isFinite(c) || c <= 0)) f('【表格】须写明各列宽度（毫米），如【表格 40,116】');
       if (rest.trim()) f('【表格】一行只写列宽，表格内容从下一行开始');
       const node: TableNode = { kind: 'table', columnsMm: cols, rows: [], line };
@@ -298,16 +304,20 @@ export function parseBody(lines: { text: string; line: number }[], fail: (line: 
       continue;
     }
     if (marker === '表头') f('【表头】只能用在【表格】之中');
-    if (marker === '编号' && arg && !(NUMBER_STYLES as readonly string[]).includes(arg)) f(`编号样式应为 ${NUMBER_STYLES.join(' ')} 之一：${arg}`);
+    if (marker === '编号' && arg && !(NUMBER_STYLES as readonly string[]).includes(arg))
+      f(`编号样式应为 ${NUMBER_STYLES.join(' ')} 之一：${arg}`);
     if (marker === '空行' && arg && !/^\d+$/.test(arg)) f(`【空行】后应为行数：${arg}`);
-    if (marker === '二维码' && arg && !/^(\d+(\.\d+)?)?([\s　]*右上)?$/.test(arg)) f(`【二维码】后应为边长（毫米），可加“右上”：如【二维码 25 右上】：${arg}`);
+    if (marker === '二维码' && arg && !/^(\d+(\.\d+)?)?([\s　]*右上)?$/.test(arg))
+      f(`【二维码】后应为边长（毫米），可加“右上”：如【二维码 25 右上】：${arg}`);
     if (arg && marker !== '编号' && marker !== '空行' && marker !== '二维码') f(`【${marker}】不带参数：${arg}`);
     top().nodes.push({ kind: 'line', marker, arg, content: parseInline(rest, f), line });
   }
   if (stack.length > 1) {
     const c = top();
-    fail(c.line, `${c.kind === 'table' ? '【表格】没有以【/表格】结束' : c.kind === 'each' ? '“{{#each …}}”没有以“{{/each}}”结束' : '“{{#if …}}”没有以“{{/if}}”结束'}`);
+    fail(
+      c.line,
+      `${c.kind === 'table' ? '【表格】没有以【/表格】结束' : c.kind === 'each' ? '“{{#each …}}”没有以“{{/each}}”结束' : '“{{#if …}}”没有以“{{/if}}”结束'}`,
+    );
   }
   return root.nodes;
 }
-

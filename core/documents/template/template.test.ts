@@ -8,13 +8,17 @@ import type { Block } from '../model';
  */
 function tpl(body: string, sample = 'court:\n  name: 某某人民法院\nitems:\n  - a\n  - b\npeople:\n  - name: 甲\n    age: 30\n') {
   const fields = new Set<string>();
-  const source = () => `---\nid: t\ntitle: 测试\nversion: 1\nfields: {${[...fields].map((p) => `${p}: 字段`).join(', ')}}\n---\n${body}\n=== 样例数据 ===\n${sample}`;
+  const source = () =>
+    `---\nid: t\ntitle: 测试\nversion: 1\nfields: {${[...fields].map((p) => `${p}: 字段`).join(', ')}}\n---\n${body}\n=== 样例数据 ===\n${sample}`;
   for (let round = 0; round < 40; round++) {
     try {
       parseTemplate(source(), 't');
       break;
     } catch (err) {
-      const m = err instanceof TemplateError ? (/字段 (\S+) 没有写明名称和类型/.exec(err.problem) ?? /fields 中的 (\S+) 正文没有用到/.exec(err.problem)) : null;
+      const m =
+        err instanceof TemplateError
+          ? (/字段 (\S+) 没有写明名称和类型/.exec(err.problem) ?? /fields 中的 (\S+) 正文没有用到/.exec(err.problem))
+          : null;
       if (!m) break;
       if (fields.has(m[1]!)) fields.delete(m[1]!);
       else fields.add(m[1]!);
@@ -49,7 +53,15 @@ const text = (blocks: Block[]) =>
 describe('built-in templates', () => {
   it('load, validate, and fill from their own sample data', () => {
     const all = builtinTemplates(undefined, { reload: true });
-    expect([...all.keys()].sort()).toEqual(['case-receipt', 'fee-notice', 'notice', 'relief-decision', 'relief-refusal', 'ruling-confirm-reject', 'ruling-confirm-valid']);
+    expect([...all.keys()].sort()).toEqual([
+      'case-receipt',
+      'fee-notice',
+      'notice',
+      'relief-decision',
+      'relief-refusal',
+      'ruling-confirm-reject',
+      'ruling-confirm-valid',
+    ]);
     for (const t of all.values()) {
       expect(t.versionLabel).toBe(String(t.version));
       expect(t.hash).toMatch(/^[0-9a-f]{64}$/);
@@ -66,7 +78,9 @@ describe('template validation names the file and the line', () => {
     const e = refused(tpl('【标题】{{court.name}}\n正文{{court.nmae}}。'));
     expect(e.message).toBe('模板 templates/t.txt 第 8 行：未知字段 {{court.nmae}}：“court”中没有“nmae”（可用：name）');
     expect(e.line).toBe(8);
-    expect(refused(tpl('{{caseNo}}')).message).toMatch(/^模板 templates\/t.txt 第 7 行：未知字段 \{\{caseNo\}\}：样例数据中没有“caseNo”（可用：court、items、people）/);
+    expect(refused(tpl('{{caseNo}}')).message).toMatch(
+      /^模板 templates\/t.txt 第 7 行：未知字段 \{\{caseNo\}\}：样例数据中没有“caseNo”（可用：court、items、people）/,
+    );
   });
 
   it('checks fields of list items inside {{#each}}', () => {
@@ -102,7 +116,9 @@ describe('template validation names the file and the line', () => {
     expect(refused('id: t\n').message).toMatch(/第 1 行：模板应以一行“---”开始/);
     expect(refused(tpl('甲').replace('version: 1', 'version: 一')).message).toMatch(/第 4 行：version 应为正整数/);
     expect(refused(tpl('甲').replace('version: 1', 'version: 1\nauthor: 我')).message).toMatch(/第 5 行：模板信息中不认识“author”/);
-    expect(refused(tpl('甲').replace('version: 1', 'version: 1\nformat:\n  page:\n    marginTop: 30')).message).toMatch(/未知的版式设置：page.marginTop/);
+    expect(refused(tpl('甲').replace('version: 1', 'version: 1\nformat:\n  page:\n    marginTop: 30')).message).toMatch(
+      /未知的版式设置：page.marginTop/,
+    );
     expect(refused(`---\nid: t\ntitle: 测试\nversion: 1\n---\n甲\n`).message).toMatch(/缺少样例数据/);
     const yamlError = refused(tpl('甲', 'court:\n  name: [未闭合\n'));
     expect(yamlError.message).toMatch(/样例数据的 YAML 写法有误/);
@@ -145,9 +161,26 @@ describe('filling', () => {
 
   it('fills placeholders, conditions, lists and filters into blocks', () => {
     const m = fillTemplate(t, t.sample);
-    expect(m.blocks.map((b) => b.type)).toEqual(['title', 'paragraph', 'party', 'party', 'paragraph', 'numbered', 'paragraph', 'signature']);
+    expect(m.blocks.map((b) => b.type)).toEqual([
+      'title',
+      'paragraph',
+      'party',
+      'party',
+      'paragraph',
+      'numbered',
+      'paragraph',
+      'signature',
+    ]);
     expect(text(m.blocks.slice(0, 7))).toBe(
-      ['某某人民法院', '甲、乙：', '甲，30岁。', '乙，年龄不详。', '相等。加粗某某人民法院。', '甲事项|乙事项', '金额￥1,234.50（人民币壹仟贰佰叁拾肆元伍角），二〇二六年十一月二十三日，2026年11月23日，第二百零五条，共2项。'].join('\n'),
+      [
+        '某某人民法院',
+        '甲、乙：',
+        '甲，30岁。',
+        '乙，年龄不详。',
+        '相等。加粗某某人民法院。',
+        '甲事项|乙事项',
+        '金额￥1,234.50（人民币壹仟贰佰叁拾肆元伍角），二〇二六年十一月二十三日，2026年11月23日，第二百零五条，共2项。',
+      ].join('\n'),
     );
     const para = m.blocks[4] as Extract<Block, { type: 'paragraph' }>;
     expect(para.runs).toEqual([{ text: '相等。' }, { text: '加粗某某人民法院', bold: true }, { text: '。' }]);
@@ -176,7 +209,8 @@ describe('filling', () => {
 describe('document titles', () => {
   it('name the document as printed when the title line is filled from data, else as the template', () => {
     const all = builtinTemplates();
-    const title = (id: string, data?: Record<string, unknown>) => fillTemplate(all.get(id)!, { ...all.get(id)!.sample, ...data }).meta.title;
+    const title = (id: string, data?: Record<string, unknown>) =>
+      fillTemplate(all.get(id)!, { ...all.get(id)!.sample, ...data }).meta.title;
     expect(title('relief-decision')).toBe('准予缓交诉讼费用决定书');
     expect(title('relief-decision', { title: '准予免交诉讼费用决定书' })).toBe('准予免交诉讼费用决定书');
     expect(title('ruling-confirm-valid')).toBe('民事裁定书（确认调解协议有效）');
@@ -209,10 +243,13 @@ describe('where the built-in templates come from', () => {
 });
 
 describe('declared fields (fields: in the header)', () => {
-  const file = (fields: string, body: string, sample: string) => `---\nid: t\ntitle: 测试\nversion: 1\n${fields}---\n${body}\n=== 样例数据 ===\n${sample}`;
+  const file = (fields: string, body: string, sample: string) =>
+    `---\nid: t\ntitle: 测试\nversion: 1\n${fields}---\n${body}\n=== 样例数据 ===\n${sample}`;
   const sample = 'caseNumber: （2026）浙0522民初1号\nfee:\n  amountFen: 330000\n  amount: 3,300.00\nlines:\n  - label: 甲\n';
-  const body = '【案号】{{caseNumber}}\n应交{{fee.amount}}元（{{fee.amountFen | amountWords}}）。\n{{#each lines as l}}\n{{l.label}}\n{{/each}}';
-  const good = 'fields:\n  caseNumber: 案号 | 案号\n  fee.amountFen: 应交金额 | 金额\n  fee.amount: 应交金额（元） | 金额文字 fee.amountFen\n  lines: 各项 | 列表\n  lines.label: 项目\n';
+  const body =
+    '【案号】{{caseNumber}}\n应交{{fee.amount}}元（{{fee.amountFen | amountWords}}）。\n{{#each lines as l}}\n{{l.label}}\n{{/each}}';
+  const good =
+    'fields:\n  caseNumber: 案号 | 案号\n  fee.amountFen: 应交金额 | 金额\n  fee.amount: 应交金额（元） | 金额文字 fee.amountFen\n  lines: 各项 | 列表\n  lines.label: 项目\n';
 
   it('gives every field a Chinese name and a kind, in the order written; loop variables name their list', () => {
     const t = parseTemplate(file(good, body, sample), 't');
@@ -223,7 +260,14 @@ describe('declared fields (fields: in the header)', () => {
       ['lines', '各项', 'list', ''],
       ['lines.label', '项目', 'text', ''],
     ]);
-    const choice = parseTemplate(file(good + '  you: 称呼 | 选项 你 你单位\n  kind: 类别 | 选项 person=自然人 organisation=单位\n', body + '\n{{you}}{{kind}}', sample + 'you: 你\nkind: person\n'), 't');
+    const choice = parseTemplate(
+      file(
+        good + '  you: 称呼 | 选项 你 你单位\n  kind: 类别 | 选项 person=自然人 organisation=单位\n',
+        body + '\n{{you}}{{kind}}',
+        sample + 'you: 你\nkind: person\n',
+      ),
+      't',
+    );
     expect(choice.fields.find((f) => f.path === 'kind')!.choices).toEqual([
       { value: 'person', label: '自然人' },
       { value: 'organisation', label: '单位' },
@@ -238,8 +282,12 @@ describe('declared fields (fields: in the header)', () => {
     expect(unused.message).toMatch(/第 11 行：fields 中的 date 正文没有用到/);
     expect(refused(file(good.replace('项目', 'label'), body, sample)).message).toMatch(/第 10 行：fields 中的 lines.label：名称应为中文/);
     expect(refused(file(good.replace('| 案号', '| 案件号'), body, sample)).message).toMatch(/第 6 行：.*不认识的类型“案件号”/);
-    expect(refused(file(good.replace('应交金额 | 金额', '应交金额 | 数字'), body, sample)).message).toMatch(/fee.amount：由 fee.amountFen 得出，但 fee.amountFen 没有写成“金额”类型/);
-    expect(refused(file(good + '  nope: 无 | 文字\n', body + '\n{{#if nope}}有{{/if}}', sample)).message).toMatch(/第 18 行：未知字段 \{\{nope\}\}/);
+    expect(refused(file(good.replace('应交金额 | 金额', '应交金额 | 数字'), body, sample)).message).toMatch(
+      /fee.amount：由 fee.amountFen 得出，但 fee.amountFen 没有写成“金额”类型/,
+    );
+    expect(refused(file(good + '  nope: 无 | 文字\n', body + '\n{{#if nope}}有{{/if}}', sample)).message).toMatch(
+      /第 18 行：未知字段 \{\{nope\}\}/,
+    );
   });
 
   it('every built-in template declares every field it uses with a Chinese name', () => {

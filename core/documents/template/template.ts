@@ -69,7 +69,8 @@ function yamlError(file: string, err: unknown, lineOffset: number, what: string)
 export function parseTemplate(source: string, file: string, opts: { origin?: 'builtin' | 'court'; versionLabel?: string } = {}): Template {
   const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const lines = text.split('\n');
-  if (lines[0]?.trim() !== '---') throw new TemplateError(file, 1, '模板应以一行“---”开始，接着是模板信息（id、title、version），再以一行“---”结束');
+  if (lines[0]?.trim() !== '---')
+    throw new TemplateError(file, 1, '模板应以一行“---”开始，接着是模板信息（id、title、version），再以一行“---”结束');
   const headerEnd = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
   if (headerEnd < 0) throw new TemplateError(file, 1, '模板信息没有以一行“---”结束');
   const sampleStart = lines.findIndex((l, i) => i > headerEnd && SAMPLE_LINE.test(l.trim()));
@@ -86,15 +87,19 @@ export function parseTemplate(source: string, file: string, opts: { origin?: 'bu
     return i >= 0 ? i + 2 : 1;
   };
   if (typeof header !== 'object' || Array.isArray(header)) throw new TemplateError(file, 2, '模板信息应为“键: 值”的形式');
-  for (const k of Object.keys(header)) if (!HEADER_KEYS.includes(k)) throw new TemplateError(file, hline(k), `模板信息中不认识“${k}”（可用：${HEADER_KEYS.join('、')}）`);
+  for (const k of Object.keys(header))
+    if (!HEADER_KEYS.includes(k)) throw new TemplateError(file, hline(k), `模板信息中不认识“${k}”（可用：${HEADER_KEYS.join('、')}）`);
   const id = header.id;
-  if (typeof id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(id)) throw new TemplateError(file, hline('id'), 'id 应为小写字母、数字和连字符，如 ruling-confirm-valid');
+  if (typeof id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(id))
+    throw new TemplateError(file, hline('id'), 'id 应为小写字母、数字和连字符，如 ruling-confirm-valid');
   const title = header.title;
   if (typeof title !== 'string' || !title.trim()) throw new TemplateError(file, hline('title'), '缺少 title（文书名称）');
   const version = header.version;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) throw new TemplateError(file, hline('version'), 'version 应为正整数');
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+    throw new TemplateError(file, hline('version'), 'version 应为正整数');
   const numbering = (header.numbering ?? '一、') as NumberStyle;
-  if (!NUMBER_STYLES.includes(numbering)) throw new TemplateError(file, hline('numbering'), `numbering 应为 ${NUMBER_STYLES.join(' ')} 之一`);
+  if (!NUMBER_STYLES.includes(numbering))
+    throw new TemplateError(file, hline('numbering'), `numbering 应为 ${NUMBER_STYLES.join(' ')} 之一`);
   const fmtProblems = formatProblems(header.format);
   if (fmtProblems.length) throw new TemplateError(file, hline('format'), fmtProblems.join('；'));
 
@@ -104,21 +109,27 @@ export function parseTemplate(source: string, file: string, opts: { origin?: 'bu
   } catch (err) {
     yamlError(file, err, sampleStart + 1, '样例数据');
   }
-  if (!sample || typeof sample !== 'object' || Array.isArray(sample)) throw new TemplateError(file, sampleStart + 1, '样例数据应为“字段: 值”的形式');
+  if (!sample || typeof sample !== 'object' || Array.isArray(sample))
+    throw new TemplateError(file, sampleStart + 1, '样例数据应为“字段: 值”的形式');
   // An ID number written without quotes is read as a number and loses its last digits.
   const longNumber = (v: unknown, at: string): string | null => {
     if (typeof v === 'number' && Math.abs(v) > Number.MAX_SAFE_INTEGER) return at;
-    if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) {
-      const hit = longNumber(x, at ? `${at}.${k}` : k);
-      if (hit) return hit;
-    }
+    if (v && typeof v === 'object')
+      for (const [k, x] of Object.entries(v)) {
+        const hit = longNumber(x, at ? `${at}.${k}` : k);
+        if (hit) return hit;
+      }
     return null;
   };
   const tooLong = longNumber(sample, '');
   if (tooLong) {
     const key = tooLong.split('.').pop()!;
     const i = lines.slice(sampleStart + 1).findIndex((l) => new RegExp(`^\\s*-?\\s*${key}:`).test(l));
-    throw new TemplateError(file, i >= 0 ? sampleStart + 2 + i : sampleStart + 1, `样例数据中 ${tooLong.replace(/\.(\d+)(?=\.|$)/g, '[$1]')} 的数字太长，会丢失末尾的数字：请加引号写成文字，如 "330522198005011234"`);
+    throw new TemplateError(
+      file,
+      i >= 0 ? sampleStart + 2 + i : sampleStart + 1,
+      `样例数据中 ${tooLong.replace(/\.(\d+)(?=\.|$)/g, '[$1]')} 的数字太长，会丢失末尾的数字：请加引号写成文字，如 "330522198005011234"`,
+    );
   }
 
   const fail = (line: number, m: string): never => {
@@ -160,4 +171,3 @@ export function parseTemplate(source: string, file: string, opts: { origin?: 'bu
   fillTemplate(t, t.sample);
   return t;
 }
-

@@ -9,7 +9,10 @@ type Path = (string | number)[];
 const DATE_RULE = { pattern: /^\d{4}-\d{2}-\d{2}$/, message: '日期请写成 YYYY-MM-DD，如 2026-11-23' };
 
 const isWide = (s: FieldSchema): boolean =>
-  (s.kind === 'object' && !(s.fields.length === 1 && !isWide(s.fields[0]!.schema))) || s.kind === 'list' || s.kind === 'lines' || (s.kind === 'text' && s.multiline);
+  (s.kind === 'object' && !(s.fields.length === 1 && !isWide(s.fields[0]!.schema))) ||
+  s.kind === 'list' ||
+  s.kind === 'lines' ||
+  (s.kind === 'text' && s.multiline);
 
 /** The amount in words under a money input, as the document will print it. */
 function AmountWords({ form, path }: { form: FormInstance; path: Path }) {
@@ -26,7 +29,19 @@ function MoneyInput(props: { value?: number | null; onChange?: (v: number | null
   return <InputNumber {...props} min={0} precision={2} step={100} addonAfter="元" className="mono-number" style={{ width: 220 }} />;
 }
 
-function SimpleField({ form, name, path, label, schema }: { form: FormInstance; name: Path; path: Path; label: string; schema: FieldSchema }) {
+function SimpleField({
+  form,
+  name,
+  path,
+  label,
+  schema,
+}: {
+  form: FormInstance;
+  name: Path;
+  path: Path;
+  label: string;
+  schema: FieldSchema;
+}) {
   switch (schema.kind) {
     case 'date':
       return (
@@ -73,7 +88,11 @@ function SimpleField({ form, name, path, label, schema }: { form: FormInstance; 
     case 'text':
       return (
         <Form.Item name={name} label={label} className={schema.multiline ? 'data-field data-field-wide' : 'data-field'}>
-          {schema.multiline ? <Input.TextArea autoSize={{ minRows: 2, maxRows: 10 }} /> : <Input className={schema.variant ? 'mono-number no-wrap' : undefined} />}
+          {schema.multiline ? (
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 10 }} />
+          ) : (
+            <Input className={schema.variant ? 'mono-number no-wrap' : undefined} />
+          )}
         </Form.Item>
       );
     default:
@@ -116,7 +135,15 @@ function Field({ form, entry, name, path }: { form: FormInstance; entry: FieldEn
     // a group the template does not name (法院 → 法院名称), or of one simple value, is shown as its fields
     const only = schema.fields.length === 1 ? schema.fields[0]! : null;
     if (only && only.schema.kind !== 'object' && only.schema.kind !== 'list') {
-      return <SimpleField form={form} name={[...name, only.key]} path={[...path, only.key]} label={only.label ?? entry.label ?? ''} schema={only.schema} />;
+      return (
+        <SimpleField
+          form={form}
+          name={[...name, only.key]}
+          path={[...path, only.key]}
+          label={only.label ?? entry.label ?? ''}
+          schema={only.schema}
+        />
+      );
     }
     if (!entry.label) return <Fields form={form} fields={schema.fields} name={name} path={path} />;
     return (
@@ -143,7 +170,14 @@ function ListField({ form, item, label, name, path }: { form: FormInstance; item
               <div key={it.key} className="data-list-item" role="group" aria-label={`${short} ${index + 1}`}>
                 <div className="data-list-item-head">
                   <ListItemTitle form={form} fullPath={[...path, index]} listLabel={label} index={index} />
-                  <Button size="small" type="text" danger icon={<DeleteOutlined />} onClick={() => remove(index)} aria-label={`删除${short} ${index + 1}`}>
+                  <Button
+                    size="small"
+                    type="text"
+                    danger
+                    icon={<DeleteOutlined />}
+                    onClick={() => remove(index)}
+                    aria-label={`删除${short} ${index + 1}`}
+                  >
                     删除
                   </Button>
                 </div>
@@ -185,15 +219,32 @@ export function DataForm({
   children?: ReactNode;
 }) {
   return (
-    <Form form={form} layout="vertical" initialValues={initialValues} onValuesChange={onValuesChange} requiredMark={false} className="data-form" name="document-data">
+    <Form
+      form={form}
+      layout="vertical"
+      initialValues={initialValues}
+      onValuesChange={onValuesChange}
+      requiredMark={false}
+      className="data-form"
+      name="document-data"
+    >
       <div className="data-grid">
         {/* what the case could not fill comes first: that is the work to do */}
         {[...schema.fields.filter((f) => missing.includes(f.key)), ...schema.fields.filter((f) => !missing.includes(f.key))].map((f) => {
           const field = <Field form={form} entry={f} name={[f.key]} path={[f.key]} />;
-          if (!missing.includes(f.key)) return <div key={f.key} className={isWide(f.schema) ? 'data-field-wide' : undefined}>{field}</div>;
+          if (!missing.includes(f.key))
+            return (
+              <div key={f.key} className={isWide(f.schema) ? 'data-field-wide' : undefined}>
+                {field}
+              </div>
+            );
           const ok = confirmed.has(f.key);
           return (
-            <div key={f.key} className={`data-missing data-field-wide${ok ? ' data-missing-confirmed' : ''}`} data-testid={`missing-${f.key}`}>
+            <div
+              key={f.key}
+              className={`data-missing data-field-wide${ok ? ' data-missing-confirmed' : ''}`}
+              data-testid={`missing-${f.key}`}
+            >
               <div className="data-missing-head">
                 <Tag color={ok ? 'green' : 'orange'} icon={ok ? undefined : <WarningOutlined />}>
                   {ok ? '已核对' : '请核对：样例内容'}

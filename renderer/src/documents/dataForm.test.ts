@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { builtinTemplate, builtinTemplates } from '../../../core/documents/template';
-import { formSchema, fromFormValues, itemLabel, parseYuanText, sameAsSample, toFormValues, topLabel, yuanText, type FieldEntry, type FieldSchema, type ObjectSchema } from './dataForm';
+import {
+  formSchema,
+  fromFormValues,
+  itemLabel,
+  parseYuanText,
+  sameAsSample,
+  toFormValues,
+  topLabel,
+  yuanText,
+  type FieldEntry,
+  type FieldSchema,
+  type ObjectSchema,
+} from './dataForm';
 
 const schemaOf = (id: string) => formSchema(builtinTemplate(id).fields);
 const sampleOf = (id: string) => builtinTemplate(id).sample;
@@ -29,7 +41,13 @@ describe('the document data as a form, from the fields the template declares', (
     expect(kindOf(agreement, 'terms')).toBe('lines');
     const applicant = (entry(s, 'applicants').schema as Extract<FieldSchema, { kind: 'list' }>).item;
     expect(applicant.fields.map((f) => f.key)).toEqual(expect.arrayContaining(['name', 'sex', 'birthDate', 'representative', 'agents']));
-    expect(entry(applicant, 'kind').schema).toEqual({ kind: 'choice', choices: [{ value: 'person', label: '自然人' }, { value: 'organisation', label: '单位' }] });
+    expect(entry(applicant, 'kind').schema).toEqual({
+      kind: 'choice',
+      choices: [
+        { value: 'person', label: '自然人' },
+        { value: 'organisation', label: '单位' },
+      ],
+    });
     expect(kindOf(applicant, 'agents')).toBe('list');
     expect(s.fields.map((f) => f.key).slice(0, 3)).toEqual(['court', 'caseNumber', 'applicants']);
     // empty lists in the case data still know their items' fields
@@ -46,7 +64,8 @@ describe('the document data as a form, from the fields the template declares', (
       }
     }
     const fee = shown(schemaOf('fee-notice'));
-    for (const internal of ['you', 'caseTitle', 'breakdown', 'payableFen', 'payee', 'accountNo', 'kindLabel']) expect(fee).not.toContain(internal);
+    for (const internal of ['you', 'caseTitle', 'breakdown', 'payableFen', 'payee', 'accountNo', 'kindLabel'])
+      expect(fee).not.toContain(internal);
     expect(fee).toEqual(expect.arrayContaining(['对受通知人的称呼', '计算过程', '扣除救助后应交金额', '收款单位', '账号']));
   });
 

@@ -99,7 +99,12 @@ export function formSchema(fields: readonly DeclaredField[]): ObjectSchema {
       // declared after its own fields (or as a group first seen through them): keep the fields, take name and kind
       existing.label = d.label;
       const kept = container(existing.schema)?.fields ?? [];
-      existing.schema = schema.kind === 'list' ? { kind: 'list', item: { kind: 'object', fields: kept } } : schema.kind === 'object' ? { kind: 'object', fields: kept } : schema;
+      existing.schema =
+        schema.kind === 'list'
+          ? { kind: 'list', item: { kind: 'object', fields: kept } }
+          : schema.kind === 'object'
+            ? { kind: 'object', fields: kept }
+            : schema;
     } else at.fields.push({ key, label: d.label, schema });
   }
   return root;
