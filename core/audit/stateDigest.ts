@@ -227,6 +227,11 @@ export function subjectsOf(sqlite: Database.Database, entityType: string, entity
     case 'document':
     case 'backup_policy':
       return [{ kind: entityType, id: entityId }];
+    case 'court': {
+      // first-run setup creates the court's settings and its administrator account
+      const users = statement(sqlite, 'SELECT id FROM users ORDER BY id').all() as { id: number }[];
+      return users.map((u) => ({ kind: 'user' as const, id: String(u.id) }));
+    }
     case 'fee_payment': {
       const app = statement(sqlite, 'SELECT application_id AS id FROM fee_payments WHERE id = ?').get(entityId) as { id: number | null } | undefined;
       return [{ kind: 'fee_payment', id: entityId }, ...(app?.id ? [{ kind: 'relief_application' as const, id: String(app.id) }] : [])];

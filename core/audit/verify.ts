@@ -271,6 +271,7 @@ export interface OpenedForVerify {
   verified: AuditHead | null;
   notes: string[];
   problems: string[];
+  close(): void;
 }
 
 /**
@@ -289,5 +290,8 @@ export function openForVerify(dataDir: string, file = path.join(dataDir, 'court.
   const sqlite = new Database(file, { readonly: true, fileMustExist: true });
   const seal = readSeal(dataDir);
   if (!seal) notes.push('数据目录中没有审计密钥文件（audit.key）');
-  return { sqlite, seal, head: readHead(dataDir), verified: readVerified(dataDir), notes, problems };
+  // SQLite may leave an empty WAL and shared-memory file behind a read-only open; they are never removed here,
+  // since a host starting meanwhile would be using them.
+  const close = () => sqlite.close();
+  return { sqlite, seal, head: readHead(dataDir), verified: readVerified(dataDir), notes, problems, close };
 }
