@@ -94,9 +94,25 @@ function hasColumn(sqlite: Database.Database, table: string, column: string): bo
  * last audit row recorded (an edit made directly in SQLite). Streams rows: constant memory at millions of rows.
  */
 export function verifyDatabase(sqlite: Database.Database, options?: VerifyOptions): VerifyReport {
+  // one read snapshot for every check (a host may be writing meanwhile); the head file was read before it
   const registered = stores.get(sqlite);
-  const seal = options && 'seal' in options ? (options.seal ?? null) : (registered?.seal ?? null);
-  const head = options && 'head' in options ? (options.head ?? null) : registered?.dataDir ? readHead(registered.dataDir) : null;
+  const resolved: VerifyOptions = {
+    ...options,
+    seal: options && 'seal' in options ? (options.seal ?? null) : (registered?.seal ?? null),
+    head: options && 'head' in options ? (options.head ?? null) : registered?.dataDir ? readHead(registered.dataDir) : null,
+  };
+  const own = !sqlite.inTransaction;
+  if (own) sqlite.exec('BEGIN');
+  try {
+    return verifyInSnapshot(sqlite, resolved, Boolean(registered?.dataDir));
+  } finally {
+    if (own) sqlite.exec('COMMIT');
+  }
+}
+
+function verifyInSnapshot(sqlite: Database.Database, options: VerifyOptions, onDisk: boolean): VerifyReport {
+  const seal = options.seal ?? null;
+  const head = options.head ?? null;
   const quick = options?.quick ?? false;
   const progress = options?.onProgress;
   const problems: string[] = [...(options?.problems ?? [])];
@@ -207,7 +223,7 @@ export function verifyDatabase(sqlite: Database.Database, options?: VerifyOption
       const atHead = sqlite.prepare('SELECT hash FROM audit_log WHERE id = ?').get(head.count) as { hash: string } | undefined;
       if (atHead?.hash !== head.hash) problems.push(`第 ${head.count} 条审计记录与链头文件（audit.head）不符：审计链被改写或重建`);
     }
-  } else if (seal && lastRow && lastRow.id >= seal.keyedFrom && !head && options?.head === undefined && registered?.dataDir) {
+  } else if (seal && lastRow && lastRow.id >= seal.keyedFrom && !head && onDisk) {
     notes.push('数据目录中没有链头文件（audit.head），无法发现被删除的最后几条审计记录');
   }
 
