@@ -164,3 +164,34 @@ describe('court verify names each kind of tampering', () => {
     expect(verifyDir()).toMatchObject({ ok: true, keyedRows: 1 });
   });
 });
+
+describe('court verify --quick', () => {
+  it('checks only what changed since the last verified row, and still names a record edited since', async () => {
+    const { second } = await courtOnDisk();
+    const full = verifyDir();
+    expect(full.ok).toBe(true);
+    const head = readHead(dir)!;
+    const opened = openForVerify(dir);
+    const quick = verifyDatabase(opened.sqlite, { seal: opened.seal, head: opened.head, quick: true, quickFrom: head });
+    opened.close();
+    expect(quick).toMatchObject({ ok: true, mode: 'quick', recordsChecked: 0 });
+    // a new audited change, then a direct edit of the record it wrote
+    h = createHarness({ file: path.join(dir, 'court.sqlite') });
+    const admin = await setUpCourtLogin(h);
+    await fileCivil(h, admin.clerk, { amountFen: 3_000_000 });
+    h.close();
+    h = undefined;
+    edit(`UPDATE cases SET claims = '（被改动）' WHERE id = (SELECT max(id) FROM cases)`);
+    const o2 = openForVerify(dir);
+    const r = verifyDatabase(o2.sqlite, { seal: o2.seal, head: o2.head, quick: true, quickFrom: head });
+    o2.close();
+    expect(r.ok).toBe(false);
+    expect(r.problems).toEqual([expect.stringMatching(/的诉讼请求与审计记录不符/)]);
+    expect(r.tampered[0]!.id).not.toBe(String(second.id));
+  });
+});
+
+async function setUpCourtLogin(h: Harness) {
+  const clerk = (await h.call('auth.login', { username: 'clerk1', password: 'Court2026ok' })).token;
+  return { clerk };
+}
