@@ -57,7 +57,7 @@ export const listAuditOperation = defineOperation({
 
 export const verifyAuditOperation = defineOperation({
   name: 'audit.verify',
-  summary: '检查数据库完整性与审计哈希链，指出第一条被改动的记录',
+  summary: '检查数据库完整性、审计链（密钥校验和链头）和每条受审计记录的内容，指出被改动的审计记录和数据',
   access: ['admin'],
   input: z.object({}).optional(),
   output: z.object({
@@ -66,7 +66,12 @@ export const verifyAuditOperation = defineOperation({
     foreignKeyViolations: z.number(),
     auditRows: z.number(),
     firstBroken: z.object({ id: z.number(), reason: z.string() }).optional(),
+    mode: z.enum(['full', 'quick']),
+    keyedRows: z.number(),
+    recordsChecked: z.number(),
+    tampered: z.array(z.object({ kind: z.string(), id: z.string(), name: z.string(), fields: z.array(z.string()), auditId: z.number(), message: z.string() })),
     problems: z.array(z.string()),
+    notes: z.array(z.string()),
   }),
   handler: (ctx) => verifyDatabase(ctx.core.sqlite),
 });

@@ -169,7 +169,7 @@ export function backupStatus(core: Core, limit = 30): BackupStatus {
 
 /**
  * The schedule, for the host and the desktop app: checks every `checkMs` whether the last good backup is
- * older than the interval, and then takes one. Returns a stop function.
+ * older than the interval (the first check a minute after start), and then takes one. Returns a stop function.
  */
 export function startBackupSchedule(core: Core, opts: { checkMs?: number; onResult?: (job: BackupJob) => void } = {}): () => void {
   const tick = () => {
@@ -186,6 +186,5 @@ export function startBackupSchedule(core: Core, opts: { checkMs?: number; onResu
   };
   const timer = setInterval(tick, opts.checkMs ?? 60_000);
   timer.unref?.();
-  setTimeout(tick, 5_000).unref?.();
   return () => clearInterval(timer);
 }
