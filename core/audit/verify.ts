@@ -119,7 +119,7 @@ function verifyInSnapshot(sqlite: Database.Database, options: VerifyOptions, onD
   const notes: string[] = [...(options?.notes ?? [])];
   const tampered: TamperedRecord[] = [];
 
-  let integrity = 'ok';
+  let integrity: string;
   let fkCount = 0;
   if (!quick) {
     progress?.({ phase: 'integrity', done: 0, total: 1 });

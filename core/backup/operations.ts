@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { defineOperation } from '../api/contract';
 import { fieldError, notFound } from '../api/errors';
 import { bool, input, integerIn, positiveId, requiredText } from '../api/fields';
+import { backupMeta } from './meta';
 import { backupJob, backupStatus, savePolicy, startBackup } from './service';
 
 const policySchema = z.object({ folder: z.string(), everyHours: z.number(), keep: z.number(), enabled: z.boolean() });
@@ -28,10 +29,7 @@ const jobSchema = z.object({
 });
 
 export const backupStatusOperation = defineOperation({
-  name: 'backup.status',
-  summary: '数据备份：备份策略、最近的备份及其校验结果，超过备份间隔时给出提醒',
-  label: '查看数据备份',
-  access: ['admin'],
+  ...backupMeta['backup.status'],
   input: z.object({}).optional(),
   output: z.object({
     policy: policySchema.extend({ chosen: z.boolean() }),
@@ -46,10 +44,7 @@ export const backupStatusOperation = defineOperation({
 });
 
 export const backupSetPolicyOperation = defineOperation({
-  name: 'backup.setPolicy',
-  summary: '设置定时备份：备份文件夹（如移动硬盘或网络共享）、间隔小时数、保留份数',
-  label: '设置数据备份',
-  access: ['admin'],
+  ...backupMeta['backup.setPolicy'],
   input: input({
     folder: requiredText('备份文件夹', { max: 500 }),
     everyHours: integerIn('备份间隔（小时）', 1, 24 * 7),
@@ -72,20 +67,14 @@ export const backupSetPolicyOperation = defineOperation({
 });
 
 export const backupStartOperation = defineOperation({
-  name: 'backup.start',
-  summary: '立即备份：在后台复制数据库（不影响他人使用），返回进度编号',
-  label: '立即备份',
-  access: ['admin'],
+  ...backupMeta['backup.start'],
   input: z.object({}).optional(),
   output: z.object({ runId: z.number() }),
   handler: (ctx) => ({ runId: startBackup(ctx.core, 'manual').runId }),
 });
 
 export const backupProgressOperation = defineOperation({
-  name: 'backup.progress',
-  summary: '备份进度：已复制的页数、结果和备份文件',
-  label: '查看备份进度',
-  access: ['admin'],
+  ...backupMeta['backup.progress'],
   input: input({ runId: positiveId('备份编号') }),
   output: jobSchema,
   handler: (_ctx, i) => {
