@@ -14,7 +14,6 @@ import { ROLE_KEYS, ROLES, type Role } from '../core/auth/roles';
 import { systemActor } from '../core/context';
 import { defaultDataDir } from '../core/dataDir';
 import { databasePath } from '../db/connection';
-import { verifyDatabase } from '../core/audit/verify';
 import { listUserViews } from '../core/auth/users';
 import { startHost, DEFAULT_PORT } from '../server/host';
 import { ApiError } from '../core/api/errors';
@@ -25,6 +24,7 @@ import { normaliseCaseNumber } from '../core/numbering/caseNumber';
 import { seedCases } from '../core/seed';
 import { addDocumentCommands } from './documents';
 import { addFeeCommands } from './fees';
+import { addTrustCommands } from './trust';
 
 /**
  * The admin command line: `npm run -s court -- <command>`. Exit codes: 0 success, 1 refused or failed
@@ -84,6 +84,7 @@ function print(value: unknown): void {
 }
 function removeDatabaseFiles(dataDir: string): void {
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(databasePath(dataDir) + suffix, { force: true });
+  for (const name of ['audit.key', 'audit.head']) fs.rmSync(path.join(dataDir, name), { force: true });
 }
 
 const dataOption = () => new Option('--data <dir>', '数据目录（默认：桌面版的用户数据目录）');
@@ -195,22 +196,6 @@ export function buildCli(): Command {
     .action(async (o) => print(await run(dataDirOf(o), 'users.list', undefined)));
 
   program
-    .command('verify')
-    .description('检查数据库完整性和审计哈希链；正常时退出码 0，否则非 0 并说明原因')
-    .addOption(dataOption())
-    .action((o) => {
-      const dataDir = dataDirOf(o);
-      const core = openExisting(dataDir);
-      try {
-        const report = verifyDatabase(core.sqlite);
-        print(report);
-        if (!report.ok) fail(`校验未通过：${report.problems.join('；')}`);
-      } finally {
-        closeCore(core);
-      }
-    });
-
-  program
     .command('seed')
     .description('生成演示用案件数据（姓名、身份证号、案由、金额等均为虚构，按种子可复现）；须先运行 court init')
     .addOption(dataOption())
@@ -294,6 +279,7 @@ export function buildCli(): Command {
 
   addDocumentCommands(program, { fail, dataDirOf, openExisting, closeCore, print, dataOption });
   addFeeCommands(program, { fail, dataDirOf, openExisting, closeCore, print, dataOption });
+  addTrustCommands(program, { fail, dataDirOf, openExisting, closeCore, print, dataOption });
 
   program
     .command('api-docs')

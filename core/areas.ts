@@ -3,6 +3,7 @@ import type { OperationMapOf } from './api/contract';
 import { combineOperations } from './api/contract';
 import { registerAreas } from './api/registry';
 import { auditArea } from './audit';
+import { backupArea } from './backup';
 import { authArea } from './auth';
 import { calendarArea } from './calendar';
 import { casesArea } from './cases';
@@ -30,6 +31,7 @@ export const areas = [
   calendarArea,
   feesArea,
   documentsArea,
+  backupArea,
 ] as const satisfies readonly AnyArea[];
 
 registerAreas(areas);

@@ -110,6 +110,11 @@ export const auditLog = sqliteTable(
     after: text('after'),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
+    /**
+     * SHA-256 over the state digests this row recorded (audit_digests), covered by the row's hash; null for
+     * rows written before the chain was keyed (core/audit/stateDigest.ts).
+     */
+    stateDigest: text('state_digest'),
   },
   (t) => [index('audit_entity_idx').on(t.entityType, t.entityId), index('audit_at_idx').on(t.at)],
 );
@@ -453,4 +458,50 @@ export const feePayments = sqliteTable(
     recordedAt: text('recorded_at').notNull(),
   },
   (t) => [index('fee_payments_case_idx').on(t.caseId), index('fee_payments_app_idx').on(t.applicationId)],
+);
+
+// ── trust-data: state digests of audited records, backup policy and runs (core/audit, core/backup) ──
+
+/**
+ * The digest of the state an audited mutation wrote, one row per record it touched (core/audit/stateDigest.ts).
+ * `fields` holds a 4-hex-digit hash per column, so `court verify` can name the field that was changed.
+ */
+export const auditDigests = sqliteTable(
+  'audit_digests',
+  {
+    auditId: integer('audit_id').notNull(),
+    kind: text('kind').notNull(),
+    subjectId: text('subject_id').notNull(),
+    digest: text('digest').notNull(),
+    fields: text('fields').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.auditId, t.kind, t.subjectId] }), index('audit_digests_subject_idx').on(t.kind, t.subjectId, t.auditId)],
+);
+
+/** The scheduled-backup policy (one row, id 1): folder, interval, how many to keep. */
+export const backupPolicy = sqliteTable('backup_policy', {
+  id: integer('id').primaryKey(),
+  folder: text('folder').notNull(),
+  everyHours: integer('every_hours').notNull().default(24),
+  keep: integer('keep').notNull().default(14),
+  enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
+  updatedAt: text('updated_at').notNull(),
+  updatedBy: integer('updated_by'),
+});
+
+/** Each backup taken (by the schedule, the admin page or the CLI) and its result. */
+export const backupRuns = sqliteTable(
+  'backup_runs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** 'schedule' | 'manual' | 'cli' */
+    trigger: text('trigger').notNull(),
+    startedAt: text('started_at').notNull(),
+    finishedAt: text('finished_at'),
+    file: text('file'),
+    bytes: integer('bytes'),
+    ok: integer('ok', { mode: 'boolean' }),
+    message: text('message'),
+  },
+  (t) => [index('backup_runs_started_idx').on(t.startedAt)],
 );

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { closeCore, createCore } from '../core';
+import { startBackupSchedule } from '../core/backup';
 import type { Core } from '../core/context';
 import { defaultDataDir } from '../core/dataDir';
 import { APP_VERSION } from '../core/version';
@@ -74,7 +75,9 @@ function openCore(dataDir: string): Core {
   });
   // the shipped templates: resources/templates in the packaged app (electron-builder.yml), templates/ in the tree
   const templatesDir = app.isPackaged ? path.join(process.resourcesPath, 'templates') : path.join(app.getAppPath(), 'templates');
-  return createCore({ dataDir, nativeBinding, migrationsFolder: migrationsFolder(), templatesDir });
+  const opened = createCore({ dataDir, nativeBinding, migrationsFolder: migrationsFolder(), templatesDir });
+  startBackupSchedule(opened); // scheduled backups, the same core module as the host
+  return opened;
 }
 
 function openWindow(): void {

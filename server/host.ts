@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { closeCore, createCore } from '../core';
 import type { Core } from '../core/context';
 import { buildServer } from './app';
+import { startBackupSchedule } from '../core/backup';
 
 export const DEFAULT_PORT = 5177;
 
@@ -32,7 +33,9 @@ export async function startHost(opts: HostOptions) {
   const core = opts.core ?? createCore({ dataDir: opts.dataDir, templatesDir: defaultTemplatesDir() });
   const app = await buildServer({ core, staticDir: opts.staticDir ?? defaultStaticDir() });
   const address = await app.listen({ port: opts.port ?? DEFAULT_PORT, host: opts.host ?? '127.0.0.1' });
+  const stopBackups = startBackupSchedule(core);
   const stop = async () => {
+    stopBackups();
     await app.close();
     closeCore(core);
   };

@@ -4,6 +4,7 @@ import { FullPageStatus } from './components/FullPageStatus';
 import { MainLayout } from './components/MainLayout';
 import { RequireRole } from './components/RequireRole';
 import { AuditPage } from './pages/admin/AuditPage';
+import { BackupPage } from './pages/admin/backup/BackupPage';
 import { SettingsPage } from './pages/admin/SettingsPage';
 import { UsersPage } from './pages/admin/UsersPage';
 import { ChangePasswordPage } from './pages/ChangePasswordPage';
@@ -49,6 +50,7 @@ export function AppRoutes() {
         <Route path="admin/users" element={<RequireRole role="admin"><UsersPage /></RequireRole>} />
         <Route path="admin/settings" element={<RequireRole role="admin"><SettingsPage /></RequireRole>} />
         <Route path="admin/audit" element={<RequireRole role="admin"><AuditPage /></RequireRole>} />
+        <Route path="admin/backup" element={<RequireRole role="admin"><BackupPage /></RequireRole>} />
         {feeRoutes}
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -1,4 +1,4 @@
-import { AuditOutlined, DashboardOutlined, FileTextOutlined, FormOutlined, PrinterOutlined, SearchOutlined, SettingOutlined, TeamOutlined, ToolOutlined } from '@ant-design/icons';
+import { AuditOutlined, CloudServerOutlined, DashboardOutlined, FileTextOutlined, FormOutlined, PrinterOutlined, SearchOutlined, SettingOutlined, TeamOutlined, ToolOutlined } from '@ant-design/icons';
 import { CASE_READER_ROLES, COUNTER_ROLES } from '../cases/access';
 import { FEE_NAVIGATION, FEE_SETTINGS_NAVIGATION } from '../pages/fees/feeNavigation';
 import type { ReactNode } from 'react';
@@ -35,6 +35,7 @@ export const NAVIGATION: NavEntry[] = [
       { key: '/admin/templates', path: '/admin/templates', label: '文书模板', icon: <FileTextOutlined />, roles: ['admin'] },
       FEE_SETTINGS_NAVIGATION,
       { key: '/admin/audit', path: '/admin/audit', label: '审计日志', icon: <AuditOutlined />, roles: ['admin'] },
+      { key: '/admin/backup', path: '/admin/backup', label: '数据备份', icon: <CloudServerOutlined />, roles: ['admin'] },
     ],
   },
 ];

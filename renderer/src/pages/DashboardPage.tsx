@@ -8,6 +8,7 @@ import { canReadCases } from '../cases/access';
 import { useSession } from '../session/SessionProvider';
 import { RecentCases } from './cases/RecentCases';
 import { DashboardReminders } from './DashboardReminders';
+import { BackupSummary } from './admin/backup/BackupPage';
 
 type Preview = Output<'numbering.preview'>;
 
@@ -32,6 +33,7 @@ export function DashboardPage() {
     <>
       <PageHeader title="工作台" />
       <DashboardReminders />
+      {me.user.roles.includes('admin') && <BackupSummary />}
       {canReadCases(me.user.roles) && (
         <div style={{ marginBottom: 16 }}>
           <RecentCases />
