@@ -23,6 +23,7 @@ import { normaliseCaseNumber } from '../core/numbering/caseNumber';
 import { seedCases } from '../core/seed';
 import { addDocumentCommands } from './documents';
 import { addFeeCommands } from './fees';
+import { addTriageCommand } from './triage';
 
 /**
  * The admin command line: `npm run -s court -- <command>`. Exit codes: 0 success, 1 refused or failed
@@ -292,6 +293,7 @@ export function buildCli(): Command {
 
   addDocumentCommands(program, { fail, dataDirOf, openExisting, closeCore, print, dataOption });
   addFeeCommands(program, { fail, dataDirOf, openExisting, closeCore, print, dataOption });
+  addTriageCommand(program, { fail, dataDirOf, openExisting, closeCore, print, dataOption });
 
   program
     .command('api-docs')
