@@ -8,6 +8,7 @@ import { canReadCases } from '../cases/access';
 import { useSession } from '../session/SessionProvider';
 import { RecentCases } from './cases/RecentCases';
 import { DashboardReminders } from './DashboardReminders';
+import { JudgeDeskCard } from './docket/JudgeDeskPage';
 
 type Preview = Output<'numbering.preview'>;
 
@@ -31,6 +32,7 @@ export function DashboardPage() {
   return (
     <>
       <PageHeader title="工作台" />
+      {me.user.roles.includes('judge') && <JudgeDeskCard />}
       <DashboardReminders />
       {canReadCases(me.user.roles) && (
         <div style={{ marginBottom: 16 }}>

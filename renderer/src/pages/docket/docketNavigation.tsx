@@ -1,0 +1,15 @@
+import { BarChartOutlined, BranchesOutlined, ScheduleOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import type { NavEntry } from '../../components/navigation';
+import { DOCKET_JUDGES, DOCKET_READERS, DOCKET_TRIAGE } from '../../../../core/docket/meta';
+
+/** The side menu's 速裁 group. */
+export const DOCKET_NAVIGATION: NavEntry = {
+  key: 'docket',
+  label: '速裁',
+  icon: <ThunderboltOutlined />,
+  children: [
+    { key: '/docket/desk', path: '/docket/desk', label: '我的案件', icon: <ScheduleOutlined />, roles: DOCKET_JUDGES },
+    { key: '/docket/triage', path: '/docket/triage', label: '程序分流', icon: <BranchesOutlined />, roles: DOCKET_TRIAGE },
+    { key: '/docket/centre', path: '/docket/centre', label: '速裁工作量', icon: <BarChartOutlined />, roles: DOCKET_READERS },
+  ],
+};
