@@ -2,7 +2,7 @@ import { Alert, App as AntApp, Button, Card, Col, DatePicker, Descriptions, Empt
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { send, type Output } from '../../api/client';
+import { send } from '../../api/client';
 import { useOperation } from '../../api/useOperation';
 import { formatFen } from '../../cases/money';
 import { FormModal } from '../../components/FormModal';

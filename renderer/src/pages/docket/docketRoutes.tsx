@@ -1,6 +1,7 @@
 import { Route } from 'react-router';
 import { RequireRole } from '../../components/RequireRole';
-import { DOCKET_JUDGES, DOCKET_READERS, DOCKET_TRIAGE } from '../../../../core/docket/meta';
+import { DOCKET_JUDGES, DOCKET_READERS, DOCKET_SETTINGS, DOCKET_TRIAGE } from '../../../../core/docket/meta';
+import { WageFiguresPage } from './WageFiguresPage';
 import { CentrePage } from './CentrePage';
 import { DocketCasePage } from './DocketCasePage';
 import { JudgeDeskPage } from './JudgeDeskPage';
@@ -12,4 +13,5 @@ export const docketRoutes = [
   <Route key="triage" path="docket/triage" element={<RequireRole role={DOCKET_TRIAGE}><TriagePage /></RequireRole>} />,
   <Route key="centre" path="docket/centre" element={<RequireRole role={DOCKET_READERS}><CentrePage /></RequireRole>} />,
   <Route key="case" path="docket/cases/:id" element={<RequireRole role={DOCKET_READERS}><DocketCasePage /></RequireRole>} />,
+  <Route key="wages" path="docket/settings" element={<RequireRole role={DOCKET_SETTINGS}><WageFiguresPage /></RequireRole>} />,
 ];
