@@ -1,4 +1,8 @@
+import { eq } from 'drizzle-orm';
+import { cases } from '../../db/schema';
+import { defineArea } from '../api/area';
 import type { Tx } from '../context';
+import { docketSettings } from './settings';
 import type { Clock } from '../time/clock';
 import { enterDocketAt } from './entry';
 import { docketOperations } from './operations';
@@ -11,7 +15,18 @@ import type { DocketSource } from './schemas';
  * Public API for other areas: `enterDocket` (the mediation area hands over a 民初 case after a failed 委托
  * mediation, inside its own transaction), `docketJudgeOf` (the judge named on a case, for documents).
  */
-export const docketArea = { name: 'docket', label: '速裁', operations: docketOperations } as const;
+export const docketArea = defineArea({
+  name: 'docket',
+  label: '速裁',
+  operations: docketOperations,
+  settings: docketSettings,
+  auditSubjects: {
+    docket_case: { label: '速裁案件', name: (db, id) => db.select({ number: cases.number }).from(cases).where(eq(cases.id, Number(id))).get()?.number ?? null },
+    docket_suspension: { label: '扣除审限' },
+    docket_extension: { label: '延长审限申请' },
+    docket_wage_figure: { label: '本省年平均工资' },
+  },
+});
 export { docketOperations };
 
 /**
