@@ -1,6 +1,6 @@
 import type { LegalCalendar, Span } from '../calendar/calendar';
 import { daysBetween } from '../calendar/calendar';
-import { computeDeadline, type PeriodKind } from '../periods';
+import { computeDeadline, type Deadline, type PeriodKind } from '../periods';
 import type { Procedure } from './triage';
 
 /**
@@ -84,12 +84,28 @@ export interface TrialPeriod {
   suspendedNow: boolean;
 }
 
+/** Deadlines without suspensions, per calendar: a docket shares filing dates, so lists compute each once. */
+const bareCache = new WeakMap<LegalCalendar, Map<string, Deadline>>();
+
+function bareDeadline(calendar: LegalCalendar, kind: PeriodKind, from: string, extendBy: number): Deadline {
+  let m = bareCache.get(calendar);
+  if (!m) bareCache.set(calendar, (m = new Map()));
+  const key = `${kind}|${from}|${extendBy}`;
+  let d = m.get(key);
+  if (!d) {
+    d = computeDeadline(calendar, kind, from, { extendBy });
+    if (m.size > 50_000) m.clear();
+    m.set(key, d);
+  }
+  return d;
+}
+
 export function trialPeriod(calendar: LegalCalendar, input: TrialPeriodInput): TrialPeriod {
   const kind = TRIAL_PERIOD_KIND[input.procedure];
   const spans: Span[] = input.suspensions.map((s) => ({ from: s.from, to: s.to ?? input.today })).filter((s) => s.from <= s.to);
-  const d = computeDeadline(calendar, kind, input.filedOn, { suspended: spans, extendBy: input.extensionMonths });
   // the days the suspensions added: the unrolled end with them against the unrolled end without them
-  const bare = computeDeadline(calendar, kind, input.filedOn, { extendBy: input.extensionMonths });
+  const bare = bareDeadline(calendar, kind, input.filedOn, input.extensionMonths);
+  const d = spans.length ? computeDeadline(calendar, kind, input.filedOn, { suspended: spans, extendBy: input.extensionMonths }) : bare;
   const suspendedDays = daysBetween(bare.rolledFrom ?? bare.due, d.rolledFrom ?? d.due);
   const total = daysBetween(input.filedOn, d.due);
   const daysLeft = daysBetween(input.today, d.due);
