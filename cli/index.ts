@@ -25,6 +25,7 @@ import { seedCases } from '../core/seed';
 import { addDocumentCommands } from './documents';
 import { addFeeCommands } from './fees';
 import { addTrustCommands } from './trust';
+import { addTriageCommand } from './triage';
 
 /**
  * The admin command line: `npm run -s court -- <command>`. Exit codes: 0 success, 1 refused or failed
@@ -280,6 +281,7 @@ export function buildCli(): Command {
   addDocumentCommands(program, { fail, dataDirOf, openExisting, closeCore, print, dataOption });
   addFeeCommands(program, { fail, dataDirOf, openExisting, closeCore, print, dataOption });
   addTrustCommands(program, { fail, dataDirOf, openExisting, closeCore, print, dataOption });
+  addTriageCommand(program, { fail, dataDirOf, openExisting, closeCore, print, dataOption });
 
   program
     .command('api-docs')

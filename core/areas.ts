@@ -9,6 +9,7 @@ import { calendarArea } from './calendar';
 import { casesArea } from './cases';
 import { causesArea } from './causes';
 import { courtArea } from './court';
+import { docketArea } from './docket';
 import { documentsArea } from './documents';
 import { feesArea } from './fees';
 import { numberingArea } from './numbering';
@@ -32,6 +33,7 @@ export const areas = [
   feesArea,
   documentsArea,
   backupArea,
+  docketArea,
 ] as const satisfies readonly AnyArea[];
 
 registerAreas(areas);

@@ -23,6 +23,7 @@ import { DocumentRegisterPage } from './pages/documents/DocumentRegisterPage';
 import { TemplateEditPage } from './pages/documents/TemplateEditPage';
 import { TemplatesPage } from './pages/documents/TemplatesPage';
 import { feeRoutes } from './pages/fees/feeRoutes';
+import { docketRoutes } from './pages/docket/docketRoutes';
 
 /**
  * Where a visitor may be: not set up → the wizard; not logged in → login; a password reset by an admin →
@@ -52,6 +53,7 @@ export function AppRoutes() {
         <Route path="admin/audit" element={<RequireRole role="admin"><AuditPage /></RequireRole>} />
         <Route path="admin/backup" element={<RequireRole role="admin"><BackupPage /></RequireRole>} />
         {feeRoutes}
+        {docketRoutes}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

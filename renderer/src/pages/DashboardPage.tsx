@@ -9,6 +9,7 @@ import { useSession } from '../session/SessionProvider';
 import { RecentCases } from './cases/RecentCases';
 import { DashboardReminders } from './DashboardReminders';
 import { BackupSummary } from './admin/backup/BackupPage';
+import { JudgeDeskCard } from './docket/JudgeDeskPage';
 
 type Preview = Output<'numbering.preview'>;
 
@@ -32,6 +33,7 @@ export function DashboardPage() {
   return (
     <>
       <PageHeader title="工作台" />
+      {me.user.roles.includes('judge') && <JudgeDeskCard />}
       <DashboardReminders />
       {me.user.roles.includes('admin') && <BackupSummary />}
       {canReadCases(me.user.roles) && (
