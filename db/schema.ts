@@ -454,3 +454,35 @@ export const feePayments = sqliteTable(
   },
   (t) => [index('fee_payments_case_idx').on(t.caseId), index('fee_payments_app_idx').on(t.applicationId)],
 );
+
+// ── trust-host: idempotent retries and chunked re-indexing ───────────────────────────────────────────
+
+/**
+ * Client request ids of creating calls (issue 11 item 8): a retry with the same id by the same user gets
+ * the first answer back and writes nothing. The row is inserted inside the call's first write transaction,
+ * so a call that committed always has its id recorded; `result` is filled in right after (null when the
+ * host stopped in between: the retry is then refused as already saved). Pruned after a day.
+ */
+export const requestIds = sqliteTable(
+  'request_ids',
+  {
+    userId: integer('user_id').notNull(),
+    requestId: text('request_id').notNull(),
+    operation: text('operation').notNull(),
+    /** JSON of the first answer */
+    result: text('result'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.requestId] }), index('request_ids_created_idx').on(t.createdAt)],
+);
+
+/**
+ * Parties whose cases still need their search rows rebuilt after a correction (issue 11 item 3). The
+ * correction commits at once; the host then re-indexes the party's cases in small chunks, each its own short
+ * write transaction, resuming after `afterCaseId`. A stopped host resumes the queue at its next start.
+ */
+export const searchReindexQueue = sqliteTable('search_reindex_queue', {
+  partyId: integer('party_id').primaryKey(),
+  afterCaseId: integer('after_case_id').notNull().default(0),
+  queuedAt: text('queued_at').notNull(),
+});

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { closeCore, createCore } from '../core';
+import { useShortBusyTimeout } from '../core/api/dispatcher';
 import type { Core } from '../core/context';
 import { defaultDataDir } from '../core/dataDir';
 import { APP_VERSION } from '../core/version';
@@ -72,7 +73,10 @@ function openCore(dataDir: string): Core {
     projectRoot: app.getAppPath(),
     exists: (file) => fs.existsSync(file),
   });
-  return createCore({ dataDir, nativeBinding, migrationsFolder: migrationsFolder() });
+  const opened = createCore({ dataDir, nativeBinding, migrationsFolder: migrationsFolder() });
+  // the window's main process must not freeze while the command line or a host holds the write lock
+  useShortBusyTimeout(opened);
+  return opened;
 }
 
 function openWindow(): void {

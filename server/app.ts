@@ -2,7 +2,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fs from 'node:fs';
 import path from 'node:path';
-import { dispatch } from '../core/api/dispatcher';
+import { dispatch, useShortBusyTimeout } from '../core/api/dispatcher';
 import { operations } from '../core/api/operations';
 import type { Core } from '../core/context';
 import { isInitialised } from '../core/court/settings';
@@ -30,6 +30,7 @@ function bearerToken(header: string | undefined): string | undefined {
  */
 export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 2 * 1024 * 1024 });
+  useShortBusyTimeout(opts.core);
 
   app.addHook('onSend', async (_req, reply, payload) => {
     reply.header('X-Content-Type-Options', 'nosniff');

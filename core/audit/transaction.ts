@@ -1,4 +1,5 @@
 import { SYSTEM_USER_ID, type CallContext, type Core, type Tx } from '../context';
+import { currentCallScope } from '../api/callScope';
 import { appendAudit, type AuditEntryInput } from './log';
 
 /**
@@ -7,7 +8,14 @@ import { appendAudit, type AuditEntryInput } from './log';
  * and an async callback would not roll back (TOOLCHAIN.md). Do I/O before or after.
  */
 export function writeTransaction<T>(core: Core, fn: (tx: Tx) => T): T {
-  return core.db.transaction(fn, { behavior: 'immediate' });
+  const scope = currentCallScope();
+  if (!scope) return core.db.transaction(fn, { behavior: 'immediate' });
+  const result = core.db.transaction((tx) => {
+    scope.beforeWrite?.(tx, scope);
+    return fn(tx);
+  }, { behavior: 'immediate' });
+  scope.committedWrites += 1;
+  return result;
 }
 
 /** Who the audit log names for this call. */

@@ -1,0 +1,15 @@
+CREATE TABLE `request_ids` (
+	`user_id` integer NOT NULL,
+	`request_id` text NOT NULL,
+	`operation` text NOT NULL,
+	`result` text,
+	`created_at` text NOT NULL,
+	PRIMARY KEY(`user_id`, `request_id`)
+);
+--> statement-breakpoint
+CREATE INDEX `request_ids_created_idx` ON `request_ids` (`created_at`);--> statement-breakpoint
+CREATE TABLE `search_reindex_queue` (
+	`party_id` integer PRIMARY KEY NOT NULL,
+	`after_case_id` integer DEFAULT 0 NOT NULL,
+	`queued_at` text NOT NULL
+);
