@@ -477,12 +477,18 @@ export const requestIds = sqliteTable(
 );
 
 /**
- * Parties whose cases still need their search rows rebuilt after a correction (issue 11 item 3). The
- * correction commits at once; the host then re-indexes the party's cases in small chunks, each its own short
- * write transaction, resuming after `afterCaseId`. A stopped host resumes the queue at its next start.
+ * Work left on a corrected party's cases (issue 11 item 3): rebuilding their search rows and/or adding the
+ * correction to each case's timeline. The correction itself commits at once; the host then walks the
+ * party's cases in small chunks (each its own short write transaction, resuming after `afterCaseId`), so a
+ * party in 25,000 cases never holds the write lock for long. A stopped host resumes the queue at its start.
  */
-export const searchReindexQueue = sqliteTable('search_reindex_queue', {
-  partyId: integer('party_id').primaryKey(),
+export const partyCaseWork = sqliteTable('party_case_work', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  partyId: integer('party_id').notNull(),
   afterCaseId: integer('after_case_id').notNull().default(0),
+  /** 1 when a searched field (name, ID number, phone) changed */
+  reindex: integer('reindex', { mode: 'boolean' }).notNull(),
+  /** JSON { at, actorId, actorName, kind, summary, data } of the case event to add to each case, or null */
+  event: text('event'),
   queuedAt: text('queued_at').notNull(),
 });

@@ -6,6 +6,7 @@ import { runInCallScope, type CallScope } from './callScope';
 import { inputSchemaOf, type AnyOp } from './contract';
 import { classifyDatabaseError } from './dbErrors';
 import { ApiError, type ApiErrorBody, type FieldIssue } from './errors';
+import { clip } from './fields';
 import { priorAnswer, reserveRequestId, storeAnswer, takeRequestId } from './idempotency';
 import { operations } from './operations';
 
@@ -18,6 +19,8 @@ export interface CallOptions {
   client: ClientInfo;
   /** logs unexpected errors; the shells pass their logger */
   onUnexpectedError?: (err: unknown, operation: string) => void;
+  /** told who the caller is once the session is resolved (the host's request log names the user) */
+  onActor?: (actor: Actor) => void;
 }
 
 function issuesFromZod(err: z.ZodError): FieldIssue[] {
@@ -42,6 +45,7 @@ export async function dispatch(core: Core, name: string, rawInput: unknown, opts
   return guarded(name, opts, async () => {
     const op = findOperation(name);
     const actor = op.access === 'public' ? null : resolveSession(core, opts.token);
+    if (actor) opts.onActor?.(actor);
     if (actor?.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(op.name)) {
       throw new ApiError('PASSWORD_CHANGE_REQUIRED', '管理员已重置您的密码，请先修改密码');
     }
@@ -68,7 +72,7 @@ const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set(['auth.me', 'auth.changePassword'
 
 function findOperation(name: string): AnyOp {
   const op = Object.hasOwn(operations, name) ? (operations as Record<string, AnyOp>)[name] : undefined;
-  if (!op) throw new ApiError('NOT_FOUND', `未知的操作：${name}`);
+  if (!op) throw new ApiError('NOT_FOUND', `未知的操作：${clip(name)}`);
   return op;
 }
 

@@ -7,6 +7,12 @@ import { isIsoDate } from '../time/clock';
  * “法院名称不能为空”, never “Expected string”.
  */
 
+/** At most 50 characters of anything a caller sent, for a message (issue 11 item 7: never echo more). */
+export function clip(text: string): string {
+  const chars = [...text];
+  return chars.length > 50 ? `${chars.slice(0, 50).join('')}…` : text;
+}
+
 /** Required text, trimmed. */
 export function requiredText(label: string, opts: { max?: number; min?: number } = {}) {
   const { max = 200, min = 1 } = opts;

@@ -3,12 +3,9 @@ import { defineOperation } from '../api/contract';
 import { conflict, fieldError, notFound } from '../api/errors';
 import { input, integerIn, positiveId, requiredText } from '../api/fields';
 import { audit, writeTransaction } from '../audit/transaction';
-import { reindexPartyCases } from '../cases/search';
-import { addCaseEvent } from '../cases/timeline';
+import { caseEventActor, updatePartyCases } from '../cases/reindexQueue';
 import { mayUnmask } from '../cases/service';
-import { caseParties } from '../../db/schema';
-import { eq } from 'drizzle-orm';
-import { dateShanghai } from '../time/clock';
+import { dateShanghai, isoShanghai } from '../time/clock';
 import { partyInputSchema } from './schemas';
 import { correctParty, findPartyByIdentity, getParty, partyRevisionsOf, partyView, searchParties } from './service';
 
@@ -63,9 +60,14 @@ export const correctPartyOperation = defineOperation({
       const { kind: _kind, ...fields } = i.party;
       const changed = correctParty(tx, ctx.core.clock, existing, { ...fields, idNumber: i.party.idNumber }, i.reason, ctx.actor?.userId ?? null);
       if (changed.length > 0) {
-        reindexPartyCases(tx, existing.id);
-        const caseIds = tx.select({ caseId: caseParties.caseId }).from(caseParties).where(eq(caseParties.partyId, existing.id)).all();
-        for (const { caseId } of caseIds) addCaseEvent(tx, ctx, caseId, 'party.corrected', `更正当事人“${existing.name}”的信息：${i.reason}`, { partyId: existing.id, changed });
+        // its cases' search rows (only when a searched field changed) and timelines; chunked for a large party
+        updatePartyCases(tx, ctx.core, existing.id, changed, isoShanghai(ctx.core.clock.now()), {
+          ...caseEventActor(ctx),
+          at: isoShanghai(ctx.core.clock.now()),
+          kind: 'party.corrected',
+          summary: `更正当事人“${existing.name}”的信息：${i.reason}`,
+          data: { partyId: existing.id, changed },
+        });
         audit(tx, ctx, { operation: 'parties.correct', entityType: 'party', entityId: existing.id, before: existing, after: getParty(tx, existing.id) });
       }
       return { party: partyView(getParty(tx, existing.id)!, mayUnmask(ctx)), changed };
