@@ -7,6 +7,7 @@ import { inputSchemaOf, type AnyOp } from './contract';
 import { classifyDatabaseError } from './dbErrors';
 import { ApiError, type ApiErrorBody, type FieldIssue } from './errors';
 import { clip } from './fields';
+import { hygienicInput } from './inputHygiene';
 import { priorAnswer, reserveRequestId, storeAnswer, takeRequestId } from './idempotency';
 import { operations } from './operations';
 
@@ -24,7 +25,11 @@ export interface CallOptions {
 }
 
 function issuesFromZod(err: z.ZodError): FieldIssue[] {
-  return err.issues.map((iss) => ({ field: iss.path.map(String).join('.'), message: iss.message }));
+  return err.issues.map((iss) => {
+    // an unknown key is named as the field (its path is the object holding it)
+    const path = iss.code === 'unrecognized_keys' && iss.keys.length > 0 ? [...iss.path, iss.keys[0]!] : iss.path;
+    return { field: path.map(String).join('.') || '请求内容', message: iss.message };
+  });
 }
 
 function checkAccess(op: AnyOp, actor: Actor | null): void {
@@ -149,7 +154,11 @@ async function runWhenUnlocked(op: AnyOp, ctx: CallContext, rawInput: unknown, h
 
 async function runChecked(op: AnyOp, ctx: CallContext, rawInput: unknown): Promise<unknown> {
   checkAccess(op, ctx.actor);
-  const parsed = inputSchemaOf(op, ctx.core).safeParse(rawInput ?? undefined);
+  const schema = inputSchemaOf(op, ctx.core);
+  // the field builders refuse bad text with the field's label; the net then holds every other string to
+  // the same rules (core/api/inputHygiene.ts)
+  const first = schema.safeParse(rawInput ?? undefined);
+  const parsed = first.success ? schema.safeParse(hygienicInput(rawInput ?? undefined)) : first;
   if (!parsed.success) {
     const issues = issuesFromZod(parsed.error);
     const first = issues[0]!;
