@@ -22,6 +22,7 @@ import { isInitialised } from '../core/court/settings';
 import { normaliseCaseNumber } from '../core/numbering/caseNumber';
 import { seedCases } from '../core/seed';
 import { addDocumentCommands } from './documents';
+import { addDeadlineCommand } from './deadline';
 import { addFeeCommands } from './fees';
 
 /**
@@ -292,6 +293,7 @@ export function buildCli(): Command {
 
   addDocumentCommands(program, { fail, dataDirOf, openExisting, closeCore, print, dataOption });
   addFeeCommands(program, { fail, dataDirOf, openExisting, closeCore, print, dataOption });
+  addDeadlineCommand(program, { fail, dataDirOf, openExisting, closeCore, print, dataOption });
 
   program
     .command('api-docs')
