@@ -4,7 +4,6 @@ import { defineOperation } from '../api/contract';
 import { ApiError } from '../api/errors';
 import { bool, input, integerIn, noInput, oneOf, optionalText, positiveId, requiredText } from '../api/fields';
 import { audit, writeTransaction } from '../audit/transaction';
-import { mayUnmask } from '../cases/service';
 import type { CallContext } from '../context';
 import { writeSetting } from '../court/settings';
 import { isIsoDate } from '../time/clock';
@@ -210,7 +209,7 @@ export const previewOperation = defineOperation({
     if (i.data) {
       checkDataFields(t, i.data);
       data = i.data;
-    } else if (i.caseId !== undefined) data = draftData(t, builderContext(ctx, { caseId: i.caseId, unmask: mayUnmask(ctx) })).data;
+    } else if (i.caseId !== undefined) data = draftData(t, builderContext(ctx, { caseId: i.caseId, unmask: true })).data;
     else data = t.sample;
     const doc = await renderModel(fillChecked(t, data), 'pdf', documentRenderOptions(db));
     return { pdfBase64: base64(doc.bytes), pageCount: doc.pages, missingGlyphs: doc.missingGlyphs };
@@ -219,18 +218,24 @@ export const previewOperation = defineOperation({
 
 export const draftDataOperation = defineOperation({
   name: 'documents.draftData',
-  summary: '由案件生成文书数据；案件中没有的内容取自样例数据，并列在 missing 中供核对',
+  summary: '由案件生成文书数据（证件号码完整，与打印的文书一致）；案件中没有的内容取自样例数据，列在 missing / fromSample 中，须由经办人按实际填写',
   access: READERS,
   input: input({ caseId: positiveId('案件编号'), templateId: templateIdField() }),
-  output: z.object({ data: z.record(z.string(), z.unknown()), complete: z.boolean(), missing: z.array(z.string()) }),
-  handler: (ctx, i) => caseDraft(ctx, i, mayUnmask(ctx)),
+  output: z.object({
+    data: z.record(z.string(), z.unknown()),
+    complete: z.boolean(),
+    missing: z.array(z.string()),
+    fromSample: z.array(z.string()),
+  }),
+  handler: (ctx, i) => caseDraft(ctx, i),
 });
 
 // ───────────────────────────── the register ─────────────────────────────
 
 export const generateOperation = defineOperation({
   name: 'documents.generate',
-  summary: '生成文书（PDF 或 DOCX）并登记：模板版本、数据、SHA-256、页数；案件时间线与审计日志同时记录',
+  summary:
+    '生成文书（PDF 或 DOCX）并登记：模板版本、数据、SHA-256、页数；案件时间线与审计日志同时记录。仍为模板样例的内容被拒绝（列出字段）；与已登记文书完全相同时须 confirmDuplicate 确认',
   access: READERS,
   input: input({
     caseId: positiveId('案件编号').optional(),
@@ -239,6 +244,11 @@ export const generateOperation = defineOperation({
     data: dataField.optional(),
     subjectKind: optionalText('文书所属事项', { max: 40 }),
     subjectId: positiveId('文书所属事项编号').optional(),
+    edited: z
+      .array(z.string({ error: '已修改的字段应为字段名' }).max(200, { error: '字段名过长' }), { error: '已修改的字段应为列表' })
+      .max(2000, { error: '已修改的字段过多' })
+      .optional(),
+    confirmDuplicate: bool('确认再次生成').optional(),
   }),
   output: z.object({ document: documentRecordSchema, base64: z.string() }),
   handler: async (ctx, i) => {

@@ -9,6 +9,8 @@ import { readSetting, writeSetting } from '../court/settings';
 import { dateShanghai } from '../time/clock';
 import { provincialProblems } from './config';
 import { feeNoticeData } from './documentData';
+import { generateFeeNotice, noticeFor } from './notice';
+import { documentRecordSchema } from '../documents/operations';
 import { EVIDENCE_KINDS, RELIEF_GROUNDS, RELIEF_KIND_IDS, RELIEF_KINDS } from './grounds';
 import { deferralFollowUps, flagOverdueDeferrals, recordPayment, type FollowUpState } from './payments';
 import { quoteFee, QuoteError, SMALL_CLAIMS_KINDS } from './quote';
@@ -91,19 +93,23 @@ export const feeNoticeDataOperation = defineOperation({
     addressee: optionalText('受通知人', { max: 100 }),
   }),
   output: z.custom<ReturnType<typeof feeNoticeData>>(),
-  handler: (ctx, i) => {
-    const { caseId, casePartyId, addressee, ...request } = i;
-    const db = ctx.core.db;
-    if (casePartyId !== undefined && caseId === undefined) throw fieldError('casePartyId', '选择受通知人前请先选择案件');
-    if (caseId === undefined && !addressee) throw fieldError('addressee', '没有案件时请填写受通知人（交费的当事人）');
-    const view = caseId !== undefined ? caseView(db, caseId, false) : null;
-    try {
-      return feeNoticeData({ db, caseView: view, courtName: readSetting(db, 'court.name') ?? '人民法院', issuedOn: dateShanghai(ctx.core.clock.now()), request, casePartyId, addressee });
-    } catch (err) {
-      if (err instanceof QuoteError) throw fieldError(err.field === 'amount' ? 'amountsFen' : err.field === 'preserved' ? 'preservedFen' : err.field, err.message);
-      throw err;
-    }
-  },
+  handler: (ctx, i) => noticeFor(ctx, i),
+});
+
+export const feeNoticeGenerateOperation = defineOperation({
+  name: 'fees.generateNotice',
+  summary: '生成并登记交纳诉讼费用通知书：数据由服务器按计费方式和案件计算（不接受客户端数据）；与已登记的通知书完全相同时须 confirmDuplicate 确认',
+  access: READERS,
+  input: input({
+    ...quoteRequestShape,
+    caseId: positiveId('案件编号').optional(),
+    casePartyId: positiveId('受通知人').optional(),
+    addressee: optionalText('受通知人', { max: 100 }),
+    format: oneOf('文书格式', ['pdf', 'docx']),
+    confirmDuplicate: bool('确认再次生成').optional(),
+  }),
+  output: z.object({ document: documentRecordSchema, base64: z.string() }),
+  handler: (ctx, i) => generateFeeNotice(ctx, i),
 });
 
 const provincialSchema = z.object({
@@ -368,6 +374,7 @@ export const feeOperations = [
   feeScheduleOperation,
   feeQuoteOperation,
   feeNoticeDataOperation,
+  feeNoticeGenerateOperation,
   feeSettingsOperation,
   updateFeeSettingsOperation,
   caseFeesOperation,
