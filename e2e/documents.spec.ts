@@ -10,7 +10,7 @@ import { login, logout, openMenu } from './ui';
 const OLD_SENTENCE = '当事人应当按照调解协议的约定自觉履行义务。';
 const NEW_SENTENCE = '当事人应当按照调解协议的约定自觉、全面、及时履行义务。';
 const PRINTER = { username: 'dayin01', displayName: '赵打印', password: 'Print2026ok' } as const;
-const AGREEMENT = { date: '2026-11-20', organisation: '长兴县雉城街道人民调解委员会' } as const;
+const AGREEMENT = { date: '2026-11-20', organisation: '长兴县画溪街道人民调解委员会' } as const;
 const APPLICANTS = [
   { name: '张小明', idNumber: residentId('19900307', '123') },
   { name: '王芳', idNumber: residentId('19880512', '246') },

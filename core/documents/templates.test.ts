@@ -38,7 +38,7 @@ describe('built-in templates', () => {
       expect(t.versionLabel).toBe(String(t.version));
       expect(t.hash).toMatch(/^[0-9a-f]{64}$/);
       const model = fillTemplate(t, t.sample);
-      expect(model.meta).toMatchObject({ templateId: t.id, templateVersion: '1' });
+      expect(model.meta).toMatchObject({ templateId: t.id, templateVersion: t.versionLabel });
       expect(model.meta.title).toBe(t.id === 'relief-decision' ? '准予缓交诉讼费用决定书' : t.title);
       expect(unknownDataFields(t, t.sample)).toEqual([]);
     }

@@ -1,4 +1,5 @@
 import type { Role } from '../auth/roles';
+import { DEFAULT_RELIEF_TIMING, type ReliefTimingPolicy } from './reliefTimingPolicy';
 import { DEFAULT_PAYMENT_ACCOUNT, DEFAULT_PROVINCIAL, DEFAULT_ROUNDING, type PaymentAccount, type ProvincialAmounts, type RoundingRule } from './config';
 
 /** One stage of the relief approval chain: who may act at it (DOMAIN.md §4: the chain is configuration). */
@@ -19,6 +20,8 @@ export interface FeeSettings {
   'relief.deferralDays': number;
   /** a deferral shows as due soon this many days before it falls due */
   'relief.reminderDays': number;
+  /** from when until when relief applications are accepted, per kind, with the dates each policy takes effect */
+  'fees.reliefTiming': ReliefTimingPolicy[];
 }
 
 export const FEE_SETTING_DEFAULTS: FeeSettings = {
@@ -31,4 +34,5 @@ export const FEE_SETTING_DEFAULTS: FeeSettings = {
   ],
   'relief.deferralDays': 90,
   'relief.reminderDays': 7,
+  'fees.reliefTiming': DEFAULT_RELIEF_TIMING,
 };
