@@ -1,7 +1,7 @@
 import { fieldError } from '../api/errors';
-import type { CaseView } from '../cases/service';
+import type { CaseView } from '../cases';
 import type { Db, Tx } from '../context';
-import { FEE_DATA_BUILDERS } from '../fees/documentData';
+import { registry } from '../api/registry';
 import { receiptData } from './caseData';
 import type { Template } from './templates';
 
@@ -12,7 +12,7 @@ import type { Template } from './templates';
  * and lists as missing: the form marks it, and documents.generate refuses any value still equal to the sample's
  * (./sampleCheck.ts) until a person has typed the real one. A field the builder knows to
  * be empty is returned as null (never left out, or the sample would fill it). Other areas (fees, mediation)
- * add their entries here.
+ * declare theirs in their descriptor (`dataBuilders`); core/areas.ts registers them all.
  */
 export interface DataBuilderContext {
   db: Db | Tx;
@@ -88,6 +88,7 @@ function rulingData(title: string): DataBuilder {
   };
 }
 
+/** The documents area's own builders (the receipt, the rulings, a plain notice); other areas bring theirs. */
 export const DATA_BUILDERS: Record<string, DataBuilder> = {
   'case-receipt': (c) => {
     if (!c.caseView) throw fieldError('caseId', '收案回执须选择案件');
@@ -100,7 +101,6 @@ export const DATA_BUILDERS: Record<string, DataBuilder> = {
     ...(c.caseView ? { caseNumber: c.caseView.number } : {}),
     date: c.issuedOn,
   }),
-  ...FEE_DATA_BUILDERS,
 };
 
 export interface DraftData {
@@ -138,7 +138,7 @@ function completeFromSample(built: Record<string, unknown>, sample: Record<strin
 
 /** What the record holds for a template: the builder's data alone (empty when there is no builder). */
 export function recordData(t: Template, c: DataBuilderContext): Record<string, unknown> {
-  const build = DATA_BUILDERS[t.id];
+  const build = registry.dataBuilders.get(t.id) as DataBuilder | undefined;
   return build ? build(c) : {};
 }
 

@@ -15,6 +15,8 @@ export { renderPdf, renderPdfBatch, type BatchResult, type RenderedDocument, typ
 export { builtinTemplate, builtinTemplates, builtinTemplatesDir, FILTERS, fillTemplate, MARKERS, parseTemplate, TemplateError, unknownDataFields, type Template } from './templates';
 export { checkCourtTemplate, currentTemplate, listTemplates, revertToBuiltin, saveCourtTemplate, templateAtVersion, templateHistory } from './overrides';
 export { receiptData } from './caseData';
+export { generateDocument } from './register';
+export { documentRecordSchema } from './operations';
 export { DATA_BUILDERS, draftData, type DataBuilder, type DataBuilderContext, type DraftData } from './dataBuilders';
 
 export type OutputFormat = 'pdf' | 'docx';
@@ -24,3 +26,7 @@ export function renderTemplate(t: Template, data: Record<string, unknown>, forma
   const model = fillTemplate(t, data);
   return format === 'pdf' ? renderPdf(model, opts) : renderDocx(model, opts);
 }
+
+
+// the documents area's descriptor, combined in core/areas.ts
+export { documentsArea, documentsMeta } from './area';

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { countRows, createHarness, setUpCourt, type Harness } from '../../test/harness';
 import { clerkAndPrinter, fileConfirmation, ZHANG_SAN } from '../../test/fixtures';
-import { DATA_BUILDERS, draftData } from './dataBuilders';
+import { registry } from '../api/registry';
+import { draftData, type DataBuilder } from './dataBuilders';
 import { fieldName, sampleValuesIn } from './sampleCheck';
 import { builtinTemplate } from './templates';
 
@@ -69,9 +70,9 @@ describe('data builders keep every value the record holds', () => {
     const { h, clerk } = await desk();
     const c = await fileConfirmation(h, clerk);
     const t = builtinTemplate('ruling-confirm-valid');
-    const original = DATA_BUILDERS['ruling-confirm-valid']!;
+    const original = registry.dataBuilders.get('ruling-confirm-valid') as DataBuilder;
     // a confirmation record that holds the agreement's date and organisation, not yet its terms
-    DATA_BUILDERS['ruling-confirm-valid'] = (ctx) => ({ ...original(ctx), agreement: { date: '2026-11-18', organisation: '长兴县画溪街道人民调解委员会' } });
+    registry.dataBuilders.set('ruling-confirm-valid', ((ctx: Parameters<DataBuilder>[0]) => ({ ...original(ctx), agreement: { date: '2026-11-18', organisation: '长兴县画溪街道人民调解委员会' } })) as never);
     try {
       const { caseView } = await import('../cases/service');
       const draft = draftData(t, { db: h.core.db, caseView: caseView(h.core.db, c.id, true), courtName: '浙江省长兴县人民法院', issuedOn: '2026-11-23', actorName: '李书记' });
@@ -80,7 +81,7 @@ describe('data builders keep every value the record holds', () => {
       expect(draft.fromSample).not.toContain('agreement.date');
       expect(draft.missing).toContain('agreement');
     } finally {
-      DATA_BUILDERS['ruling-confirm-valid'] = original;
+      registry.dataBuilders.set('ruling-confirm-valid', original as never);
     }
   });
 });

@@ -1,8 +1,8 @@
 import { fieldError } from '../api/errors';
-import { caseView } from '../cases/service';
+import { caseView } from '../cases';
 import type { CallContext } from '../context';
-import { readSetting } from '../court/settings';
-import { generateDocument } from '../documents/register';
+import { readSetting } from '../settings';
+import { generateDocument } from '../documents';
 import { dateShanghai } from '../time/clock';
 import { feeNoticeData } from './documentData';
 import { QuoteError, type QuoteRequest } from './quote';

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createHarness, setUpCourt, USER_PASSWORD, userToken, type Harness } from '../../test/harness';
 import { fileCivil } from '../../test/fixtures';
 import { PDFTOTEXT, pdfText } from '../../test/pdf';
-import { writeSetting } from '../court/settings';
+import { writeSetting } from '../settings';
 import { BANFA_ARTICLES } from './banfaText';
 import { RELIEF_GROUNDS, RELIEF_KIND_IDS, RELIEF_KINDS } from './grounds';
 import { DEFAULT_RELIEF_TIMING, reliefInvitation, timingOn, type ReliefTimingPolicy } from './reliefTiming';

@@ -1,9 +1,9 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { documents } from '../../db/schema';
 import { fieldError } from '../api/errors';
-import { courtCalendar } from '../calendar/courtCalendar';
+import { courtCalendar } from '../calendar';
 import type { Db, Tx } from '../context';
-import { readSetting } from '../court/settings';
+import { readSetting } from '../settings';
 import { computeDeadline } from '../periods';
 import { RELIEF_KINDS, type ReliefKind } from './grounds';
 import { DEFAULT_RELIEF_TIMING, type ReliefTimingPolicy, type TimingLimit } from './reliefTimingPolicy';
