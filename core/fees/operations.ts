@@ -10,11 +10,13 @@ import { readSetting, writeSetting } from '../settings';
 import { dateShanghai } from '../time/clock';
 import { provincialProblems } from './config';
 import { feeNoticeData } from './documentData';
+import { generateFeeNotice, noticeFor } from './notice';
+import { documentRecordSchema } from '../documents';
 import { EVIDENCE_KINDS, RELIEF_GROUNDS, RELIEF_KIND_IDS, RELIEF_KINDS } from './grounds';
 import { deferralFollowUps, flagOverdueDeferrals, recordPayment, type FollowUpState } from './payments';
-import { quoteFee, QuoteError } from './quote';
+import { quoteFee, QuoteError, SMALL_CLAIMS_KINDS } from './quote';
 import { actOnRelief, applyForRelief, listRelief, reliefChain, reliefView, withdrawRelief, type ReliefStatus } from './relief';
-import { AMOUNT_LABELS, CLOSINGS, FEE_KIND_IDS, FEE_KINDS, PROCEDURES, PROVINCIAL_RANGES } from './schedule';
+import { AMOUNT_LABELS, PRESERVED_AMOUNT_LABEL, CLOSINGS, FEE_KIND_IDS, FEE_KINDS, PROCEDURES, PROVINCIAL_RANGES } from './schedule';
 import { caseFees, readFeeQuoteSettings } from './service';
 import { reliefTotals } from './totals';
 
@@ -26,6 +28,7 @@ const quoteRequestShape = {
   closing: oneOf('结案方式', ['judgment', 'mediation', 'withdrawal']).optional(),
   counterclaim: bool('反诉').optional(),
   withNonPropertyClaims: bool('同时有非财产性诉讼请求').optional(),
+  preservedFen: positiveFen('实际保全的财产数额').optional(),
 };
 
 /** The quote for a request, with QuoteError turned into the field error of the request field. */
@@ -33,7 +36,7 @@ function quoteOrFieldError(request: Parameters<typeof quoteFee>[0], settings: Pa
   try {
     return quoteFee(request, settings);
   } catch (err) {
-    if (err instanceof QuoteError) throw fieldError(err.field === 'amount' ? 'amountsFen' : err.field, err.message);
+    if (err instanceof QuoteError) throw fieldError(err.field === 'amount' ? 'amountsFen' : err.field === 'preserved' ? 'preservedFen' : err.field, err.message);
     throw err;
   }
 }
@@ -48,7 +51,15 @@ export const feeScheduleOperation = defineOperation({
 function scheduleView(db: Parameters<typeof readFeeQuoteSettings>[0], on: string) {
   const s = readFeeQuoteSettings(db);
   return {
-    kinds: FEE_KIND_IDS.map((id) => ({ id, label: FEE_KINDS[id].label, acceptance: FEE_KINDS[id].acceptance, amount: FEE_KINDS[id].amount, amountLabel: AMOUNT_LABELS[id] ?? null })),
+    kinds: FEE_KIND_IDS.map((id) => ({
+      id,
+      label: FEE_KINDS[id].label,
+      acceptance: FEE_KINDS[id].acceptance,
+      amount: FEE_KINDS[id].amount,
+      amountLabel: AMOUNT_LABELS[id] ?? null,
+      smallClaims: SMALL_CLAIMS_KINDS.includes(id),
+    })),
+    preservedLabel: PRESERVED_AMOUNT_LABEL,
     procedures: Object.entries(PROCEDURES).map(([id, label]) => ({ id, label })),
     closings: Object.entries(CLOSINGS).map(([id, label]) => ({ id, label })),
     provincial: s.provincial,
@@ -75,19 +86,21 @@ export const feeNoticeDataOperation = defineOperation({
     addressee: optionalText('受通知人', { max: 100 }),
   }),
   output: z.custom<ReturnType<typeof feeNoticeData>>(),
-  handler: (ctx, i) => {
-    const { caseId, casePartyId, addressee, ...request } = i;
-    const db = ctx.core.db;
-    if (casePartyId !== undefined && caseId === undefined) throw fieldError('casePartyId', '选择受通知人前请先选择案件');
-    if (caseId === undefined && !addressee) throw fieldError('addressee', '没有案件时请填写受通知人（交费的当事人）');
-    const view = caseId !== undefined ? caseView(db, caseId, false) : null;
-    try {
-      return feeNoticeData({ db, caseView: view, courtName: readSetting(db, 'court.name') ?? '人民法院', issuedOn: dateShanghai(ctx.core.clock.now()), request, casePartyId, addressee });
-    } catch (err) {
-      if (err instanceof QuoteError) throw fieldError(err.field === 'amount' ? 'amountsFen' : err.field, err.message);
-      throw err;
-    }
-  },
+  handler: (ctx, i) => noticeFor(ctx, i),
+});
+
+export const feeNoticeGenerateOperation = defineOperation({
+  ...feesMeta['fees.generateNotice'],
+  input: input({
+    ...quoteRequestShape,
+    caseId: positiveId('案件编号').optional(),
+    casePartyId: positiveId('受通知人').optional(),
+    addressee: optionalText('受通知人', { max: 100 }),
+    format: oneOf('文书格式', ['pdf', 'docx']),
+    confirmDuplicate: bool('确认再次生成').optional(),
+  }),
+  output: z.object({ document: documentRecordSchema, base64: z.string() }),
+  handler: (ctx, i) => generateFeeNotice(ctx, i),
 });
 
 const provincialSchema = z.object({
@@ -324,6 +337,7 @@ export const feeOperations = [
   feeScheduleOperation,
   feeQuoteOperation,
   feeNoticeDataOperation,
+  feeNoticeGenerateOperation,
   feeSettingsOperation,
   updateFeeSettingsOperation,
   caseFeesOperation,

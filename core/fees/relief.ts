@@ -9,14 +9,16 @@ import { readSetting } from '../settings';
 import { ROLES } from '../api/roles';
 import { dateShanghai, isoShanghai } from '../time/clock';
 import { yuan } from '../documents';
-import { groundBasis, groundOf, MIN_REDUCTION_PERCENT, RELIEF_KINDS, type ReliefKind } from './grounds';
+import { CATCH_ALL_GROUND, groundBasis, groundOf, MIN_REDUCTION_PERCENT, RELIEF_KINDS, type ReliefKind } from './grounds';
+import { checkApplicationTiming, checkDeferralDecision } from './reliefTiming';
 import type { ReliefStage } from './settings';
 
 /**
  * Fee relief (司法救助, 办法 arts. 44–51): applications on a case, the approval chain (configurable stages,
  * each acted on by a different person), and the decision. The rules the 办法 sets are checked here, once:
- * 免交 only for natural persons (art. 44/45), a reduction of at least 30 % (art. 46), 缓交 applied for at
- * filing (art. 49: decided before the decision to file), a refusal explained in writing (art. 48), and the
+ * 免交 only for natural persons (art. 44/45), a reduction of at least 30 % (art. 46), the dated timing policy
+ * for every kind (arts. 48–49, ./reliefTiming.ts), partial grants only on the catch-all items (45(5), 46(4),
+ * 47(4)), a refusal explained in writing (art. 48), and the
  * granted 免交 / 减交 exposed for the judgment or mediation document (art. 51).
  */
 
@@ -109,8 +111,8 @@ export function applyForRelief(ctx: CallContext, i: ApplyInput) {
     const applicant = applicantOf(tx, i.caseId, i.casePartyId);
     if (i.kind === 'waive' && applicant.kind !== 'person')
       throw fieldError('casePartyId', `免交只适用于自然人（${RELIEF_KINDS.waive.article}）；${applicant.name}是单位，可以申请减交或缓交`);
-    if (i.kind === 'defer' && appliedOn > c.receivedOn)
-      throw fieldError('kind', `缓交应在起诉时申请，并在决定立案前作出决定（《诉讼费用交纳办法》第四十九条）；本案已于 ${c.receivedOn} 收案`);
+    // the dated timing policy, the same way for 免交, 减交 and 缓交 (./reliefTiming.ts)
+    checkApplicationTiming(tx, c, i.kind, appliedOn);
     const open = tx
       .select({ id: reliefApplications.id })
       .from(reliefApplications)
@@ -209,6 +211,9 @@ export function actOnRelief(ctx: CallContext, i: ActInput) {
       throw fieldError('refusalReasons', `不予批准须书面说明理由（《诉讼费用交纳办法》第四十八条），至少 ${MIN_REASONS} 个字`);
     let grantedPercent: number | null = null;
     if (i.action === 'partial') {
+      // on a listed ground the court 应当准予 in full (办法 arts. 45–47): a partial grant only on the catch-all item
+      if (app.ground !== CATCH_ALL_GROUND)
+        throw fieldError('action', `申请人符合${groundBasis(kind, app.ground)}所列情形的，应当准予${RELIEF_KINDS[kind].label}，不能部分准予；部分准予只适用于该条“${groundOf(kind, CATCH_ALL_GROUND)!.label}”`);
       if (i.grantedPercent === undefined) throw fieldError('grantedPercent', '部分准予须填写准予的比例');
       const lo = kind === 'defer' ? 1 : MIN_REDUCTION_PERCENT;
       const hi = kind === 'reduce' ? app.requestedPercent! - 1 : 99;
@@ -220,6 +225,7 @@ export function actOnRelief(ctx: CallContext, i: ActInput) {
       grantedPercent = i.grantedPercent;
     } else if (i.action === 'grant') grantedPercent = kind === 'reduce' ? app.requestedPercent! : 100;
     let deferredUntil: string | null = null;
+    if (kind === 'defer' && last && (i.action === 'grant' || i.action === 'partial')) checkDeferralDecision(tx, caseRow(tx, app.caseId), today);
     if (kind === 'defer' && (i.action === 'grant' || i.action === 'partial')) {
       deferredUntil =
         i.deferredUntil ?? app.requestedUntil ?? courtCalendar(tx).addDays(today, readSetting(tx, 'relief.deferralDays') ?? 90);
