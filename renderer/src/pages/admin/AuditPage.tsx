@@ -126,7 +126,7 @@ export function AuditPage() {
         }}
         columns={[
           { title: '编号', dataIndex: 'id', width: 80 },
-          { title: '时间', dataIndex: 'at', width: 170, render: (v: string) => formatDateTime(v, true) },
+          { title: '时间', className: 'no-wrap', dataIndex: 'at', width: 170, render: (v: string) => formatDateTime(v, true) },
           { title: '操作人', dataIndex: 'actorName', width: 200 },
           {
             title: '操作',
