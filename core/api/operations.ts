@@ -9,6 +9,7 @@ import { partyOperations } from '../parties/operations';
 import { calendarOperations } from '../calendar/operations';
 import { documentOperations } from '../documents/operations';
 import { feeOperations } from '../fees/operations';
+import { mediationArea } from '../mediation';
 import { combineOperations } from './contract';
 
 /**
@@ -27,6 +28,7 @@ export const operations = combineOperations(
   ...calendarOperations,
   ...feeOperations,
   ...documentOperations,
+  ...mediationArea.operations,
 );
 
 export type Operations = typeof operations;
