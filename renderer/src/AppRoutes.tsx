@@ -22,6 +22,8 @@ import { DocumentRegisterPage } from './pages/documents/DocumentRegisterPage';
 import { TemplateEditPage } from './pages/documents/TemplateEditPage';
 import { TemplatesPage } from './pages/documents/TemplatesPage';
 import { feeRoutes } from './pages/fees/feeRoutes';
+import { mediationRoutes } from './pages/mediation/mediationRoutes';
+import { ProgressLookupPage } from './pages/mediation/ProgressLookupPage';
 
 /**
  * Where a visitor may be: not set up → the wizard; not logged in → login; a password reset by an admin →
@@ -35,6 +37,7 @@ export function AppRoutes() {
     <Routes>
       <Route path="/setup" element={<SetupRoute />} />
       <Route path="/login" element={<LoginRoute />} />
+      <Route path="/progress" element={<ProgressLookupPage />} />
       <Route path="/change-password" element={<RequireLogin allowPendingPassword><ChangePasswordPage /></RequireLogin>} />
       <Route element={<RequireLogin><MainLayout /></RequireLogin>}>
         <Route index element={<DashboardPage />} />
@@ -50,6 +53,7 @@ export function AppRoutes() {
         <Route path="admin/settings" element={<RequireRole role="admin"><SettingsPage /></RequireRole>} />
         <Route path="admin/audit" element={<RequireRole role="admin"><AuditPage /></RequireRole>} />
         {feeRoutes}
+        {mediationRoutes}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

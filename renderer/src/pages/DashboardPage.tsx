@@ -8,6 +8,7 @@ import { canReadCases } from '../cases/access';
 import { useSession } from '../session/SessionProvider';
 import { RecentCases } from './cases/RecentCases';
 import { DashboardReminders } from './DashboardReminders';
+import { WarningsCard } from './mediation/WarningsCard';
 
 type Preview = Output<'numbering.preview'>;
 
@@ -32,6 +33,11 @@ export function DashboardPage() {
     <>
       <PageHeader title="工作台" />
       <DashboardReminders />
+      {me.user.roles.includes('mediation') && (
+        <div style={{ marginBottom: 16 }}>
+          <WarningsCard title="调解预警（本中心）" />
+        </div>
+      )}
       {canReadCases(me.user.roles) && (
         <div style={{ marginBottom: 16 }}>
           <RecentCases />
