@@ -34,10 +34,16 @@ export function OpenMediationPage() {
   const [saving, run] = useSubmit();
   const flow = Form.useWatch('flow', form);
 
-  const load = async (by: { id?: number; number?: string; code?: string }) => {
+  const load = async (by: { id?: number; q?: string }) => {
     setError(null);
     try {
-      const v = await send('cases.get', by);
+      let id = by.id;
+      if (!id) {
+        const found = await send('cases.search', { q: by.q ?? '', limit: 2 });
+        if (found.rows.length !== 1) throw new Error(found.rows.length ? '找到多个案件，请输入完整的案号、登记号或案件码' : '没有找到该案件');
+        id = found.rows[0]!.id;
+      }
+      const v = await send('cases.get', { id });
       setCase(v);
       form.setFieldsValue({ flow: DEFAULT_FLOW[v.caseType] ?? 'delegated', consents: v.parties.map(() => ({ answer: '', on: dayjs() })) });
     } catch (err) {
@@ -92,11 +98,10 @@ export function OpenMediationPage() {
             value={lookup}
             onChange={(e) => setLookup(e.target.value)}
             onPressEnter={() => {
-              const t = lookup.trim();
-              void load(/[（(]|调登/.test(t) ? { number: t } : { code: t });
+              void load({ q: lookup.trim() });
             }}
           />
-          <Button onClick={() => void load(/[（(]|调登/.test(lookup.trim()) ? { number: lookup.trim() } : { code: lookup.trim() })}>查找</Button>
+          <Button onClick={() => void load({ q: lookup.trim() })}>查找</Button>
         </Space.Compact>
         {c && (
           <Descriptions
