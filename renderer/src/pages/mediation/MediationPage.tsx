@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Checkbox, Descriptions, Form, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ASSIGN_HOW, CLOSINGS, CONSENT_ANSWERS, FAILURE_REASONS } from '../../../../core/mediation/meta';
 import { errorMessage, send, type Output } from '../../api/client';
@@ -155,6 +155,10 @@ function AssignModal({ open, v, onClose, onDone }: ModalProps) {
   const { data } = useOperation(open ? () => send('mediation.recommend', { mediationId: v.id }) : null, [open, v.id]);
   const { data: all } = useOperation(open ? () => send('mediation.listMediators', {}) : null, [open]);
   const first = data?.ranked[0]?.mediatorId;
+  // the recommendation arrives after the dialog opened: preselect its first place
+  useEffect(() => {
+    if (open && first && !form.getFieldValue('mediatorId')) form.setFieldValue('mediatorId', first);
+  }, [open, first]);
   return (
     <FormModal
       open={open}
