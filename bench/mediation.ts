@@ -19,10 +19,15 @@ export async function benchMediation(opts: { mediations: number; mediators: numb
   const today = '2026-12-02';
   const seed = time(() =>
     db.transaction(() => {
-      const org = db.prepare(`INSERT INTO mediation_orgs (name, kind, level, region, active_from, created_at, updated_at) VALUES (?, 'people', ?, ?, '2026-01-01', 'x', 'x')`);
+      const org = db.prepare(
+        `INSERT INTO mediation_orgs (name, kind, level, region, active_from, created_at, updated_at) VALUES (?, 'people', ?, ?, '2026-01-01', 'x', 'x')`,
+      );
       const levels = ['village', 'town', 'county'];
-      for (let i = 0; i < 200; i++) org.run(`调解委员会${i}`, levels[i % 3], i % 3 === 2 ? '长兴县' : `长兴县/街道${i % 10}${i % 3 === 0 ? `/社区${i}` : ''}`);
-      const med = db.prepare(`INSERT INTO mediators (name, kind, org_id, fields, regions, capacity, active_from, created_at, updated_at) VALUES (?, 'invited', ?, ?, '[]', ?, '2026-01-01', 'x', 'x')`);
+      for (let i = 0; i < 200; i++)
+        org.run(`调解委员会${i}`, levels[i % 3], i % 3 === 2 ? '长兴县' : `长兴县/街道${i % 10}${i % 3 === 0 ? `/社区${i}` : ''}`);
+      const med = db.prepare(
+        `INSERT INTO mediators (name, kind, org_id, fields, regions, capacity, active_from, created_at, updated_at) VALUES (?, 'invited', ?, ?, '[]', ?, '2026-01-01', 'x', 'x')`,
+      );
       const fields = ['["合同纠纷"]', '["婚姻家庭纠纷"]', '[]', '["机动车交通事故责任纠纷"]'];
       for (let i = 0; i < opts.mediators; i++) med.run(`调解员${i}`, (i % 200) + 1, fields[i % 4], 5 + (i % 10));
       const c = db.prepare(
@@ -32,7 +37,18 @@ export async function benchMediation(opts: { mediations: number; mediators: numb
         `INSERT INTO mediations (case_id, flow, status, region, cause_name, received_on, assign_due, accept_due, contact_due, mediator_id, org_id, signed_on, due_on, outcome, outcome_on, created_at, updated_at)
          VALUES (?, 'delegated', ?, '长兴县/街道1/社区30', '民间借贷纠纷', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'x', 'x')`,
       );
-      const statuses = ['closed', 'closed', 'failed', 'closed', 'converted', 'closed', 'in-progress', 'awaiting-assignment', 'awaiting-acceptance', 'closed'];
+      const statuses = [
+        'closed',
+        'closed',
+        'failed',
+        'closed',
+        'converted',
+        'closed',
+        'in-progress',
+        'awaiting-assignment',
+        'awaiting-acceptance',
+        'closed',
+      ];
       for (let i = 1; i <= opts.mediations; i++) {
         const day = new Date(Date.UTC(2025, 0, 1) + Math.floor((i / opts.mediations) * 700) * 86400_000).toISOString().slice(0, 10);
         const id = c.run(`调登〔2026〕${i}`, i, `C${i.toString(36).toUpperCase().padStart(7, '0')}`, day).lastInsertRowid as number;

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type * as schema from '../db/schema';
-import type { Role } from './auth/roles';
+import type { Role } from './api/roles';
 import type { Clock } from './time/clock';
 import type { PasswordCost } from './auth/password';
 

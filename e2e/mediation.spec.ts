@@ -14,17 +14,51 @@ test.describe.configure({ timeout: 240_000 });
 const COORD = { username: 'tiaojie01', displayName: '周调解', password: 'Mediate2026a' } as const;
 const CLERK = { username: 'lian01', displayName: '王立案', password: 'Window2026a' } as const;
 const REGION = '长兴县/雉城街道/明珠社区';
-const APPLICANT = { kind: 'person' as const, name: '张晓明', idType: 'resident' as const, idNumber: residentId('19850312', '123'), address: '长兴县雉城街道明珠路 1 号', phone: '13905721234' };
-const RESPONDENT = { kind: 'person' as const, name: '李建华', idType: 'resident' as const, idNumber: residentId('19900101', '246'), address: '长兴县画溪街道', phone: '13905725678' };
+const APPLICANT = {
+  kind: 'person' as const,
+  name: '张晓明',
+  idType: 'resident' as const,
+  idNumber: residentId('19850312', '123'),
+  address: '长兴县雉城街道明珠路 1 号',
+  phone: '13905721234',
+};
+const RESPONDENT = {
+  kind: 'person' as const,
+  name: '李建华',
+  idType: 'resident' as const,
+  idNumber: residentId('19900101', '246'),
+  address: '长兴县画溪街道',
+  phone: '13905725678',
+};
 
 async function arrange(baseURL: string) {
   const admin = await initialise(baseURL);
   const coord = await userToken(baseURL, admin, COORD, ['mediation']);
   const clerk = await userToken(baseURL, admin, CLERK, ['clerk']);
-  const village = await api(baseURL, 'mediation.saveOrg', { name: '明珠社区人民调解委员会', kind: 'people', level: 'village', region: REGION, activeFrom: '2026-01-01' }, coord);
-  const town = await api(baseURL, 'mediation.saveOrg', { name: '雉城街道人民调解委员会', kind: 'people', level: 'town', region: '长兴县/雉城街道', activeFrom: '2026-01-01' }, coord);
-  await api(baseURL, 'mediation.saveMediator', { name: '陈村调', kind: 'invited', orgId: village.id, capacity: 5, activeFrom: '2026-01-01' }, coord);
-  await api(baseURL, 'mediation.saveMediator', { name: '吴镇调', kind: 'invited', orgId: town.id, fields: ['合同纠纷'], capacity: 5, activeFrom: '2026-01-01' }, coord);
+  const village = await api(
+    baseURL,
+    'mediation.saveOrg',
+    { name: '明珠社区人民调解委员会', kind: 'people', level: 'village', region: REGION, activeFrom: '2026-01-01' },
+    coord,
+  );
+  const town = await api(
+    baseURL,
+    'mediation.saveOrg',
+    { name: '雉城街道人民调解委员会', kind: 'people', level: 'town', region: '长兴县/雉城街道', activeFrom: '2026-01-01' },
+    coord,
+  );
+  await api(
+    baseURL,
+    'mediation.saveMediator',
+    { name: '陈村调', kind: 'invited', orgId: village.id, capacity: 5, activeFrom: '2026-01-01' },
+    coord,
+  );
+  await api(
+    baseURL,
+    'mediation.saveMediator',
+    { name: '吴镇调', kind: 'invited', orgId: town.id, fields: ['合同纠纷'], capacity: 5, activeFrom: '2026-01-01' },
+    coord,
+  );
   const registered = await api(
     baseURL,
     'cases.file',
@@ -46,7 +80,17 @@ async function arrange(baseURL: string) {
 }
 
 async function openDelegatedByApi(baseURL: string, t: Awaited<ReturnType<typeof arrange>>) {
-  return api(baseURL, 'mediation.open', { caseId: t.registered.id, flow: 'delegated', region: REGION, consents: [{ partyId: t.registered.parties[0]!.party.id, answer: 'agree', on: courtToday() }] }, t.coord);
+  return api(
+    baseURL,
+    'mediation.open',
+    {
+      caseId: t.registered.id,
+      flow: 'delegated',
+      region: REGION,
+      consents: [{ partyId: t.registered.parties[0]!.party.id, answer: 'agree', on: courtToday() }],
+    },
+    t.coord,
+  );
 }
 
 async function pressButton(page: Page, name: string) {
@@ -116,7 +160,18 @@ test('a failed 委派 converts to 民初 with the next 案号', async ({ page, b
   const first = await api(
     baseURL!,
     'cases.file',
-    { caseType: '民初', receivedOn: courtToday(), parties: [{ role: '原告', party: APPLICANT }, { role: '被告', party: RESPONDENT }], cause: { revision: '2025', no: '108.3' }, amountFen: 100_000, claims: '归还借款', materials: [] },
+    {
+      caseType: '民初',
+      receivedOn: courtToday(),
+      parties: [
+        { role: '原告', party: APPLICANT },
+        { role: '被告', party: RESPONDENT },
+      ],
+      cause: { revision: '2025', no: '108.3' },
+      amountFen: 100_000,
+      claims: '归还借款',
+      materials: [],
+    },
     t.clerk,
   );
   expect(first.number).toBe(`（${year}）浙0522民初1号`);
@@ -137,7 +192,11 @@ test('a failed 委派 converts to 民初 with the next 案号', async ({ page, b
   await snap(page, testInfo, '6-converted');
 });
 
-test('an acceptance limit turns overdue on a later clock and shows on the coordinator’s home page', async ({ page, baseURL, host }, testInfo) => {
+test('an acceptance limit turns overdue on a later clock and shows on the coordinator’s home page', async ({
+  page,
+  baseURL,
+  host,
+}, testInfo) => {
   const t = await arrange(baseURL!);
   const m = await openDelegatedByApi(baseURL!, t);
   const meds = await api(baseURL!, 'mediation.listMediators', {}, t.coord);

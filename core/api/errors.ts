@@ -14,6 +14,8 @@ export const ERROR_STATUS = {
   DB_FULL: 507,
   DB_CORRUPT: 500,
   DB_READONLY: 500,
+  /** a stored setting fails its schema: the message names the setting */
+  BAD_SETTING: 500,
   INTERNAL: 500,
 } as const;
 

@@ -1,7 +1,7 @@
 import { fieldError } from '../api/errors';
-import type { CaseView } from '../cases/service';
+import type { CaseView } from '../cases';
 import type { Db, Tx } from '../context';
-import { FEE_DATA_BUILDERS } from '../fees/documentData';
+import { registry } from '../api/registry';
 import { receiptData } from './caseData';
 import type { Template } from './templates';
 
@@ -11,7 +11,7 @@ import type { Template } from './templates';
  * (the mediation agreement of a ruling, the judge), which `draftData` takes from the template's sample data
  * and lists as missing, so the user checks it before the document is generated. A field the builder knows to
  * be empty is returned as null (never left out, or the sample would fill it). Other areas (fees, mediation)
- * add their entries here.
+ * declare theirs in their descriptor (`dataBuilders`); core/areas.ts registers them all.
  */
 export interface DataBuilderContext {
   db: Db | Tx;
@@ -87,6 +87,7 @@ function rulingData(title: string): DataBuilder {
   };
 }
 
+/** The documents area's own builders (the receipt, the rulings, a plain notice); other areas bring theirs. */
 export const DATA_BUILDERS: Record<string, DataBuilder> = {
   'case-receipt': (c) => {
     if (!c.caseView) throw fieldError('caseId', '收案回执须选择案件');
@@ -99,7 +100,6 @@ export const DATA_BUILDERS: Record<string, DataBuilder> = {
     ...(c.caseView ? { caseNumber: c.caseView.number } : {}),
     date: c.issuedOn,
   }),
-  ...FEE_DATA_BUILDERS,
 };
 
 export interface DraftData {
@@ -115,7 +115,7 @@ export interface DraftData {
  * names the fields taken from the sample. A template without a builder is all sample.
  */
 export function draftData(t: Template, c: DataBuilderContext): DraftData {
-  const build = DATA_BUILDERS[t.id];
+  const build = registry.dataBuilders.get(t.id) as DataBuilder | undefined;
   const built = build ? build(c) : {};
   const data: Record<string, unknown> = { ...built };
   const missing: string[] = [];

@@ -24,3 +24,7 @@ export function renderTemplate(t: Template, data: Record<string, unknown>, forma
   const model = fillTemplate(t, data);
   return format === 'pdf' ? renderPdf(model, opts) : renderDocx(model, opts);
 }
+
+
+// the documents area's descriptor, combined in core/areas.ts
+export { documentsArea, documentsMeta } from './area';

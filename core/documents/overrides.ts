@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
 import { templateVersions } from '../../db/schema';
 import { ApiError } from '../api/errors';
-import { audit, writeTransaction } from '../audit/transaction';
+import { audit, writeTransaction } from '../audit';
 import type { CallContext, Db, Tx } from '../context';
 import { isoShanghai } from '../time/clock';
 import { builtinTemplate, builtinTemplates, parseTemplate, TemplateError, type Template } from './templates';

@@ -1,4 +1,4 @@
-import { findCause, findCauseByName, listCauses, revisionFor, type CauseRevisionId } from '../causes/catalogue';
+import { findCause, findCauseByName, listCauses, revisionFor, type CauseRevisionId } from '../causes';
 
 /**
  * Specialist fields are names from the catalogue of causes of action (民事案件案由规定): a second-level group

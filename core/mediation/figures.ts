@@ -16,7 +16,13 @@ export interface FigureRow {
   overdue: number;
 }
 
-export function mediationFigures(sqlite: Database.Database, by: 'org' | 'mediator' | 'month', fromMonth: string, toMonth: string, today: string): FigureRow[] {
+export function mediationFigures(
+  sqlite: Database.Database,
+  by: 'org' | 'mediator' | 'month',
+  fromMonth: string,
+  toMonth: string,
+  today: string,
+): FigureRow[] {
   const group =
     by === 'org'
       ? { key: `coalesce(m.org_id, 0)`, label: `coalesce(o.name, m.outside_org_name, '（未分派）')` }

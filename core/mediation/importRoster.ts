@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { mediationOrgs } from '../../db/schema';
 import { ApiError } from '../api/errors';
-import { audit, writeTransaction } from '../audit/transaction';
+import { audit, writeTransaction } from '../audit';
 import type { CallContext } from '../context';
 import { isoShanghai } from '../time/clock';
 import { LEVELS, MEDIATOR_KINDS, ORG_KINDS } from './labels';
@@ -17,7 +17,17 @@ import { mediatorInput, orgInput } from './schemas';
  * refused row is reported with its sheet, row number, column and reason.
  */
 export const ORG_COLUMNS = ['名称', '类别', '层级', '覆盖区域', '联系人', '联系电话', '入册日期'] as const;
-export const MEDIATOR_COLUMNS = ['姓名', '类别', '所属组织', '擅长领域', '服务区域', '承办上限', '身份证号码', '联系电话', '入册日期'] as const;
+export const MEDIATOR_COLUMNS = [
+  '姓名',
+  '类别',
+  '所属组织',
+  '擅长领域',
+  '服务区域',
+  '承办上限',
+  '身份证号码',
+  '联系电话',
+  '入册日期',
+] as const;
 
 const FIELD_COLUMNS: Record<string, string> = {
   name: '名称/姓名',
@@ -69,7 +79,11 @@ function rowsOf(sheet: ExcelJS.Worksheet | undefined, columns: readonly string[]
   return out;
 }
 
-const list = (s: string) => s.split(/[、,，;；\n]/).map((x) => x.trim()).filter(Boolean);
+const list = (s: string) =>
+  s
+    .split(/[、,，;；\n]/)
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 export async function importRoster(ctx: CallContext, bytes: Uint8Array) {
   const wb = new ExcelJS.Workbook();
@@ -112,7 +126,14 @@ export async function importRoster(ctx: CallContext, bytes: Uint8Array) {
           checkOrg(sp, parsed.data);
           const now = isoShanghai(ctx.core.clock.now());
           sp.insert(mediationOrgs)
-            .values({ ...parsed.data, contact: parsed.data.contact ?? null, phone: parsed.data.phone ?? null, activeTo: null, createdAt: now, updatedAt: now })
+            .values({
+              ...parsed.data,
+              contact: parsed.data.contact ?? null,
+              phone: parsed.data.phone ?? null,
+              activeTo: null,
+              createdAt: now,
+              updatedAt: now,
+            })
             .run();
         });
         orgs++;
@@ -123,7 +144,9 @@ export async function importRoster(ctx: CallContext, bytes: Uint8Array) {
     }
     for (const { row, cells } of medRows) {
       const orgName = cells['所属组织']!;
-      const org = orgName ? tx.select({ id: mediationOrgs.id }).from(mediationOrgs).where(eq(mediationOrgs.name, orgName)).get() : undefined;
+      const org = orgName
+        ? tx.select({ id: mediationOrgs.id }).from(mediationOrgs).where(eq(mediationOrgs.name, orgName)).get()
+        : undefined;
       if (orgName && !org) {
         refuse('调解员', row, { field: 'orgId', message: `所属组织“${orgName}”不在名册中` });
         continue;
@@ -152,7 +175,12 @@ export async function importRoster(ctx: CallContext, bytes: Uint8Array) {
         refuse('调解员', row, { field: err.field, message: err.message });
       }
     }
-    audit(tx, ctx, { operation: 'mediation.importRoster', entityType: 'mediation_roster', entityId: null, after: { orgs, mediators: meds, refused: refused.length } });
+    audit(tx, ctx, {
+      operation: 'mediation.importRoster',
+      entityType: 'mediation_roster',
+      entityId: null,
+      after: { orgs, mediators: meds, refused: refused.length },
+    });
     return { imported: orgs + meds, orgs, mediators: meds, refused };
   });
 }

@@ -1,5 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { caseParties, cases, mediationOrgs, mediations, mediators, parties } from '../../db/schema';
+import { defineArea } from '../api/area';
 import { ApiError, notFound } from '../api/errors';
 import type { Db, Tx } from '../context';
 import { mediationFailedListeners, onMediationFailed, type MediationFailedEvent, type MediationFailedListener } from './hooks';
@@ -11,15 +12,49 @@ import type { ConfirmationHandOff } from './schemas';
  * response limits and warnings, outcomes and conversion, subsidies, progress by code. Other areas use only what
  * this file exports.
  */
-export const mediationArea = {
+export const mediationArea = defineArea({
   name: 'mediation',
   label: '诉调对接',
   operations: mediationOperations,
-  hooks: { onMediationFailed: mediationFailedListeners },
-} as const;
+  auditSubjects: {
+    mediation: {
+      label: '调解案件',
+      name: (db, id) =>
+        db
+          .select({ number: cases.number })
+          .from(mediations)
+          .innerJoin(cases, eq(cases.id, mediations.caseId))
+          .where(eq(mediations.id, Number(id)))
+          .get()?.number ?? null,
+    },
+    mediation_org: {
+      label: '调解组织',
+      name: (db, id) =>
+        db
+          .select({ name: mediationOrgs.name })
+          .from(mediationOrgs)
+          .where(eq(mediationOrgs.id, Number(id)))
+          .get()?.name ?? null,
+    },
+    mediator: {
+      label: '调解员',
+      name: (db, id) =>
+        db
+          .select({ name: mediators.name })
+          .from(mediators)
+          .where(eq(mediators.id, Number(id)))
+          .get()?.name ?? null,
+    },
+    mediation_settings: { label: '调解工作设置' },
+    mediation_roster: { label: '调解名册导入' },
+  },
+});
+
+/** Hook points for other areas (the docket registers its triage here when the areas are combined). */
+export const mediationHooks = { onMediationFailed, listeners: mediationFailedListeners };
 
 export { mediationOperations, onMediationFailed, type MediationFailedEvent, type MediationFailedListener, type ConfirmationHandOff };
-export { MEDIATION_OPERATIONS } from './meta';
+export { MEDIATION_OPERATIONS, mediationMeta } from './meta';
 export { mediationView } from './register';
 
 /**

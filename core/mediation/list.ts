@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { normaliseCaseCode } from '../cases/caseCode';
+import { normaliseCaseCode } from '../cases';
 import { FLOWS, STATUSES, type Flow, type Status } from './labels';
 import type { ListInput } from './schemas';
 
@@ -11,14 +11,38 @@ import type { ListInput } from './schemas';
 export function listMediations(sqlite: Database.Database, i: ListInput, today: string) {
   const where: string[] = [];
   const params: Record<string, unknown> = { limit: i.limit + 1 };
-  if (i.flow) (where.push('m.flow = @flow'), (params.flow = i.flow));
-  if (i.status) (where.push('m.status = @status'), (params.status = i.status));
-  if (i.orgId) (where.push('m.org_id = @orgId'), (params.orgId = i.orgId));
-  if (i.mediatorId) (where.push('m.mediator_id = @mediatorId'), (params.mediatorId = i.mediatorId));
-  if (i.receivedFrom) (where.push('m.received_on >= @from'), (params.from = i.receivedFrom));
-  if (i.receivedTo) (where.push('m.received_on <= @to'), (params.to = i.receivedTo));
-  if (i.overdue) (where.push(`m.status = 'in-progress' AND m.due_on < @today`), (params.today = today));
-  if (i.after) (where.push('m.id < @after'), (params.after = i.after));
+  if (i.flow) {
+    where.push('m.flow = @flow');
+    params.flow = i.flow;
+  }
+  if (i.status) {
+    where.push('m.status = @status');
+    params.status = i.status;
+  }
+  if (i.orgId) {
+    where.push('m.org_id = @orgId');
+    params.orgId = i.orgId;
+  }
+  if (i.mediatorId) {
+    where.push('m.mediator_id = @mediatorId');
+    params.mediatorId = i.mediatorId;
+  }
+  if (i.receivedFrom) {
+    where.push('m.received_on >= @from');
+    params.from = i.receivedFrom;
+  }
+  if (i.receivedTo) {
+    where.push('m.received_on <= @to');
+    params.to = i.receivedTo;
+  }
+  if (i.overdue) {
+    where.push(`m.status = 'in-progress' AND m.due_on < @today`);
+    params.today = today;
+  }
+  if (i.after) {
+    where.push('m.id < @after');
+    params.after = i.after;
+  }
   if (i.q) {
     const ids = searchCaseIds(sqlite, i.q);
     if (ids.length === 0) return { rows: [], next: null };
@@ -52,7 +76,10 @@ export function listMediations(sqlite: Database.Database, i: ListInput, today: s
     outsideOrgName: string | null;
   }[];
   const page = rows.slice(0, i.limit);
-  const names = partiesText(sqlite, page.map((r) => r.caseId));
+  const names = partiesText(
+    sqlite,
+    page.map((r) => r.caseId),
+  );
   return {
     rows: page.map((r) => ({
       id: r.id,
@@ -102,7 +129,10 @@ function searchCaseIds(sqlite: Database.Database, q: string): number[] {
     )
     .pluck()
     .all({ q: text, qEnd: `${text}\uffff` }) as number[];
-  const numberPrefix = sqlite.prepare(`SELECT id FROM cases WHERE number >= @q AND number < @qEnd LIMIT 200`).pluck().all({ q: text, qEnd: `${text}\uffff` }) as number[];
+  const numberPrefix = sqlite
+    .prepare(`SELECT id FROM cases WHERE number >= @q AND number < @qEnd LIMIT 200`)
+    .pluck()
+    .all({ q: text, qEnd: `${text}\uffff` }) as number[];
   if (!partyIds.length) return numberPrefix;
   const viaParties = sqlite
     .prepare(`SELECT DISTINCT case_id FROM case_parties WHERE party_id IN (${partyIds.map(() => '?').join(',')}) LIMIT 500`)

@@ -1,8 +1,8 @@
 import { and, eq, gte, sql } from 'drizzle-orm';
 import { caseParties, cases, mediationLookups, mediationOrgs, mediations, parties } from '../../db/schema';
 import { ApiError } from '../api/errors';
-import { writeTransaction } from '../audit/transaction';
-import { normaliseCaseCode } from '../cases/caseCode';
+import { writeTransaction } from '../audit';
+import { normaliseCaseCode } from '../cases';
 import type { CallContext } from '../context';
 import { addMinutes, isoShanghai } from '../time/clock';
 import { STATUSES, type Status } from './labels';
@@ -32,7 +32,8 @@ export function lookupProgress(ctx: CallContext, rawCode: string, phoneLast4: st
       .where(and(eq(mediationLookups.address, address), gte(mediationLookups.at, since)))
       .get()!.n;
     const throttled = recent >= LOOKUPS_PER_WINDOW;
-    let answer: typeof NOT_FOUND | { found: true; stage: string; organisation: string | null; nextStep: string; nextDate: string | null } = NOT_FOUND;
+    let answer: typeof NOT_FOUND | { found: true; stage: string; organisation: string | null; nextStep: string; nextDate: string | null } =
+      NOT_FOUND;
     if (!throttled) {
       const row = tx
         .select({ m: mediations, orgName: mediationOrgs.name })
@@ -61,7 +62,9 @@ export function lookupProgress(ctx: CallContext, rawCode: string, phoneLast4: st
         }
       }
     }
-    tx.insert(mediationLookups).values({ at: isoShanghai(now), address, code: code.slice(0, 20), found: answer.found }).run();
+    tx.insert(mediationLookups)
+      .values({ at: isoShanghai(now), address, code: code.slice(0, 20), found: answer.found })
+      .run();
     return { throttled, answer };
   });
   if (result.throttled) throw new ApiError('LOCKED', `查询过于频繁，请 ${WINDOW_MINUTES} 分钟后再试`);

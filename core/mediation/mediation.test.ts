@@ -27,21 +27,50 @@ async function setClock(at: string) {
 const REGION = '长兴县/雉城街道/明珠社区';
 
 async function roster() {
-  const village = await h.call('mediation.saveOrg', { name: '明珠社区人民调解委员会', kind: 'people', level: 'village', region: REGION, activeFrom: '2026-01-01' }, coord);
-  const town = await h.call('mediation.saveOrg', { name: '雉城街道人民调解委员会', kind: 'people', level: 'town', region: '长兴县/雉城街道', activeFrom: '2026-01-01' }, coord);
-  const county = await h.call('mediation.saveOrg', { name: '长兴县婚姻家庭纠纷调解委员会', kind: 'industry', level: 'county', region: '长兴县', activeFrom: '2026-01-01' }, coord);
+  const village = await h.call(
+    'mediation.saveOrg',
+    { name: '明珠社区人民调解委员会', kind: 'people', level: 'village', region: REGION, activeFrom: '2026-01-01' },
+    coord,
+  );
+  const town = await h.call(
+    'mediation.saveOrg',
+    { name: '雉城街道人民调解委员会', kind: 'people', level: 'town', region: '长兴县/雉城街道', activeFrom: '2026-01-01' },
+    coord,
+  );
+  const county = await h.call(
+    'mediation.saveOrg',
+    { name: '长兴县婚姻家庭纠纷调解委员会', kind: 'industry', level: 'county', region: '长兴县', activeFrom: '2026-01-01' },
+    coord,
+  );
   const add = (name: string, orgId: number, extra: Record<string, unknown> = {}) =>
-    h.call('mediation.saveMediator', { name, kind: 'invited', orgId, fields: [], regions: [], capacity: 5, activeFrom: '2026-01-01', ...extra } as never, coord);
+    h.call(
+      'mediation.saveMediator',
+      { name, kind: 'invited', orgId, fields: [], regions: [], capacity: 5, activeFrom: '2026-01-01', ...extra } as never,
+      coord,
+    );
   const chen = await add('陈村调', village.id);
   const wu = await add('吴镇调', town.id, { fields: ['合同纠纷'] });
   const zheng = await add('郑县调', county.id, { fields: ['婚姻家庭纠纷'] });
   return { village, town, county, chen, wu, zheng };
 }
 
-async function delegatedCase(parties: { role: string; party: object }[] = [{ role: '申请人', party: ZHANG_SAN }, { role: '被申请人', party: LI_SI }]) {
+async function delegatedCase(
+  parties: { role: string; party: object }[] = [
+    { role: '申请人', party: ZHANG_SAN },
+    { role: '被申请人', party: LI_SI },
+  ],
+) {
   return h.call(
     'cases.file',
-    { caseType: '调登', receivedOn: '2026-12-02', parties, cause: { revision: '2025', no: '108.3' }, amountFen: 5_000_000, claims: '请求被申请人归还借款 5 万元', materials: ['调解申请书'] } as never,
+    {
+      caseType: '调登',
+      receivedOn: '2026-12-02',
+      parties,
+      cause: { revision: '2025', no: '108.3' },
+      amountFen: 5_000_000,
+      claims: '请求被申请人归还借款 5 万元',
+      materials: ['调解申请书'],
+    } as never,
     clerk,
   );
 }
@@ -49,13 +78,21 @@ async function delegatedCase(parties: { role: string; party: object }[] = [{ rol
 async function openDelegated() {
   const c = await delegatedCase();
   const applicant = c.parties[0]!.party.id;
-  return h.call('mediation.open', { caseId: c.id, flow: 'delegated', region: REGION, consents: [{ partyId: applicant, answer: 'agree', on: '2026-12-02' }] }, clerk);
+  return h.call(
+    'mediation.open',
+    { caseId: c.id, flow: 'delegated', region: REGION, consents: [{ partyId: applicant, answer: 'agree', on: '2026-12-02' }] },
+    clerk,
+  );
 }
 
 describe('rosters', () => {
   it('refuses a mediator of an unknown organisation, naming the field, and writes nothing', async () => {
     const before = countRows(h.core, 'audit_log');
-    const e = await h.fail('mediation.saveMediator', { name: '甲', kind: 'invited', orgId: 99, capacity: 3, activeFrom: '2026-01-01' }, coord);
+    const e = await h.fail(
+      'mediation.saveMediator',
+      { name: '甲', kind: 'invited', orgId: 99, capacity: 3, activeFrom: '2026-01-01' },
+      coord,
+    );
     expect(e.field).toBe('orgId');
     expect(e.message).toContain('所属调解组织不存在');
     expect(countRows(h.core, 'mediators')).toBe(0);
@@ -64,7 +101,11 @@ describe('rosters', () => {
 
   it('takes specialist fields only from the causes of action', async () => {
     const { village } = await roster();
-    const e = await h.fail('mediation.saveMediator', { name: '乙', kind: 'invited', orgId: village.id, fields: ['家长里短'], capacity: 3, activeFrom: '2026-01-01' }, coord);
+    const e = await h.fail(
+      'mediation.saveMediator',
+      { name: '乙', kind: 'invited', orgId: village.id, fields: ['家长里短'], capacity: 3, activeFrom: '2026-01-01' },
+      coord,
+    );
     expect(e.field).toBe('fields.0');
   });
 
@@ -85,7 +126,17 @@ describe('rosters', () => {
     orgs.addRow(['', '人民调解委员会', '乡镇（街道）', '长兴县/画溪街道', '', '', '2026-03-01']);
     const meds = wb.addWorksheet('调解员');
     meds.addRow(['姓名', '类别', '所属组织', '擅长领域', '服务区域', '承办上限', '身份证号码', '联系电话', '入册日期']);
-    meds.addRow(['钱调解', '特邀调解员', '画溪街道人民调解委员会', '婚姻家庭纠纷、物业服务合同纠纷', '长兴县/画溪街道', 6, '', '13900000001', '2026-03-01']);
+    meds.addRow([
+      '钱调解',
+      '特邀调解员',
+      '画溪街道人民调解委员会',
+      '婚姻家庭纠纷、物业服务合同纠纷',
+      '长兴县/画溪街道',
+      6,
+      '',
+      '13900000001',
+      '2026-03-01',
+    ]);
     meds.addRow(['赵调解', '特邀调解员', '不存在的委员会', '', '', 6, '', '', '2026-03-01']);
     meds.addRow(['孙调解', '专职调解员', '', '', '', 0, '', '', '2026-03-01']);
     const buf = Buffer.from(await wb.xlsx.writeBuffer());
@@ -113,13 +164,26 @@ describe('intake and consent', () => {
 
   it('refuses a 委托 on a case that is not 民初 (flow named)', async () => {
     const c = await delegatedCase();
-    const e = await h.fail('mediation.open', { caseId: c.id, flow: 'entrusted', procedure: 'ordinary', consents: [{ partyId: c.parties[0]!.party.id, answer: 'agree', on: '2026-12-02' }] }, clerk);
+    const e = await h.fail(
+      'mediation.open',
+      {
+        caseId: c.id,
+        flow: 'entrusted',
+        procedure: 'ordinary',
+        consents: [{ partyId: c.parties[0]!.party.id, answer: 'agree', on: '2026-12-02' }],
+      },
+      clerk,
+    );
     expect(e.field).toBe('flow');
   });
 
   it('a party who insists on suing is filed at once: a 民初 case, linked as converted, with the next 案号', async () => {
     const c = await delegatedCase();
-    const m = await h.call('mediation.open', { caseId: c.id, flow: 'delegated', consents: [{ partyId: c.parties[0]!.party.id, answer: 'sue', on: '2026-12-02' }] }, clerk);
+    const m = await h.call(
+      'mediation.open',
+      { caseId: c.id, flow: 'delegated', consents: [{ partyId: c.parties[0]!.party.id, answer: 'sue', on: '2026-12-02' }] },
+      clerk,
+    );
     expect(m.status).toBe('converted');
     expect(m.convertedCase?.number).toBe('（2026）浙0522民初1号');
     const filed = await h.call('cases.get', { id: m.convertedCase!.id }, clerk);
@@ -128,7 +192,9 @@ describe('intake and consent', () => {
       ['被告', '李四'],
     ]);
     const reg = await h.call('cases.get', { id: c.id }, clerk);
-    expect(reg.links).toEqual([expect.objectContaining({ kind: 'converted', direction: 'to', case: expect.objectContaining({ number: '（2026）浙0522民初1号' }) })]);
+    expect(reg.links).toEqual([
+      expect.objectContaining({ kind: 'converted', direction: 'to', case: expect.objectContaining({ number: '（2026）浙0522民初1号' }) }),
+    ]);
     const next = await h.call('cases.file', civilFirstInstance({ receivedOn: '2026-12-02' }) as never, clerk);
     expect(next.number).toBe('（2026）浙0522民初2号');
   });
@@ -150,16 +216,28 @@ describe('periods and limits', () => {
     const { chen } = await roster();
     const c = await h.call('cases.file', civilFirstInstance({ receivedOn: '2026-12-02' }) as never, clerk);
     const [p1, p2] = c.parties.map((p) => p.party.id);
-    const m = await h.call('mediation.open', { caseId: c.id, flow: 'entrusted', procedure: 'simplified', consents: [{ partyId: p1!, answer: 'agree', on: '2026-12-02' }] }, clerk);
+    const m = await h.call(
+      'mediation.open',
+      { caseId: c.id, flow: 'entrusted', procedure: 'simplified', consents: [{ partyId: p1!, answer: 'agree', on: '2026-12-02' }] },
+      clerk,
+    );
     await h.call('mediation.assign', { mediationId: m.id, mediatorId: chen.id, how: 'appointed' }, coord);
     const a = await h.call('mediation.respond', { mediationId: m.id, accept: true, on: '2026-12-02' }, coord);
     expect(a.dueOn).toBe('2026-12-09');
-    await h.call('mediation.recordConsent', { mediationId: m.id, subject: 'extension', partyId: p1!, answer: 'agree', on: '2026-12-02' }, coord);
+    await h.call(
+      'mediation.recordConsent',
+      { mediationId: m.id, subject: 'extension', partyId: p1!, answer: 'agree', on: '2026-12-02' },
+      coord,
+    );
     const e = await h.fail('mediation.extend', { mediationId: m.id }, coord);
     expect(e.field).toBe('consents');
     expect(e.message).toContain('李四未同意');
     expect((await h.call('mediation.get', { id: m.id }, coord)).dueOn).toBe('2026-12-09');
-    await h.call('mediation.recordConsent', { mediationId: m.id, subject: 'extension', partyId: p2!, answer: 'agree', on: '2026-12-02' }, coord);
+    await h.call(
+      'mediation.recordConsent',
+      { mediationId: m.id, subject: 'extension', partyId: p2!, answer: 'agree', on: '2026-12-02' },
+      coord,
+    );
     const x = await h.call('mediation.extend', { mediationId: m.id }, coord);
     expect(x.baseDueOn).toBe('2026-12-09');
     expect(x.dueOn).toBe('2027-01-08');
@@ -184,12 +262,35 @@ describe('periods and limits', () => {
   });
 
   it('response limits are dated settings: a later change does not move a limit already computed', async () => {
-    await h.call('mediation.saveSettings', { effectiveFrom: '2026-12-03', value: { assignWorkingDays: 1, acceptWorkingDays: 1, contactWorkingDays: 1, subsidies: { invited: { successFen: 60000, failureFen: 0 }, staff: { successFen: 0, failureFen: 0 }, lawyer: { successFen: 80000, failureFen: 0 } } } }, coord);
+    await h.call(
+      'mediation.saveSettings',
+      {
+        effectiveFrom: '2026-12-03',
+        value: {
+          assignWorkingDays: 1,
+          acceptWorkingDays: 1,
+          contactWorkingDays: 1,
+          subsidies: {
+            invited: { successFen: 60000, failureFen: 0 },
+            staff: { successFen: 0, failureFen: 0 },
+            lawyer: { successFen: 80000, failureFen: 0 },
+          },
+        },
+      },
+      coord,
+    );
     const m = await openDelegated();
     expect(m.limits.assignDue).toBe('2026-12-07');
     await setClock('2026-12-03T09:00:00+08:00');
-    const c2 = await delegatedCase([{ role: '申请人', party: COMPANY }, { role: '被申请人', party: LI_SI }]);
-    const m2 = await h.call('mediation.open', { caseId: c2.id, flow: 'delegated', consents: [{ partyId: c2.parties[0]!.party.id, answer: 'agree', on: '2026-12-03' }] }, clerk);
+    const c2 = await delegatedCase([
+      { role: '申请人', party: COMPANY },
+      { role: '被申请人', party: LI_SI },
+    ]);
+    const m2 = await h.call(
+      'mediation.open',
+      { caseId: c2.id, flow: 'delegated', consents: [{ partyId: c2.parties[0]!.party.id, answer: 'agree', on: '2026-12-03' }] },
+      clerk,
+    );
     expect(m2.limits.assignDue).toBe('2026-12-04');
   });
 });
@@ -218,8 +319,23 @@ describe('routing', () => {
 
   it('refuses a mediator who is a party (recusal) and one beyond capacity without a reason', async () => {
     const { village } = await roster();
-    const self = await h.call('mediation.saveMediator', { name: '张三', kind: 'invited', orgId: village.id, capacity: 1, idNumber: ZHANG_SAN.idNumber, activeFrom: '2026-01-01' }, coord);
-    const busy = await h.call('mediation.saveMediator', { name: '忙调解', kind: 'invited', orgId: village.id, capacity: 1, idNumber: residentId('330522', '19700101', '555'), activeFrom: '2026-01-01' }, coord);
+    const self = await h.call(
+      'mediation.saveMediator',
+      { name: '张三', kind: 'invited', orgId: village.id, capacity: 1, idNumber: ZHANG_SAN.idNumber, activeFrom: '2026-01-01' },
+      coord,
+    );
+    const busy = await h.call(
+      'mediation.saveMediator',
+      {
+        name: '忙调解',
+        kind: 'invited',
+        orgId: village.id,
+        capacity: 1,
+        idNumber: residentId('330522', '19700101', '555'),
+        activeFrom: '2026-01-01',
+      },
+      coord,
+    );
     const m = await openDelegated();
     const e = await h.fail('mediation.assign', { mediationId: m.id, mediatorId: self.id, how: 'appointed' }, coord);
     expect(e.field).toBe('mediatorId');
@@ -227,14 +343,25 @@ describe('routing', () => {
     const r = await h.call('mediation.recommend', { mediationId: m.id }, coord);
     expect(r.excluded).toContainEqual({ mediatorId: self.id, name: '张三', reason: '应当回避：本人是本案当事人' });
     // fill 忙调解's capacity with another case
-    const c2 = await delegatedCase([{ role: '申请人', party: COMPANY }, { role: '被申请人', party: LI_SI }]);
-    const m2 = await h.call('mediation.open', { caseId: c2.id, flow: 'delegated', consents: [{ partyId: c2.parties[0]!.party.id, answer: 'agree', on: '2026-12-02' }] }, clerk);
+    const c2 = await delegatedCase([
+      { role: '申请人', party: COMPANY },
+      { role: '被申请人', party: LI_SI },
+    ]);
+    const m2 = await h.call(
+      'mediation.open',
+      { caseId: c2.id, flow: 'delegated', consents: [{ partyId: c2.parties[0]!.party.id, answer: 'agree', on: '2026-12-02' }] },
+      clerk,
+    );
     await h.call('mediation.assign', { mediationId: m2.id, mediatorId: busy.id, how: 'appointed' }, coord);
     const assignments = countRows(h.core, 'mediation_assignments');
     const f = await h.fail('mediation.assign', { mediationId: m.id, mediatorId: busy.id, how: 'appointed' }, coord);
     expect(f.field).toBe('overCapacityReason');
     expect(countRows(h.core, 'mediation_assignments')).toBe(assignments);
-    const ok = await h.call('mediation.assign', { mediationId: m.id, mediatorId: busy.id, how: 'appointed', overCapacityReason: '当事人点名要求' }, coord);
+    const ok = await h.call(
+      'mediation.assign',
+      { mediationId: m.id, mediatorId: busy.id, how: 'appointed', overCapacityReason: '当事人点名要求' },
+      coord,
+    );
     expect(ok.assignments.at(-1)).toMatchObject({ overCapacityReason: '当事人点名要求' });
   });
 });
@@ -246,11 +373,27 @@ describe('outcomes', () => {
     await h.call('mediation.assign', { mediationId: m.id, mediatorId: chen.id, how: 'joint' }, coord);
     await h.call('mediation.respond', { mediationId: m.id, accept: true, on: '2026-12-02' }, coord);
     await h.call('mediation.recordContact', { mediationId: m.id, on: '2026-12-02' }, coord);
-    const e = await h.fail('mediation.recordAgreement', { mediationId: m.id, terms: ['李四于 2026 年 12 月 31 日前归还张三借款 50,000 元'], signedOn: '2026-12-02', signatories: ['张三'], closing: 'confirmation' }, coord);
+    const e = await h.fail(
+      'mediation.recordAgreement',
+      {
+        mediationId: m.id,
+        terms: ['李四于 2026 年 12 月 31 日前归还张三借款 50,000 元'],
+        signedOn: '2026-12-02',
+        signatories: ['张三'],
+        closing: 'confirmation',
+      },
+      coord,
+    );
     expect(e.field).toBe('signatories');
     const done = await h.call(
       'mediation.recordAgreement',
-      { mediationId: m.id, terms: ['李四于 2026 年 12 月 31 日前归还张三借款 50,000 元', '双方再无其他争议'], signedOn: '2026-12-02', signatories: ['张三', '李四'], closing: 'confirmation' },
+      {
+        mediationId: m.id,
+        terms: ['李四于 2026 年 12 月 31 日前归还张三借款 50,000 元', '双方再无其他争议'],
+        signedOn: '2026-12-02',
+        signatories: ['张三', '李四'],
+        closing: 'confirmation',
+      },
       coord,
     );
     expect(done).toMatchObject({ status: 'closed', closing: 'confirmation' });
@@ -272,10 +415,20 @@ describe('outcomes', () => {
     const c = await delegatedCase();
     const m = await h.call(
       'mediation.open',
-      { caseId: c.id, flow: 'outside', outsideOrgName: '长兴县物业纠纷人民调解委员会', outsideMediatorName: '钱老师', agreement: { terms: ['物业费分期支付'], signedOn: '2026-11-30', signatories: ['张三', '李四'] } },
+      {
+        caseId: c.id,
+        flow: 'outside',
+        outsideOrgName: '长兴县物业纠纷人民调解委员会',
+        outsideMediatorName: '钱老师',
+        agreement: { terms: ['物业费分期支付'], signedOn: '2026-11-30', signatories: ['张三', '李四'] },
+      },
       clerk,
     );
-    expect(agreementForConfirmation(h.core.db, m.id)).toMatchObject({ organisation: { id: null, name: '长兴县物业纠纷人民调解委员会' }, mediator: { name: '钱老师' }, agreementDate: '2026-11-30' });
+    expect(agreementForConfirmation(h.core.db, m.id)).toMatchObject({
+      organisation: { id: null, name: '长兴县物业纠纷人民调解委员会' },
+      mediator: { name: '钱老师' },
+      agreementDate: '2026-11-30',
+    });
   });
 
   it('a failed 委托 returns to trial with the fee notice; listeners hear of it', async () => {
@@ -283,10 +436,23 @@ describe('outcomes', () => {
     const heard: MediationFailedEvent[] = [];
     const off = onMediationFailed((e) => heard.push(e));
     const c = await h.call('cases.file', civilFirstInstance({ receivedOn: '2026-12-02' }) as never, clerk);
-    const m = await h.call('mediation.open', { caseId: c.id, flow: 'entrusted', procedure: 'ordinary', consents: [{ partyId: c.parties[0]!.party.id, answer: 'agree', on: '2026-12-02' }] }, clerk);
+    const m = await h.call(
+      'mediation.open',
+      {
+        caseId: c.id,
+        flow: 'entrusted',
+        procedure: 'ordinary',
+        consents: [{ partyId: c.parties[0]!.party.id, answer: 'agree', on: '2026-12-02' }],
+      },
+      clerk,
+    );
     await h.call('mediation.assign', { mediationId: m.id, mediatorId: chen.id, how: 'appointed' }, coord);
     await h.call('mediation.respond', { mediationId: m.id, accept: true, on: '2026-12-02' }, coord);
-    const f = await h.call('mediation.recordFailure', { mediationId: m.id, reason: 'too-far-apart', on: '2026-12-02', undisputedFacts: '借款 15 万元已交付' }, coord);
+    const f = await h.call(
+      'mediation.recordFailure',
+      { mediationId: m.id, reason: 'too-far-apart', on: '2026-12-02', undisputedFacts: '借款 15 万元已交付' },
+      coord,
+    );
     off();
     expect(f.status).toBe('back-to-trial');
     expect(heard).toEqual([expect.objectContaining({ mediationId: m.id, trialCaseId: c.id, undisputedFacts: '借款 15 万元已交付' })]);

@@ -54,7 +54,7 @@ import { mediationWarnings } from './warnings';
 
 const today = (ctx: CallContext) => dateShanghai(ctx.core.clock.now());
 /** name, label, summary and access from the db-free table in meta.ts */
-const m = <N extends MediationOperationName>(name: N) => ({ name, label: META[name].label, summary: META[name].summary, access: META[name].access });
+const m = <N extends MediationOperationName>(name: N) => META[name];
 
 const fen = z.number().int();
 const settingsShape = z.object({
@@ -63,7 +63,13 @@ const settingsShape = z.object({
   contactWorkingDays: integerIn('首次联系期限（工作日）', 1, 30),
   subsidies: z.object(
     Object.fromEntries(
-      MEDIATOR_KIND_IDS.map((k) => [k, z.object({ successFen: integerIn('调解成功补贴（分）', 0, 10_000_000), failureFen: integerIn('调解不成补贴（分）', 0, 10_000_000) })]),
+      MEDIATOR_KIND_IDS.map((k) => [
+        k,
+        z.object({
+          successFen: integerIn('调解成功补贴（分）', 0, 10_000_000),
+          failureFen: integerIn('调解不成补贴（分）', 0, 10_000_000),
+        }),
+      ]),
     ) as Record<(typeof MEDIATOR_KIND_IDS)[number], z.ZodObject<{ successFen: z.ZodNumber; failureFen: z.ZodNumber }>>,
   ),
 });
@@ -78,7 +84,8 @@ const figureRow = z.object({
   averageDays: z.number().nullable(),
   overdue: z.number(),
 }) satisfies z.ZodType<FigureRow>;
-const monthText = (label: string) => z.string({ error: `请填写${label}` }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: `${label}应为年-月，如 2026-11` });
+const monthText = (label: string) =>
+  z.string({ error: `请填写${label}` }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: `${label}应为年-月，如 2026-11` });
 
 export const mediationOperations = [
   defineOperation({
@@ -149,16 +156,52 @@ export const mediationOperations = [
     ...m('mediation.assign'),
     input: assignInput,
     output: mediationViewSchema,
-    handler: (ctx, i) => assignMediator(ctx, i, i.how === 'recommended' ? reasonsFor(ctx.core.db, i.mediationId, i.mediatorId, today(ctx)) : undefined),
+    handler: (ctx, i) =>
+      assignMediator(ctx, i, i.how === 'recommended' ? reasonsFor(ctx.core.db, i.mediationId, i.mediatorId, today(ctx)) : undefined),
   }),
   defineOperation({ ...m('mediation.respond'), input: respondInput, output: mediationViewSchema, handler: (ctx, i) => respond(ctx, i) }),
-  defineOperation({ ...m('mediation.recuse'), input: recuseInput, output: mediationViewSchema, handler: (ctx, i) => recuse(ctx, i.mediationId, i.reason) }),
-  defineOperation({ ...m('mediation.recordContact'), input: contactInput, output: mediationViewSchema, handler: (ctx, i) => recordContact(ctx, i.mediationId, i.on) }),
-  defineOperation({ ...m('mediation.recordConsent'), input: recordConsentInput, output: mediationViewSchema, handler: (ctx, i) => recordConsent(ctx, i) }),
-  defineOperation({ ...m('mediation.extend'), input: idInput, output: mediationViewSchema, handler: (ctx, i) => extendPeriod(ctx, i.mediationId) }),
-  defineOperation({ ...m('mediation.recordAgreement'), input: agreementInput, output: mediationViewSchema, handler: (ctx, i) => recordAgreement(ctx, i) }),
-  defineOperation({ ...m('mediation.recordFailure'), input: failureInput, output: mediationViewSchema, handler: (ctx, i) => recordFailure(ctx, i) }),
-  defineOperation({ ...m('mediation.convert'), input: idInput, output: mediationViewSchema, handler: (ctx, i) => convertFailed(ctx, i.mediationId) }),
+  defineOperation({
+    ...m('mediation.recuse'),
+    input: recuseInput,
+    output: mediationViewSchema,
+    handler: (ctx, i) => recuse(ctx, i.mediationId, i.reason),
+  }),
+  defineOperation({
+    ...m('mediation.recordContact'),
+    input: contactInput,
+    output: mediationViewSchema,
+    handler: (ctx, i) => recordContact(ctx, i.mediationId, i.on),
+  }),
+  defineOperation({
+    ...m('mediation.recordConsent'),
+    input: recordConsentInput,
+    output: mediationViewSchema,
+    handler: (ctx, i) => recordConsent(ctx, i),
+  }),
+  defineOperation({
+    ...m('mediation.extend'),
+    input: idInput,
+    output: mediationViewSchema,
+    handler: (ctx, i) => extendPeriod(ctx, i.mediationId),
+  }),
+  defineOperation({
+    ...m('mediation.recordAgreement'),
+    input: agreementInput,
+    output: mediationViewSchema,
+    handler: (ctx, i) => recordAgreement(ctx, i),
+  }),
+  defineOperation({
+    ...m('mediation.recordFailure'),
+    input: failureInput,
+    output: mediationViewSchema,
+    handler: (ctx, i) => recordFailure(ctx, i),
+  }),
+  defineOperation({
+    ...m('mediation.convert'),
+    input: idInput,
+    output: mediationViewSchema,
+    handler: (ctx, i) => convertFailed(ctx, i.mediationId),
+  }),
   defineOperation({
     ...m('mediation.warnings'),
     input: input({ mediatorId: positiveId('调解员').optional(), orgId: positiveId('调解组织').optional() }),
@@ -177,8 +220,14 @@ export const mediationOperations = [
   defineOperation({
     ...m('mediation.settings'),
     input: input({ on: isoDate('日期').optional() }),
-    output: z.object({ current: settingsOutput, history: z.array(z.object({ effectiveFrom: z.string(), updatedAt: z.string(), value: settingsShape })) }),
-    handler: (ctx, i) => ({ current: mediationSettingsOn(ctx.core.db, i.on ?? today(ctx)), history: mediationSettingsHistory(ctx.core.db) }),
+    output: z.object({
+      current: settingsOutput,
+      history: z.array(z.object({ effectiveFrom: z.string(), updatedAt: z.string(), value: settingsShape })),
+    }),
+    handler: (ctx, i) => ({
+      current: mediationSettingsOn(ctx.core.db, i.on ?? today(ctx)),
+      history: mediationSettingsHistory(ctx.core.db),
+    }),
   }),
   defineOperation({
     ...m('mediation.saveSettings'),
@@ -213,7 +262,13 @@ export const mediationOperations = [
   defineOperation({
     ...m('mediation.lookup'),
     input: lookupInput,
-    output: z.object({ found: z.boolean(), stage: z.string().nullable(), organisation: z.string().nullable(), nextStep: z.string().nullable(), nextDate: z.string().nullable() }),
+    output: z.object({
+      found: z.boolean(),
+      stage: z.string().nullable(),
+      organisation: z.string().nullable(),
+      nextStep: z.string().nullable(),
+      nextDate: z.string().nullable(),
+    }),
     handler: (ctx, i) => lookupProgress(ctx, i.code, i.phoneLast4),
   }),
 ] as const;

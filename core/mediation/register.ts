@@ -1,13 +1,21 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { caseAgents, caseParties, cases, mediationAssignments, mediationConsents, mediationOrgs, mediations, mediators, parties } from '../../db/schema';
+import {
+  caseAgents,
+  caseParties,
+  cases,
+  mediationAssignments,
+  mediationConsents,
+  mediationOrgs,
+  mediations,
+  mediators,
+  parties,
+} from '../../db/schema';
 import { ApiError, fieldError, notFound } from '../api/errors';
-import { audit, writeTransaction } from '../audit/transaction';
-import { courtCalendar } from '../calendar/courtCalendar';
-import { fileCase, linkCases } from '../cases/service';
-import { addCaseEvent } from '../cases/timeline';
+import { audit, writeTransaction } from '../audit';
+import { courtCalendar } from '../calendar';
+import { addCaseEvent, fileCase, linkCases } from '../cases';
 import type { CallContext, Db, Tx } from '../context';
-import { quoteFee } from '../fees/quote';
-import { readFeeQuoteSettings, suggestedFeeRequest } from '../fees/service';
+import { quoteFee, readFeeQuoteSettings, suggestedFeeRequest } from '../fees';
 import { computeDeadline, LEGAL_PERIODS, type PeriodKind } from '../periods';
 import { dateShanghai, isoShanghai } from '../time/clock';
 import { emitMediationFailed, type MediationFailedEvent } from './hooks';
@@ -62,7 +70,14 @@ function getRow(tx: Db | Tx, id: number): MediationRow {
 
 function caseParticipants(tx: Db | Tx, caseId: number) {
   return tx
-    .select({ partyId: caseParties.partyId, role: caseParties.role, name: parties.name, idNumber: parties.idNumber, phone: parties.phone, casePartyId: caseParties.id })
+    .select({
+      partyId: caseParties.partyId,
+      role: caseParties.role,
+      name: parties.name,
+      idNumber: parties.idNumber,
+      phone: parties.phone,
+      casePartyId: caseParties.id,
+    })
     .from(caseParties)
     .innerJoin(parties, eq(parties.id, caseParties.partyId))
     .where(eq(caseParties.caseId, caseId))
@@ -126,8 +141,7 @@ export function openMediation(ctx: CallContext, i: OpenInput) {
     const t = today(ctx);
     const settings = mediationSettingsOn(tx, t);
     const now = nowIso(ctx);
-    const status: Status =
-      i.flow === 'outside' ? 'closed' : i.flow === 'legacy' ? 'in-progress' : 'awaiting-assignment';
+    const status: Status = i.flow === 'outside' ? 'closed' : i.flow === 'legacy' ? 'in-progress' : 'awaiting-assignment';
     const row = tx
       .insert(mediations)
       .values({
@@ -154,7 +168,15 @@ export function openMediation(ctx: CallContext, i: OpenInput) {
       .get();
     for (const k of i.consents) {
       tx.insert(mediationConsents)
-        .values({ mediationId: row.id, partyId: k.partyId, subject: 'mediate', answer: k.answer, givenOn: k.on, note: k.note ?? null, recordedAt: now })
+        .values({
+          mediationId: row.id,
+          partyId: k.partyId,
+          subject: 'mediate',
+          answer: k.answer,
+          givenOn: k.on,
+          note: k.note ?? null,
+          recordedAt: now,
+        })
         .run();
     }
     addCaseEvent(tx, ctx, c.id, 'mediation-opened', `${FLOWS[i.flow]}登记`, { mediationId: row.id });
@@ -179,7 +201,14 @@ function endWithoutMediation(tx: Tx, ctx: CallContext, m: MediationRow, why: str
     trialCaseId = convertToFiling(tx, ctx, m, why);
   } else {
     tx.update(mediations)
-      .set({ ...CLEAR_LIMITS, status: 'back-to-trial', outcome: 'refused', outcomeOn: on, failureReason: 'withdrew', updatedAt: nowIso(ctx) })
+      .set({
+        ...CLEAR_LIMITS,
+        status: 'back-to-trial',
+        outcome: 'refused',
+        outcomeOn: on,
+        failureReason: 'withdrew',
+        updatedAt: nowIso(ctx),
+      })
       .where(eq(mediations.id, m.id))
       .run();
     closeAssignments(tx, m.id, on);
@@ -197,7 +226,13 @@ function convertToFiling(tx: Tx, ctx: CallContext, m: MediationRow, why: string)
     throw new ApiError('CONFLICT', '登记中没有被申请人，无法转立案：请先补充对方当事人', 'caseId');
   }
   const agents = tx.select().from(caseAgents).where(eq(caseAgents.caseId, c.id)).all();
-  const roleMap: Record<string, '原告' | '被告' | '第三人'> = { 申请人: '原告', 原告: '原告', 被申请人: '被告', 被告: '被告', 第三人: '第三人' };
+  const roleMap: Record<string, '原告' | '被告' | '第三人'> = {
+    申请人: '原告',
+    原告: '原告',
+    被申请人: '被告',
+    被告: '被告',
+    第三人: '第三人',
+  };
   const filed = fileCase(ctx, {
     caseType: '民初',
     receivedOn: today(ctx),
@@ -225,11 +260,21 @@ function convertToFiling(tx: Tx, ctx: CallContext, m: MediationRow, why: string)
   } as never);
   linkCases(ctx, c.id, filed.id, 'converted', why);
   tx.update(mediations)
-    .set({ ...CLEAR_LIMITS, status: 'converted', outcome: m.outcome ?? 'converted', convertedCaseId: filed.id, outcomeOn: m.outcomeOn ?? today(ctx), updatedAt: nowIso(ctx) })
+    .set({
+      ...CLEAR_LIMITS,
+      status: 'converted',
+      outcome: m.outcome ?? 'converted',
+      convertedCaseId: filed.id,
+      outcomeOn: m.outcomeOn ?? today(ctx),
+      updatedAt: nowIso(ctx),
+    })
     .where(eq(mediations.id, m.id))
     .run();
   closeAssignments(tx, m.id, today(ctx));
-  tx.update(cases).set({ status: '已转立案', updatedAt: nowIso(ctx) }).where(eq(cases.id, c.id)).run();
+  tx.update(cases)
+    .set({ status: '已转立案', updatedAt: nowIso(ctx) })
+    .where(eq(cases.id, c.id))
+    .run();
   return filed.id;
 }
 
@@ -252,7 +297,10 @@ function sendFeeNoticeBeforeTrial(tx: Tx, ctx: CallContext, caseId: number, why:
   const feeText = feeFen === null ? '' : `（案件受理费 ${(feeFen / 100).toFixed(2)} 元）`;
   addCaseEvent(tx, ctx, caseId, 'mediation-failed', `调解未成（${why}），转入审理`, { why });
   addCaseEvent(tx, ctx, caseId, 'fee-notice-due', `开庭前送达交纳诉讼费用通知${feeText}`, { feeFen });
-  tx.update(cases).set({ status: '审理中', updatedAt: nowIso(ctx) }).where(eq(cases.id, caseId)).run();
+  tx.update(cases)
+    .set({ status: '审理中', updatedAt: nowIso(ctx) })
+    .where(eq(cases.id, caseId))
+    .run();
 }
 
 function closeAssignments(tx: Tx, mediationId: number, on: string) {
@@ -277,11 +325,25 @@ export function recordConsent(ctx: CallContext, i: RecordConsentInput) {
     if (i.on > today(ctx)) throw fieldError('on', '表示意见日期不能晚于今天');
     const row = tx
       .insert(mediationConsents)
-      .values({ mediationId: m.id, partyId: i.partyId, subject: i.subject, answer: i.answer, givenOn: i.on, note: i.note ?? null, recordedAt: nowIso(ctx) })
+      .values({
+        mediationId: m.id,
+        partyId: i.partyId,
+        subject: i.subject,
+        answer: i.answer,
+        givenOn: i.on,
+        note: i.note ?? null,
+        recordedAt: nowIso(ctx),
+      })
       .returning()
       .get();
     audit(tx, ctx, { operation: 'mediation.recordConsent', entityType: 'mediation', entityId: m.id, after: row });
-    addCaseEvent(tx, ctx, m.caseId, 'mediation-consent', `${p.name}${CONSENT_ANSWERS[i.answer]}${i.subject === 'extension' ? '延长调解期限' : '调解'}`);
+    addCaseEvent(
+      tx,
+      ctx,
+      m.caseId,
+      'mediation-consent',
+      `${p.name}${CONSENT_ANSWERS[i.answer]}${i.subject === 'extension' ? '延长调解期限' : '调解'}`,
+    );
     if (i.subject === 'mediate' && i.answer !== 'agree') {
       failed = endWithoutMediation(tx, ctx, m, `${p.name}${CONSENT_ANSWERS[i.answer]}调解`, i.on);
     }
@@ -301,14 +363,23 @@ export function recusalProblem(tx: Db | Tx, mediationId: number, mediatorId: num
   }
   const agents = tx.select().from(caseAgents).where(eq(caseAgents.caseId, m.caseId)).all();
   for (const a of agents) {
-    if ((med.idNumber && a.idNumber && med.idNumber.toUpperCase() === a.idNumber.toUpperCase()) || (a.name === med.name && a.phone && a.phone === med.phone)) {
+    if (
+      (med.idNumber && a.idNumber && med.idNumber.toUpperCase() === a.idNumber.toUpperCase()) ||
+      (a.name === med.name && a.phone && a.phone === med.phone)
+    ) {
       return `调解员是本案当事人的代理人（${a.name}）`;
     }
   }
   const recused = tx
     .select({ reason: mediationAssignments.reason })
     .from(mediationAssignments)
-    .where(and(eq(mediationAssignments.mediationId, mediationId), eq(mediationAssignments.mediatorId, mediatorId), eq(mediationAssignments.state, 'recused')))
+    .where(
+      and(
+        eq(mediationAssignments.mediationId, mediationId),
+        eq(mediationAssignments.mediatorId, mediatorId),
+        eq(mediationAssignments.state, 'recused'),
+      ),
+    )
     .get();
   if (recused) return `调解员已在本案回避（${recused.reason ?? ''}）`;
   return null;
@@ -329,7 +400,8 @@ export function assignMediator(ctx: CallContext, i: AssignInput, reasons?: strin
     if (!isActiveOn(med, t)) throw fieldError('mediatorId', `调解员${med.name}不在名册有效期内`);
     const problem = recusalProblem(tx, m.id, med.id);
     if (problem) throw fieldError('mediatorId', `应当回避：${problem}`);
-    if (m.mediatorId === med.id && m.status !== 'awaiting-assignment') throw new ApiError('CONFLICT', `本案已指派${med.name}`, 'mediatorId');
+    if (m.mediatorId === med.id && m.status !== 'awaiting-assignment')
+      throw new ApiError('CONFLICT', `本案已指派${med.name}`, 'mediatorId');
     const load = mediatorLoads(tx, [med.id]).get(med.id) ?? 0;
     if (load >= med.capacity && !i.overCapacityReason) {
       throw fieldError('overCapacityReason', `调解员${med.name}在办 ${load} 件，已达承办上限 ${med.capacity} 件：超出上限指派须写明理由`);
@@ -413,14 +485,29 @@ export function respond(ctx: CallContext, i: RespondInput) {
       addCaseEvent(tx, ctx, m.caseId, 'mediation-accepted', `${med.name}签收材料，调解期限至 ${d.due}`, { basis: d.basis });
     } else {
       if (!i.reason) throw fieldError('reason', '拒绝接受须写明理由');
-      tx.update(mediationAssignments).set({ state: 'declined', respondedOn: i.on, reason: i.reason }).where(eq(mediationAssignments.id, a.id)).run();
+      tx.update(mediationAssignments)
+        .set({ state: 'declined', respondedOn: i.on, reason: i.reason })
+        .where(eq(mediationAssignments.id, a.id))
+        .run();
       tx.update(mediations)
-        .set({ status: 'awaiting-assignment', mediatorId: null, orgId: null, acceptDue: null, assignDue: addWorkingDays(tx, i.on, settings.assignWorkingDays), updatedAt: nowIso(ctx) })
+        .set({
+          status: 'awaiting-assignment',
+          mediatorId: null,
+          orgId: null,
+          acceptDue: null,
+          assignDue: addWorkingDays(tx, i.on, settings.assignWorkingDays),
+          updatedAt: nowIso(ctx),
+        })
         .where(eq(mediations.id, m.id))
         .run();
       addCaseEvent(tx, ctx, m.caseId, 'mediation-declined', `${med.name}拒绝接受：${i.reason}`);
     }
-    audit(tx, ctx, { operation: 'mediation.respond', entityType: 'mediation', entityId: m.id, after: { accept: i.accept, on: i.on, reason: i.reason ?? null } });
+    audit(tx, ctx, {
+      operation: 'mediation.respond',
+      entityType: 'mediation',
+      entityId: m.id,
+      after: { accept: i.accept, on: i.on, reason: i.reason ?? null },
+    });
     return mediationView(tx, m.id);
   });
 }
@@ -440,7 +527,15 @@ export function recuse(ctx: CallContext, mediationId: number, reason: string) {
     tx.update(mediationAssignments).set({ state: 'recused', respondedOn: t, reason }).where(eq(mediationAssignments.id, a.id)).run();
     const settings = mediationSettingsOn(tx, t);
     tx.update(mediations)
-      .set({ status: 'awaiting-assignment', mediatorId: null, orgId: null, acceptDue: null, contactDue: null, assignDue: addWorkingDays(tx, t, settings.assignWorkingDays), updatedAt: nowIso(ctx) })
+      .set({
+        status: 'awaiting-assignment',
+        mediatorId: null,
+        orgId: null,
+        acceptDue: null,
+        contactDue: null,
+        assignDue: addWorkingDays(tx, t, settings.assignWorkingDays),
+        updatedAt: nowIso(ctx),
+      })
       .where(eq(mediations.id, m.id))
       .run();
     addCaseEvent(tx, ctx, m.caseId, 'mediation-recused', `调解员回避：${reason}`);
@@ -455,7 +550,10 @@ export function recordContact(ctx: CallContext, mediationId: number, on: string)
     requireStatus(m, ['in-progress'], '记录首次联系');
     if (on > today(ctx)) throw fieldError('on', '首次联系日期不能晚于今天');
     if (m.signedOn && on < m.signedOn) throw fieldError('on', `首次联系日期不能早于签收日期 ${m.signedOn}`);
-    tx.update(mediations).set({ firstContactOn: on, contactDue: null, updatedAt: nowIso(ctx) }).where(eq(mediations.id, m.id)).run();
+    tx.update(mediations)
+      .set({ firstContactOn: on, contactDue: null, updatedAt: nowIso(ctx) })
+      .where(eq(mediations.id, m.id))
+      .run();
     addCaseEvent(tx, ctx, m.caseId, 'mediation-contact', `首次联系当事人（${on}）`);
     audit(tx, ctx, { operation: 'mediation.recordContact', entityType: 'mediation', entityId: m.id, after: { firstContactOn: on } });
     return mediationView(tx, m.id);
@@ -488,9 +586,20 @@ export function extendPeriod(ctx: CallContext, mediationId: number) {
     }
     const d = computeDeadline(courtCalendar(tx), 'mediation-extension', m.baseDueOn);
     const t = today(ctx);
-    tx.update(mediations).set({ dueOn: d.due, extendedOn: t, updatedAt: nowIso(ctx) }).where(eq(mediations.id, m.id)).run();
-    addCaseEvent(tx, ctx, m.caseId, 'mediation-extended', `经双方同意延长调解期限至 ${d.due}（延长期间不计入审理期限）`, { basis: d.basis });
-    audit(tx, ctx, { operation: 'mediation.extend', entityType: 'mediation', entityId: m.id, before: { dueOn: m.dueOn }, after: { dueOn: d.due } });
+    tx.update(mediations)
+      .set({ dueOn: d.due, extendedOn: t, updatedAt: nowIso(ctx) })
+      .where(eq(mediations.id, m.id))
+      .run();
+    addCaseEvent(tx, ctx, m.caseId, 'mediation-extended', `经双方同意延长调解期限至 ${d.due}（延长期间不计入审理期限）`, {
+      basis: d.basis,
+    });
+    audit(tx, ctx, {
+      operation: 'mediation.extend',
+      entityType: 'mediation',
+      entityId: m.id,
+      before: { dueOn: m.dueOn },
+      after: { dueOn: d.due },
+    });
     return mediationView(tx, m.id);
   });
 }
@@ -515,12 +624,25 @@ export function recordAgreement(ctx: CallContext, i: AgreementInput) {
     }
     const agreement = { terms: i.terms, signedOn: i.signedOn, signatories: i.signatories };
     tx.update(mediations)
-      .set({ ...CLEAR_LIMITS, status: 'closed', outcome: 'agreement', closing: i.closing, outcomeOn: i.signedOn, agreement: JSON.stringify(agreement), updatedAt: nowIso(ctx) })
+      .set({
+        ...CLEAR_LIMITS,
+        status: 'closed',
+        outcome: 'agreement',
+        closing: i.closing,
+        outcomeOn: i.signedOn,
+        agreement: JSON.stringify(agreement),
+        updatedAt: nowIso(ctx),
+      })
       .where(eq(mediations.id, m.id))
       .run();
     closeAssignments(tx, m.id, i.signedOn);
     addCaseEvent(tx, ctx, m.caseId, 'mediation-agreement', `达成调解协议（${i.terms.length} 项），${CLOSINGS[i.closing as Closing]}`);
-    audit(tx, ctx, { operation: 'mediation.recordAgreement', entityType: 'mediation', entityId: m.id, after: { ...agreement, closing: i.closing } });
+    audit(tx, ctx, {
+      operation: 'mediation.recordAgreement',
+      entityType: 'mediation',
+      entityId: m.id,
+      after: { ...agreement, closing: i.closing },
+    });
     return mediationView(tx, m.id);
   });
 }
@@ -536,10 +658,19 @@ export function recordFailure(ctx: CallContext, i: FailureInput) {
     const m = getRow(tx, i.mediationId);
     requireStatus(m, ['awaiting-assignment', 'awaiting-acceptance', 'in-progress'], '记录调解不成');
     if (i.on > today(ctx)) throw fieldError('on', '调解终结日期不能晚于今天');
-    if (i.reason === 'expired' && (!m.dueOn || i.on <= m.dueOn)) throw fieldError('reason', `调解期限${m.dueOn ? `至 ${m.dueOn}` : '尚未开始'}，尚未届满`);
+    if (i.reason === 'expired' && (!m.dueOn || i.on <= m.dueOn))
+      throw fieldError('reason', `调解期限${m.dueOn ? `至 ${m.dueOn}` : '尚未开始'}，尚未届满`);
     const why = FAILURE_REASONS[i.reason as FailureReason];
     tx.update(mediations)
-      .set({ ...CLEAR_LIMITS, status: 'failed', outcome: 'failed', outcomeOn: i.on, failureReason: i.reason, undisputedFacts: i.undisputedFacts ?? null, updatedAt: nowIso(ctx) })
+      .set({
+        ...CLEAR_LIMITS,
+        status: 'failed',
+        outcome: 'failed',
+        outcomeOn: i.on,
+        failureReason: i.reason,
+        undisputedFacts: i.undisputedFacts ?? null,
+        updatedAt: nowIso(ctx),
+      })
       .where(eq(mediations.id, m.id))
       .run();
     closeAssignments(tx, m.id, i.on);
@@ -552,7 +683,12 @@ export function recordFailure(ctx: CallContext, i: FailureInput) {
       sendFeeNoticeBeforeTrial(tx, ctx, m.caseId, why);
       trialCaseId = m.caseId;
     }
-    audit(tx, ctx, { operation: 'mediation.recordFailure', entityType: 'mediation', entityId: m.id, after: { reason: i.reason, on: i.on, trialCaseId } });
+    audit(tx, ctx, {
+      operation: 'mediation.recordFailure',
+      entityType: 'mediation',
+      entityId: m.id,
+      after: { reason: i.reason, on: i.on, trialCaseId },
+    });
     return { mediationId: m.id, flow: m.flow, trialCaseId, reason: why, undisputedFacts: i.undisputedFacts ?? null, on: i.on };
   });
   emitMediationFailed(event);
@@ -566,7 +702,14 @@ export function convertFailed(ctx: CallContext, mediationId: number) {
     if (m.flow !== 'delegated' || m.status !== 'failed') throw new ApiError('CONFLICT', '只有调解不成的委派调解可以转立案');
     const id = convertToFiling(tx, ctx, m, '委派调解不成，当事人坚持起诉，转立案');
     audit(tx, ctx, { operation: 'mediation.convert', entityType: 'mediation', entityId: m.id, after: { convertedCaseId: id } });
-    return { mediationId: m.id, flow: m.flow, trialCaseId: id, reason: FAILURE_REASONS[m.failureReason as FailureReason] ?? '', undisputedFacts: m.undisputedFacts, on: today(ctx) };
+    return {
+      mediationId: m.id,
+      flow: m.flow,
+      trialCaseId: id,
+      reason: FAILURE_REASONS[m.failureReason as FailureReason] ?? '',
+      undisputedFacts: m.undisputedFacts,
+      on: today(ctx),
+    };
   });
   emitMediationFailed(event);
   return mediationView(ctx.core.db, mediationId);
@@ -576,7 +719,10 @@ export function convertFailed(ctx: CallContext, mediationId: number) {
 // Views
 // ---------------------------------------------------------------------------------------------------------
 
-export function nextStepOf(m: Pick<MediationRow, 'status' | 'flow' | 'assignDue' | 'acceptDue' | 'contactDue' | 'dueOn' | 'closing'>): { text: string; date: string | null } {
+export function nextStepOf(m: Pick<MediationRow, 'status' | 'flow' | 'assignDue' | 'acceptDue' | 'contactDue' | 'dueOn' | 'closing'>): {
+  text: string;
+  date: string | null;
+} {
   switch (m.status as Status) {
     case 'awaiting-consent':
       return { text: '征求当事人是否同意调解', date: null };
@@ -605,7 +751,12 @@ export function mediationView(db: Db | Tx, id: number): MediationView {
   const ps = caseParticipants(db, m.caseId);
   const org = m.orgId ? db.select().from(mediationOrgs).where(eq(mediationOrgs.id, m.orgId)).get() : undefined;
   const med = m.mediatorId ? db.select().from(mediators).where(eq(mediators.id, m.mediatorId)).get() : undefined;
-  const consents = db.select().from(mediationConsents).where(eq(mediationConsents.mediationId, id)).orderBy(asc(mediationConsents.id)).all();
+  const consents = db
+    .select()
+    .from(mediationConsents)
+    .where(eq(mediationConsents.mediationId, id))
+    .orderBy(asc(mediationConsents.id))
+    .all();
   const assigns = db
     .select({ a: mediationAssignments, name: mediators.name, orgName: mediationOrgs.name })
     .from(mediationAssignments)
@@ -614,7 +765,9 @@ export function mediationView(db: Db | Tx, id: number): MediationView {
     .where(eq(mediationAssignments.mediationId, id))
     .orderBy(asc(mediationAssignments.id))
     .all();
-  const converted = m.convertedCaseId ? db.select({ id: cases.id, number: cases.number }).from(cases).where(eq(cases.id, m.convertedCaseId)).get() : undefined;
+  const converted = m.convertedCaseId
+    ? db.select({ id: cases.id, number: cases.number }).from(cases).where(eq(cases.id, m.convertedCaseId)).get()
+    : undefined;
   const kind = periodKindOf(m);
   const next = nextStepOf(m);
   const nameOf = (pid: number) => ps.find((p) => p.partyId === pid)?.name ?? '';

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, or, gt, sql } from 'drizzle-orm';
 import { mediationOrgs, mediations, mediators } from '../../db/schema';
 import { ApiError, fieldError, notFound } from '../api/errors';
-import { audit, writeTransaction } from '../audit/transaction';
+import { audit, writeTransaction } from '../audit';
 import type { CallContext, Db, Tx } from '../context';
 import { isoShanghai } from '../time/clock';
 import { isKnownField } from './fields';
@@ -40,7 +40,10 @@ export function orgViewOf(r: OrgRow, today: string): OrgView {
 
 /** Open mediations per mediator (the load counted against capacity). */
 export function mediatorLoads(db: Db | Tx, ids?: readonly number[]): Map<number, number> {
-  const where = and(inArray(mediations.status, OPEN_STATUSES as string[]), ids ? inArray(mediations.mediatorId, ids as number[]) : undefined);
+  const where = and(
+    inArray(mediations.status, OPEN_STATUSES as string[]),
+    ids ? inArray(mediations.mediatorId, ids as number[]) : undefined,
+  );
   const rows = db
     .select({ id: mediations.mediatorId, n: sql<number>`count(*)` })
     .from(mediations)
@@ -91,7 +94,13 @@ export function listMediators(db: Db | Tx, today: string, opts: { includeInactiv
     )
     .orderBy(asc(mediators.id))
     .all();
-  const orgs = new Map(db.select().from(mediationOrgs).all().map((o) => [o.id, o]));
+  const orgs = new Map(
+    db
+      .select()
+      .from(mediationOrgs)
+      .all()
+      .map((o) => [o.id, o]),
+  );
   const loads = mediatorLoads(db);
   return rows.map((r) => mediatorViewOf(r, r.orgId ? orgs.get(r.orgId) : undefined, loads.get(r.id) ?? 0, today));
 }
@@ -106,7 +115,8 @@ function checkMediator(tx: Tx, i: MediatorInput, prefix = '') {
   if (i.orgId !== undefined) {
     const org = tx.select().from(mediationOrgs).where(eq(mediationOrgs.id, i.orgId)).get();
     if (!org) throw fieldError(`${prefix}orgId`, `所属调解组织不存在（编号 ${i.orgId}）`);
-    if (org.activeTo !== null && org.activeTo < i.activeFrom) throw fieldError(`${prefix}orgId`, `所属调解组织“${org.name}”已于 ${org.activeTo} 停用`);
+    if (org.activeTo !== null && org.activeTo < i.activeFrom)
+      throw fieldError(`${prefix}orgId`, `所属调解组织“${org.name}”已于 ${org.activeTo} 停用`);
   }
   i.fields.forEach((f, n) => {
     if (!isKnownField(f)) throw fieldError(`${prefix}fields.${n}`, `擅长领域“${f}”不是民事案件案由规定中的案由或类别`);
@@ -170,7 +180,12 @@ function insertMediator(tx: Tx, ctx: CallContext, i: MediatorInput, prefix = '')
     })
     .returning()
     .get();
-  audit(tx, ctx, { operation: 'mediation.createMediator', entityType: 'mediator', entityId: row.id, after: { ...row, idNumber: row.idNumber ? '（已登记）' : null } });
+  audit(tx, ctx, {
+    operation: 'mediation.createMediator',
+    entityType: 'mediator',
+    entityId: row.id,
+    after: { ...row, idNumber: row.idNumber ? '（已登记）' : null },
+  });
   const org = row.orgId ? tx.select().from(mediationOrgs).where(eq(mediationOrgs.id, row.orgId)).get() : undefined;
   return mediatorViewOf(row, org, 0, now.slice(0, 10));
 }
@@ -198,7 +213,13 @@ export function updateMediator(ctx: CallContext, id: number, i: MediatorInput): 
       .where(eq(mediators.id, id))
       .returning()
       .get();
-    audit(tx, ctx, { operation: 'mediation.updateMediator', entityType: 'mediator', entityId: id, before: { ...before, idNumber: null }, after: { ...row, idNumber: null } });
+    audit(tx, ctx, {
+      operation: 'mediation.updateMediator',
+      entityType: 'mediator',
+      entityId: id,
+      before: { ...before, idNumber: null },
+      after: { ...row, idNumber: null },
+    });
     const org = row.orgId ? tx.select().from(mediationOrgs).where(eq(mediationOrgs.id, row.orgId)).get() : undefined;
     return mediatorViewOf(row, org, mediatorLoads(tx, [id]).get(id) ?? 0, now.slice(0, 10));
   });
@@ -208,12 +229,25 @@ export function updateMediator(ctx: CallContext, id: number, i: MediatorInput): 
 export function deactivate(ctx: CallContext, what: 'org' | 'mediator', id: number, lastDay: string) {
   return writeTransaction(ctx.core, (tx) => {
     const table = what === 'org' ? mediationOrgs : mediators;
-    const before = tx.select({ id: table.id, activeFrom: table.activeFrom, activeTo: table.activeTo }).from(table).where(eq(table.id, id)).get();
+    const before = tx
+      .select({ id: table.id, activeFrom: table.activeFrom, activeTo: table.activeTo })
+      .from(table)
+      .where(eq(table.id, id))
+      .get();
     if (!before) throw notFound(what === 'org' ? '调解组织' : '调解员');
     if (lastDay < before.activeFrom) throw fieldError('lastDay', `停用日期不能早于入册日期 ${before.activeFrom}`);
     if (before.activeTo !== null) throw new ApiError('CONFLICT', `已于 ${before.activeTo} 停用`);
-    tx.update(table).set({ activeTo: lastDay, updatedAt: isoShanghai(ctx.core.clock.now()) }).where(eq(table.id, id)).run();
-    audit(tx, ctx, { operation: 'mediation.deactivate', entityType: what === 'org' ? 'mediation_org' : 'mediator', entityId: id, before, after: { activeTo: lastDay } });
+    tx.update(table)
+      .set({ activeTo: lastDay, updatedAt: isoShanghai(ctx.core.clock.now()) })
+      .where(eq(table.id, id))
+      .run();
+    audit(tx, ctx, {
+      operation: 'mediation.deactivate',
+      entityType: what === 'org' ? 'mediation_org' : 'mediator',
+      entityId: id,
+      before,
+      after: { activeTo: lastDay },
+    });
     return { id, activeTo: lastDay };
   });
 }

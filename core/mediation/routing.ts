@@ -1,7 +1,7 @@
 import { and, eq, gte, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import { caseAgents, caseParties, mediationAssignments, mediationOrgs, mediations, mediators, parties } from '../../db/schema';
 import { notFound } from '../api/errors';
-import { addCalendarDays } from '../calendar/calendar';
+import { addCalendarDays } from '../calendar';
 import type { Db, Tx } from '../context';
 import { causeAncestry } from './fields';
 import { LEVEL_RANK, LEVELS, MEDIATOR_KINDS, OPEN_STATUSES, type Level, type MediatorKind } from './labels';
@@ -43,7 +43,13 @@ export function recommend(db: Db | Tx, mediationId: number, today: string, limit
   const m = db.select().from(mediations).where(eq(mediations.id, mediationId)).get();
   if (!m) throw notFound('调解案件');
   const meds = db
-    .select({ med: mediators, orgLevel: mediationOrgs.level, orgName: mediationOrgs.name, orgRegion: mediationOrgs.region, orgTo: mediationOrgs.activeTo })
+    .select({
+      med: mediators,
+      orgLevel: mediationOrgs.level,
+      orgName: mediationOrgs.name,
+      orgRegion: mediationOrgs.region,
+      orgTo: mediationOrgs.activeTo,
+    })
     .from(mediators)
     .leftJoin(mediationOrgs, eq(mediationOrgs.id, mediators.orgId))
     .where(and(lte(mediators.activeFrom, today), or(isNull(mediators.activeTo), gte(mediators.activeTo, today))))
@@ -67,18 +73,31 @@ export function recommend(db: Db | Tx, mediationId: number, today: string, limit
         days: sql<number | null>`avg(julianday(${mediations.outcomeOn}) - julianday(${mediations.signedOn}))`,
       })
       .from(mediations)
-      .where(and(gte(mediations.outcomeOn, since), lte(mediations.outcomeOn, today), isNotNull(mediations.mediatorId), inArray(mediations.outcome, ['agreement', 'failed'])))
+      .where(
+        and(
+          gte(mediations.outcomeOn, since),
+          lte(mediations.outcomeOn, today),
+          isNotNull(mediations.mediatorId),
+          inArray(mediations.outcome, ['agreement', 'failed']),
+        ),
+      )
       .groupBy(mediations.mediatorId)
       .all()
       .map((r) => [r.id!, r]),
   );
   // Who may not mediate this case: parties and agents (by ID number), and those who declined or withdrew.
   const ids = new Set<string>();
-  for (const r of db.select({ id: parties.idNumber }).from(caseParties).innerJoin(parties, eq(parties.id, caseParties.partyId)).where(eq(caseParties.caseId, m.caseId)).all()) {
+  for (const r of db
+    .select({ id: parties.idNumber })
+    .from(caseParties)
+    .innerJoin(parties, eq(parties.id, caseParties.partyId))
+    .where(eq(caseParties.caseId, m.caseId))
+    .all()) {
     if (r.id) ids.add(r.id.toUpperCase());
   }
   const agentIds = new Set<string>();
-  for (const a of db.select({ id: caseAgents.idNumber }).from(caseAgents).where(eq(caseAgents.caseId, m.caseId)).all()) if (a.id) agentIds.add(a.id.toUpperCase());
+  for (const a of db.select({ id: caseAgents.idNumber }).from(caseAgents).where(eq(caseAgents.caseId, m.caseId)).all())
+    if (a.id) agentIds.add(a.id.toUpperCase());
   const history = db
     .select({ mediatorId: mediationAssignments.mediatorId, state: mediationAssignments.state, level: mediationOrgs.level })
     .from(mediationAssignments)
@@ -86,7 +105,10 @@ export function recommend(db: Db | Tx, mediationId: number, today: string, limit
     .where(eq(mediationAssignments.mediationId, mediationId))
     .all();
   const declinedBy = new Map(history.filter((h) => h.state === 'declined' || h.state === 'recused').map((h) => [h.mediatorId, h.state]));
-  const declinedLayer = Math.max(0, ...history.filter((h) => h.state === 'declined').map((h) => LEVEL_RANK[(h.level ?? 'county') as Level] ?? 3));
+  const declinedLayer = Math.max(
+    0,
+    ...history.filter((h) => h.state === 'declined').map((h) => LEVEL_RANK[(h.level ?? 'county') as Level] ?? 3),
+  );
   const ancestry = causeAncestry(m.causeName, m.receivedOn);
 
   const excluded: { mediatorId: number; name: string; reason: string }[] = [];

@@ -1,14 +1,6 @@
 import { z } from 'zod';
 import { bool, input, integerIn, isoDate, oneOf, optionalText, positiveId, requiredText } from '../api/fields';
-import {
-  CLOSING_IDS,
-  FAILURE_REASON_IDS,
-  FLOW_IDS,
-  LEVEL_IDS,
-  MEDIATOR_KIND_IDS,
-  ORG_KIND_IDS,
-  STATUS_IDS,
-} from './labels';
+import { CLOSING_IDS, FAILURE_REASON_IDS, FLOW_IDS, LEVEL_IDS, MEDIATOR_KIND_IDS, ORG_KIND_IDS, STATUS_IDS } from './labels';
 
 /** A region path: 长兴县/雉城街道/明珠社区 (levels separated by “/”). */
 export const regionPath = (label: string) =>
@@ -40,7 +32,10 @@ export const mediatorShape = {
   name: requiredText('调解员姓名', { max: 30 }),
   kind: oneOf('调解员类别', MEDIATOR_KIND_IDS),
   orgId: positiveId('所属调解组织').optional(),
-  fields: z.array(requiredText('擅长领域', { max: 40 }), { error: '擅长领域应为列表' }).max(20, { error: '擅长领域最多 20 项' }).default([]),
+  fields: z
+    .array(requiredText('擅长领域', { max: 40 }), { error: '擅长领域应为列表' })
+    .max(20, { error: '擅长领域最多 20 项' })
+    .default([]),
   regions: z.array(regionPath('服务区域'), { error: '服务区域应为列表' }).max(20, { error: '服务区域最多 20 项' }).default([]),
   capacity: integerIn('同时承办上限', 1, 200),
   idNumber: optionalText('调解员身份证号码', { max: 30 }),
@@ -129,7 +124,8 @@ export const openInput = (today: string) =>
     v.consents.forEach((k, i) => {
       if (k.on > today) c.addIssue({ code: 'custom', path: ['consents', i, 'on'], message: '表示意见日期不能晚于今天' });
     });
-    if (v.agreement && v.agreement.signedOn > today) c.addIssue({ code: 'custom', path: ['agreement', 'signedOn'], message: '协议签署日期不能晚于今天' });
+    if (v.agreement && v.agreement.signedOn > today)
+      c.addIssue({ code: 'custom', path: ['agreement', 'signedOn'], message: '协议签署日期不能晚于今天' });
   });
 export type OpenInput = z.output<ReturnType<typeof openInput>>;
 

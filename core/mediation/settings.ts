@@ -1,6 +1,6 @@
 import { and, desc, eq, lte } from 'drizzle-orm';
 import { mediationSettings } from '../../db/schema';
-import { audit, writeTransaction } from '../audit/transaction';
+import { audit, writeTransaction } from '../audit';
 import type { CallContext, Db, Tx } from '../context';
 import { isoShanghai } from '../time/clock';
 import type { MediatorKind } from './labels';
@@ -50,19 +50,35 @@ export function mediationSettingsHistory(db: Db | Tx) {
     .where(eq(mediationSettings.key, KEY))
     .orderBy(desc(mediationSettings.effectiveFrom))
     .all()
-    .map((r) => ({ effectiveFrom: r.effectiveFrom, updatedAt: r.updatedAt, value: { ...MEDIATION_SETTING_DEFAULTS, ...(JSON.parse(r.value) as Partial<MediationSettings>) } }));
+    .map((r) => ({
+      effectiveFrom: r.effectiveFrom,
+      updatedAt: r.updatedAt,
+      value: { ...MEDIATION_SETTING_DEFAULTS, ...(JSON.parse(r.value) as Partial<MediationSettings>) },
+    }));
 }
 
 /** Saves the settings in force from a date (a new dated row; an existing row for that same date is replaced). */
 export function saveMediationSettings(ctx: CallContext, effectiveFrom: string, value: MediationSettings) {
   return writeTransaction(ctx.core, (tx) => {
     const before = mediationSettingsOn(tx, effectiveFrom);
-    const row = { key: KEY, effectiveFrom, value: JSON.stringify(value), updatedBy: ctx.actor?.userId ?? null, updatedAt: isoShanghai(ctx.core.clock.now()) };
+    const row = {
+      key: KEY,
+      effectiveFrom,
+      value: JSON.stringify(value),
+      updatedBy: ctx.actor?.userId ?? null,
+      updatedAt: isoShanghai(ctx.core.clock.now()),
+    };
     tx.insert(mediationSettings)
       .values(row)
       .onConflictDoUpdate({ target: [mediationSettings.key, mediationSettings.effectiveFrom], set: row })
       .run();
-    audit(tx, ctx, { operation: 'mediation.saveSettings', entityType: 'mediation_settings', entityId: null, before, after: { effectiveFrom, ...value } });
+    audit(tx, ctx, {
+      operation: 'mediation.saveSettings',
+      entityType: 'mediation_settings',
+      entityId: null,
+      before,
+      after: { effectiveFrom, ...value },
+    });
     return mediationSettingsOn(tx, effectiveFrom);
   });
 }

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { addCalendarDays } from '../calendar/calendar';
+import { addCalendarDays } from '../calendar';
 import { LIMIT_KINDS, WARNING_TIERS, type LimitKind, type WarningTier } from './labels';
 
 /**

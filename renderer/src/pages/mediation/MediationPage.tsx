@@ -45,19 +45,44 @@ export function MediationPage() {
         title={`调解案件 ${v.caseNumber}`}
         extra={
           <Space wrap>
-            {coordinator && open && <Button type={v.status === 'awaiting-assignment' ? 'primary' : 'default'} onClick={() => setAction('assign')}>{v.status === 'awaiting-assignment' ? '指派调解员' : '改派'}</Button>}
-            {coordinator && v.status === 'awaiting-acceptance' && <Button type="primary" onClick={() => setAction('respond')}>调解员答复</Button>}
-            {coordinator && v.status === 'in-progress' && v.limits.contactDue && <Button onClick={() => setAction('contact')}>记录首次联系</Button>}
+            {coordinator && open && (
+              <Button type={v.status === 'awaiting-assignment' ? 'primary' : 'default'} onClick={() => setAction('assign')}>
+                {v.status === 'awaiting-assignment' ? '指派调解员' : '改派'}
+              </Button>
+            )}
+            {coordinator && v.status === 'awaiting-acceptance' && (
+              <Button type="primary" onClick={() => setAction('respond')}>
+                调解员答复
+              </Button>
+            )}
+            {coordinator && v.status === 'in-progress' && v.limits.contactDue && (
+              <Button onClick={() => setAction('contact')}>记录首次联系</Button>
+            )}
             {open && may('mediation.recordConsent', roles) && <Button onClick={() => setAction('consent')}>记录当事人意见</Button>}
             {coordinator && v.status === 'in-progress' && !v.extendedOn && (
-              <Popconfirm title="经双方当事人同意，延长调解期限三十日？" okText="延长" cancelText="取消" onConfirm={() => simple(() => send('mediation.extend', { mediationId: v.id }))}>
+              <Popconfirm
+                title="经双方当事人同意，延长调解期限三十日？"
+                okText="延长"
+                cancelText="取消"
+                onConfirm={() => simple(() => send('mediation.extend', { mediationId: v.id }))}
+              >
                 <Button>延长期限</Button>
               </Popconfirm>
             )}
-            {coordinator && v.status === 'in-progress' && <Button type="primary" onClick={() => setAction('agreement')}>达成协议</Button>}
-            {coordinator && open && <Button danger onClick={() => setAction('failure')}>调解不成</Button>}
+            {coordinator && v.status === 'in-progress' && (
+              <Button type="primary" onClick={() => setAction('agreement')}>
+                达成协议
+              </Button>
+            )}
+            {coordinator && open && (
+              <Button danger onClick={() => setAction('failure')}>
+                调解不成
+              </Button>
+            )}
             {v.status === 'failed' && v.flow === 'delegated' && may('mediation.convert', roles) && (
-              <Button type="primary" onClick={() => simple(() => send('mediation.convert', { mediationId: v.id }))}>转立案</Button>
+              <Button type="primary" onClick={() => simple(() => send('mediation.convert', { mediationId: v.id }))}>
+                转立案
+              </Button>
             )}
             <Link to={`/cases/${v.caseId}`}>案件详情</Link>
             <Link to={`/cases/${v.caseId}/receipt`}>收案回执</Link>
@@ -71,7 +96,15 @@ export function MediationPage() {
           column={3}
           items={[
             { key: 'flow', label: '调解类型', children: v.flowLabel },
-            { key: 'status', label: '状态', children: <Tag color="blue" data-testid="mediation-status">{v.statusLabel}</Tag> },
+            {
+              key: 'status',
+              label: '状态',
+              children: (
+                <Tag color="blue" data-testid="mediation-status">
+                  {v.statusLabel}
+                </Tag>
+              ),
+            },
             { key: 'next', label: '下一步', children: v.nextStep },
             { key: 'cause', label: '案由', children: v.causeName },
             { key: 'parties', label: '当事人', children: v.parties.map((p) => `${p.role} ${p.name}`).join('；') },
@@ -93,8 +126,14 @@ export function MediationPage() {
             },
             { key: 'assignDue', label: '分派期限', children: v.limits.assignDue ?? '—' },
             { key: 'acceptDue', label: '接受期限', children: v.limits.acceptDue ?? '—' },
-            { key: 'contactDue', label: '首次联系期限', children: v.limits.contactDue ?? (v.limits.firstContactOn ? `已于 ${v.limits.firstContactOn} 联系` : '—') },
-            ...(v.convertedCase ? [{ key: 'conv', label: '转立案', children: <Link to={`/cases/${v.convertedCase.id}`}>{v.convertedCase.number}</Link> }] : []),
+            {
+              key: 'contactDue',
+              label: '首次联系期限',
+              children: v.limits.contactDue ?? (v.limits.firstContactOn ? `已于 ${v.limits.firstContactOn} 联系` : '—'),
+            },
+            ...(v.convertedCase
+              ? [{ key: 'conv', label: '转立案', children: <Link to={`/cases/${v.convertedCase.id}`}>{v.convertedCase.number}</Link> }]
+              : []),
             ...(v.failureReasonLabel ? [{ key: 'fail', label: '调解不成原因', children: v.failureReasonLabel }] : []),
             ...(v.closingLabel ? [{ key: 'closing', label: '结案方式', children: v.closingLabel }] : []),
           ]}
@@ -103,7 +142,11 @@ export function MediationPage() {
       </Card>
       {v.agreement && (
         <Card size="small" title={`调解协议（${v.agreement.signedOn} 签署）`} style={{ marginTop: 16 }}>
-          <ol data-testid="agreement-terms">{v.agreement.terms.map((t, i) => <li key={i}>{t}</li>)}</ol>
+          <ol data-testid="agreement-terms">
+            {v.agreement.terms.map((t, i) => (
+              <li key={i}>{t}</li>
+            ))}
+          </ol>
           <div>签署人：{v.agreement.signatories.join('、')}</div>
         </Card>
       )}
@@ -113,24 +156,36 @@ export function MediationPage() {
         </Card>
       )}
       <Card size="small" title="当事人意见" style={{ marginTop: 16 }}>
-        <Table size="small" rowKey={(_r, i) => String(i)} pagination={false} dataSource={v.consents} columns={[
-          { title: '当事人', dataIndex: 'partyName' },
-          { title: '事项', dataIndex: 'subjectLabel' },
-          { title: '意见', dataIndex: 'answerLabel' },
-          { title: '日期', dataIndex: 'on' },
-          { title: '备注', dataIndex: 'note' },
-        ]} />
+        <Table
+          size="small"
+          rowKey={(_r, i) => String(i)}
+          pagination={false}
+          dataSource={v.consents}
+          columns={[
+            { title: '当事人', dataIndex: 'partyName' },
+            { title: '事项', dataIndex: 'subjectLabel' },
+            { title: '意见', dataIndex: 'answerLabel' },
+            { title: '日期', dataIndex: 'on' },
+            { title: '备注', dataIndex: 'note' },
+          ]}
+        />
       </Card>
       <Card size="small" title="指派记录" style={{ marginTop: 16 }}>
-        <Table size="small" rowKey="id" pagination={false} dataSource={v.assignments} columns={[
-          { title: '调解员', dataIndex: 'mediatorName' },
-          { title: '调解组织', dataIndex: 'orgName' },
-          { title: '方式', dataIndex: 'howLabel' },
-          { title: '指派日期', dataIndex: 'assignedOn' },
-          { title: '状态', dataIndex: 'stateLabel' },
-          { title: '答复日期', dataIndex: 'respondedOn' },
-          { title: '理由', render: (_x, a) => a.reason ?? a.overCapacityReason ?? '' },
-        ]} />
+        <Table
+          size="small"
+          rowKey="id"
+          pagination={false}
+          dataSource={v.assignments}
+          columns={[
+            { title: '调解员', dataIndex: 'mediatorName' },
+            { title: '调解组织', dataIndex: 'orgName' },
+            { title: '方式', dataIndex: 'howLabel' },
+            { title: '指派日期', dataIndex: 'assignedOn' },
+            { title: '状态', dataIndex: 'stateLabel' },
+            { title: '答复日期', dataIndex: 'respondedOn' },
+            { title: '理由', render: (_x, a) => a.reason ?? a.overCapacityReason ?? '' },
+          ]}
+        />
       </Card>
       <AssignModal open={action === 'assign'} v={v} onClose={() => setAction(null)} onDone={done} />
       <RespondModal open={action === 'respond'} v={v} today={today} onClose={() => setAction(null)} onDone={done} />
@@ -158,7 +213,7 @@ function AssignModal({ open, v, onClose, onDone }: ModalProps) {
   // the recommendation arrives after the dialog opened: preselect its first place
   useEffect(() => {
     if (open && first && !form.getFieldValue('mediatorId')) form.setFieldValue('mediatorId', first);
-  }, [open, first]);
+  }, [open, first, form]);
   return (
     <FormModal
       open={open}
@@ -184,10 +239,25 @@ function AssignModal({ open, v, onClose, onDone }: ModalProps) {
           { title: '序', width: 40, render: (_x, _r, i) => i + 1 },
           { title: '调解员', dataIndex: 'name', width: 90 },
           { title: '组织', dataIndex: 'orgName' },
-          { title: '推荐理由', render: (_x, r) => <>{r.reasons.join('；')}{r.warnings.length ? <Typography.Text type="warning">；{r.warnings.join('；')}</Typography.Text> : null}</> },
+          {
+            title: '推荐理由',
+            render: (_x, r) => (
+              <>
+                {r.reasons.join('；')}
+                {r.warnings.length ? <Typography.Text type="warning">；{r.warnings.join('；')}</Typography.Text> : null}
+              </>
+            ),
+          },
         ]}
       />
-      {data?.excluded.length ? <Alert type="info" showIcon style={{ marginBottom: 12 }} title={`不予推荐：${data.excluded.map((e) => `${e.name}（${e.reason}）`).join('；')}`} /> : null}
+      {data?.excluded.length ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={`不予推荐：${data.excluded.map((e) => `${e.name}（${e.reason}）`).join('；')}`}
+        />
+      ) : null}
       <Space wrap>
         <Form.Item name="mediatorId" label="调解员" rules={[{ required: true, message: '请选择调解员' }]}>
           <Select
@@ -196,7 +266,9 @@ function AssignModal({ open, v, onClose, onDone }: ModalProps) {
             aria-label="调解员"
             options={[
               ...(data?.ranked ?? []).map((r, i) => ({ value: r.mediatorId, label: `${i + 1}. ${r.name}（${r.orgName ?? r.kindLabel}）` })),
-              ...(all ?? []).filter((m) => !data?.ranked.some((r) => r.mediatorId === m.id)).map((m) => ({ value: m.id, label: `${m.name}（${m.orgName ?? m.kindLabel}）` })),
+              ...(all ?? [])
+                .filter((m) => !data?.ranked.some((r) => r.mediatorId === m.id))
+                .map((m) => ({ value: m.id, label: `${m.name}（${m.orgName ?? m.kindLabel}）` })),
             ]}
           />
         </Form.Item>
@@ -214,12 +286,28 @@ function AssignModal({ open, v, onClose, onDone }: ModalProps) {
 function RespondModal({ open, v, today, onClose, onDone }: ModalProps) {
   const [form] = Form.useForm<{ accept: boolean; on: string; reason?: string }>();
   return (
-    <FormModal open={open} title="调解员答复" form={form} okText="记录" initialValues={{ accept: true, on: today }} onClose={onClose} onSubmit={async (x) => { await send('mediation.respond', { mediationId: v.id, ...x }); onDone(); }}>
+    <FormModal
+      open={open}
+      title="调解员答复"
+      form={form}
+      okText="记录"
+      initialValues={{ accept: true, on: today }}
+      onClose={onClose}
+      onSubmit={async (x) => {
+        await send('mediation.respond', { mediationId: v.id, ...x });
+        onDone();
+      }}
+    >
       <Form.Item name="on" label="签收或答复日期">
         <Input placeholder="年-月-日" />
       </Form.Item>
       <Form.Item name="accept" label="答复">
-        <Select options={[{ value: true, label: '接受并签收材料' }, { value: false, label: '拒绝接受' }]} />
+        <Select
+          options={[
+            { value: true, label: '接受并签收材料' },
+            { value: false, label: '拒绝接受' },
+          ]}
+        />
       </Form.Item>
       <Form.Item name="reason" label="拒绝理由">
         <Input />
@@ -231,7 +319,18 @@ function RespondModal({ open, v, today, onClose, onDone }: ModalProps) {
 function ContactModal({ open, v, today, onClose, onDone }: ModalProps) {
   const [form] = Form.useForm<{ on: string }>();
   return (
-    <FormModal open={open} title="记录首次联系" form={form} okText="记录" initialValues={{ on: today }} onClose={onClose} onSubmit={async (x) => { await send('mediation.recordContact', { mediationId: v.id, ...x }); onDone(); }}>
+    <FormModal
+      open={open}
+      title="记录首次联系"
+      form={form}
+      okText="记录"
+      initialValues={{ on: today }}
+      onClose={onClose}
+      onSubmit={async (x) => {
+        await send('mediation.recordContact', { mediationId: v.id, ...x });
+        onDone();
+      }}
+    >
       <Form.Item name="on" label="首次联系日期">
         <Input placeholder="年-月-日" />
       </Form.Item>
@@ -240,7 +339,13 @@ function ContactModal({ open, v, today, onClose, onDone }: ModalProps) {
 }
 
 function ConsentModal({ open, v, today, onClose, onDone }: ModalProps) {
-  const [form] = Form.useForm<{ partyId: number; subject: 'mediate' | 'extension'; answer: 'agree' | 'refuse' | 'sue'; on: string; note?: string }>();
+  const [form] = Form.useForm<{
+    partyId: number;
+    subject: 'mediate' | 'extension';
+    answer: 'agree' | 'refuse' | 'sue';
+    on: string;
+    note?: string;
+  }>();
   return (
     <FormModal
       open={open}
@@ -249,7 +354,10 @@ function ConsentModal({ open, v, today, onClose, onDone }: ModalProps) {
       okText="记录"
       initialValues={{ on: today, subject: v.status === 'in-progress' ? 'extension' : 'mediate', answer: 'agree' }}
       onClose={onClose}
-      onSubmit={async (x) => { await send('mediation.recordConsent', { mediationId: v.id, ...x }); onDone(); }}
+      onSubmit={async (x) => {
+        await send('mediation.recordConsent', { mediationId: v.id, ...x });
+        onDone();
+      }}
     >
       <Form.Item name="on" label="表示意见日期">
         <Input placeholder="年-月-日" />
@@ -258,7 +366,12 @@ function ConsentModal({ open, v, today, onClose, onDone }: ModalProps) {
         <Select options={v.parties.map((p) => ({ value: p.partyId, label: `${p.role} ${p.name}` }))} />
       </Form.Item>
       <Form.Item name="subject" label="事项">
-        <Select options={[{ value: 'mediate', label: '是否同意调解' }, { value: 'extension', label: '是否同意延长调解期限' }]} />
+        <Select
+          options={[
+            { value: 'mediate', label: '是否同意调解' },
+            { value: 'extension', label: '是否同意延长调解期限' },
+          ]}
+        />
       </Form.Item>
       <Form.Item name="answer" label="意见">
         <Select options={Object.entries(CONSENT_ANSWERS).map(([value, label]) => ({ value, label }))} />
@@ -280,12 +393,19 @@ function AgreementModal({ open, v, today, onClose, onDone }: ModalProps) {
       form={form}
       width={640}
       okText="保存协议"
-      initialValues={{ signedOn: today, signatories: v.parties.map((p) => p.name).join('、'), closing: v.flow === 'delegated' ? 'confirmation' : 'withdrawn' }}
+      initialValues={{
+        signedOn: today,
+        signatories: v.parties.map((p) => p.name).join('、'),
+        closing: v.flow === 'delegated' ? 'confirmation' : 'withdrawn',
+      }}
       onClose={onClose}
       onSubmit={async (x) => {
         await send('mediation.recordAgreement', {
           mediationId: v.id,
-          terms: x.terms.split('\n').map((t) => t.trim()).filter(Boolean),
+          terms: x.terms
+            .split('\n')
+            .map((t) => t.trim())
+            .filter(Boolean),
           signedOn: x.signedOn,
           signatories: x.signatories.split(/[、,，\s]+/).filter(Boolean),
           closing: x.closing,
@@ -320,7 +440,10 @@ function FailureModal({ open, v, today, onClose, onDone }: ModalProps) {
       okText={v.flow === 'delegated' ? '记录并转立案' : '记录'}
       initialValues={{ on: today, reason: 'too-far-apart', fileNow: true }}
       onClose={onClose}
-      onSubmit={async (x) => { await send('mediation.recordFailure', { mediationId: v.id, ...x }); onDone(); }}
+      onSubmit={async (x) => {
+        await send('mediation.recordFailure', { mediationId: v.id, ...x });
+        onDone();
+      }}
     >
       <Form.Item name="on" label="调解终结日期">
         <Input placeholder="年-月-日" />

@@ -40,7 +40,8 @@ export function OpenMediationPage() {
       let id = by.id;
       if (!id) {
         const found = await send('cases.search', { q: by.q ?? '', limit: 2 });
-        if (found.rows.length !== 1) throw new Error(found.rows.length ? '找到多个案件，请输入完整的案号、登记号或案件码' : '没有找到该案件');
+        if (found.rows.length !== 1)
+          throw new Error(found.rows.length ? '找到多个案件，请输入完整的案号、登记号或案件码' : '没有找到该案件');
         id = found.rows[0]!.id;
       }
       const v = await send('cases.get', { id });
@@ -54,6 +55,8 @@ export function OpenMediationPage() {
   useEffect(() => {
     const id = Number(params.get('caseId'));
     if (id > 0) void load({ id });
+    // only on arrival: a case id in the link (from the receipt or the case page)
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const submit = (v: Values) =>
@@ -74,7 +77,10 @@ export function OpenMediationPage() {
           agreement:
             v.flow === 'outside'
               ? {
-                  terms: (v.terms ?? '').split('\n').map((t) => t.trim()).filter(Boolean),
+                  terms: (v.terms ?? '')
+                    .split('\n')
+                    .map((t) => t.trim())
+                    .filter(Boolean),
                   signedOn: v.signedOn?.format('YYYY-MM-DD') ?? '',
                   signatories: (v.signatories ?? '').split(/[、,，\s]+/).filter(Boolean),
                 }
@@ -82,7 +88,13 @@ export function OpenMediationPage() {
         });
         navigate(`/mediation/${m.id}`);
       } catch (err) {
-        setError(applyApiError(form, err, { 'agreement.terms': 'terms', 'agreement.signedOn': 'signedOn', 'agreement.signatories': 'signatories' }));
+        setError(
+          applyApiError(form, err, {
+            'agreement.terms': 'terms',
+            'agreement.signedOn': 'signedOn',
+            'agreement.signatories': 'signatories',
+          }),
+        );
       }
     });
 
@@ -127,7 +139,13 @@ export function OpenMediationPage() {
               </Form.Item>
               {flow === 'entrusted' && (
                 <Form.Item name="procedure" label="适用程序">
-                  <Select style={{ width: 200 }} options={[{ value: 'ordinary', label: '普通程序（十五日）' }, { value: 'simplified', label: '简易程序（七日）' }]} />
+                  <Select
+                    style={{ width: 200 }}
+                    options={[
+                      { value: 'ordinary', label: '普通程序（十五日）' },
+                      { value: 'simplified', label: '简易程序（七日）' },
+                    ]}
+                  />
                 </Form.Item>
               )}
               <Form.Item name="region" label="当事人所在区域" tooltip="县/乡镇（街道）/村（社区），用于按层级推荐调解员">
@@ -152,7 +170,10 @@ export function OpenMediationPage() {
                           <Select
                             aria-label={`当事人意见 ${i + 1}`}
                             style={{ width: 160 }}
-                            options={[{ value: '', label: '尚未表示' }, ...Object.entries(CONSENT_ANSWERS).map(([value, label]) => ({ value, label }))]}
+                            options={[
+                              { value: '', label: '尚未表示' },
+                              ...Object.entries(CONSENT_ANSWERS).map(([value, label]) => ({ value, label })),
+                            ]}
                           />
                         </Form.Item>
                       ),

@@ -43,7 +43,9 @@ export function ProgressLookupPage() {
           </Button>
         </Form>
         {error && <Alert style={{ marginTop: 16 }} type="error" showIcon title={error} />}
-        {answer && !answer.found && <Alert style={{ marginTop: 16 }} type="warning" showIcon title="未查到：请核对案件码和手机号码后四位" />}
+        {answer && !answer.found && (
+          <Alert style={{ marginTop: 16 }} type="warning" showIcon title="未查到：请核对案件码和手机号码后四位" />
+        )}
         {answer?.found && (
           <Descriptions
             data-testid="progress"

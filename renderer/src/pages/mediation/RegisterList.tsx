@@ -13,7 +13,11 @@ export function RegisterList() {
   const [filter, setFilter] = useState<Filter>({});
   const [cursor, setCursor] = useState<number[]>([]);
   const after = cursor.at(-1);
-  const { data, error } = useOperation<Page>(() => send('mediation.list', { ...filter, after, limit: 20 }), [JSON.stringify(filter), after], { keep: true });
+  const { data, error } = useOperation<Page>(
+    () => send('mediation.list', { ...filter, after, limit: 20 }),
+    [JSON.stringify(filter), after],
+    { keep: true },
+  );
   return (
     <>
       <Form
@@ -28,10 +32,20 @@ export function RegisterList() {
           <Input allowClear placeholder="姓名、身份证号、电话、案号或案件码" style={{ width: 280 }} aria-label="查找调解案件" />
         </Form.Item>
         <Form.Item name="flow">
-          <Select allowClear placeholder="调解类型" style={{ width: 200 }} options={Object.entries(FLOWS).map(([value, label]) => ({ value, label }))} />
+          <Select
+            allowClear
+            placeholder="调解类型"
+            style={{ width: 200 }}
+            options={Object.entries(FLOWS).map(([value, label]) => ({ value, label }))}
+          />
         </Form.Item>
         <Form.Item name="status">
-          <Select allowClear placeholder="状态" style={{ width: 150 }} options={Object.entries(STATUSES).map(([value, label]) => ({ value, label }))} />
+          <Select
+            allowClear
+            placeholder="状态"
+            style={{ width: 150 }}
+            options={Object.entries(STATUSES).map(([value, label]) => ({ value, label }))}
+          />
         </Form.Item>
         <Button htmlType="submit" type="primary">
           查找
