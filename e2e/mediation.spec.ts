@@ -94,8 +94,11 @@ async function openDelegatedByApi(baseURL: string, t: Awaited<ReturnType<typeof 
 }
 
 async function pressButton(page: Page, name: string) {
+  // a dialog that just closed hands the focus back to its opener: wait until it is gone
+  await expect(page.getByRole('dialog')).toHaveCount(0);
   const b = page.getByRole('button', { name, exact: true });
   await b.focus();
+  await expect(b).toBeFocused();
   await page.keyboard.press('Enter');
 }
 
