@@ -152,7 +152,7 @@ test('intake → receipt → route → accept → agreement → hand-off to conf
   await page.keyboard.type('双方再无其他争议');
   await page.keyboard.press('Control+Enter');
   await expect(page.getByTestId('mediation-status')).toHaveText('已结案');
-  await expect(page.getByText('申请司法确认')).toBeVisible();
+  await expect(page.getByText('申请司法确认').first()).toBeVisible();
   await expect(page.getByTestId('agreement-terms')).toContainText('双方再无其他争议');
   await snap(page, testInfo, '4-agreement');
 });
