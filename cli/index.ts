@@ -3,7 +3,9 @@ import { Command, CommanderError, Option } from 'commander';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { closeCore, createCore } from '../core';
+import { useBuiltinTemplatesDir } from '../core/documents/template/dir';
 import type { Core } from '../core/context';
 import { clockStartingAt } from '../core/time/clock';
 import { dispatch, dispatchAs } from '../core/api/dispatcher';
@@ -12,9 +14,9 @@ import { ROLE_KEYS, ROLES, type Role } from '../core/auth/roles';
 import { systemActor } from '../core/context';
 import { defaultDataDir } from '../core/dataDir';
 import { databasePath } from '../db/connection';
-import { verifyDatabase } from '../core/audit/verify';
 import { listUserViews } from '../core/auth/users';
 import { startHost, DEFAULT_PORT } from '../server/host';
+import { HostStartRefused } from '../server/hostLock';
 import { ApiError } from '../core/api/errors';
 import { normaliseCaseCode } from '../core/cases/caseCode';
 import { caseView, findCaseId } from '../core/cases/service';
@@ -23,6 +25,8 @@ import { normaliseCaseNumber } from '../core/numbering/caseNumber';
 import { seedCases } from '../core/seed';
 import { addDocumentCommands } from './documents';
 import { addFeeCommands } from './fees';
+import { addTrustCommands } from './trust';
+import { addTriageCommand } from './triage';
 
 /**
  * The admin command line: `npm run -s court -- <command>`. Exit codes: 0 success, 1 refused or failed
@@ -82,6 +86,7 @@ function print(value: unknown): void {
 }
 function removeDatabaseFiles(dataDir: string): void {
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(databasePath(dataDir) + suffix, { force: true });
+  for (const name of ['audit.key', 'audit.head']) fs.rmSync(path.join(dataDir, name), { force: true });
 }
 
 const dataOption = () => new Option('--data <dir>', '数据目录（默认：桌面版的用户数据目录）');
@@ -129,6 +134,8 @@ export function buildCli(): Command {
     .addOption(dataOption())
     .option('--port <n>', '端口（0 表示任选空闲端口）', String(DEFAULT_PORT))
     .option('--host <host>', '监听地址；局域网共用时填 0.0.0.0 或本机地址', '127.0.0.1')
+    .option('--tls-cert <file>', '局域网使用 HTTPS 时的证书文件（PEM）；须同时给出 --tls-key')
+    .option('--tls-key <file>', '证书的私钥文件（PEM）')
     .option('--clock <time>', '（培训、演示和测试用）时钟从此时刻起走，如 2027-01-04T09:00:00+08:00；正式使用时不要设置')
     .action(async (o) => {
       const port = Number(o.port);
@@ -141,7 +148,22 @@ export function buildCli(): Command {
         core = createCore({ dataDir, clock: clockStartingAt(o.clock) });
         process.stderr.write(`注意：本主机使用模拟时钟，从 ${o.clock} 起计时（仅供培训、演示和测试）\n`);
       }
-      const host = await startHost({ dataDir, port, host: o.host, ...(core ? { core } : {}) });
+      if (Boolean(o.tlsCert) !== Boolean(o.tlsKey)) fail('--tls-cert 和 --tls-key 须同时给出');
+      let host: Awaited<ReturnType<typeof startHost>>;
+      try {
+        host = await startHost({
+          dataDir,
+          port,
+          host: o.host,
+          ...(core ? { core } : {}),
+          ...(o.tlsCert ? { tls: { certFile: path.resolve(o.tlsCert), keyFile: path.resolve(o.tlsKey) } } : {}),
+        });
+      } catch (err) {
+        if (core) closeCore(core);
+        if (err instanceof HostStartRefused) fail(err.message);
+        if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') fail(`端口 ${port} 已被占用，请用 --port 换一个端口`);
+        throw err;
+      }
       process.stdout.write(`${JSON.stringify({ event: 'ready', url: host.url, dataDir })}\n`);
       const shutdown = () => {
         void host.stop().finally(() => process.exit(0));
@@ -191,22 +213,6 @@ export function buildCli(): Command {
     .description('列出用户')
     .addOption(dataOption())
     .action(async (o) => print(await run(dataDirOf(o), 'users.list', undefined)));
-
-  program
-    .command('verify')
-    .description('检查数据库完整性和审计哈希链；正常时退出码 0，否则非 0 并说明原因')
-    .addOption(dataOption())
-    .action((o) => {
-      const dataDir = dataDirOf(o);
-      const core = openExisting(dataDir);
-      try {
-        const report = verifyDatabase(core.sqlite);
-        print(report);
-        if (!report.ok) fail(`校验未通过：${report.problems.join('；')}`);
-      } finally {
-        closeCore(core);
-      }
-    });
 
   program
     .command('seed')
@@ -292,6 +298,8 @@ export function buildCli(): Command {
 
   addDocumentCommands(program, { fail, dataDirOf, openExisting, closeCore, print, dataOption });
   addFeeCommands(program, { fail, dataDirOf, openExisting, closeCore, print, dataOption });
+  addTrustCommands(program, { fail, dataDirOf, openExisting, closeCore, print, dataOption });
+  addTriageCommand(program, { fail, dataDirOf, openExisting, closeCore, print, dataOption });
 
   program
     .command('api-docs')
@@ -307,6 +315,8 @@ export function buildCli(): Command {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // the shipped templates are the repository's templates/ folder (the desktop app passes its resources instead)
+  useBuiltinTemplatesDir(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../templates'));
   try {
     await buildCli().parseAsync(argv, { from: 'user' });
     return 0;

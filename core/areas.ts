@@ -3,11 +3,13 @@ import type { OperationMapOf } from './api/contract';
 import { combineOperations } from './api/contract';
 import { registerAreas } from './api/registry';
 import { auditArea } from './audit';
+import { backupArea } from './backup';
 import { authArea } from './auth';
 import { calendarArea } from './calendar';
 import { casesArea } from './cases';
 import { causesArea } from './causes';
 import { courtArea } from './court';
+import { docketArea } from './docket';
 import { documentsArea } from './documents';
 import { feesArea } from './fees';
 import { numberingArea } from './numbering';
@@ -30,6 +32,8 @@ export const areas = [
   calendarArea,
   feesArea,
   documentsArea,
+  backupArea,
+  docketArea,
 ] as const satisfies readonly AnyArea[];
 
 registerAreas(areas);

@@ -24,6 +24,8 @@ export type ErrorCode = keyof typeof ERROR_STATUS;
 export interface FieldIssue {
   field: string;
   message: string;
+  /** the line of a text field the issue is on (1-based), e.g. the line of a template with an error */
+  line?: number;
 }
 
 /** The wire shape of an error, identical over IPC and HTTP. */

@@ -9,4 +9,6 @@ export const auditArea = defineArea({
   name: 'audit',
   label: '审计日志',
   operations: auditOperations,
+  auditSubjects: { audit: { label: '审计日志' } },
+  auditEvents: { 'audit.seal': '启用审计密钥' },
 });

@@ -10,7 +10,7 @@ export const auditMeta = defineMeta({
   },
   'audit.verify': {
     label: '校验审计哈希链',
-    summary: '检查数据库完整性与审计哈希链，指出第一条被改动的记录',
+    summary: '检查数据库完整性、审计链（密钥校验和链头）和每条受审计记录的内容，指出被改动的审计记录和数据',
     access: ROLE_GROUPS.admin,
   },
 });

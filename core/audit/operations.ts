@@ -69,7 +69,12 @@ export const verifyAuditOperation = defineOperation({
     foreignKeyViolations: z.number(),
     auditRows: z.number(),
     firstBroken: z.object({ id: z.number(), reason: z.string() }).optional(),
+    mode: z.enum(['full', 'quick']),
+    keyedRows: z.number(),
+    recordsChecked: z.number(),
+    tampered: z.array(z.object({ kind: z.string(), id: z.string(), name: z.string(), fields: z.array(z.string()), auditId: z.number(), message: z.string() })),
     problems: z.array(z.string()),
+    notes: z.array(z.string()),
   }),
   handler: (ctx) => verifyDatabase(ctx.core.sqlite),
 });

@@ -5,7 +5,7 @@ import { DATA_BUILDERS } from './dataBuilders';
 import { documentsMeta } from './meta';
 import { documentOperations } from './operations';
 import { documentSettings } from './settings';
-import { builtinTemplate } from './templates';
+import { builtinTemplate } from './template';
 
 export { documentsMeta };
 

@@ -3,7 +3,7 @@ import type { CaseView } from '../cases';
 import type { Db, Tx } from '../context';
 import { registry } from '../api/registry';
 import { receiptData } from './caseData';
-import type { Template } from './templates';
+import type { Template } from './template';
 
 /**
  * Template data built from what the court already holds: one builder per template, keyed by template id.

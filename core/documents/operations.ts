@@ -29,7 +29,7 @@ import {
   templateFor,
   type DocumentRecord,
 } from './register';
-import { builtinTemplate, type Template } from './templates';
+import { builtinTemplate, FIELD_TYPES, type FieldType, type Template } from './template';
 
 /**
  * The documents API (issue 4; contract in docs/documents-contract.md): templates and the court's versions of
@@ -119,6 +119,14 @@ export const templatesOperation = defineOperation({
   handler: (ctx) => ({ templates: listTemplates(ctx.core.db) }),
 });
 
+const declaredFieldSchema = z.object({
+  path: z.string(),
+  label: z.string(),
+  type: z.enum(Object.values(FIELD_TYPES) as [FieldType, ...FieldType[]]),
+  choices: z.array(z.object({ value: z.string(), label: z.string() })).optional(),
+  from: z.string().optional(),
+});
+
 export const templateOperation = defineOperation({
   ...documentsMeta['documents.template'],
   input: input({ id: templateIdField() }),
@@ -128,6 +136,8 @@ export const templateOperation = defineOperation({
     builtinSource: z.string(),
     history: z.array(templateVersionSchema),
     sample: z.record(z.string(), z.unknown()),
+    /** the fields the template declares: the generate form's names and kinds */
+    fields: z.array(declaredFieldSchema),
   }),
   handler: (ctx, i) => {
     const db = ctx.core.db;
@@ -138,6 +148,7 @@ export const templateOperation = defineOperation({
       builtinSource: builtinTemplate(i.id).source,
       history: templateHistory(db, i.id),
       sample: t.sample,
+      fields: t.fields.map(({ path, label, type, choices, from }) => ({ path, label, type, ...(choices ? { choices } : {}), ...(from ? { from } : {}) })),
     };
   },
 });

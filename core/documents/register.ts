@@ -13,7 +13,7 @@ import type { FontConfig } from './fonts';
 import type { DocumentModel } from './model';
 import { currentTemplate, templateAtVersion } from './overrides';
 import type { RenderedDocument, RenderOptions } from './pdf';
-import { fillTemplate, TemplateError, unknownDataFields, type Template } from './templates';
+import { fillTemplate, TemplateError, unknownDataFields, type Template } from './template';
 
 /**
  * The document register (issue 4): every generated document is recorded — case, template id and version,

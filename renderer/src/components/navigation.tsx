@@ -1,6 +1,7 @@
-import { AuditOutlined, DashboardOutlined, FileTextOutlined, FormOutlined, PrinterOutlined, SearchOutlined, SettingOutlined, TeamOutlined, ToolOutlined } from '@ant-design/icons';
+import { AuditOutlined, CloudServerOutlined, DashboardOutlined, FileTextOutlined, FormOutlined, PrinterOutlined, SearchOutlined, SettingOutlined, TeamOutlined, ToolOutlined } from '@ant-design/icons';
 import { CASE_READER_ROLES, COUNTER_ROLES } from '../cases/access';
 import { FEE_NAVIGATION, FEE_SETTINGS_NAVIGATION } from '../pages/fees/feeNavigation';
+import { DOCKET_NAVIGATION } from '../pages/docket/docketNavigation';
 import type { ReactNode } from 'react';
 import type { Role } from '../labels';
 
@@ -25,6 +26,7 @@ export const NAVIGATION: NavEntry[] = [
   { key: '/cases', path: '/cases', label: '案件查询', icon: <SearchOutlined />, roles: CASE_READER_ROLES },
   { key: '/documents', path: '/documents', label: '文书登记', icon: <PrinterOutlined />, roles: CASE_READER_ROLES },
   FEE_NAVIGATION,
+  DOCKET_NAVIGATION,
   {
     key: 'admin',
     label: '系统管理',
@@ -35,6 +37,7 @@ export const NAVIGATION: NavEntry[] = [
       { key: '/admin/templates', path: '/admin/templates', label: '文书模板', icon: <FileTextOutlined />, roles: ['admin'] },
       FEE_SETTINGS_NAVIGATION,
       { key: '/admin/audit', path: '/admin/audit', label: '审计日志', icon: <AuditOutlined />, roles: ['admin'] },
+      { key: '/admin/backup', path: '/admin/backup', label: '数据备份', icon: <CloudServerOutlined />, roles: ['admin'] },
     ],
   },
 ];

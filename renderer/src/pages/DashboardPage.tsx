@@ -8,6 +8,8 @@ import { canReadCases } from '../cases/access';
 import { useSession } from '../session/SessionProvider';
 import { RecentCases } from './cases/RecentCases';
 import { DashboardReminders } from './DashboardReminders';
+import { BackupSummary } from './admin/backup/BackupPage';
+import { JudgeDeskCard } from './docket/JudgeDeskPage';
 
 type Preview = Output<'numbering.preview'>;
 
@@ -31,7 +33,9 @@ export function DashboardPage() {
   return (
     <>
       <PageHeader title="工作台" />
+      {me.user.roles.includes('judge') && <JudgeDeskCard />}
       <DashboardReminders />
+      {me.user.roles.includes('admin') && <BackupSummary />}
       {canReadCases(me.user.roles) && (
         <div style={{ marginBottom: 16 }}>
           <RecentCases />
