@@ -1,7 +1,7 @@
 import Nzh from 'nzh/cn';
 
 /**
- * Chinese text for documents (DOMAIN.md §10): dates of signature in Chinese numerals, statute articles,
+ * Chinese text for documents (docs/DOMAIN.md “文书格式”): dates of signature in Chinese numerals, statute articles,
  * amounts in words and ￥ amounts from integer fen. Formatting happens only here, at the edge (ARCHITECTURE
  * rule 5): inside the core money is integer fen and dates are `YYYY-MM-DD`.
  */
