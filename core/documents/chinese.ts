@@ -99,7 +99,7 @@ export function yuan(fen: number | string | bigint, opts: { symbol?: string } = 
   return `${opts.symbol ?? '￥'}${whole}.${String(n % 100).padStart(2, '0')}`;
 }
 
-/** Heading numbers of the four levels (DOMAIN §10): 一、 （一） 1. （1） */
+/** Heading numbers of the four levels (docs/DOMAIN.md “文书格式”): 一、 （一） 1. （1） */
 export type NumberStyle = '一、' | '（一）' | '1.' | '（1）';
 export const NUMBER_STYLES: readonly NumberStyle[] = ['一、', '（一）', '1.', '（1）'];
 
