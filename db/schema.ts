@@ -690,3 +690,40 @@ export const docketHearings = sqliteTable(
     index('docket_hearings_case_idx').on(t.caseId),
   ],
 );
+// ── trust-host: idempotent retries and chunked re-indexing ───────────────────────────────────────────
+
+/**
+ * Client request ids of creating calls (issue 11 item 8): a retry with the same id by the same user gets
+ * the first answer back and writes nothing. The row is inserted inside the call's first write transaction,
+ * so a call that committed always has its id recorded; `result` is filled in right after (null when the
+ * host stopped in between: the retry is then refused as already saved). Pruned after a day.
+ */
+export const requestIds = sqliteTable(
+  'request_ids',
+  {
+    userId: integer('user_id').notNull(),
+    requestId: text('request_id').notNull(),
+    operation: text('operation').notNull(),
+    /** JSON of the first answer */
+    result: text('result'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.requestId] }), index('request_ids_created_idx').on(t.createdAt)],
+);
+
+/**
+ * Work left on a corrected party's cases (issue 11 item 3): rebuilding their search rows and/or adding the
+ * correction to each case's timeline. The correction itself commits at once; the host then walks the
+ * party's cases in small chunks (each its own short write transaction, resuming after `afterCaseId`), so a
+ * party in 25,000 cases never holds the write lock for long. A stopped host resumes the queue at its start.
+ */
+export const partyCaseWork = sqliteTable('party_case_work', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  partyId: integer('party_id').notNull(),
+  afterCaseId: integer('after_case_id').notNull().default(0),
+  /** 1 when a searched field (name, ID number, phone) changed */
+  reindex: integer('reindex', { mode: 'boolean' }).notNull(),
+  /** JSON { at, actorId, actorName, kind, summary, data } of the case event to add to each case, or null */
+  event: text('event'),
+  queuedAt: text('queued_at').notNull(),
+});
