@@ -24,6 +24,7 @@ import { isInitialised } from '../core/court/settings';
 import { normaliseCaseNumber } from '../core/numbering/caseNumber';
 import { seedCases } from '../core/seed';
 import { addDocumentCommands } from './documents';
+import { addDeadlineCommand } from './deadline';
 import { addFeeCommands } from './fees';
 import { addTrustCommands } from './trust';
 import { addTriageCommand } from './triage';
@@ -300,6 +301,7 @@ export function buildCli(): Command {
   addFeeCommands(program, { fail, dataDirOf, openExisting, closeCore, print, dataOption });
   addTrustCommands(program, { fail, dataDirOf, openExisting, closeCore, print, dataOption });
   addTriageCommand(program, { fail, dataDirOf, openExisting, closeCore, print, dataOption });
+  addDeadlineCommand(program, { fail, dataDirOf, openExisting, closeCore, print, dataOption });
 
   program
     .command('api-docs')

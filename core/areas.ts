@@ -12,6 +12,7 @@ import { courtArea } from './court';
 import { docketArea } from './docket';
 import { documentsArea } from './documents';
 import { feesArea } from './fees';
+import { mediationArea } from './mediation';
 import { numberingArea } from './numbering';
 import { partiesArea } from './parties';
 
@@ -34,6 +35,7 @@ export const areas = [
   documentsArea,
   backupArea,
   docketArea,
+  mediationArea,
 ] as const satisfies readonly AnyArea[];
 
 registerAreas(areas);

@@ -24,6 +24,8 @@ import { TemplateEditPage } from './pages/documents/TemplateEditPage';
 import { TemplatesPage } from './pages/documents/TemplatesPage';
 import { feeRoutes } from './pages/fees/feeRoutes';
 import { docketRoutes } from './pages/docket/docketRoutes';
+import { mediationRoutes } from './pages/mediation/mediationRoutes';
+import { ProgressLookupPage } from './pages/mediation/ProgressLookupPage';
 
 /**
  * Where a visitor may be: not set up → the wizard; not logged in → login; a password reset by an admin →
@@ -37,6 +39,7 @@ export function AppRoutes() {
     <Routes>
       <Route path="/setup" element={<SetupRoute />} />
       <Route path="/login" element={<LoginRoute />} />
+      <Route path="/progress" element={<ProgressLookupPage />} />
       <Route path="/change-password" element={<RequireLogin allowPendingPassword><ChangePasswordPage /></RequireLogin>} />
       <Route element={<RequireLogin><MainLayout /></RequireLogin>}>
         <Route index element={<DashboardPage />} />
@@ -54,6 +57,7 @@ export function AppRoutes() {
         <Route path="admin/backup" element={<RequireRole role="admin"><BackupPage /></RequireRole>} />
         {feeRoutes}
         {docketRoutes}
+        {mediationRoutes}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -10,6 +10,7 @@ import { RecentCases } from './cases/RecentCases';
 import { DashboardReminders } from './DashboardReminders';
 import { BackupSummary } from './admin/backup/BackupPage';
 import { JudgeDeskCard } from './docket/JudgeDeskPage';
+import { WarningsCard } from './mediation/WarningsCard';
 
 type Preview = Output<'numbering.preview'>;
 
@@ -36,6 +37,11 @@ export function DashboardPage() {
       {me.user.roles.includes('judge') && <JudgeDeskCard />}
       <DashboardReminders />
       {me.user.roles.includes('admin') && <BackupSummary />}
+      {me.user.roles.includes('mediation') && (
+        <div style={{ marginBottom: 16 }}>
+          <WarningsCard title="调解预警（本中心）" />
+        </div>
+      )}
       {canReadCases(me.user.roles) && (
         <div style={{ marginBottom: 16 }}>
           <RecentCases />
