@@ -6,12 +6,13 @@ import { DEFAULT_REGISTER_PATTERN } from '../numbering/registerNumber';
 import type { HolidayData } from '../calendar/calendar';
 import { FEE_SETTING_DEFAULTS, type FeeSettings } from '../fees/settings';
 import type { FontConfig } from '../documents/fonts';
+import { CONFIRMATION_SETTING_DEFAULTS, type ConfirmationSettings } from '../confirmation/settings';
 
 /**
  * The court's settings with their defaults. Each key is stored as JSON in the settings table; every change
  * goes through an audited operation, so the audit log also tells which value was in force when.
  */
-export interface CourtSettings extends FeeSettings {
+export interface CourtSettings extends FeeSettings, ConfirmationSettings {
   'court.name': string;
   'court.code': string;
   'numbering.registerPattern': string;
@@ -38,6 +39,7 @@ export const SETTING_DEFAULTS: Omit<CourtSettings, 'court.name' | 'court.code'> 
   'auth.lockoutMinutes': 15,
   'calendar.holidayYears': {},
   ...FEE_SETTING_DEFAULTS,
+  ...CONFIRMATION_SETTING_DEFAULTS,
   'documents.fonts': {},
 };
 
