@@ -9,6 +9,7 @@ import { partyOperations } from '../parties/operations';
 import { calendarOperations } from '../calendar/operations';
 import { documentOperations } from '../documents/operations';
 import { feeOperations } from '../fees/operations';
+import { confirmationArea } from '../confirmation';
 import { combineOperations } from './contract';
 
 /**
@@ -27,6 +28,7 @@ export const operations = combineOperations(
   ...calendarOperations,
   ...feeOperations,
   ...documentOperations,
+  ...confirmationArea.operations,
 );
 
 export type Operations = typeof operations;
