@@ -78,7 +78,11 @@ async function setClock(at: string) {
   h.clock.set(at);
   const login = async (username: string, password = USER_PASSWORD) => (await h.call('auth.login', { username, password })).token;
   admin = await login(ADMIN.username, ADMIN.password);
-  [clerk, judge, judge2, approver, printer] = await Promise.all(['clerk1', 'judge1', 'judge2', 'boss', 'printer'].map((u) => login(u)));
+  clerk = await login('clerk1');
+  judge = await login('judge1');
+  judge2 = await login('judge2');
+  approver = await login('boss');
+  printer = await login('printer');
 }
 
 describe('joint application (民诉法 art. 205; 解释 art. 351)', () => {

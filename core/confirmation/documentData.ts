@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { confirmations } from '../../db/schema';
-import { ApiError } from '../api/errors';
+import { ApiError, fieldError } from '../api/errors';
 import { caseView, type CaseView } from '../cases/service';
 import type { Db, Tx } from '../context';
 import { readSetting } from '../court/settings';
@@ -96,3 +96,46 @@ export function confirmationOfCase(db: Db | Tx, caseId: number): ConfirmationRow
   const r = db.select({ id: confirmations.id }).from(confirmations).where(eq(confirmations.caseId, caseId)).get();
   return r ? getRow(db, r.id) : null;
 }
+
+/** The context a document data builder gets (the shape of core/documents DataBuilderContext, kept structural). */
+interface BuilderContext {
+  db: Db | Tx;
+  caseView: CaseView | null;
+  courtName: string;
+  issuedOn: string;
+}
+
+/**
+ * Data builders of the five rulings for documents.draftData / generate: from the case's confirmation record once it
+ * is decided (the same data the judge signs); before that, the case facts with the rest left to the user (listed as
+ * missing). Registered in core/documents/dataBuilders.ts.
+ */
+function builder(templateId: string) {
+  return (c: BuilderContext): Record<string, unknown> => {
+    const out: Record<string, unknown> = { court: { name: c.courtName }, decisionDate: c.issuedOn, effectLine: readSetting(c.db, 'confirmation.effectLine')! };
+    if (templateId === RULING_TEMPLATES.valid) out.citation = citationOf([], ['第二百零五条', '第二百零六条']);
+    const view = c.caseView;
+    if (!view) return out;
+    if (view.caseType !== '民特') throw fieldError('caseId', `司法确认裁定书只能由民特（司法确认）案件生成，本案为${view.caseTypeLabel}（${view.number}）`);
+    const row = confirmationOfCase(c.db, view.id);
+    if (row?.outcome && row.judgeId !== null && row.clerkId !== null && RULING_TEMPLATES[row.outcome as Outcome] === templateId) {
+      return rulingData(c.db, row, c.issuedOn, c.courtName).data;
+    }
+    const filed = view.timeline.find((e) => e.kind === 'filed');
+    return {
+      ...out,
+      caseNumber: view.number,
+      applicants: applicants(view),
+      applicationDate: view.receivedOn,
+      ...(templateId === RULING_TEMPLATES.not_accepted ? {} : { acceptanceDate: row?.acceptanceDecidedOn ?? (filed ? filed.at.slice(0, 10) : view.receivedOn) }),
+      dispute: row ? row.dispute : view.cause.name.endsWith('纠纷') ? view.cause.name : null,
+      ...(row ? { agreement: { date: row.agreementDate, organisation: row.organisationName, terms: JSON.parse(row.terms) as string[] } } : {}),
+      ...(row?.judgeId ? { judge: userName(c.db, row.judgeId) } : {}),
+      ...(row?.clerkId ? { clerk: userName(c.db, row.clerkId) } : {}),
+    };
+  };
+}
+
+export const CONFIRMATION_DATA_BUILDERS: Record<string, (c: BuilderContext) => Record<string, unknown>> = Object.fromEntries(
+  Object.values(RULING_TEMPLATES).map((id) => [id, builder(id)]),
+);

@@ -2,6 +2,7 @@ import { fieldError } from '../api/errors';
 import type { CaseView } from '../cases/service';
 import type { Db, Tx } from '../context';
 import { FEE_DATA_BUILDERS } from '../fees/documentData';
+import { CONFIRMATION_DATA_BUILDERS } from '../confirmation/documentData';
 import { receiptData } from './caseData';
 import type { Template } from './templates';
 
@@ -100,6 +101,8 @@ export const DATA_BUILDERS: Record<string, DataBuilder> = {
     date: c.issuedOn,
   }),
   ...FEE_DATA_BUILDERS,
+  // the five 司法确认 rulings, from the confirmation record (replaces the case-facts-only builders above)
+  ...CONFIRMATION_DATA_BUILDERS,
 };
 
 export interface DraftData {

@@ -33,7 +33,7 @@ const text = (blocks: Block[]) =>
 describe('built-in templates', () => {
   it('load, validate, and fill from their own sample data', () => {
     const all = builtinTemplates(undefined, { reload: true });
-    expect([...all.keys()].sort()).toEqual(['case-receipt', 'fee-notice', 'notice', 'relief-decision', 'relief-refusal', 'ruling-confirm-reject', 'ruling-confirm-valid']);
+    expect([...all.keys()].sort()).toEqual(['case-receipt', 'fee-notice', 'notice', 'relief-decision', 'relief-refusal', 'ruling-confirm-deemed-withdrawn', 'ruling-confirm-not-accepted', 'ruling-confirm-reject', 'ruling-confirm-valid', 'ruling-confirm-withdraw']);
     for (const t of all.values()) {
       expect(t.versionLabel).toBe(String(t.version));
       expect(t.hash).toMatch(/^[0-9a-f]{64}$/);
