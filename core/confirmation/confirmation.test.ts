@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ADMIN, countRows, createHarness, setUpCourt, USER_PASSWORD, userToken, type Harness } from '../../test/harness';
 import { COMPANY, LI_SI, ZHANG_SAN } from '../../test/fixtures';
@@ -69,6 +70,8 @@ async function accept(id: number, on = '2026-11-20') {
 
 async function signedText(id: number): Promise<{ text: string; documentId: number }> {
   const r = await h.call('confirmation.sign', { confirmationId: id }, judge);
+  // CONFIRMATION_PDF_DIR=/tmp/x keeps the signed rulings to look at (pdftoppm -png)
+  if (process.env.CONFIRMATION_PDF_DIR) writeFileSync(`${process.env.CONFIRMATION_PDF_DIR}/${r.confirmation.outcome}-${r.documentId}.pdf`, Buffer.from(r.pdfBase64, 'base64'));
   // page numbers (— 1 —) fall between lines of the text
   return { text: PDFTOTEXT ? pdfText(r.pdfBase64).replace(/—\s*\d+\s*—/g, '') : '', documentId: r.documentId };
 }
