@@ -22,6 +22,7 @@ import { DocumentRegisterPage } from './pages/documents/DocumentRegisterPage';
 import { TemplateEditPage } from './pages/documents/TemplateEditPage';
 import { TemplatesPage } from './pages/documents/TemplatesPage';
 import { feeRoutes } from './pages/fees/feeRoutes';
+import { confirmationRoutes } from './pages/confirmation/confirmationRoutes';
 
 /**
  * Where a visitor may be: not set up → the wizard; not logged in → login; a password reset by an admin →
@@ -50,6 +51,7 @@ export function AppRoutes() {
         <Route path="admin/settings" element={<RequireRole role="admin"><SettingsPage /></RequireRole>} />
         <Route path="admin/audit" element={<RequireRole role="admin"><AuditPage /></RequireRole>} />
         {feeRoutes}
+        {confirmationRoutes}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,6 +1,7 @@
 import { AuditOutlined, DashboardOutlined, FileTextOutlined, FormOutlined, PrinterOutlined, SearchOutlined, SettingOutlined, TeamOutlined, ToolOutlined } from '@ant-design/icons';
 import { CASE_READER_ROLES, COUNTER_ROLES } from '../cases/access';
 import { FEE_NAVIGATION, FEE_SETTINGS_NAVIGATION } from '../pages/fees/feeNavigation';
+import { CONFIRMATION_NAVIGATION } from '../pages/confirmation/confirmationNavigation';
 import type { ReactNode } from 'react';
 import type { Role } from '../labels';
 
@@ -25,6 +26,7 @@ export const NAVIGATION: NavEntry[] = [
   { key: '/cases', path: '/cases', label: '案件查询', icon: <SearchOutlined />, roles: CASE_READER_ROLES },
   { key: '/documents', path: '/documents', label: '文书登记', icon: <PrinterOutlined />, roles: CASE_READER_ROLES },
   FEE_NAVIGATION,
+  CONFIRMATION_NAVIGATION,
   {
     key: 'admin',
     label: '系统管理',

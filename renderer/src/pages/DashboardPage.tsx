@@ -8,6 +8,7 @@ import { canReadCases } from '../cases/access';
 import { useSession } from '../session/SessionProvider';
 import { RecentCases } from './cases/RecentCases';
 import { DashboardReminders } from './DashboardReminders';
+import { ConfirmationHome } from './confirmation/ConfirmationHome';
 
 type Preview = Output<'numbering.preview'>;
 
@@ -32,6 +33,7 @@ export function DashboardPage() {
     <>
       <PageHeader title="工作台" />
       <DashboardReminders />
+      <ConfirmationHome />
       {canReadCases(me.user.roles) && (
         <div style={{ marginBottom: 16 }}>
           <RecentCases />
