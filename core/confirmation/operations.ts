@@ -9,7 +9,7 @@ import { decideAcceptance } from './acceptance';
 import { applyFromAgreement } from './application';
 import { ACCESS, LABELS } from './meta';
 import { confirmationView } from './record';
-import { judgeQueue, listConfirmations, monthlyFigures, printBatch, printQueue } from './register';
+import { assignableStaff, judgeQueue, listConfirmations, monthlyFigures, printBatch, printQueue } from './register';
 import { assignJudge, decide, deemWithdrawn, extendReview, recordAppearance, requestMaterial, supplyMaterial, withdraw } from './review';
 import { previewRuling, signRuling } from './rulings';
 import {
@@ -75,6 +75,18 @@ export const assignOperation = defineOperation({
   input: assignInput,
   output: confirmationViewSchema,
   handler: (ctx, i) => assignJudge(ctx, i),
+});
+
+const staffSchema = z.array(z.object({ id: z.number(), name: z.string() }));
+
+export const staffOperation = defineOperation({
+  name: 'confirmation.staff',
+  label: '可指定的审判员和书记员',
+  summary: '可指定承办的审判员和书记员（在用账户）',
+  access: ACCESS.assign,
+  input: input({}),
+  output: z.object({ judges: staffSchema, clerks: staffSchema }),
+  handler: (ctx) => assignableStaff(ctx.core.db),
 });
 
 export const appearanceOperation = defineOperation({
@@ -304,6 +316,7 @@ export const confirmationOperations = [
   getOperation,
   acceptanceOperation,
   assignOperation,
+  staffOperation,
   appearanceOperation,
   requestOperation,
   supplyOperation,

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNotNull, like, or, type SQL } from 'drizzle-orm';
-import { caseParties, cases, confirmations, documents, parties } from '../../db/schema';
+import { caseParties, cases, confirmations, documents, parties, userRoles, users } from '../../db/schema';
 import { courtCalendar } from '../calendar/courtCalendar';
 import { daysBetween } from '../calendar/calendar';
 import type { Db, Tx } from '../context';
@@ -190,4 +190,17 @@ export function monthlyFigures(db: Db | Tx, year: number): MonthFigures[] {
       averageDaysToRuling: days.length ? Math.round((days.reduce((a, b) => a + b, 0) / days.length) * 10) / 10 : null,
     };
   });
+}
+
+/** The judges and clerks who may be assigned (enabled accounts holding the role). */
+export function assignableStaff(db: Db | Tx): { judges: { id: number; name: string }[]; clerks: { id: number; name: string }[] } {
+  const of = (role: string) =>
+    db
+      .select({ id: users.id, name: users.displayName })
+      .from(users)
+      .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, role)))
+      .where(eq(users.disabled, false))
+      .orderBy(asc(users.displayName))
+      .all();
+  return { judges: of('judge'), clerks: of('clerk') };
 }

@@ -10,7 +10,7 @@ import { useSession } from '../../session/SessionProvider';
 import { ART355, ART358, COMPETENCE_BASES, SERVICE_METHODS } from '../../../../core/confirmation/meta';
 import { UrgencyTag } from './urgency';
 
-type Action = 'accept' | 'decide' | 'sign' | 'serve' | null;
+type Action = 'accept' | 'assign' | 'decide' | 'sign' | 'serve' | null;
 
 /** One application: the agreement, deadlines, checks, review, ruling and service, with the actions of one's role. */
 export function ConfirmationPage() {
@@ -45,6 +45,9 @@ export function ConfirmationPage() {
         extra={
           <Space>
             {v.stage === 'applied' && session.hasRole('clerk') && <Button type="primary" onClick={() => setAction('accept')}>受理审查</Button>}
+            {(v.stage === 'accepted' || v.stage === 'not_accepted') && !v.ruling && (session.hasRole('clerk') || session.hasRole('judge')) && (
+              <Button onClick={() => setAction('assign')}>{v.judge ? '更换审判员' : '指定审判员'}</Button>
+            )}
             {v.stage === 'accepted' && isJudge && <Button type="primary" onClick={() => setAction('decide')}>作出裁定</Button>}
             {v.outcome && !v.ruling && isJudge && (
               <Button
@@ -136,6 +139,10 @@ export function ConfirmationPage() {
         </Form>
       </Modal>
 
+      <Modal open={action === 'assign'} title="指定审判员和书记员" okText="指定" onCancel={() => setAction(null)} onOk={() => form.submit()} destroyOnHidden>
+        <AssignForm form={form} onFinish={(f) => submit(() => send('confirmation.assign', { confirmationId: id, judgeId: f.judgeId, clerkId: f.clerkId }), '已指定')} />
+      </Modal>
+
       <Modal open={action === 'decide'} title="作出裁定" okText="记录裁定" onCancel={() => setAction(null)} onOk={() => form.submit()} destroyOnHidden>
         <Form form={form} layout="vertical" initialValues={{ outcome: 'valid', grounds: [] }} onFinish={(f) => submit(() => send('confirmation.decide', { confirmationId: id, outcome: f.outcome, grounds: f.grounds, reasons: f.reasons }), '已记录裁定，请预览并签发裁定书')}>
           <Form.Item name="outcome" label="裁定结果"><Radio.Group options={[{ value: 'valid', label: '确认调解协议有效' }, { value: 'rejected', label: '驳回申请' }]} /></Form.Item>
@@ -163,5 +170,19 @@ export function ConfirmationPage() {
         </Form>
       </Modal>
     </>
+  );
+}
+
+function AssignForm({ form, onFinish }: { form: ReturnType<typeof Form.useForm>[0]; onFinish: (f: { judgeId: number; clerkId: number }) => void }) {
+  const staff = useOperation(() => send('confirmation.staff', {}), []);
+  return (
+    <Form form={form} layout="vertical" onFinish={(f) => onFinish(f as { judgeId: number; clerkId: number })}>
+      <Form.Item name="judgeId" label="审判员" rules={[{ required: true, message: '请选择审判员' }]}>
+        <Select showSearch optionFilterProp="label" options={(staff.data?.judges ?? []).map((u) => ({ value: u.id, label: u.name }))} />
+      </Form.Item>
+      <Form.Item name="clerkId" label="书记员" rules={[{ required: true, message: '请选择书记员' }]}>
+        <Select showSearch optionFilterProp="label" options={(staff.data?.clerks ?? []).map((u) => ({ value: u.id, label: u.name }))} />
+      </Form.Item>
+    </Form>
   );
 }
