@@ -8,7 +8,7 @@ import { renderDocx } from '../core/documents/docx';
 import { fontParseMs } from '../core/documents/fonts';
 import type { DocumentModel } from '../core/documents/model';
 import { renderPdf, renderPdfBatch } from '../core/documents/pdf';
-import { builtinTemplate, fillTemplate } from '../core/documents/templates';
+import { builtinTemplate, fillTemplate } from '../core/documents/template';
 import { generateDocument } from '../core/documents/register';
 import { closeCore, createCore } from '../core';
 import { systemActor } from '../core/context';

@@ -22,7 +22,7 @@ export async function benchFoundation(opts: { auditRows: number }): Promise<void
       time(() =>
         writeTransaction(core, (tx) => {
           const n = allocateCaseNumber(tx, { courtCode: '浙0522', typeCode: '民初', receivedOn: '2026-11-23' });
-          appendAudit(tx, core.clock, { actorId: 1, actorName: 'bench', operation: 'bench.allocate', entityType: 'case', entityId: n.text, after: n });
+          appendAudit(tx, core, { actorId: 1, actorName: 'bench', operation: 'bench.allocate', entityType: 'case', entityId: n.text, after: n });
           return n;
         }),
       ).ms,
@@ -37,7 +37,7 @@ export async function benchFoundation(opts: { auditRows: number }): Promise<void
     writeTransaction(core, (tx) => {
       for (let i = 0; i < 300; i++) {
         const n = allocateCaseNumber(tx, { courtCode: '浙0522', typeCode: '民特', receivedOn: '2026-11-23' });
-        appendAudit(tx, core.clock, { actorId: 1, actorName: 'bench', operation: 'bench.allocate', entityType: 'case', entityId: n.text, after: n });
+        appendAudit(tx, core, { actorId: 1, actorName: 'bench', operation: 'bench.allocate', entityType: 'case', entityId: n.text, after: n });
       }
     }),
   );
@@ -48,7 +48,7 @@ export async function benchFoundation(opts: { auditRows: number }): Promise<void
   // 3. Audit chain verification throughput.
   writeTransaction(core, (tx) => {
     for (let i = 0; i < opts.auditRows; i++) {
-      appendAudit(tx, core.clock, {
+      appendAudit(tx, core, {
         actorId: 1,
         actorName: '李书记（clerk1）',
         operation: 'cases.update',

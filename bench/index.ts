@@ -1,3 +1,4 @@
+import { benchDocket } from './docket';
 import { benchDocuments } from './documents';
 import { benchFees } from './fees';
 import { benchFoundation } from './foundation';
@@ -27,3 +28,4 @@ if (!only || only === 'search') {
 }
 if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY === 'documents') await benchDocuments({ quick });
 if (!only || only === 'fees') await benchFees(quick ? { cases: 20_000, applications: 10_000 } : { cases: 200_000, applications: 100_000 });
+if (!only || only === 'docket') await benchDocket(quick ? { cases: 20_000, queries: 40 } : { cases: 1_000_000, queries: 100 });

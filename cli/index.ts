@@ -3,7 +3,9 @@ import { Command, CommanderError, Option } from 'commander';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { closeCore, createCore } from '../core';
+import { useBuiltinTemplatesDir } from '../core/documents/template/dir';
 import type { Core } from '../core/context';
 import { clockStartingAt } from '../core/time/clock';
 import { dispatch, dispatchAs } from '../core/api/dispatcher';
@@ -12,7 +14,6 @@ import { ROLE_KEYS, ROLES, type Role } from '../core/auth/roles';
 import { systemActor } from '../core/context';
 import { defaultDataDir } from '../core/dataDir';
 import { databasePath } from '../db/connection';
-import { verifyDatabase } from '../core/audit/verify';
 import { listUserViews } from '../core/auth/users';
 import { startHost, DEFAULT_PORT } from '../server/host';
 import { ApiError } from '../core/api/errors';
@@ -23,6 +24,8 @@ import { normaliseCaseNumber } from '../core/numbering/caseNumber';
 import { seedCases } from '../core/seed';
 import { addDocumentCommands } from './documents';
 import { addFeeCommands } from './fees';
+import { addTrustCommands } from './trust';
+import { addTriageCommand } from './triage';
 
 /**
  * The admin command line: `npm run -s court -- <command>`. Exit codes: 0 success, 1 refused or failed
@@ -82,6 +85,7 @@ function print(value: unknown): void {
 }
 function removeDatabaseFiles(dataDir: string): void {
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(databasePath(dataDir) + suffix, { force: true });
+  for (const name of ['audit.key', 'audit.head']) fs.rmSync(path.join(dataDir, name), { force: true });
 }
 
 const dataOption = () => new Option('--data <dir>', '数据目录（默认：桌面版的用户数据目录）');
@@ -193,22 +197,6 @@ export function buildCli(): Command {
     .action(async (o) => print(await run(dataDirOf(o), 'users.list', undefined)));
 
   program
-    .command('verify')
-    .description('检查数据库完整性和审计哈希链；正常时退出码 0，否则非 0 并说明原因')
-    .addOption(dataOption())
-    .action((o) => {
-      const dataDir = dataDirOf(o);
-      const core = openExisting(dataDir);
-      try {
-        const report = verifyDatabase(core.sqlite);
-        print(report);
-        if (!report.ok) fail(`校验未通过：${report.problems.join('；')}`);
-      } finally {
-        closeCore(core);
-      }
-    });
-
-  program
     .command('seed')
     .description('生成演示用案件数据（姓名、身份证号、案由、金额等均为虚构，按种子可复现）；须先运行 court init')
     .addOption(dataOption())
@@ -292,6 +280,8 @@ export function buildCli(): Command {
 
   addDocumentCommands(program, { fail, dataDirOf, openExisting, closeCore, print, dataOption });
   addFeeCommands(program, { fail, dataDirOf, openExisting, closeCore, print, dataOption });
+  addTrustCommands(program, { fail, dataDirOf, openExisting, closeCore, print, dataOption });
+  addTriageCommand(program, { fail, dataDirOf, openExisting, closeCore, print, dataOption });
 
   program
     .command('api-docs')
@@ -307,6 +297,8 @@ export function buildCli(): Command {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // the shipped templates are the repository's templates/ folder (the desktop app passes its resources instead)
+  useBuiltinTemplatesDir(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../templates'));
   try {
     await buildCli().parseAsync(argv, { from: 'user' });
     return 0;

@@ -1,9 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type * as schema from '../db/schema';
-import type { Role } from './auth/roles';
+import type { Role } from './api/roles';
 import type { Clock } from './time/clock';
 import type { PasswordCost } from './auth/password';
+import type { AuditSeal } from './audit/seal';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 /** The handle a transaction callback receives; same query API as Db. */
@@ -17,6 +18,8 @@ export interface Core {
   /** where the database file lives ('' for in-memory test databases) */
   dataDir: string;
   passwordCost: PasswordCost;
+  /** the audit chain's key (core/audit/seal.ts); in-memory stores get a key of their own */
+  auditSeal?: AuditSeal | null;
 }
 
 /** Who is calling: resolved from the session token by the dispatcher. */

@@ -110,6 +110,11 @@ export const auditLog = sqliteTable(
     after: text('after'),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
+    /**
+     * SHA-256 over the state digests this row recorded (audit_digests), covered by the row's hash; null for
+     * rows written before the chain was keyed (core/audit/stateDigest.ts).
+     */
+    stateDigest: text('state_digest'),
   },
   (t) => [index('audit_entity_idx').on(t.entityType, t.entityId), index('audit_at_idx').on(t.at)],
 );
@@ -453,6 +458,225 @@ export const feePayments = sqliteTable(
     recordedAt: text('recorded_at').notNull(),
   },
   (t) => [index('fee_payments_case_idx').on(t.caseId), index('fee_payments_app_idx').on(t.applicationId)],
+);
+
+// ── trust-data: state digests of audited records, backup policy and runs (core/audit, core/backup) ──
+
+/**
+ * The digest of the state an audited mutation wrote, one row per record it touched (core/audit/stateDigest.ts).
+ * `fields` holds a 4-hex-digit hash per column, so `court verify` can name the field that was changed.
+ */
+export const auditDigests = sqliteTable(
+  'audit_digests',
+  {
+    auditId: integer('audit_id').notNull(),
+    kind: text('kind').notNull(),
+    subjectId: text('subject_id').notNull(),
+    digest: text('digest').notNull(),
+    fields: text('fields').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.auditId, t.kind, t.subjectId] }), index('audit_digests_subject_idx').on(t.kind, t.subjectId, t.auditId)],
+);
+
+/** The scheduled-backup policy (one row, id 1): folder, interval, how many to keep. */
+export const backupPolicy = sqliteTable('backup_policy', {
+  id: integer('id').primaryKey(),
+  folder: text('folder').notNull(),
+  everyHours: integer('every_hours').notNull().default(24),
+  keep: integer('keep').notNull().default(14),
+  enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
+  updatedAt: text('updated_at').notNull(),
+  updatedBy: integer('updated_by'),
+});
+
+/** Each backup taken (by the schedule, the admin page or the CLI) and its result. */
+export const backupRuns = sqliteTable(
+  'backup_runs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** 'schedule' | 'manual' | 'cli' */
+    trigger: text('trigger').notNull(),
+    startedAt: text('started_at').notNull(),
+    finishedAt: text('finished_at'),
+    file: text('file'),
+    bytes: integer('bytes'),
+    ok: integer('ok', { mode: 'boolean' }),
+    message: text('message'),
+  },
+  (t) => [index('backup_runs_started_idx').on(t.startedAt)],
+);
+
+// ─── docket (速裁): triage, assignment, trial periods, hearings, closing ───────────────────────────────────────
+
+/**
+ * The province's previous-year average annual wage of employed persons (民诉法 art. 165), as published; a dated
+ * setting: a filing uses the figure of the year before its filing year, or the latest one published before it.
+ */
+export const docketWageFigures = sqliteTable(
+  'docket_wage_figures',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** the court's province abbreviation as in its 法院代字 (浙, 甘 …) */
+    province: text('province').notNull(),
+    wageYear: integer('wage_year').notNull(),
+    amountFen: integer('amount_fen').notNull(),
+    publishedOn: text('published_on').notNull(),
+    source: text('source').notNull(),
+    recordedBy: integer('recorded_by'),
+    recordedAt: text('recorded_at').notNull(),
+  },
+  (t) => [uniqueIndex('docket_wage_unique').on(t.province, t.wageYear)],
+);
+
+/** A 民初 case on the fast-track docket: its triage, procedure, judge, trial period state and closing. */
+export const docketCases = sqliteTable(
+  'docket_cases',
+  {
+    caseId: integer('case_id')
+      .primaryKey()
+      .references(() => cases.id),
+    /** 'filing' | 'mediation-failed' */
+    source: text('source').notNull(),
+    /** 'triage' (waiting for the 分流员) | 'open' | 'closed' | 'transferred' (left the fast track) */
+    status: text('status').notNull(),
+    /** the filing date: the trial period runs from it, also after conversion (解释 art. 258) */
+    filedOn: text('filed_on').notNull(),
+    enteredAt: text('entered_at').notNull(),
+    /** the rules' answer and the officer's decision (may differ, with a reason) */
+    recommended: text('recommended'),
+    procedure: text('procedure'),
+    byConsent: integer('by_consent', { mode: 'boolean' }).notNull().default(false),
+    /** JSON: { flags, consent, averageWageFen, wageYear, reasons } */
+    triage: text('triage'),
+    decisionReason: text('decision_reason'),
+    triagedBy: integer('triaged_by'),
+    triagedAt: text('triaged_at'),
+    judgeId: integer('judge_id').references(() => users.id),
+    /** same plaintiff and cause: serial cases go to one judge */
+    serialKey: text('serial_key'),
+    closedOn: text('closed_on'),
+    /** 'judgment' | 'mediation' | 'withdrawal' | 'deemed-withdrawal' | 'transfer' */
+    closeMethod: text('close_method'),
+    closeResult: text('close_result'),
+  },
+  (t) => [
+    index('docket_cases_judge_idx').on(t.judgeId, t.status),
+    index('docket_cases_status_idx').on(t.status, t.filedOn),
+    index('docket_cases_serial_idx').on(t.serialKey, t.status),
+    index('docket_cases_closed_idx').on(t.closedOn),
+  ],
+);
+
+/** Assignment history: first assignment, directed assignment with its reason, serial cases, reassignments. */
+export const docketAssignments = sqliteTable(
+  'docket_assignments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    judgeId: integer('judge_id')
+      .notNull()
+      .references(() => users.id),
+    /** 'load' | 'directed' | 'serial' | 'reassigned' */
+    kind: text('kind').notNull(),
+    reason: text('reason'),
+    at: text('at').notNull(),
+    byId: integer('by_id'),
+  },
+  (t) => [index('docket_assignments_case_idx').on(t.caseId, t.id)],
+);
+
+/** Spans not counted in the trial period (解释 art. 243): public notice, appraisal, settlement, jurisdiction, extended mediation. */
+export const docketSuspensions = sqliteTable(
+  'docket_suspensions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    kind: text('kind').notNull(),
+    fromDate: text('from_date').notNull(),
+    /** last day, inclusive; null while it lasts */
+    toDate: text('to_date'),
+    note: text('note'),
+    recordedBy: integer('recorded_by'),
+    recordedAt: text('recorded_at').notNull(),
+  },
+  (t) => [index('docket_suspensions_case_idx').on(t.caseId)],
+);
+
+/** Extensions of the trial period: requested by the judge, decided by the approver (院长批准). */
+export const docketExtensions = sqliteTable(
+  'docket_extensions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    /** the procedure the extension belongs to; a conversion starts a new period kind */
+    procedure: text('procedure').notNull(),
+    months: integer('months').notNull(),
+    reason: text('reason').notNull(),
+    /** 'pending' | 'approved' | 'refused' */
+    status: text('status').notNull(),
+    requestedBy: integer('requested_by'),
+    requestedAt: text('requested_at').notNull(),
+    decidedBy: integer('decided_by'),
+    decidedAt: text('decided_at'),
+    decisionNote: text('decision_note'),
+  },
+  (t) => [index('docket_extensions_case_idx').on(t.caseId), index('docket_extensions_status_idx').on(t.status)],
+);
+
+/** Conversions small claims → simplified → ordinary; the filing date is kept; the fee top-up when it is due. */
+export const docketConversions = sqliteTable(
+  'docket_conversions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    fromProcedure: text('from_procedure').notNull(),
+    toProcedure: text('to_procedure').notNull(),
+    onDate: text('on_date').notNull(),
+    reason: text('reason').notNull(),
+    /** the other half of the fee (办法 art. 16 halving no longer applies), fen; 0 when none is due */
+    feeDueFen: integer('fee_due_fen').notNull(),
+    feeDueOn: text('fee_due_on'),
+    byId: integer('by_id'),
+    at: text('at').notNull(),
+  },
+  (t) => [index('docket_conversions_case_idx').on(t.caseId)],
+);
+
+/** Hearings: courtroom, judge, start and end (ISO +08:00), postponements kept as rows with their reason. */
+export const docketHearings = sqliteTable(
+  'docket_hearings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    judgeId: integer('judge_id')
+      .notNull()
+      .references(() => users.id),
+    courtroom: text('courtroom').notNull(),
+    startsAt: text('starts_at').notNull(),
+    endsAt: text('ends_at').notNull(),
+    /** 'scheduled' | 'postponed' | 'held' */
+    status: text('status').notNull(),
+    postponeReason: text('postpone_reason'),
+    /** several serial cases heard in one session share a batch id */
+    batch: text('batch'),
+    byId: integer('by_id'),
+    at: text('at').notNull(),
+  },
+  (t) => [
+    index('docket_hearings_judge_idx').on(t.judgeId, t.startsAt),
+    index('docket_hearings_room_idx').on(t.courtroom, t.startsAt),
+    index('docket_hearings_case_idx').on(t.caseId),
+  ],
 );
 
 // ───────────────────────────── confirmation (司法确认, issue 13; core/confirmation) ─────────────────────────────

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { closeCore, createCore } from '../core';
+import { startBackupSchedule } from '../core/backup';
 import type { Core } from '../core/context';
 import { defaultDataDir } from '../core/dataDir';
 import { APP_VERSION } from '../core/version';
@@ -72,7 +73,11 @@ function openCore(dataDir: string): Core {
     projectRoot: app.getAppPath(),
     exists: (file) => fs.existsSync(file),
   });
-  return createCore({ dataDir, nativeBinding, migrationsFolder: migrationsFolder() });
+  // the shipped templates: resources/templates in the packaged app (electron-builder.yml), templates/ in the tree
+  const templatesDir = app.isPackaged ? path.join(process.resourcesPath, 'templates') : path.join(app.getAppPath(), 'templates');
+  const opened = createCore({ dataDir, nativeBinding, migrationsFolder: migrationsFolder(), templatesDir });
+  startBackupSchedule(opened); // scheduled backups, the same core module as the host
+  return opened;
 }
 
 function openWindow(): void {

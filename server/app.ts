@@ -8,6 +8,7 @@ import type { Core } from '../core/context';
 import { isInitialised } from '../core/court/settings';
 import { CONTENT_SECURITY_POLICY } from '../core/security/csp';
 import { APP_VERSION } from '../core/version';
+import { healthOf, storeHealth } from '../core/storage/health';
 
 export interface ServerOptions {
   core: Core;
@@ -39,8 +40,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     return payload;
   });
 
-  app.get('/api/health', async () => ({
-    ok: true,
+  app.get('/api/health', async (_req, reply) => ({
+    ...healthOf(storeHealth(opts.core), reply),
     version: APP_VERSION,
     initialised: isInitialised(opts.core.db),
     operations: Object.keys(operations).length,

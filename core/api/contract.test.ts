@@ -10,12 +10,13 @@ import { operations } from './operations';
 
 describe('API contract', () => {
   it('refuses two operations with the same name', () => {
-    const op = defineOperation({ name: 'x.y', summary: 's', access: 'public', input: z.object({}), output: z.object({}), handler: () => ({}) });
+    const op = defineOperation({ name: 'x.y', label: '试', summary: 's', access: 'public', input: z.object({}), output: z.object({}), handler: () => ({}) });
     expect(() => combineOperations(op, op)).toThrow(/duplicate API operation name: x.y/);
   });
 
-  it('declares a Chinese summary and an access rule for every operation', () => {
+  it('declares a Chinese label, a Chinese summary and an access rule for every operation', () => {
     for (const op of Object.values(operations)) {
+      expect(op.label, op.name).toMatch(/^[\u4e00-\u9fff]/);
       expect(op.summary).toMatch(/[\u4e00-\u9fff]/);
       expect(op.access).toBeDefined();
     }

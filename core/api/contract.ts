@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { CallContext, Core } from '../context';
-import { ROLE_KEYS, type Role } from '../auth/roles';
+import { ROLE_KEYS, type Role } from './roles';
 
 /**
  * The API contract: every operation the UI may call is declared once, with its name, input schema,
@@ -16,7 +16,7 @@ export interface Operation<I extends z.ZodType = z.ZodType, O extends z.ZodType 
   /** one line in Chinese, shown in docs/API.md */
   summary: string;
   /** short Chinese name of the action, shown in the audit log and menus (e.g. 登记调解案件) */
-  label?: string;
+  label: string;
   access: Access;
   /**
    * The input schema, or a function of the core that builds it — for checks that depend on today's date
@@ -39,6 +39,9 @@ export function defineOperation<const N extends string, I extends z.ZodType, O e
 }
 
 type AnyOperation = Operation<any, any, string>;
+
+/** Turns a union of operations into a name → operation map type. */
+export type OperationMapOf<U extends AnyOperation> = { [K in U as K['name']]: K };
 
 /** Turns a tuple of operations into a name → operation map type. */
 export type OperationMap<T extends readonly AnyOperation[]> = {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES, type Role } from '../auth/roles';
+import { ROLES, type Role } from '../api/roles';
 import type { AnyOp } from './contract';
 import type { Core } from '../context';
 import { FrozenClock } from '../time/clock';

@@ -14,6 +14,8 @@ export const ERROR_STATUS = {
   DB_FULL: 507,
   DB_CORRUPT: 500,
   DB_READONLY: 500,
+  /** a stored setting fails its schema: the message names the setting */
+  BAD_SETTING: 500,
   INTERNAL: 500,
 } as const;
 
@@ -22,6 +24,8 @@ export type ErrorCode = keyof typeof ERROR_STATUS;
 export interface FieldIssue {
   field: string;
   message: string;
+  /** the line of a text field the issue is on (1-based), e.g. the line of a template with an error */
+  line?: number;
 }
 
 /** The wire shape of an error, identical over IPC and HTTP. */

@@ -1,35 +1,10 @@
-import { auditOperations } from '../audit/operations';
-import { authOperations } from '../auth/operations';
-import { userOperations } from '../auth/userOperations';
-import { courtOperations } from '../court/operations';
-import { numberingOperations } from '../numbering/operations';
-import { caseOperations } from '../cases/operations';
-import { causeOperations } from '../causes/operations';
-import { partyOperations } from '../parties/operations';
-import { calendarOperations } from '../calendar/operations';
-import { documentOperations } from '../documents/operations';
-import { feeOperations } from '../fees/operations';
-import { confirmationArea } from '../confirmation';
-import { combineOperations } from './contract';
+import { operations } from '../areas';
 
 /**
- * Every operation of the API, combined from the domain areas. The one map both shells serve and the
- * renderer's client is typed from. Adding an area = adding its array here.
+ * Every operation of the API: the one map both shells serve and the renderer's client is typed from. It is
+ * derived from the areas combined in core/areas.ts; adding an area never touches this file.
  */
-export const operations = combineOperations(
-  ...courtOperations,
-  ...authOperations,
-  ...userOperations,
-  ...numberingOperations,
-  ...auditOperations,
-  ...caseOperations,
-  ...partyOperations,
-  ...causeOperations,
-  ...calendarOperations,
-  ...feeOperations,
-  ...documentOperations,
-  ...confirmationArea.operations,
-);
+export { operations };
 
 export type Operations = typeof operations;
 export type OperationName = keyof Operations;

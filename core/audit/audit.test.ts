@@ -53,7 +53,7 @@ describe('audit log', () => {
     h.core.sqlite.prepare(`UPDATE audit_log SET actor_name = '他人' WHERE id = 3`).run();
     const report = verifyDatabase(h.core.sqlite);
     expect(report.ok).toBe(false);
-    expect(report.firstBroken).toEqual({ id: 3, reason: '第 3 条审计记录的内容被改动（哈希不符）' });
+    expect(report.firstBroken).toEqual({ id: 3, reason: '第 3 条审计记录的内容被改动（密钥校验不符：记录被改动，或审计链在没有密钥的情况下被重新计算）' });
   });
 
   it('detects a deleted row and a rewritten hash', async () => {

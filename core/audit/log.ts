@@ -1,6 +1,8 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { desc } from 'drizzle-orm';
-import { auditLog } from '../../db/schema';
+import { auditDigests, auditLog } from '../../db/schema';
+import type { AuditSeal } from './seal';
+import { digestListHash, type StateDigest } from './stateDigest';
 import type { Tx } from '../context';
 import { isoShanghai, type Clock } from '../time/clock';
 
@@ -28,6 +30,8 @@ export interface AuditRowContent {
   entityId: string | null;
   before: string | null;
   after: string | null;
+  /** keyed rows only: hash of the state digests the row recorded */
+  stateDigest?: string | null;
 }
 
 /** Keys whose values never enter the audit log. */
@@ -44,8 +48,13 @@ export function canonicalJson(value: unknown): string {
   });
 }
 
-export function hashAuditRow(prevHash: string, row: AuditRowContent): string {
-  const content = [
+/**
+ * The hash of a row, chained to the previous one. Rows before the store's key existed use plain SHA-256 over
+ * the content; keyed rows (id ≥ seal.keyedFrom) use HMAC-SHA-256 with the key kept outside the database and
+ * also cover the row's state digests, so a chain edited and recomputed without the key does not verify.
+ */
+export function hashAuditRow(prevHash: string, row: AuditRowContent, seal?: AuditSeal | null): string {
+  const fields: (string | number)[] = [
     row.id,
     row.at,
     row.actorId ?? '',
@@ -55,19 +64,34 @@ export function hashAuditRow(prevHash: string, row: AuditRowContent): string {
     row.entityId ?? '',
     row.before ?? '',
     row.after ?? '',
-  ].join('\u001f');
-  return createHash('sha256').update(prevHash).update('\u001e').update(content).digest('hex');
+  ];
+  if (seal && row.id >= seal.keyedFrom) {
+    fields.push(row.stateDigest ?? '');
+    return createHmac('sha256', seal.key).update(prevHash).update('\u001e').update(fields.join('\u001f')).digest('hex');
+  }
+  return createHash('sha256').update(prevHash).update('\u001e').update(fields.join('\u001f')).digest('hex');
+}
+
+/** What appendAudit needs of the core: the clock and the chain's key. */
+export interface AuditWriter {
+  clock: Clock;
+  auditSeal?: AuditSeal | null;
 }
 
 /**
- * Appends one audit row, chained to the previous one. Must be called inside the write transaction of the
- * change it records (ARCHITECTURE.md rule 4); the write lock makes "read last hash, insert next" atomic.
+ * Appends one audit row, chained to the previous one, with the digests of the state it wrote. Must be called
+ * inside the write transaction of the change it records (ARCHITECTURE.md rule 4); the write lock makes "read
+ * last hash, insert next" atomic.
  */
-export function appendAudit(tx: Tx, clock: Clock, entry: AuditEntryInput): number {
+export function appendAudit(tx: Tx, writer: AuditWriter, entry: AuditEntryInput, digests: readonly StateDigest[] = []): number {
   const last = tx.select({ id: auditLog.id, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
+  const id = (last?.id ?? 0) + 1;
+  const seal = writer.auditSeal;
+  digests = [...new Map(digests.map((d) => [`${d.kind}\u001f${d.id}`, d])).values()];
+  const keyed = Boolean(seal && id >= seal.keyedFrom);
   const row: AuditRowContent = {
-    id: (last?.id ?? 0) + 1,
-    at: isoShanghai(clock.now()),
+    id,
+    at: isoShanghai(writer.clock.now()),
     actorId: entry.actorId,
     actorName: entry.actorName,
     operation: entry.operation,
@@ -75,8 +99,12 @@ export function appendAudit(tx: Tx, clock: Clock, entry: AuditEntryInput): numbe
     entityId: entry.entityId === null ? null : String(entry.entityId),
     before: entry.before === undefined || entry.before === null ? null : canonicalJson(entry.before),
     after: entry.after === undefined || entry.after === null ? null : canonicalJson(entry.after),
+    stateDigest: keyed ? digestListHash(digests) : null,
   };
   const prevHash = last?.hash ?? GENESIS_HASH;
-  tx.insert(auditLog).values({ ...row, prevHash, hash: hashAuditRow(prevHash, row) }).run();
+  tx.insert(auditLog).values({ ...row, prevHash, hash: hashAuditRow(prevHash, row, seal) }).run();
+  if (keyed) {
+    for (const d of digests) tx.insert(auditDigests).values({ auditId: id, kind: d.kind, subjectId: d.id, digest: d.digest, fields: d.fields }).onConflictDoNothing().run();
+  }
   return row.id;
 }

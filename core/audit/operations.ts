@@ -2,6 +2,7 @@ import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { auditLog } from '../../db/schema';
 import { defineOperation } from '../api/contract';
+import { auditMeta } from './meta';
 import { input, integerIn, optionalText } from '../api/fields';
 import { verifyDatabase } from './verify';
 
@@ -19,9 +20,7 @@ const auditRowSchema = z.object({
 });
 
 export const listAuditOperation = defineOperation({
-  name: 'audit.list',
-  summary: '审计日志（最新在前，按编号向前翻页；可按操作筛选）',
-  access: ['admin'],
+  ...auditMeta['audit.list'],
   input: input({
     beforeId: integerIn('起始编号', 1, Number.MAX_SAFE_INTEGER).optional(),
     limit: integerIn('每页条数', 1, 200).default(50),
@@ -56,9 +55,7 @@ export const listAuditOperation = defineOperation({
 });
 
 export const verifyAuditOperation = defineOperation({
-  name: 'audit.verify',
-  summary: '检查数据库完整性与审计哈希链，指出第一条被改动的记录',
-  access: ['admin'],
+  ...auditMeta['audit.verify'],
   input: z.object({}).optional(),
   output: z.object({
     ok: z.boolean(),
@@ -66,7 +63,12 @@ export const verifyAuditOperation = defineOperation({
     foreignKeyViolations: z.number(),
     auditRows: z.number(),
     firstBroken: z.object({ id: z.number(), reason: z.string() }).optional(),
+    mode: z.enum(['full', 'quick']),
+    keyedRows: z.number(),
+    recordsChecked: z.number(),
+    tampered: z.array(z.object({ kind: z.string(), id: z.string(), name: z.string(), fields: z.array(z.string()), auditId: z.number(), message: z.string() })),
     problems: z.array(z.string()),
+    notes: z.array(z.string()),
   }),
   handler: (ctx) => verifyDatabase(ctx.core.sqlite),
 });

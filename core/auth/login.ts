@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { users } from '../../db/schema';
 import { ApiError } from '../api/errors';
-import { audit, writeTransaction } from '../audit/transaction';
-import { readSetting } from '../court/settings';
+import { audit, writeTransaction } from '../audit';
+import { readSetting } from '../settings';
 import type { CallContext } from '../context';
 import { addMinutes, isoShanghai } from '../time/clock';
 import { hashPassword, verifyPassword } from './password';

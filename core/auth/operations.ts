@@ -2,10 +2,11 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { users } from '../../db/schema';
 import { defineOperation } from '../api/contract';
+import { authMeta } from './meta';
 import { ApiError, fieldError } from '../api/errors';
 import { input, noInput } from '../api/fields';
-import { audit, writeTransaction } from '../audit/transaction';
-import { readSetting } from '../court/settings';
+import { audit, writeTransaction } from '../audit';
+import { readSetting } from '../settings';
 import { requireActor } from '../context';
 import { isoShanghai } from '../time/clock';
 import { login } from './login';
@@ -15,9 +16,7 @@ import { revokeSession } from './sessions';
 import { findUserById, getUserView } from './users';
 
 export const loginOperation = defineOperation({
-  name: 'auth.login',
-  summary: '登录：用户名和密码换取会话令牌。密码错误返回 401；连续错误达到次数后锁定账户',
-  access: 'public',
+  ...authMeta['auth.login'],
   input: input({
     username: z.string({ error: '请填写用户名' }).trim().min(1, { error: '用户名不能为空' }).max(64, { error: '用户名过长' }),
     password: z.string({ error: '请填写密码' }).min(1, { error: '密码不能为空' }).max(128, { error: '密码过长' }),
@@ -27,9 +26,7 @@ export const loginOperation = defineOperation({
 });
 
 export const logoutOperation = defineOperation({
-  name: 'auth.logout',
-  summary: '退出登录，使当前会话令牌失效',
-  access: 'authenticated',
+  ...authMeta['auth.logout'],
   input: noInput,
   output: z.object({ ok: z.literal(true) }),
   handler: (ctx) => {
@@ -43,9 +40,7 @@ export const logoutOperation = defineOperation({
 });
 
 export const meOperation = defineOperation({
-  name: 'auth.me',
-  summary: '当前登录用户及本院名称、代字',
-  access: 'authenticated',
+  ...authMeta['auth.me'],
   input: noInput,
   output: z.object({ user: userViewSchema, court: courtInfoSchema }),
   handler: (ctx) => {
@@ -60,9 +55,7 @@ export const meOperation = defineOperation({
 });
 
 export const changePasswordOperation = defineOperation({
-  name: 'auth.changePassword',
-  summary: '修改本人密码（须提供当前密码）',
-  access: 'authenticated',
+  ...authMeta['auth.changePassword'],
   input: input({
     currentPassword: z.string({ error: '请填写当前密码' }).min(1, { error: '当前密码不能为空' }),
     newPassword: newPasswordField('新密码'),

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import { sessions, users } from '../../db/schema';
 import { ApiError } from '../api/errors';
-import { readSetting } from '../court/settings';
+import { readSetting } from '../settings';
 import type { Actor, ClientInfo, Core, Tx } from '../context';
 import { addMinutes, isoShanghai } from '../time/clock';
 import { rolesOf } from './users';

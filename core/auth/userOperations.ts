@@ -2,9 +2,10 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { users } from '../../db/schema';
 import { defineOperation } from '../api/contract';
+import { authMeta } from './meta';
 import { conflict, fieldError, notFound } from '../api/errors';
 import { bool, input, noInput, positiveId } from '../api/fields';
-import { audit, writeTransaction } from '../audit/transaction';
+import { audit, writeTransaction } from '../audit';
 import { requireActor, type CallContext, type Tx } from '../context';
 import { isoShanghai } from '../time/clock';
 import { hashPassword, passwordProblem } from './password';
@@ -13,7 +14,6 @@ import { displayNameField, newPasswordField, roleListField, usernameField, userV
 import { revokeUserSessions } from './sessions';
 import { activeAdminCount, findUserById, findUserByUsername, getUserView, listUserViews, setRoles } from './users';
 
-const ADMIN_ONLY = ['admin'] as const;
 
 /** The centre must always keep one enabled admin, or nobody could manage accounts any more. */
 function assertAdminRemains(tx: Tx, userId: number): void {
@@ -29,18 +29,14 @@ function mustFindUser(tx: Tx, id: number) {
 }
 
 export const listUsersOperation = defineOperation({
-  name: 'users.list',
-  summary: '用户列表（含角色、停用和锁定状态）',
-  access: ADMIN_ONLY,
+  ...authMeta['users.list'],
   input: noInput,
   output: z.array(userViewSchema),
   handler: (ctx) => listUserViews(ctx.core.db),
 });
 
 export const createUserOperation = defineOperation({
-  name: 'users.create',
-  summary: '新建用户并分配角色',
-  access: ADMIN_ONLY,
+  ...authMeta['users.create'],
   input: input({
     username: usernameField,
     displayName: displayNameField,
@@ -77,9 +73,7 @@ export async function createUser(
 }
 
 export const updateUserOperation = defineOperation({
-  name: 'users.update',
-  summary: '修改用户姓名和角色',
-  access: ADMIN_ONLY,
+  ...authMeta['users.update'],
   input: input({ id: positiveId('用户编号'), displayName: displayNameField, roles: roleListField }),
   output: userViewSchema,
   handler: (ctx, i) =>
@@ -98,9 +92,7 @@ export const updateUserOperation = defineOperation({
 });
 
 export const setUserDisabledOperation = defineOperation({
-  name: 'users.setDisabled',
-  summary: '停用或启用用户；停用立即结束其所有会话',
-  access: ADMIN_ONLY,
+  ...authMeta['users.setDisabled'],
   input: input({ id: positiveId('用户编号'), disabled: bool('停用') }),
   output: userViewSchema,
   handler: (ctx, i) => {
@@ -122,9 +114,7 @@ export const setUserDisabledOperation = defineOperation({
 });
 
 export const resetPasswordOperation = defineOperation({
-  name: 'users.resetPassword',
-  summary: '重置用户密码并解除锁定；用户下次登录须修改密码',
-  access: ADMIN_ONLY,
+  ...authMeta['users.resetPassword'],
   input: input({ id: positiveId('用户编号'), newPassword: newPasswordField('新密码') }),
   output: userViewSchema,
   handler: async (ctx, i) => {

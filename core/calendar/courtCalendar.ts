@@ -1,6 +1,6 @@
 import shipped from './holidays-cn.json';
 import type { Db, Tx } from '../context';
-import { readSetting } from '../court/settings';
+import { readSetting } from '../settings';
 import { holidayDataSchema, LegalCalendar, type HolidayData } from './calendar';
 
 const SHIPPED: HolidayData = holidayDataSchema.parse(shipped);

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { defineOperation } from '../api/contract';
+import { calendarMeta } from './meta';
 import { fieldError } from '../api/errors';
 import { input, integerIn, isoDate, requiredText } from '../api/fields';
-import { audit, writeTransaction } from '../audit/transaction';
-import { readSetting, writeSetting } from '../court/settings';
+import { audit, writeTransaction } from '../audit';
+import { readSetting, writeSetting } from '../settings';
 import { toDayNumber } from './calendar';
 import { courtCalendar, holidayData } from './courtCalendar';
 
@@ -16,9 +17,7 @@ const yearSchema = z.object({
 });
 
 export const calendarInfoOperation = defineOperation({
-  name: 'calendar.info',
-  summary: '法定节假日与调休上班日（按年）；标明哪些年份尚未录入国务院通知',
-  access: 'authenticated',
+  ...calendarMeta['calendar.info'],
   input: z.object({}).optional(),
   output: z.array(yearSchema),
   handler: (ctx) =>
@@ -28,9 +27,7 @@ export const calendarInfoOperation = defineOperation({
 });
 
 export const updateCalendarYearOperation = defineOperation({
-  name: 'calendar.updateYear',
-  summary: '按国务院当年节假日安排通知录入或更正一年的放假日和调休上班日（管理员）',
-  access: ['admin'],
+  ...calendarMeta['calendar.updateYear'],
   input: input({
     year: integerIn('年份', 2000, 2100),
     notice: requiredText('通知名称', { max: 100 }),
@@ -65,9 +62,7 @@ export const updateCalendarYearOperation = defineOperation({
 });
 
 export const computePeriodOperation = defineOperation({
-  name: 'calendar.period',
-  summary: '期间计算：起算日（不计入）加若干日、月或工作日，末日遇节假日顺延；可扣除中止的期间',
-  access: 'authenticated',
+  ...calendarMeta['calendar.period'],
   input: input({
     start: isoDate('起算日'),
     amount: integerIn('期间长度', 1, 3650),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineOperation } from '../api/contract';
+import { casesMeta } from './meta';
 import { input, integerIn, optionalText, positiveId, requiredText } from '../api/fields';
 import { fieldError } from '../api/errors';
 import { dateShanghai } from '../time/clock';
@@ -7,10 +8,10 @@ import { caseSummaries, searchCaseIds } from './search';
 import { caseView, fileCase, findCaseId, LINK_KINDS, linkCases, mayUnmask, type LinkKind } from './service';
 import { fileCaseInput } from './schemas';
 import { normaliseCaseCode } from './caseCode';
-import { normaliseCaseNumber } from '../numbering/caseNumber';
+import { normaliseCaseNumber } from '../numbering';
+import { partyInputSchema, partyViewSchema } from '../parties';
+import { correctPartyOnCases } from './partyCorrection';
 
-const COUNTER = ['clerk', 'mediation'] as const;
-const CASE_READERS = ['clerk', 'mediation', 'judge', 'print', 'approver'] as const;
 
 const caseSummarySchema = z.object({
   id: z.number(),
@@ -28,18 +29,14 @@ const caseSummarySchema = z.object({
 const caseViewSchema = z.custom<ReturnType<typeof caseView>>();
 
 export const fileCaseOperation = defineOperation({
-  name: 'cases.file',
-  summary: '立案登记：当事人、代理人、案由、金额、诉讼请求、收到材料；分配案号（或中心登记号）和案件码',
-  access: COUNTER,
+  ...casesMeta['cases.file'],
   input: (core) => fileCaseInput(dateShanghai(core.clock.now())),
   output: caseViewSchema,
   handler: (ctx, i) => fileCase(ctx, i),
 });
 
 export const getCaseOperation = defineOperation({
-  name: 'cases.get',
-  summary: '案件详情：当事人、代理人、案由、金额、关联案件、时间线。身份证号仅对需要的角色完整显示',
-  access: CASE_READERS,
+  ...casesMeta['cases.get'],
   input: input({
     id: positiveId('案件编号').optional(),
     number: optionalText('案号', { max: 40 }),
@@ -63,9 +60,7 @@ export const getCaseOperation = defineOperation({
 });
 
 export const searchCasesOperation = defineOperation({
-  name: 'cases.search',
-  summary: '查找案件：案号（全部或部分）、当事人姓名（含两字姓名）、身份证号、统一社会信用代码、电话、案件码；新案在前',
-  access: CASE_READERS,
+  ...casesMeta['cases.search'],
   input: input({ q: z.string({ error: '请输入查询内容' }).max(60, { error: '查询内容不能超过 60 个字符' }), limit: integerIn('条数', 1, 100).default(20) }),
   output: z.object({ rows: z.array(caseSummarySchema), matchedBy: z.enum(['code', 'number', 'text', 'name']).nullable() }),
   handler: (ctx, i) => {
@@ -75,9 +70,7 @@ export const searchCasesOperation = defineOperation({
 });
 
 export const recentCasesOperation = defineOperation({
-  name: 'cases.recent',
-  summary: '最近登记的案件（新案在前）',
-  access: CASE_READERS,
+  ...casesMeta['cases.recent'],
   input: input({ limit: integerIn('条数', 1, 100).default(20) }),
   output: z.array(caseSummarySchema),
   handler: (ctx, i) => {
@@ -87,9 +80,7 @@ export const recentCasesOperation = defineOperation({
 });
 
 export const linkCasesOperation = defineOperation({
-  name: 'cases.link',
-  summary: '关联两个案件：转立案（由 → 至）、关联案件、同一当事人；两案时间线均记录',
-  access: COUNTER,
+  ...casesMeta['cases.link'],
   input: input({
     fromId: positiveId('案件编号'),
     toId: positiveId('关联案件编号'),
@@ -100,6 +91,18 @@ export const linkCasesOperation = defineOperation({
   handler: (ctx, i) => linkCases(ctx, i.fromId, i.toId, i.kind, i.note),
 });
 
-export const caseOperations = [fileCaseOperation, getCaseOperation, searchCasesOperation, recentCasesOperation, linkCasesOperation] as const;
+/** Served by the cases area: a correction is carried into every case of the party (core/cases/partyCorrection.ts). */
+export const correctPartyOperation = defineOperation({
+  ...casesMeta['parties.correct'],
+  input: (core) =>
+    input({
+      id: positiveId('当事人编号'),
+      party: partyInputSchema(dateShanghai(core.clock.now())),
+      reason: requiredText('更正理由', { max: 200 }),
+    }),
+  output: z.object({ party: partyViewSchema, changed: z.array(z.string()) }),
+  handler: (ctx, i) => correctPartyOnCases(ctx, i),
+});
 
-void requiredText;
+export const caseOperations = [fileCaseOperation, getCaseOperation, searchCasesOperation, recentCasesOperation, linkCasesOperation, correctPartyOperation] as const;
+

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { input, optionalText, positiveId, requiredText } from '../api/fields';
 import { isIsoDate } from '../time/clock';
-import { normaliseIdNumber, residentIdProblem } from '../parties/identity';
-import { partyInputSchema } from '../parties/schemas';
+import { normaliseIdNumber, residentIdProblem } from '../parties';
+import { partyInputSchema } from '../parties';
 import { CASE_TYPE_RULES, FILING_CASE_TYPES, PARTY_ROLES } from './types';
 
 export const agentSchema = (today: string) =>

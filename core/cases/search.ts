@@ -1,8 +1,8 @@
 import { and, desc, eq, gt, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { caseParties, cases, parties } from '../../db/schema';
 import type { Db, Tx } from '../context';
-import { normaliseCaseNumber } from '../numbering/caseNumber';
-import { normaliseIdNumber } from '../parties/identity';
+import { normaliseCaseNumber } from '../numbering';
+import { normaliseIdNumber } from '../parties';
 import { normaliseCaseCode } from './caseCode';
 
 /**

@@ -1,12 +1,12 @@
 import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import { caseAgents, caseLinks, caseParties, cases, parties } from '../../db/schema';
 import { ApiError, notFound } from '../api/errors';
-import { audit, auditActor, writeTransaction } from '../audit/transaction';
-import { causeForFiling } from '../causes/catalogue';
+import { audit, auditActor, writeTransaction } from '../audit';
+import { causeForFiling } from '../causes';
 import type { CallContext, Db, Tx } from '../context';
-import { readSetting } from '../court/settings';
-import { allocateCaseNumber, allocateRegisterNumber } from '../numbering/allocate';
-import { getParty, partyRevisionsOf, partyView, savePartyForFiling, type PartyView } from '../parties/service';
+import { readSetting } from '../settings';
+import { allocateCaseNumber, allocateRegisterNumber } from '../numbering';
+import { getParty, partyRevisionsOf, partyView, savePartyForFiling, type PartyView } from '../parties';
 import { isoShanghai } from '../time/clock';
 import { caseCodeForId } from './caseCode';
 import type { FileCaseInput } from './schemas';

@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import { caseEvents } from '../../db/schema';
-import { auditActor } from '../audit/transaction';
+import { auditActor } from '../audit';
 import type { CallContext, Db, Tx } from '../context';
 import { isoShanghai } from '../time/clock';
 

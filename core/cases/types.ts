@@ -1,3 +1,4 @@
+import { ROLE_GROUPS } from '../api/roles';
 /**
  * Case types the counter registers (DOMAIN.md §1–2) and the party roles each one takes.
  * 调登 is the centre's register of delegated pre-filing mediations: it gets a register number, not a 案号.
@@ -92,4 +93,4 @@ export function partyRolesFor(caseType: CaseType, causeName: string): { roles: P
 }
 
 /** Roles that see full ID numbers in the case view; everyone else sees them masked. */
-export const UNMASK_ROLES = ['clerk', 'mediation', 'judge', 'approver'] as const;
+export const UNMASK_ROLES = ROLE_GROUPS.unmask;

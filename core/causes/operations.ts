@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineOperation } from '../api/contract';
+import { causesMeta } from './meta';
 import { input, integerIn } from '../api/fields';
 import { isIsoDate } from '../time/clock';
 import { catalogueShipped, listRevisions, revisionFor, searchCauses } from './catalogue';
@@ -15,9 +16,7 @@ const entrySchema = z.object({
 });
 
 export const searchCausesOperation = defineOperation({
-  name: 'causes.search',
-  summary: '案由选择：按文字、拼音首字母（如 jdsg、mjjd）或编号查找收案日期适用版本的案由；常用案由优先',
-  access: 'authenticated',
+  ...causesMeta['causes.search'],
   input: input({
     q: z.string({ error: '请输入查询内容' }).max(40, { error: '查询内容不能超过 40 个字符' }),
     onDate: z.string({ error: '请填写收案日期' }).refine(isIsoDate, { error: '收案日期应为有效日期（年-月-日）' }),

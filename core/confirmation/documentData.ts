@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { confirmations } from '../../db/schema';
 import { ApiError, fieldError } from '../api/errors';
-import { caseView, type CaseView } from '../cases/service';
+import { caseView, type CaseView } from '../cases';
 import type { Db, Tx } from '../context';
-import { readSetting } from '../court/settings';
+import { readSetting } from '../settings';
 import { citationOf } from './acceptance';
 import { RULING_TEMPLATES, type Outcome } from './meta';
 import { getRow, parseJson, stepsOf, userName, type ConfirmationRow, type StoredGround } from './record';

@@ -3,7 +3,7 @@ import { defineOperation } from '../api/contract';
 import { fieldError } from '../api/errors';
 import { bool, input, positiveId, requiredText } from '../api/fields';
 import { audit, writeTransaction } from '../audit/transaction';
-import { writeSetting, readSetting } from '../court/settings';
+import { writeSetting, readSetting } from '../settings';
 import { dateShanghai } from '../time/clock';
 import { decideAcceptance } from './acceptance';
 import { applyFromAgreement } from './application';

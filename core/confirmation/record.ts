@@ -1,9 +1,9 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { confirmations, confirmationServices, confirmationSteps, documents, userRoles, users } from '../../db/schema';
 import { ApiError, fieldError, notFound } from '../api/errors';
-import { courtCalendar } from '../calendar/courtCalendar';
-import { daysBetween } from '../calendar/calendar';
-import { caseView, type CaseView } from '../cases/service';
+import { courtCalendar } from '../calendar';
+import { daysBetween } from '../calendar';
+import { caseView, type CaseView } from '../cases';
 import type { Db, Tx } from '../context';
 import { computeDeadline, type Deadline } from '../periods';
 import { FEE_BASIS, groundLabel, MATERIAL_STATES, MATERIALS, OUTCOMES, STAGES, STEP_KINDS, type MaterialState, type Outcome, type Stage } from './meta';

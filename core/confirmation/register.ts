@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNotNull, like, or, type SQL } from 'drizzle-orm';
 import { caseParties, cases, confirmations, documents, parties, userRoles, users } from '../../db/schema';
-import { courtCalendar } from '../calendar/courtCalendar';
-import { daysBetween } from '../calendar/calendar';
+import { courtCalendar } from '../calendar';
+import { daysBetween } from '../calendar';
 import type { Db, Tx } from '../context';
 import { computeDeadline } from '../periods';
 import { ART355, ART358, OUTCOMES, STAGES, type Outcome, type Stage } from './meta';

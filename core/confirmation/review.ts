@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { confirmations, confirmationSteps } from '../../db/schema';
 import { ApiError, fieldError } from '../api/errors';
 import { audit, writeTransaction } from '../audit/transaction';
-import { caseView } from '../cases/service';
+import { caseView } from '../cases';
 import { addCaseEvent } from '../cases/timeline';
 import type { CallContext, Tx } from '../context';
 import { dateShanghai, isoShanghai } from '../time/clock';

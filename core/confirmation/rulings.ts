@@ -4,7 +4,7 @@ import { ApiError } from '../api/errors';
 import { audit, writeTransaction } from '../audit/transaction';
 import { addCaseEvent } from '../cases/timeline';
 import type { CallContext } from '../context';
-import { readSetting } from '../court/settings';
+import { readSetting } from '../settings';
 import { documentRenderOptions, fillChecked, recordDocument, renderModel, templateFor } from '../documents/register';
 import { dateShanghai, isoShanghai } from '../time/clock';
 import { rulingData } from './documentData';

@@ -1,15 +1,16 @@
 import { z } from 'zod';
 import { defineOperation } from '../api/contract';
+import { courtMeta } from './meta';
 import { ApiError, fieldError } from '../api/errors';
 import { input, integerIn, noInput, requiredText } from '../api/fields';
-import { audit, writeTransaction } from '../audit/transaction';
-import { createSession } from '../auth/sessions';
-import { hashPassword, passwordProblem } from '../auth/password';
-import { displayNameField, loginResultSchema, newPasswordField, usernameField } from '../auth/schemas';
-import { getUserView, setRoles } from '../auth/users';
+import { audit, writeTransaction } from '../audit';
+import { createSession } from '../auth';
+import { hashPassword, passwordProblem } from '../auth';
+import { displayNameField, loginResultSchema, newPasswordField, usernameField } from '../auth';
+import { getUserView, setRoles } from '../auth';
 import { users } from '../../db/schema';
-import { courtCodeProblem, normaliseCourtCode } from '../numbering/courtCode';
-import { registerPatternProblem } from '../numbering/registerNumber';
+import { courtCodeProblem, normaliseCourtCode } from '../numbering';
+import { registerPatternProblem } from '../numbering';
 import { isoShanghai } from '../time/clock';
 import { isInitialised, readSettings, writeSetting, type CourtSettings } from './settings';
 
@@ -34,9 +35,7 @@ const registerPatternField = z
   });
 
 export const setupStatusOperation = defineOperation({
-  name: 'setup.status',
-  summary: '是否已完成首次设置；已设置时返回本院名称和代字',
-  access: 'public',
+  ...courtMeta['setup.status'],
   input: noInput,
   output: z.object({ initialised: z.boolean(), court: z.object({ name: z.string(), code: z.string() }).nullable() }),
   handler: (ctx) => {
@@ -49,9 +48,7 @@ export const setupStatusOperation = defineOperation({
 });
 
 export const initialiseOperation = defineOperation({
-  name: 'setup.initialise',
-  summary: '首次设置：登记本院全称、法院代字和管理员账户，并以管理员身份登录。仅在尚未设置时可用',
-  access: 'public',
+  ...courtMeta['setup.initialise'],
   input: input({
     courtName: courtNameField,
     courtCode: courtCodeField,
@@ -117,18 +114,14 @@ function settingsView(s: Partial<CourtSettings>): z.infer<typeof settingsSchema>
 }
 
 export const getSettingsOperation = defineOperation({
-  name: 'settings.get',
-  summary: '本院设置：名称、代字、登记号格式、会话与锁定策略',
-  access: 'authenticated',
+  ...courtMeta['settings.get'],
   input: noInput,
   output: settingsSchema,
   handler: (ctx) => settingsView(readSettings(ctx.core.db)),
 });
 
 export const updateSettingsOperation = defineOperation({
-  name: 'settings.update',
-  summary: '修改本院设置（管理员）。每项修改都记入审计日志',
-  access: ['admin'],
+  ...courtMeta['settings.update'],
   input: input({
     courtName: courtNameField,
     courtCode: courtCodeField,

@@ -1,5 +1,5 @@
-import { formatCaseCode } from '../cases/caseCode';
-import type { CaseView } from '../cases/service';
+import { formatCaseCode } from '../cases';
+import type { CaseView } from '../cases';
 
 /**
  * Template data built from a case (core/cases caseView). The shapes follow the sample data of the templates

@@ -15,7 +15,7 @@ import { NO_END, NO_START } from './linebreak';
 import { geometry, mmToPt, resolveFormat, type DocumentModel } from './model';
 import { renderPdf, renderPdfBatch } from './pdf';
 import { receiptData } from './caseData';
-import { builtinTemplate, fillTemplate, unknownDataFields } from './templates';
+import { builtinTemplate, fillTemplate, unknownDataFields } from './template';
 
 const POPPLER = !spawnSync('pdftotext', ['-v']).error && !spawnSync('pdffonts', ['-v']).error;
 if (!POPPLER) console.warn('poppler-utils (pdftotext, pdffonts) is not installed: the PDF text and font checks are skipped. apt-get install poppler-utils');

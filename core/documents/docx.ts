@@ -28,6 +28,7 @@ import {
 import { itemNumber } from './chinese';
 import { loadFonts } from './fonts';
 import { layoutDocument } from './layout';
+import { protectedSpans } from './linebreak';
 import { geometry, resolveFormat, type Block, type DocumentFormat, type DocumentModel, type DocxFontNames, type Run } from './model';
 import type { RenderOptions, RenderedDocument } from './pdf';
 
@@ -100,7 +101,11 @@ function styles(format: DocumentFormat, g: ReturnType<typeof geometry>) {
         basedOn: 'Normal',
         next: STYLE.body,
         run: { font: fontAttrs(format.docx.bodyFont), size: halfPoints(format.caseNumber.sizePt), characterSpacing: gridSpacing },
-        paragraph: { alignment: AlignmentType.RIGHT, spacing: { ...exact(body.linePitchPt), after: twips(format.caseNumber.spaceAfterPt) }, keepNext: true },
+        paragraph: {
+          alignment: AlignmentType.RIGHT,
+          spacing: { ...exact(body.linePitchPt), after: twips(format.caseNumber.spaceAfterPt) },
+          keepNext: true,
+        },
       },
       {
         id: STYLE.table,
@@ -132,19 +137,57 @@ function para(opts: IParagraphOptions): Paragraph {
   return new Paragraph({ autoSpaceEastAsianText: false, ...opts });
 }
 
+const WORD_JOINER = '\u2060';
+
+/**
+ * Word and LibreOffice break lines themselves: inside a 案号, a date, an amount with its unit or a run of digits
+ * (an ID number, 30 in 10月30日) a WORD JOINER (U+2060, no width, UAX #14 class WJ) between the characters
+ * forbids a break, so the span moves whole to the next line as in the PDF (core/documents/linebreak.ts).
+ */
+export function joinUnbreakable(text: string): string {
+  const spans = [
+    ...protectedSpans(text),
+    ...[...text.matchAll(/[0-9A-Za-z][0-9A-Za-z,.-]*[0-9A-Za-z]/g)].map((m) => [m.index, m.index + m[0].length] as [number, number]),
+  ];
+  if (!spans.length) return text;
+  const inside = new Set<number>();
+  for (const [from, to] of spans) for (let i = from + 1; i < to; i++) inside.add(i);
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    // never between the halves of a surrogate pair
+    if (inside.has(i) && !(text.charCodeAt(i) >= 0xdc00 && text.charCodeAt(i) <= 0xdfff)) out += WORD_JOINER;
+    out += text[i];
+  }
+  return out;
+}
+
 function runs(list: Run[], extra: Partial<IRunOptions> = {}): TextRun[] {
-  return list.filter((r) => r.text).map((r) => new TextRun({ text: r.text, ...(r.bold ? { bold: true } : {}), ...(r.underline ? { underline: {} } : {}), ...extra }));
+  return list
+    .filter((r) => r.text)
+    .map(
+      (r) =>
+        new TextRun({
+          text: joinUnbreakable(r.text),
+          ...(r.bold ? { bold: true } : {}),
+          ...(r.underline ? { underline: {} } : {}),
+          ...extra,
+        }),
+    );
 }
 
 type Child = Paragraph | Table;
 
-function blockChildren(b: Block, format: DocumentFormat, g: ReturnType<typeof geometry>, next: { pageBreakBefore: boolean }): Child[] {
+function blockChildren(
+  b: Block,
+  format: DocumentFormat,
+  g: ReturnType<typeof geometry>,
+  next: { pageBreakBefore: boolean; keepLast?: boolean },
+): Child[] {
   const brk = (): Partial<IParagraphOptions> => {
     if (!next.pageBreakBefore) return {};
     next.pageBreakBefore = false;
     return { pageBreakBefore: true };
   };
-  const indentChars = format.body.firstLineIndentChars;
   switch (b.type) {
     case 'title':
       return [para({ style: STYLE.title, children: runs(b.runs), ...brk() })];
@@ -158,16 +201,28 @@ function blockChildren(b: Block, format: DocumentFormat, g: ReturnType<typeof ge
         para({
           style: STYLE.body,
           children: runs(b.runs),
-          alignment: align === 'centre' ? AlignmentType.CENTER : align === 'right' ? AlignmentType.RIGHT : align === 'left' ? AlignmentType.LEFT : AlignmentType.JUSTIFIED,
+          alignment:
+            align === 'centre'
+              ? AlignmentType.CENTER
+              : align === 'right'
+                ? AlignmentType.RIGHT
+                : align === 'left'
+                  ? AlignmentType.LEFT
+                  : AlignmentType.JUSTIFIED,
           ...((b.indent ?? 'firstLine') === 'none' ? { indent: { firstLine: 0 } } : {}),
-          ...(b.keepWithNext ? { keepNext: true } : {}),
+          ...(b.keepWithNext || next.keepLast ? { keepNext: true } : {}),
           ...brk(),
         }),
       ];
     }
     case 'numbered':
-      return b.items.map(
-        (item, i) => para({ style: STYLE.body, children: runs([{ text: itemNumber((b.start ?? 1) + i, b.style) }, ...item]), ...brk() }),
+      return b.items.map((item, i) =>
+        para({
+          style: STYLE.body,
+          children: runs([{ text: itemNumber((b.start ?? 1) + i, b.style) }, ...item]),
+          ...(next.keepLast && i === b.items.length - 1 ? { keepNext: true } : {}),
+          ...brk(),
+        }),
       );
     case 'table': {
       const widths = b.columnsMm.map((mm) => twips((mm * 72) / 25.4));
@@ -198,7 +253,8 @@ function blockChildren(b: Block, format: DocumentFormat, g: ReturnType<typeof ge
                   children: [
                     para({
                       style: STYLE.table,
-                      alignment: align === 'centre' ? AlignmentType.CENTER : align === 'right' ? AlignmentType.RIGHT : AlignmentType.JUSTIFIED,
+                      alignment:
+                        align === 'centre' ? AlignmentType.CENTER : align === 'right' ? AlignmentType.RIGHT : AlignmentType.JUSTIFIED,
                       spacing: { line: twips(pitch), lineRule: LineRuleType.EXACT, before: 0, after: 0 },
                       children: runs(cell.runs, { size: halfPoints(size), ...(row.header ? { bold: true } : {}) }),
                     }),
@@ -233,15 +289,34 @@ function blockChildren(b: Block, format: DocumentFormat, g: ReturnType<typeof ge
         let p: Paragraph;
         switch (l.kind) {
           case 'role':
-            p = para({ style: STYLE.signature, keepNext, indent: { left: twips(roleLeft) }, children: runs([{ text: roleTexts[i]! }]), ...brk() });
+            p = para({
+              style: STYLE.signature,
+              keepNext,
+              indent: { left: twips(roleLeft) },
+              children: runs([{ text: roleTexts[i]! }]),
+              ...brk(),
+            });
             break;
           case 'date':
           case 'text':
-            p = para({ style: STYLE.signature, keepNext, alignment: AlignmentType.RIGHT, indent: { right: twips(rightIndent) }, children: runs([{ text: l.text }]), ...brk() });
+            p = para({
+              style: STYLE.signature,
+              keepNext,
+              alignment: AlignmentType.RIGHT,
+              indent: { right: twips(rightIndent) },
+              children: runs([{ text: l.text }]),
+              ...brk(),
+            });
             break;
           case 'seal': {
             const centre = g.textWidth - rightIndent - (dateChars ? (dateChars * cp) / 2 : (g.textWidth - rightIndent) / 2);
-            p = para({ style: STYLE.signature, keepNext, indent: { left: twips(centre - (len(l.text) * cp) / 2) }, children: runs([{ text: l.text }]), ...brk() });
+            p = para({
+              style: STYLE.signature,
+              keepNext,
+              indent: { left: twips(centre - (len(l.text) * cp) / 2) },
+              children: runs([{ text: l.text }]),
+              ...brk(),
+            });
             break;
           }
           case 'verified':
@@ -330,8 +405,12 @@ function pageNumberFooter(format: DocumentFormat, align: (typeof AlignmentType)[
 export function buildDocx(model: DocumentModel, opts: RenderOptions = {}): Document {
   const format = resolveFormat(opts.format, model.format);
   const g = geometry(format);
-  const next = { pageBreakBefore: false };
-  const children = model.blocks.flatMap((b) => blockChildren(b, format, g, next));
+  const next: { pageBreakBefore: boolean; keepLast?: boolean } = { pageBreakBefore: false };
+  // Never a signature alone on a page: the text just above it keeps with it (w:keepNext), as in the PDF layout.
+  const children = model.blocks.flatMap((b, i) => {
+    next.keepLast = model.blocks[i + 1]?.type === 'signature';
+    return blockChildren(b, format, g, next);
+  });
   const p = format.page;
   const mmTw = (mm: number) => twips((mm * 72) / 25.4);
   const pn = format.pageNumber;
@@ -343,7 +422,10 @@ export function buildDocx(model: DocumentModel, opts: RenderOptions = {}): Docum
     ? undefined
     : pn.position === 'centre'
       ? { default: pageNumberFooter(format, AlignmentType.CENTER, 0) }
-      : { default: pageNumberFooter(format, AlignmentType.RIGHT, outsideIndent), even: pageNumberFooter(format, AlignmentType.LEFT, outsideIndent) };
+      : {
+          default: pageNumberFooter(format, AlignmentType.RIGHT, outsideIndent),
+          even: pageNumberFooter(format, AlignmentType.LEFT, outsideIndent),
+        };
   const meta = model.meta;
   return new Document({
     title: meta.title,
@@ -364,7 +446,14 @@ export function buildDocx(model: DocumentModel, opts: RenderOptions = {}): Docum
         properties: {
           page: {
             size: { width: mmTw(p.widthMm), height: mmTw(p.heightMm) },
-            margin: { top: mmTw(p.marginTopMm), bottom: mmTw(p.marginBottomMm), left: mmTw(p.marginLeftMm), right: mmTw(p.marginRightMm), header: mmTw(15), footer: footerTw },
+            margin: {
+              top: mmTw(p.marginTopMm),
+              bottom: mmTw(p.marginBottomMm),
+              left: mmTw(p.marginLeftMm),
+              right: mmTw(p.marginRightMm),
+              header: mmTw(15),
+              footer: footerTw,
+            },
           },
         },
         ...(footers ? { footers } : {}),
@@ -375,13 +464,34 @@ export function buildDocx(model: DocumentModel, opts: RenderOptions = {}): Docum
 }
 
 /**
- * The docx package stamps the time of packing into docProps/core.xml (created, modified) and into every zip
+ * Settings the docx package cannot write (autoSpaceDE), and, given a date, fixed times. The docx package stamps the time of packing into docProps/core.xml (created, modified) and into every zip
  * entry, and numbers drawings with a process-wide counter. With a fixed date the same model gives the same
  * bytes, so a reprint reproduces the recorded SHA-256: the dates are replaced, the drawings numbered from 1,
  * and the files zipped again, in the same order, with that date.
  */
-function withFixedDates(docx: Uint8Array, at: Date): Uint8Array {
+function finishDocx(docx: Uint8Array, at: Date | undefined): Uint8Array {
   const files = unzipSync(docx);
+  // East-Asian/Latin and East-Asian/digit auto-spacing off everywhere (w:autoSpaceDE, w:autoSpaceDN): with it on,
+  // LibreOffice and WPS set visible gaps inside a 案号 (“浙 0522 民初”); the docx package writes only autoSpaceDN.
+  const enc = (x: string) => new TextEncoder().encode(x);
+  const dec = (b: Uint8Array) => new TextDecoder().decode(b);
+  const styles = files['word/styles.xml'];
+  if (styles)
+    files['word/styles.xml'] = enc(
+      dec(styles).replace(
+        '<w:pPrDefault><w:pPr>',
+        '<w:pPrDefault><w:pPr><w:wordWrap w:val="1"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>',
+      ),
+    );
+  const document = files['word/document.xml'];
+  if (document)
+    files['word/document.xml'] = enc(
+      dec(document).replace(
+        /<w:autoSpaceDN w:val="false"\/>/g,
+        '<w:wordWrap w:val="1"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>',
+      ),
+    );
+  if (!at) return zipSync(files);
   const core = files['docProps/core.xml'];
   if (core) {
     const stamp = at.toISOString();
@@ -411,7 +521,7 @@ export async function renderDocx(model: DocumentModel, opts: RenderOptions & { c
   const doc = buildDocx(model, opts);
   const buffer = await Packer.toBuffer(doc);
   let bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-  if (opts.createdAt) bytes = withFixedDates(bytes, opts.createdAt);
+  bytes = finishDocx(bytes, opts.createdAt);
   let pages = 0;
   let missingGlyphs: string[] = [];
   if (opts.countPages !== false) {

@@ -4,7 +4,7 @@
  */
 import { renderDocx } from './docx';
 import { renderPdf, type RenderedDocument, type RenderOptions } from './pdf';
-import { fillTemplate, type Template } from './templates';
+import { fillTemplate, type Template } from './template';
 
 export { amountInWords, arabicDate, articleNo, chineseDate, chineseNumber, itemNumber, yuan } from './chinese';
 export { buildDocx, renderDocx } from './docx';
@@ -12,7 +12,7 @@ export { checkFontConfig, FontError, loadFonts, shippedFontFiles, type FontConfi
 export { layoutDocument } from './layout';
 export { DEFAULT_FORMAT, formatProblems, resolveFormat, type Block, type DocumentFormat, type DocumentModel, type FormatOverrides } from './model';
 export { renderPdf, renderPdfBatch, type BatchResult, type RenderedDocument, type RenderOptions } from './pdf';
-export { builtinTemplate, builtinTemplates, builtinTemplatesDir, FILTERS, fillTemplate, MARKERS, parseTemplate, TemplateError, unknownDataFields, type Template } from './templates';
+export { builtinTemplate, builtinTemplates, builtinTemplatesDir, FILTERS, fillTemplate, MARKERS, parseTemplate, TemplateError, unknownDataFields, type Template } from './template';
 export { checkCourtTemplate, currentTemplate, listTemplates, revertToBuiltin, saveCourtTemplate, templateAtVersion, templateHistory } from './overrides';
 export { receiptData } from './caseData';
 export { DATA_BUILDERS, draftData, type DataBuilder, type DataBuilderContext, type DraftData } from './dataBuilders';
@@ -24,3 +24,7 @@ export function renderTemplate(t: Template, data: Record<string, unknown>, forma
   const model = fillTemplate(t, data);
   return format === 'pdf' ? renderPdf(model, opts) : renderDocx(model, opts);
 }
+
+
+// the documents area's descriptor, combined in core/areas.ts
+export { documentsArea, documentsMeta } from './area';

@@ -170,7 +170,6 @@ class Layouter {
     const lines = breakLines(atoms, o.width - o.firstIndent, o.width, {
       hangPunctuation: this.format.lineBreaking.hangPunctuation,
       split: this.split,
-      splitLong: { minChars: this.format.lineBreaking.splitWordsFromChars, minRoom: this.format.lineBreaking.maxStretchChars * o.sizePt },
     });
     const baseline = (o.pitch - o.sizePt) / 2 + EM_ASCENT * o.sizePt;
     return lines.map((line, li) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { atomize, breakLines, lineText, NO_END, NO_START, type Atom } from './linebreak';
+import { atomize, breakLines, lineText, NO_END, NO_START, protectedSpans, type Atom } from './linebreak';
 
 /** Every CJK character 1 wide, Latin characters ½, spaces ¼: a line of width 10 holds 10 ideographs. */
 const measure = (text: string, _style: null, kind: string) =>
@@ -40,13 +40,41 @@ describe('line breaking with 禁则', () => {
     expect(wrap('于一二三四五六七2026-11-23日')).toEqual(['于一二三四五六七', '2026-11-23日']);
   });
 
-  it('splits a long number (an ID number) rather than stretch a line by two characters or more', () => {
-    const atoms = atomize([{ text: '住某县某路8号，公民身份号码330522197509102228。', style: null }], measure);
-    const lines = breakLines(atoms, 10, 10, { hangPunctuation: true, split, splitLong: { minChars: 10, minRoom: 2 } }).map(lineText);
-    expect(lines).toEqual(['住某县某路8号，公民', '身份号码330522197509', '102228。']);
-    // short numbers stay whole
-    const years = breakLines(atomize([{ text: '一二三四五六七八九2026年', style: null }], measure), 10, 10, { split, splitLong: { minChars: 10, minRoom: 2 } }).map(lineText);
-    expect(years).toEqual(['一二三四五六七八九', '2026年']);
+  it('moves a long number (an ID number) whole to the next line, never splitting it at the line end', () => {
+    // 33052219⏎8503121233 was the bug: the number would have fitted in part
+    const lines = wrap('住某县某路8号，公民身份号码330522198503121233。', 12);
+    expect(lines).toEqual(['住某县某路8号，公民身份', '号码330522198503121233。']);
+    expect(lines.some((l) => l.includes('330522198503121233'))).toBe(true);
+    for (const l of lines) expect(l).not.toMatch(/\d$/);
+    expect(wrap('一二三四五六七八九2026年')).toEqual(['一二三四五六七八九', '2026年']);
+  });
+
+  it('never breaks inside a 案号, a date or an amount with its unit: they move whole', () => {
+    // each would split at width 10 after 一二三四五六 (6 wide): the span moves down and the line is left short
+    const cases = ['（2026）浙0522民初1234号', '2026年11月3日', '10月30日', '二〇二六年十一月二十三日', '3,300.00元', '15万元'];
+    for (const span of cases) {
+      for (let lead = 1; lead <= 9; lead++) {
+        const text = `${'一二三四五六七八九'.slice(0, lead)}${span}，甲乙。`;
+        const lines = wrap(text, 12);
+        expect(lines.join('')).toBe(text);
+        expect(
+          lines.some((l) => l.includes(span)),
+          `${span} after ${lead}: ${lines.join(' | ')}`,
+        ).toBe(true);
+      }
+    }
+    // a span wider than a line still breaks (somewhere) rather than never
+    expect(wrap('二〇二六年十一月二十三日', 6).join('')).toBe('二〇二六年十一月二十三日');
+  });
+
+  it('finds the protected spans', () => {
+    const text = '本院（2026）浙0522民初354号案，于2026年11月3日、二〇二六年十一月三日交纳3,300.00元。';
+    expect(protectedSpans(text).map(([a, b]) => text.slice(a, b))).toEqual([
+      '（2026）浙0522民初354号',
+      '2026年11月3日',
+      '二〇二六年十一月三日',
+      '3,300.00元',
+    ]);
   });
 
   it('splits a word only when it is wider than a line', () => {

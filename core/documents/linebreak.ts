@@ -2,20 +2,18 @@
  * Line breaking for Chinese text with 禁则 (kinsoku), as GB/T 15834 asks: the closing marks (，。、；：？！ and the
  * second half of quotes, brackets and book-title marks) never start a line; the opening half of quotes,
  * brackets and book-title marks never ends one; a dash (——) or an ellipsis (……) is never split; a run of
- * Latin letters or digits (a number, 1,234.50, 2026-11-23) is never split unless it is wider than the line,
- * or it is long (an ID number) and keeping it whole would leave a line stretched by several characters. A closing mark that does not fit may hang into the right margin (one mark at most);
- * otherwise the last character is pushed to the next line with it and the shorter line is justified.
+ * Latin letters or digits (a number, an ID number, 1,234.50) is never split unless it is wider than the line;
+ * nor are the spans a reader takes as one thing — a 案号 （2026）浙0522民初1234号, a date 2026年11月23日 or
+ * 二〇二六年十一月二十三日, an amount with its unit 3,300.00元 (`protectedSpans`): they move whole to the next line
+ * and the line they leave is justified. A closing mark that does not fit may hang into the right margin (one
+ * mark at most); otherwise the last character is pushed to the next line with it.
  *
  * Pure functions over "atoms" (a CJK character, a Latin word, a space) with widths given by the caller, so
  * that the rules are tested without fonts.
  */
 
 /** Never at the start of a line. */
-export const NO_START = new Set([
-  ...'，。、；：？！）］｝〕〉》」』】〗〙〛”’％‰℃°·・～－',
-  ...',.;:?!)]}%',
-  ...'ー々〻ゝゞ〞〟',
-]);
+export const NO_START = new Set([...'，。、；：？！）］｝〕〉》」』】〗〙〛”’％‰℃°·・～－', ...',.;:?!)]}%', ...'ー々〻ゝゞ〞〟']);
 
 /** Never at the end of a line. */
 export const NO_END = new Set([...'（［｛〔〈《「『【〖〘〚“‘￥＄', ...'([{$£¥']);
@@ -30,6 +28,27 @@ export interface Atom<S> {
   kind: AtomKind;
   style: S;
   width: number;
+  /** inside a protected span: no line break before this atom */
+  glue?: boolean;
+}
+
+const CN_DIGIT = '〇零一二三四五六七八九十';
+/** Spans never broken across lines: 案号, dates (Arabic and Chinese numerals), amounts with their unit. */
+const PROTECTED: RegExp[] = [
+  // 案号: （2026）浙0522民初1234号, （2026）浙0522执保12号之一
+  /[（(]\d{4}[）)][\u3400-\u9fff]{0,2}\d{0,4}[\u3400-\u9fff]{1,4}\d+号(?:之[一二三四五六七八九十\d]+)?/g,
+  // 2026年11月23日, 2026年11月, 11月23日, 2026-11-23 is one word already
+  /\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日/g,
+  new RegExp(`[${CN_DIGIT}]{4}年[${CN_DIGIT}]{1,3}月(?:[${CN_DIGIT}]{1,3}日)?`, 'g'),
+  // 3,300.00元, 150,000元, 5万元, 50%
+  /[￥¥]?\d[\d,]*(?:\.\d+)?(?:万元|元|%|％)/g,
+];
+
+/** [start, end) offsets (in UTF-16 units) of the spans of `text` that must stay on one line. */
+export function protectedSpans(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (const re of PROTECTED) for (const m of text.matchAll(re)) out.push([m.index, m.index + m[0].length]);
+  return out;
 }
 
 export interface Line<S> {
@@ -57,10 +76,16 @@ export function isCjk(cp: number): boolean {
 /** Splits styled text into atoms; `measure` gives the width of a string in one style. */
 export function atomize<S>(segments: { text: string; style: S }[], measure: (text: string, style: S, kind: AtomKind) => number): Atom<S>[] {
   const atoms: Atom<S>[] = [];
+  const starts: number[] = [];
+  let offset = 0;
   for (const { text, style } of segments) {
     let word = '';
+    let wordAt = 0;
     const flushWord = () => {
-      if (word) atoms.push({ text: word, kind: 'word', style, width: measure(word, style, 'word') });
+      if (word) {
+        atoms.push({ text: word, kind: 'word', style, width: measure(word, style, 'word') });
+        starts.push(wordAt);
+      }
       word = '';
     };
     for (const ch of text) {
@@ -68,6 +93,7 @@ export function atomize<S>(segments: { text: string; style: S }[], measure: (tex
       if (ch === ' ' || ch === '\t') {
         flushWord();
         atoms.push({ text: ' ', kind: 'space', style, width: measure(' ', style, 'space') });
+        starts.push(offset);
       } else if (isCjk(cp)) {
         flushWord();
         const prev = atoms[atoms.length - 1];
@@ -76,13 +102,21 @@ export function atomize<S>(segments: { text: string; style: S }[], measure: (tex
           prev.width = measure(prev.text, style, 'cjk');
         } else {
           atoms.push({ text: ch, kind: 'cjk', style, width: measure(ch, style, 'cjk') });
+          starts.push(offset);
         }
       } else {
+        if (!word) wordAt = offset;
         word += ch;
       }
+      offset += ch.length;
     }
     flushWord();
   }
+  const spans = protectedSpans(segments.map((s) => s.text).join(''));
+  if (spans.length)
+    atoms.forEach((a, i) => {
+      if (spans.some(([from, to]) => starts[i]! > from && starts[i]! < to)) a.glue = true;
+    });
   return atoms;
 }
 
@@ -120,12 +154,8 @@ export function breakLines<S>(
   width: number,
   opts: {
     hangPunctuation?: boolean;
+    /** a word wider than a whole line is split into these parts (nothing narrower is ever split) */
     split?: (atom: Atom<S>) => Atom<S>[];
-    /**
-     * A word of at least `minChars` characters (an ID number, a phone number) that does not fit is split at the
-     * line end when keeping it whole would leave `minRoom` or more of the line empty (to be stretched).
-     */
-    splitLong?: { minChars: number; minRoom: number };
   } = {},
 ): Line<S>[] {
   const atoms = input.slice();
@@ -161,15 +191,12 @@ export function breakLines<S>(
       continue;
     }
     const next = atoms[i]!;
-    const long = opts.splitLong;
-    if (long && long.minChars > 0 && opts.split && next.kind === 'word' && [...next.text].length >= long.minChars && avail - w >= long.minRoom) {
-      const parts = opts.split(next);
-      if (parts.length > 1) {
-        atoms.splice(i, 1, ...parts);
-        continue;
-      }
-    }
-    if (opts.hangPunctuation && noStart(next) && [...next.text].length === 1 && !(atoms[i + 1] && noStart(atoms[i + 1]!))) {
+    if (
+      opts.hangPunctuation &&
+      noStart(next) &&
+      [...next.text].length === 1 &&
+      !(atoms[i + 1] && (noStart(atoms[i + 1]!) || atoms[i + 1]!.glue))
+    ) {
       const body = trimEnd(atoms.slice(start, i));
       lines.push({ atoms: body, hung: next, width: contentWidth(body), last: i + 1 >= atoms.length });
       start = i + 1;
@@ -177,7 +204,7 @@ export function breakLines<S>(
       continue;
     }
     let b = i;
-    while (b > start && (noStart(atoms[b]!) || noEnd(atoms[b - 1]!))) b--;
+    while (b > start && (noStart(atoms[b]!) || noEnd(atoms[b - 1]!) || atoms[b]!.glue)) b--;
     if (b === start) b = i; // no legal break on this line: break where it overflows rather than never
     const body = trimEnd(atoms.slice(start, b));
     lines.push({ atoms: body, hung: null, width: contentWidth(body), last: false });

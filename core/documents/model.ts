@@ -210,12 +210,6 @@ export interface DocumentFormat {
   lineBreaking: {
     /** a closing punctuation mark that does not fit may hang into the right margin instead of pushing a character down */
     hangPunctuation: boolean;
-    /**
-     * a run of Latin letters or digits this long or longer (an 18-digit ID number) may be split at a line end
-     * rather than leave `maxStretchChars` or more of the line to be stretched; 0: never split
-     */
-    splitWordsFromChars: number;
-    maxStretchChars: number;
   };
   /** font names written into the DOCX (the PDF embeds the files chosen in core/documents/fonts.ts) */
   docx: {
@@ -236,7 +230,7 @@ export const DEFAULT_FORMAT: DocumentFormat = {
   table: { sizePt: 14, linePitchPt: 22, paddingXMm: 1.9, paddingYMm: 1, borderPt: 0.75 },
   signature: { spaceBeforeLines: 1, rightIndentChars: 2, nameGapChars: 2, padTwoCharNames: true },
   pageNumber: { show: true, sizePt: 14, template: '— {n} —', position: 'centre', belowTextMm: 7 },
-  lineBreaking: { hangPunctuation: true, splitWordsFromChars: 10, maxStretchChars: 2 },
+  lineBreaking: { hangPunctuation: true },
   docx: {
     bodyFont: { eastAsia: '仿宋_GB2312', ascii: '仿宋_GB2312', hAnsi: '仿宋_GB2312' },
     titleFont: { eastAsia: '方正小标宋简体', ascii: '方正小标宋简体', hAnsi: '方正小标宋简体' },

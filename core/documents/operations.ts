@@ -1,12 +1,13 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { defineOperation } from '../api/contract';
+import { documentsMeta } from './meta';
 import { ApiError } from '../api/errors';
 import { bool, input, integerIn, noInput, oneOf, optionalText, positiveId, requiredText } from '../api/fields';
-import { audit, writeTransaction } from '../audit/transaction';
-import { mayUnmask } from '../cases/service';
+import { audit, writeTransaction } from '../audit';
+import { mayUnmask } from '../cases';
 import type { CallContext } from '../context';
-import { writeSetting } from '../court/settings';
+import { writeSetting } from '../settings';
 import { isIsoDate } from '../time/clock';
 import { BATCH_MAX, batchResult, batchStatus, startBatch } from './batchJobs';
 import { draftData } from './dataBuilders';
@@ -28,7 +29,7 @@ import {
   templateFor,
   type DocumentRecord,
 } from './register';
-import { builtinTemplate, type Template } from './templates';
+import { builtinTemplate, FIELD_TYPES, type FieldType, type Template } from './template';
 
 /**
  * The documents API (issue 4; contract in docs/documents-contract.md): templates and the court's versions of
@@ -36,9 +37,6 @@ import { builtinTemplate, type Template } from './templates';
  * print jobs and the court's font files. Binary results are base64 (the same JSON over IPC and HTTP).
  */
 
-const READERS = ['clerk', 'mediation', 'judge', 'print', 'approver'] as const;
-const READERS_ADMIN = [...READERS, 'admin'] as const;
-const ADMIN = ['admin'] as const;
 
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 
@@ -115,18 +113,22 @@ function placeholdersOf(t: Template): string[] {
 // ───────────────────────────── templates ─────────────────────────────
 
 export const templatesOperation = defineOperation({
-  name: 'documents.templates',
-  summary: '文书模板列表：id、名称、使用中的版本（内置或本院版本）',
-  access: READERS_ADMIN,
+  ...documentsMeta['documents.templates'],
   input: noInput,
   output: z.object({ templates: z.array(templateListingSchema) }),
   handler: (ctx) => ({ templates: listTemplates(ctx.core.db) }),
 });
 
+const declaredFieldSchema = z.object({
+  path: z.string(),
+  label: z.string(),
+  type: z.enum(Object.values(FIELD_TYPES) as [FieldType, ...FieldType[]]),
+  choices: z.array(z.object({ value: z.string(), label: z.string() })).optional(),
+  from: z.string().optional(),
+});
+
 export const templateOperation = defineOperation({
-  name: 'documents.template',
-  summary: '一个文书模板：使用中的文本、内置文本、本院版本历史、样例数据',
-  access: READERS_ADMIN,
+  ...documentsMeta['documents.template'],
   input: input({ id: templateIdField() }),
   output: z.object({
     template: templateListingSchema,
@@ -134,6 +136,8 @@ export const templateOperation = defineOperation({
     builtinSource: z.string(),
     history: z.array(templateVersionSchema),
     sample: z.record(z.string(), z.unknown()),
+    /** the fields the template declares: the generate form's names and kinds */
+    fields: z.array(declaredFieldSchema),
   }),
   handler: (ctx, i) => {
     const db = ctx.core.db;
@@ -144,14 +148,13 @@ export const templateOperation = defineOperation({
       builtinSource: builtinTemplate(i.id).source,
       history: templateHistory(db, i.id),
       sample: t.sample,
+      fields: t.fields.map(({ path, label, type, choices, from }) => ({ path, label, type, ...(choices ? { choices } : {}), ...(from ? { from } : {}) })),
     };
   },
 });
 
 export const checkTemplateOperation = defineOperation({
-  name: 'documents.checkTemplate',
-  summary: '检查修改后的模板文本（不保存）；有误时指出行号（管理员）',
-  access: ADMIN,
+  ...documentsMeta['documents.checkTemplate'],
   input: input({ id: templateIdField(), source: sourceField }),
   output: z.object({ ok: z.literal(true), title: z.string(), placeholders: z.array(z.string()) }),
   handler: (ctx, i) => {
@@ -162,9 +165,7 @@ export const checkTemplateOperation = defineOperation({
 });
 
 export const saveTemplateOperation = defineOperation({
-  name: 'documents.saveTemplate',
-  summary: '保存本院的模板文本为新版本，下一份文书即使用（管理员）',
-  access: ADMIN,
+  ...documentsMeta['documents.saveTemplate'],
   input: input({ id: templateIdField(), source: sourceField, note: noteField }),
   output: z.object({ version: templateVersionSchema }),
   handler: (ctx, i) => {
@@ -174,9 +175,7 @@ export const saveTemplateOperation = defineOperation({
 });
 
 export const revertTemplateOperation = defineOperation({
-  name: 'documents.revertTemplate',
-  summary: '恢复使用内置模板（记为新版本，历史保留）（管理员）',
-  access: ADMIN,
+  ...documentsMeta['documents.revertTemplate'],
   input: input({ id: templateIdField(), note: noteField }),
   output: z.object({ version: templateVersionSchema }),
   handler: (ctx, i) => {
@@ -188,9 +187,7 @@ export const revertTemplateOperation = defineOperation({
 // ───────────────────────────── preview and data ─────────────────────────────
 
 export const previewOperation = defineOperation({
-  name: 'documents.preview',
-  summary: '预览文书（PDF，不登记）：给出的数据、由案件生成的数据或模板样例数据；管理员可预览未保存的模板文本',
-  access: READERS_ADMIN,
+  ...documentsMeta['documents.preview'],
   input: input({
     templateId: templateIdField(),
     source: sourceField.optional(),
@@ -218,9 +215,7 @@ export const previewOperation = defineOperation({
 });
 
 export const draftDataOperation = defineOperation({
-  name: 'documents.draftData',
-  summary: '由案件生成文书数据；案件中没有的内容取自样例数据，并列在 missing 中供核对',
-  access: READERS,
+  ...documentsMeta['documents.draftData'],
   input: input({ caseId: positiveId('案件编号'), templateId: templateIdField() }),
   output: z.object({ data: z.record(z.string(), z.unknown()), complete: z.boolean(), missing: z.array(z.string()) }),
   handler: (ctx, i) => caseDraft(ctx, i, mayUnmask(ctx)),
@@ -229,9 +224,7 @@ export const draftDataOperation = defineOperation({
 // ───────────────────────────── the register ─────────────────────────────
 
 export const generateOperation = defineOperation({
-  name: 'documents.generate',
-  summary: '生成文书（PDF 或 DOCX）并登记：模板版本、数据、SHA-256、页数；案件时间线与审计日志同时记录',
-  access: READERS,
+  ...documentsMeta['documents.generate'],
   input: input({
     caseId: positiveId('案件编号').optional(),
     templateId: templateIdField(),
@@ -248,9 +241,7 @@ export const generateOperation = defineOperation({
 });
 
 export const listOperation = defineOperation({
-  name: 'documents.list',
-  summary: '文书登记簿：按案件、模板、生成日期、是否已打印查询，新文书在前，分页',
-  access: READERS,
+  ...documentsMeta['documents.list'],
   input: input({
     caseId: positiveId('案件编号').optional(),
     templateId: optionalText('模板', { max: 60 }),
@@ -265,18 +256,14 @@ export const listOperation = defineOperation({
 });
 
 export const getOperation = defineOperation({
-  name: 'documents.get',
-  summary: '一份已登记的文书',
-  access: READERS,
+  ...documentsMeta['documents.get'],
   input: input({ id: positiveId('文书编号') }),
   output: z.object({ document: documentRecordSchema }),
   handler: (ctx, i) => ({ document: getDocument(ctx.core.db, i.id) }),
 });
 
 export const reprintOperation = defineOperation({
-  name: 'documents.reprint',
-  summary: '重新生成已登记的文书：登记时的模板版本、数据和日期；identical 表示与登记的 SHA-256 一致',
-  access: READERS,
+  ...documentsMeta['documents.reprint'],
   input: input({ id: positiveId('文书编号'), format: formatField.optional() }),
   output: z.object({ document: documentRecordSchema, base64: z.string(), identical: z.boolean() }),
   handler: async (ctx, i) => {
@@ -286,9 +273,7 @@ export const reprintOperation = defineOperation({
 });
 
 export const markPrintedOperation = defineOperation({
-  name: 'documents.markPrinted',
-  summary: '记录文书已打印（打印次数、最后打印时间和人员）；案件时间线与审计日志同时记录',
-  access: READERS,
+  ...documentsMeta['documents.markPrinted'],
   input: input({ ids: idsField }),
   output: z.object({ count: z.number() }),
   handler: (ctx, i) => markPrinted(ctx, i.ids),
@@ -299,27 +284,21 @@ export const markPrintedOperation = defineOperation({
 const jobIdField = requiredText('批量打印任务', { max: 60 });
 
 export const batchStartOperation = defineOperation({
-  name: 'documents.batchStart',
-  summary: `批量打印：把所选文书（最多 ${BATCH_MAX} 份）合成一个 PDF，每份从新页开始、各自编页码；返回任务号，进度用 documents.batchStatus 查询`,
-  access: READERS,
+  ...documentsMeta['documents.batchStart'],
   input: input({ ids: idsField }),
   output: z.object({ jobId: z.string(), total: z.number() }),
   handler: (ctx, i) => startBatch(ctx, i.ids),
 });
 
 export const batchStatusOperation = defineOperation({
-  name: 'documents.batchStatus',
-  summary: '批量打印任务的进度',
-  access: READERS,
+  ...documentsMeta['documents.batchStatus'],
   input: input({ jobId: jobIdField }),
   output: z.object({ state: z.enum(['running', 'done', 'failed']), done: z.number(), total: z.number(), error: z.string().optional() }),
   handler: (ctx, i) => batchStatus(ctx, i.jobId),
 });
 
 export const batchResultOperation = defineOperation({
-  name: 'documents.batchResult',
-  summary: '批量打印的 PDF 及每份文书的起始页和页数（任务完成 10 分钟后清除）',
-  access: READERS,
+  ...documentsMeta['documents.batchResult'],
   input: input({ jobId: jobIdField }),
   output: z.object({
     pdfBase64: z.string(),
@@ -344,9 +323,7 @@ function fontView(f: FontConfig): z.infer<typeof fontSettingsSchema> {
 }
 
 export const fontSettingsOperation = defineOperation({
-  name: 'documents.fontSettings',
-  summary: '本院文书字体文件（正文、正文加粗、标题）；未设置时使用随程序提供的思源宋体（Noto Serif SC）',
-  access: ADMIN,
+  ...documentsMeta['documents.fontSettings'],
   input: noInput,
   output: fontSettingsSchema,
   handler: (ctx) => fontView(documentFonts(ctx.core.db)),
@@ -381,9 +358,7 @@ async function setFonts(ctx: CallContext, i: Partial<Record<FontField, string | 
 }
 
 export const setFontSettingsOperation = defineOperation({
-  name: 'documents.setFontSettings',
-  summary: '设置本院文书字体文件（须有授权的仿宋_GB2312、方正小标宋等 TrueType 字体；.ttc 写作 文件#字体名）；留空则用随程序提供的字体（管理员）',
-  access: ADMIN,
+  ...documentsMeta['documents.setFontSettings'],
   input: input({
     body: optionalText('正文字体', { max: 1000 }),
     bodyBold: optionalText('正文加粗字体', { max: 1000 }),

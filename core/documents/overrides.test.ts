@@ -5,7 +5,7 @@ import { countRows, createHarness, setUpCourt, type Harness } from '../../test/h
 import { ApiError } from '../api/errors';
 import { systemActor, type CallContext } from '../context';
 import { currentTemplate, listTemplates, revertToBuiltin, saveCourtTemplate, templateAtVersion, templateHistory } from './overrides';
-import { builtinTemplate, builtinTemplatesDir, fillTemplate } from './templates';
+import { builtinTemplate, builtinTemplatesDir, fillTemplate } from './template';
 
 let h: Harness | undefined;
 afterEach(() => {

@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
 import { templateVersions } from '../../db/schema';
 import { ApiError } from '../api/errors';
-import { audit, writeTransaction } from '../audit/transaction';
+import { audit, writeTransaction } from '../audit';
 import type { CallContext, Db, Tx } from '../context';
 import { isoShanghai } from '../time/clock';
-import { builtinTemplate, builtinTemplates, parseTemplate, TemplateError, type Template } from './templates';
+import { builtinTemplate, builtinTemplates, parseTemplate, TemplateError, type Template } from './template';
 
 /**
  * A court's own versions of the built-in templates. An admin edits a template's text (a sentence of a ruling,
@@ -121,7 +121,9 @@ export function checkCourtTemplate(id: string, source: string, builtinDir?: stri
   try {
     t = parseTemplate(source, courtFile(id, 0).replace('（版本 0）', '（修改稿）'), { origin: 'court', versionLabel: 'court.draft' });
   } catch (err) {
-    if (err instanceof TemplateError) throw new ApiError('VALIDATION', err.message, 'source');
+    if (err instanceof TemplateError) {
+      throw new ApiError('VALIDATION', err.message, 'source', [{ field: 'source', message: err.message, ...(err.line ? { line: err.line } : {}) }]);
+    }
     throw err;
   }
   if (t.id !== id) throw new ApiError('VALIDATION', `模板信息中的 id（${t.id}）应为 ${id}`, 'source');

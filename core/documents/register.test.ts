@@ -7,7 +7,7 @@ import { clerkAndPrinter, COMPANY, fileCivil, fileConfirmation, ZHANG_SAN } from
 import { PDFTOTEXT, pdfText } from '../../test/pdf';
 import { verifyDatabase } from '../audit/verify';
 import { batchJob } from './batchJobs';
-import { builtinTemplate, builtinTemplatesDir, unknownDataFields } from './templates';
+import { builtinTemplate, builtinTemplatesDir, unknownDataFields } from './template';
 
 if (!PDFTOTEXT) console.warn('poppler-utils (pdftotext) is not installed: the PDF text checks of the register are skipped.');
 
@@ -247,6 +247,9 @@ describe('document register', () => {
     const err = await h.fail('documents.checkTemplate', { id: 'notice', source: bad }, admin);
     expect(err).toMatchObject({ code: 'VALIDATION', field: 'source' });
     expect(err.message).toMatch(/第 \d+ 行：未知字段 \{\{court.nmae\}\}/);
+    // the line travels as data (the editor jumps to it), not only inside the message
+    const line = bad.split('\n').findIndex((l) => l.includes('{{court.nmae}}')) + 1;
+    expect(err.issues).toEqual([{ field: 'source', message: err.message, line }]);
     const ok = await h.call('documents.checkTemplate', { id: 'notice', source: builtinSource('notice') }, admin);
     expect(ok).toMatchObject({ ok: true, title: '通知书' });
     expect(ok.placeholders).toEqual(expect.arrayContaining(['court.name', 'caseNumber', 'addressee', 'para', 'contact.phone', 'date']));

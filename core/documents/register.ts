@@ -2,18 +2,18 @@ import { createHash } from 'node:crypto';
 import { and, count, desc, eq, gt, gte, inArray, lt, type SQL } from 'drizzle-orm';
 import { cases, documents, users } from '../../db/schema';
 import { ApiError, fieldError, notFound } from '../api/errors';
-import { audit, writeTransaction } from '../audit/transaction';
-import { caseView } from '../cases/service';
-import { addCaseEvent } from '../cases/timeline';
+import { audit, writeTransaction } from '../audit';
+import { caseView } from '../cases';
+import { addCaseEvent } from '../cases';
 import type { CallContext, Db, Tx } from '../context';
-import { readSetting } from '../court/settings';
+import { readSetting } from '../settings';
 import { dateShanghai, isoShanghai } from '../time/clock';
 import { draftData, type DataBuilderContext, type DraftData } from './dataBuilders';
 import type { FontConfig } from './fonts';
 import type { DocumentModel } from './model';
 import { currentTemplate, templateAtVersion } from './overrides';
 import type { RenderedDocument, RenderOptions } from './pdf';
-import { fillTemplate, TemplateError, unknownDataFields, type Template } from './templates';
+import { fillTemplate, TemplateError, unknownDataFields, type Template } from './template';
 
 /**
  * The document register (issue 4): every generated document is recorded — case, template id and version,

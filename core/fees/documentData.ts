@@ -1,9 +1,9 @@
 import { fieldError } from '../api/errors';
-import type { CaseView } from '../cases/service';
+import type { CaseView } from '../cases';
 import type { Db, Tx } from '../context';
-import { readSetting } from '../court/settings';
-import { yuan } from '../documents/chinese';
-import type { DataBuilder, DataBuilderContext } from '../documents/dataBuilders';
+import { readSetting } from '../settings';
+import { yuan } from '../documents';
+import type { DataBuilder, DataBuilderContext } from '../documents';
 import { DEFAULT_PAYMENT_ACCOUNT } from './config';
 import { quoteFee, type Quote, type QuoteRequest } from './quote';
 import { grantedRelief, reliefView, type ReliefView } from './relief';
@@ -15,7 +15,7 @@ import { readFeeQuoteSettings, suggestedFeeRequest } from './service';
  * built from what the court holds:
  *
  * - 交纳诉讼费用通知书 from a quote (the calculator's request, `fees.noticeData`) or, for a case, from the
- *   case's suggested quote (the builder in DATA_BUILDERS, so `documents.generate {caseId, templateId:
+ *   case's suggested quote (the fees area's `fee-notice` data builder, so `documents.generate {caseId, templateId:
  *   'fee-notice'}` works for a 民初 case with an amount); relief granted to the addressee is stated and
  *   deducted.
  * - 准予…诉讼费用决定书 / 不予批准司法救助申请通知书 from the relief application
@@ -242,7 +242,7 @@ export const feeNoticeFromCase: DataBuilder = (c) => {
   return feeNoticeData({ db: c.db, caseView: c.caseView, courtName: c.courtName, issuedOn: c.issuedOn, request }).data;
 };
 
-/** The fee documents' data builders, registered in DATA_BUILDERS (core/documents/dataBuilders.ts). */
+/** The fee documents' data builders, declared in the fees area's descriptor (core/fees/index.ts). */
 export const FEE_DATA_BUILDERS: Record<string, DataBuilder> = {
   'fee-notice': feeNoticeFromCase,
   'relief-decision': reliefDecisionData,

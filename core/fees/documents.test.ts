@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createHarness, setUpCourt, userToken, type Harness } from '../../test/harness';
 import { COMPANY, fileCivil, LI_SI } from '../../test/fixtures';
 import { expectInOrder, PDFTOTEXT, pdfText } from '../../test/pdf';
-import { builtinTemplate, fillTemplate } from '../documents/templates';
+import { builtinTemplate, fillTemplate } from '../documents/template';
 import { caseTitle, sentenceBody } from './documentData';
 
 /**

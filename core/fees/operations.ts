@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { defineOperation } from '../api/contract';
+import { feesMeta } from './meta';
 import { fieldError } from '../api/errors';
 import { bool, input, integerIn, isoDate, oneOf, optionalText, positiveFen, positiveId, requiredText } from '../api/fields';
-import { audit, writeTransaction } from '../audit/transaction';
-import { ROLE_KEYS } from '../auth/roles';
-import { caseView } from '../cases/service';
-import { readSetting, writeSetting } from '../court/settings';
+import { audit, writeTransaction } from '../audit';
+import { ROLE_KEYS } from '../api/roles';
+import { caseView } from '../cases';
+import { readSetting, writeSetting } from '../settings';
 import { dateShanghai } from '../time/clock';
 import { provincialProblems } from './config';
 import { feeNoticeData } from './documentData';
@@ -17,8 +18,6 @@ import { AMOUNT_LABELS, CLOSINGS, FEE_KIND_IDS, FEE_KINDS, PROCEDURES, PROVINCIA
 import { caseFees, readFeeQuoteSettings } from './service';
 import { reliefTotals } from './totals';
 
-const COUNTER = ['clerk'] as const;
-const READERS = ['clerk', 'mediation', 'judge', 'print', 'approver'] as const;
 
 const quoteRequestShape = {
   kind: oneOf('费用种类', FEE_KIND_IDS),
@@ -40,9 +39,7 @@ function quoteOrFieldError(request: Parameters<typeof quoteFee>[0], settings: Pa
 }
 
 export const feeScheduleOperation = defineOperation({
-  name: 'fees.schedule',
-  summary: '诉讼费用的种类、程序和结案方式、本院适用的本省标准与取整规则（计算器用）',
-  access: 'authenticated',
+  ...feesMeta['fees.schedule'],
   input: input({ on: isoDate('日期').optional() }),
   output: z.custom<ReturnType<typeof scheduleView>>(),
   handler: (ctx, i) => scheduleView(ctx.core.db, i.on ?? dateShanghai(ctx.core.clock.now())),
@@ -63,18 +60,14 @@ function scheduleView(db: Parameters<typeof readFeeQuoteSettings>[0], on: string
 }
 
 export const feeQuoteOperation = defineOperation({
-  name: 'fees.quote',
-  summary: '按《诉讼费用交纳办法》计算诉讼费用：金额、大写、每一步的计算和依据',
-  access: 'authenticated',
+  ...feesMeta['fees.quote'],
   input: input({ ...quoteRequestShape, on: isoDate('计算日期').optional() }),
   output: z.custom<ReturnType<typeof quoteFee>>(),
   handler: (ctx, i) => quoteOrFieldError({ ...i, on: i.on ?? dateShanghai(ctx.core.clock.now()) }, readFeeQuoteSettings(ctx.core.db)),
 });
 
 export const feeNoticeDataOperation = defineOperation({
-  name: 'fees.noticeData',
-  summary: '交纳诉讼费用通知书的数据（按给出的计费方式计算；有案件时写明案号、案件名称和受通知人，并扣除已准予的免交、减交、缓交），交 documents.generate 的 fee-notice 模板使用',
-  access: READERS,
+  ...feesMeta['fees.noticeData'],
   input: input({
     ...quoteRequestShape,
     caseId: positiveId('案件编号').optional(),
@@ -104,9 +97,7 @@ const provincialSchema = z.object({
 });
 
 export const feeSettingsOperation = defineOperation({
-  name: 'fees.settings',
-  summary: '诉讼费用与司法救助的设置：本省标准（按施行日期）、取整规则、收款账户、审批流程、缓交期限与提醒',
-  access: 'authenticated',
+  ...feesMeta['fees.settings'],
   input: input({}),
   output: z.custom<ReturnType<typeof feeSettingsView>>(),
   handler: (ctx) => feeSettingsView(ctx.core.db),
@@ -124,9 +115,7 @@ function feeSettingsView(db: Parameters<typeof readFeeQuoteSettings>[0]) {
 }
 
 export const updateFeeSettingsOperation = defineOperation({
-  name: 'fees.updateSettings',
-  summary: '修改诉讼费用与司法救助的设置（管理员）。本省标准须在《办法》规定的幅度内',
-  access: ['admin'],
+  ...feesMeta['fees.updateSettings'],
   input: input({
     provincial: z.array(provincialSchema).min(1, { error: '至少保留一套本省标准' }).max(50).optional(),
     rounding: z.object({ unit: oneOf('取整单位', ['fen', 'yuan']), mode: oneOf('取整方式', ['half-up', 'down']) }).optional(),
@@ -175,18 +164,14 @@ export const updateFeeSettingsOperation = defineOperation({
 });
 
 export const caseFeesOperation = defineOperation({
-  name: 'fees.case',
-  summary: '案件的诉讼费用：建议的计费方式、司法救助申请与决定、交费与退费、缓交跟踪',
-  access: READERS,
+  ...feesMeta['fees.case'],
   input: input({ caseId: positiveId('案件编号') }),
   output: z.custom<ReturnType<typeof caseFees>>(),
   handler: (ctx, i) => caseFees(ctx.core.db, i.caseId, dateShanghai(ctx.core.clock.now())),
 });
 
 export const reliefGroundsOperation = defineOperation({
-  name: 'relief.grounds',
-  summary: '司法救助的种类、法定事由（《办法》第四十五至四十七条）、证明材料种类和审批流程',
-  access: 'authenticated',
+  ...feesMeta['relief.grounds'],
   input: input({}),
   output: z.custom<{ kinds: unknown[]; evidenceKinds: readonly string[]; chain: unknown[] }>(),
   handler: (ctx) => ({
@@ -199,9 +184,7 @@ export const reliefGroundsOperation = defineOperation({
 const reliefViewSchema = z.custom<ReturnType<typeof reliefView>>();
 
 export const applyReliefOperation = defineOperation({
-  name: 'relief.apply',
-  summary: '登记司法救助申请（免交、减交、缓交）：申请人、法定事由、证明材料、应交费用、申请减交比例或缓交期限',
-  access: COUNTER,
+  ...feesMeta['relief.apply'],
   input: input({
     caseId: positiveId('案件编号'),
     casePartyId: positiveId('申请人'),
@@ -234,9 +217,7 @@ export const applyReliefOperation = defineOperation({
 });
 
 export const actOnReliefOperation = defineOperation({
-  name: 'relief.act',
-  summary: '审查或审批司法救助申请：同意、部分准予、不予批准（须书面说明理由）、退回。最后一个阶段的意见即为决定',
-  access: 'authenticated',
+  ...feesMeta['relief.act'],
   input: input({
     applicationId: positiveId('申请编号'),
     action: oneOf('审批意见', ['grant', 'partial', 'refuse', 'return']),
@@ -250,27 +231,21 @@ export const actOnReliefOperation = defineOperation({
 });
 
 export const withdrawReliefOperation = defineOperation({
-  name: 'relief.withdraw',
-  summary: '申请人撤回尚未决定的司法救助申请',
-  access: COUNTER,
+  ...feesMeta['relief.withdraw'],
   input: input({ applicationId: positiveId('申请编号'), note: optionalText('说明', { max: 500 }) }),
   output: reliefViewSchema,
   handler: (ctx, i) => withdrawRelief(ctx, i.applicationId, i.note),
 });
 
 export const getReliefOperation = defineOperation({
-  name: 'relief.get',
-  summary: '司法救助申请详情：申请、证明材料、各阶段意见、决定',
-  access: [...READERS, 'admin'],
+  ...feesMeta['relief.get'],
   input: input({ id: positiveId('申请编号') }),
   output: reliefViewSchema,
   handler: (ctx, i) => reliefView(ctx.core.db, i.id),
 });
 
 export const listReliefOperation = defineOperation({
-  name: 'relief.list',
-  summary: '司法救助登记簿：按状态、种类、申请日期筛选；“open”为待审批',
-  access: [...READERS, 'admin'],
+  ...feesMeta['relief.list'],
   input: input({
     caseId: positiveId('案件编号').optional(),
     status: oneOf('状态', ['open', 'pending', 'reviewed', 'granted', 'partly_granted', 'refused', 'withdrawn']).optional(),
@@ -285,18 +260,14 @@ export const listReliefOperation = defineOperation({
 });
 
 export const followUpOperation = defineOperation({
-  name: 'relief.followUp',
-  summary: '缓交跟踪：到期日、应交、已交、状态（未到期、即将到期、逾期未交、已交清）',
-  access: [...READERS, 'admin'],
+  ...feesMeta['relief.followUp'],
   input: input({ state: oneOf('跟踪状态', ['open', 'due-soon', 'overdue', 'paid']).optional() }),
   output: z.custom<ReturnType<typeof deferralFollowUps>>(),
   handler: (ctx, i) => deferralFollowUps(ctx.core.db, dateShanghai(ctx.core.clock.now()), { ...(i.state ? { state: i.state as FollowUpState } : {}) }),
 });
 
 export const reliefRemindersOperation = defineOperation({
-  name: 'relief.reminders',
-  summary: '工作台提醒：等待本人所在审批阶段的司法救助申请数，即将到期、逾期未交（及其中尚未记入案件）的缓交数',
-  access: 'authenticated',
+  ...feesMeta['relief.reminders'],
   input: input({}),
   output: z.object({ awaitingMe: z.number(), dueSoon: z.number(), overdue: z.number(), overdueUnflagged: z.number() }),
   handler: (ctx) => {
@@ -315,18 +286,14 @@ export const reliefRemindersOperation = defineOperation({
 });
 
 export const flagOverdueOperation = defineOperation({
-  name: 'relief.flagOverdue',
-  summary: '把缓交到期未交纳的案件记入案件时间线（可依法按撤诉处理）；每笔缓交只记一次',
-  access: ['clerk', 'judge'],
+  ...feesMeta['relief.flagOverdue'],
   input: input({}),
   output: z.object({ flagged: z.number(), caseNumbers: z.array(z.string()) }),
   handler: (ctx) => flagOverdueDeferrals(ctx),
 });
 
 export const recordPaymentOperation = defineOperation({
-  name: 'fees.recordPayment',
-  summary: '登记交费或退费；交费可对应一笔已准予的缓交',
-  access: COUNTER,
+  ...feesMeta['fees.recordPayment'],
   input: input({
     caseId: positiveId('案件编号'),
     applicationId: positiveId('缓交申请编号').optional(),
@@ -341,9 +308,7 @@ export const recordPaymentOperation = defineOperation({
 });
 
 export const reliefTotalsOperation = defineOperation({
-  name: 'relief.totals',
-  summary: '司法救助统计：按月份和种类的申请数、准予、部分准予、不予批准，免交、减交、缓交金额',
-  access: ['clerk', 'judge', 'approver', 'admin'],
+  ...feesMeta['relief.totals'],
   input: input({
     fromMonth: z.string({ error: '请填写起始月份' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '起始月份格式应为 YYYY-MM' }),
     toMonth: z.string({ error: '请填写截止月份' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '截止月份格式应为 YYYY-MM' }),

@@ -1,12 +1,12 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { caseEvents, caseParties, cases, feePayments, parties, reliefApplications } from '../../db/schema';
 import { fieldError, notFound } from '../api/errors';
-import { audit, writeTransaction } from '../audit/transaction';
-import { addCaseEvent } from '../cases/timeline';
+import { audit, writeTransaction } from '../audit';
+import { addCaseEvent } from '../cases';
 import type { CallContext, Db, Tx } from '../context';
-import { readSetting } from '../court/settings';
-import { addCalendarDays } from '../calendar/calendar';
-import { yuan } from '../documents/chinese';
+import { readSetting } from '../settings';
+import { addCalendarDays } from '../calendar';
+import { yuan } from '../documents';
 import { dateShanghai, isoShanghai } from '../time/clock';
 
 /**

@@ -1,4 +1,4 @@
-import { amountInWords, yuan } from '../documents/chinese';
+import { amountInWords, yuan } from '../documents';
 import { provincialOn, type ProvincialAmounts, type RoundingRule } from './config';
 import { add, cmp, exactYuanText, fen, min, roundFen, times, ZERO, type Exact } from './exact';
 import {

@@ -1,14 +1,14 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { caseParties, cases, parties, reliefApplications, reliefSteps } from '../../db/schema';
 import { ApiError, conflict, fieldError, notFound } from '../api/errors';
-import { audit, writeTransaction } from '../audit/transaction';
-import { courtCalendar } from '../calendar/courtCalendar';
-import { addCaseEvent } from '../cases/timeline';
+import { audit, writeTransaction } from '../audit';
+import { courtCalendar } from '../calendar';
+import { addCaseEvent } from '../cases';
 import type { CallContext, Db, Tx } from '../context';
-import { readSetting } from '../court/settings';
-import { ROLES } from '../auth/roles';
+import { readSetting } from '../settings';
+import { ROLES } from '../api/roles';
 import { dateShanghai, isoShanghai } from '../time/clock';
-import { yuan } from '../documents/chinese';
+import { yuan } from '../documents';
 import { groundBasis, groundOf, MIN_REDUCTION_PERCENT, RELIEF_KINDS, type ReliefKind } from './grounds';
 import type { ReliefStage } from './settings';
 
@@ -150,9 +150,41 @@ export function reliefChain(db: Db | Tx): ReliefStage[] {
 }
 
 /** The stage the application waits at: the steps since the last return. */
-function currentStage(steps: { action: string }[]): number {
+function currentStage(steps: readonly { action: string }[]): number {
   let n = 0;
   for (const s of steps) n = s.action === 'return' ? 0 : n + 1;
+  return n;
+}
+
+/**
+ * The stage an open application waits at, and whether `actor` may act there: the stage's role, and not a person
+ * who already gave an opinion on it since the last return (review and decision by different people). The one
+ * rule for relief.act and for the dashboard's “awaiting me” count.
+ */
+export function awaitingStage(chain: readonly ReliefStage[], steps: readonly { action: string; userId: number }[], actor: { userId: number; roles: readonly string[] }) {
+  const stageIndex = Math.min(currentStage(steps), chain.length - 1);
+  const stage = chain[stageIndex]!;
+  const sinceReturn = steps.slice(steps.length - currentStage(steps));
+  const problem = !actor.roles.includes(stage.role) ? ('role' as const) : sinceReturn.some((s) => s.userId === actor.userId) ? ('same-person' as const) : null;
+  return { stageIndex, stage, problem };
+}
+
+/** How many open applications `actor` may act on now (every open one is counted: no page, no cap). */
+export function countAwaiting(db: Db | Tx, actor: { userId: number; roles: readonly string[] }): number {
+  const open = db.select({ id: reliefApplications.id }).from(reliefApplications).where(inArray(reliefApplications.status, OPEN)).all();
+  if (open.length === 0) return 0;
+  const chain = reliefChain(db);
+  const stepsOf = new Map<number, { action: string; userId: number }[]>(open.map((a) => [a.id, []]));
+  const steps = db
+    .select({ applicationId: reliefSteps.applicationId, action: reliefSteps.action, userId: reliefSteps.userId })
+    .from(reliefSteps)
+    .innerJoin(reliefApplications, eq(reliefApplications.id, reliefSteps.applicationId))
+    .where(inArray(reliefApplications.status, OPEN))
+    .orderBy(asc(reliefSteps.id))
+    .all();
+  for (const st of steps) stepsOf.get(st.applicationId)?.push(st);
+  let n = 0;
+  for (const list of stepsOf.values()) if (awaitingStage(chain, list, actor).problem === null) n++;
   return n;
 }
 
@@ -165,12 +197,10 @@ export function actOnRelief(ctx: CallContext, i: ActInput) {
     if (!OPEN.includes(app.status as ReliefStatus)) throw conflict(`该申请已${RELIEF_STATUS_LABELS[app.status as ReliefStatus]}，不能再审批`);
     const chain = reliefChain(tx);
     const steps = tx.select().from(reliefSteps).where(eq(reliefSteps.applicationId, app.id)).orderBy(asc(reliefSteps.id)).all();
-    const stageIndex = Math.min(currentStage(steps), chain.length - 1);
-    const stage = chain[stageIndex]!;
     const actor = ctx.actor!;
-    if (!actor.roles.includes(stage.role)) throw new ApiError('FORBIDDEN', `该申请正在“${stage.label}”阶段，需由${ROLES[stage.role]}办理`);
-    const sinceReturn = steps.slice(steps.length - currentStage(steps));
-    if (sinceReturn.some((s) => s.userId === actor.userId)) throw conflict('同一申请的审查和审批须由不同人员办理：您已在前一阶段提出意见');
+    const { stageIndex, stage, problem } = awaitingStage(chain, steps, actor);
+    if (problem === 'role') throw new ApiError('FORBIDDEN', `该申请正在“${stage.label}”阶段，需由${ROLES[stage.role]}办理`);
+    if (problem === 'same-person') throw conflict('同一申请的审查和审批须由不同人员办理：您已在前一阶段提出意见');
     const last = stageIndex === chain.length - 1;
     const kind = app.kind as ReliefKind;
 

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { cases } from '../../db/schema';
 import { notFound } from '../api/errors';
 import type { Db, Tx } from '../context';
-import { readSetting } from '../court/settings';
+import { readSetting } from '../settings';
 import { casePayments, deferralFollowUps } from './payments';
 import type { QuoteRequest, QuoteSettings } from './quote';
 import { grantedRelief, listRelief } from './relief';

@@ -2,9 +2,10 @@ import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { numberSequences } from '../../db/schema';
 import { defineOperation } from '../api/contract';
+import { numberingMeta } from './meta';
 import { fieldError } from '../api/errors';
 import { input, requiredText } from '../api/fields';
-import { readSetting } from '../court/settings';
+import { readSetting } from '../settings';
 import { dateShanghai, yearOfDate } from '../time/clock';
 import { formatCaseNumber, parseCaseNumber } from './caseNumber';
 import { formatRegisterNumber, registerSeriesKey } from './registerNumber';
@@ -19,9 +20,7 @@ const partsSchema = z.object({
 });
 
 export const parseCaseNumberOperation = defineOperation({
-  name: 'numbering.parse',
-  summary: '解析案号（接受半角括号、全角数字、空格），返回规范写法和各组成部分',
-  access: 'authenticated',
+  ...numberingMeta['numbering.parse'],
   input: input({ text: requiredText('案号', { max: 40 }) }),
   output: z.object({ canonical: z.string(), parts: partsSchema, typeName: z.string() }),
   handler: (_ctx, i) => {
@@ -32,9 +31,7 @@ export const parseCaseNumberOperation = defineOperation({
 });
 
 export const previewNumbersOperation = defineOperation({
-  name: 'numbering.preview',
-  summary: '本年度各类型的下一个案号和下一个中心登记号（只读，不占号）',
-  access: 'authenticated',
+  ...numberingMeta['numbering.preview'],
   input: z.object({}).optional(),
   output: z.object({
     year: z.number(),

@@ -308,7 +308,7 @@ export function seedCases(core: Core, opts: SeedOptions): SeedReport {
         if (last) {
           report.series = [...series.values()].sort((a, b) => a.series.localeCompare(b.series) || a.year - b.year);
           const { ms: _ms, auditId: _auditId, ...content } = report;
-          report.auditId = appendAudit(tx, core.clock, {
+          report.auditId = appendAudit(tx, core, {
             actorId,
             actorName,
             operation: 'seed.cases',

@@ -4,6 +4,7 @@ import { FullPageStatus } from './components/FullPageStatus';
 import { MainLayout } from './components/MainLayout';
 import { RequireRole } from './components/RequireRole';
 import { AuditPage } from './pages/admin/AuditPage';
+import { BackupPage } from './pages/admin/backup/BackupPage';
 import { SettingsPage } from './pages/admin/SettingsPage';
 import { UsersPage } from './pages/admin/UsersPage';
 import { ChangePasswordPage } from './pages/ChangePasswordPage';
@@ -23,6 +24,7 @@ import { TemplateEditPage } from './pages/documents/TemplateEditPage';
 import { TemplatesPage } from './pages/documents/TemplatesPage';
 import { feeRoutes } from './pages/fees/feeRoutes';
 import { confirmationRoutes } from './pages/confirmation/confirmationRoutes';
+import { docketRoutes } from './pages/docket/docketRoutes';
 
 /**
  * Where a visitor may be: not set up → the wizard; not logged in → login; a password reset by an admin →
@@ -50,8 +52,10 @@ export function AppRoutes() {
         <Route path="admin/users" element={<RequireRole role="admin"><UsersPage /></RequireRole>} />
         <Route path="admin/settings" element={<RequireRole role="admin"><SettingsPage /></RequireRole>} />
         <Route path="admin/audit" element={<RequireRole role="admin"><AuditPage /></RequireRole>} />
+        <Route path="admin/backup" element={<RequireRole role="admin"><BackupPage /></RequireRole>} />
         {feeRoutes}
         {confirmationRoutes}
+        {docketRoutes}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

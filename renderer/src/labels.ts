@@ -31,6 +31,8 @@ export const OPERATION_LABELS: Record<string, string> = {
   'users.setDisabled': '停用/启用用户',
   'users.resetPassword': '重置密码',
   'settings.update': '修改本院设置',
+  'audit.seal': '启用审计密钥',
+  'backup.setPolicy': '设置数据备份',
 };
 
 export function operationLabel(op: string): string {
@@ -42,6 +44,8 @@ export const ENTITY_LABELS: Record<string, string> = {
   session: '会话',
   settings: '本院设置',
   user: '用户',
+  audit: '审计日志',
+  backup_policy: '备份策略',
 };
 
 export function entityLabel(type: string, id: string | null): string {

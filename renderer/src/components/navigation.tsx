@@ -1,7 +1,8 @@
-import { AuditOutlined, DashboardOutlined, FileTextOutlined, FormOutlined, PrinterOutlined, SearchOutlined, SettingOutlined, TeamOutlined, ToolOutlined } from '@ant-design/icons';
+import { AuditOutlined, CloudServerOutlined, DashboardOutlined, FileTextOutlined, FormOutlined, PrinterOutlined, SearchOutlined, SettingOutlined, TeamOutlined, ToolOutlined } from '@ant-design/icons';
 import { CASE_READER_ROLES, COUNTER_ROLES } from '../cases/access';
 import { FEE_NAVIGATION, FEE_SETTINGS_NAVIGATION } from '../pages/fees/feeNavigation';
 import { CONFIRMATION_NAVIGATION } from '../pages/confirmation/confirmationNavigation';
+import { DOCKET_NAVIGATION } from '../pages/docket/docketNavigation';
 import type { ReactNode } from 'react';
 import type { Role } from '../labels';
 
@@ -27,6 +28,7 @@ export const NAVIGATION: NavEntry[] = [
   { key: '/documents', path: '/documents', label: '文书登记', icon: <PrinterOutlined />, roles: CASE_READER_ROLES },
   FEE_NAVIGATION,
   CONFIRMATION_NAVIGATION,
+  DOCKET_NAVIGATION,
   {
     key: 'admin',
     label: '系统管理',
@@ -37,6 +39,7 @@ export const NAVIGATION: NavEntry[] = [
       { key: '/admin/templates', path: '/admin/templates', label: '文书模板', icon: <FileTextOutlined />, roles: ['admin'] },
       FEE_SETTINGS_NAVIGATION,
       { key: '/admin/audit', path: '/admin/audit', label: '审计日志', icon: <AuditOutlined />, roles: ['admin'] },
+      { key: '/admin/backup', path: '/admin/backup', label: '数据备份', icon: <CloudServerOutlined />, roles: ['admin'] },
     ],
   },
 ];

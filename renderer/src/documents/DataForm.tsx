@@ -1,30 +1,47 @@
 import { DeleteOutlined, PlusOutlined, WarningOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Form, Input, InputNumber, Select, Switch, Tag, type FormInstance } from 'antd';
 import type { ReactNode } from 'react';
-import { emptyItem, fieldLabel, itemLabel, type FieldEntry, type FieldSchema, type ObjectSchema } from './dataForm';
+import { amountInWords } from '../../../core/documents/chinese';
+import { emptyItem, itemLabel, topLabel, type FieldEntry, type FieldSchema, type ObjectSchema } from './dataForm';
 
 type Path = (string | number)[];
 
 const DATE_RULE = { pattern: /^\d{4}-\d{2}-\d{2}$/, message: '日期请写成 YYYY-MM-DD，如 2026-11-23' };
 
-/** Values some keys can take: a select instead of free text. */
-const CHOICES: Record<string, { value: string; label: string }[]> = {
-  kind: [
-    { value: 'person', label: '自然人' },
-    { value: 'organisation', label: '单位' },
-  ],
-  sex: [
-    { value: '男', label: '男' },
-    { value: '女', label: '女' },
-  ],
-};
-
 const isWide = (s: FieldSchema): boolean =>
-  (s.kind === 'object' && !(s.fields.length === 1 && !isWide(s.fields[0]!.schema))) || s.kind === 'list' || s.kind === 'lines' || (s.kind === 'text' && s.multiline);
+  (s.kind === 'object' && !(s.fields.length === 1 && !isWide(s.fields[0]!.schema))) ||
+  s.kind === 'list' ||
+  s.kind === 'lines' ||
+  (s.kind === 'text' && s.multiline);
 
-function SimpleField({ name, path, schema }: { name: Path; path: Path; schema: FieldSchema }) {
-  const label = fieldLabel(path);
-  const key = String(path[path.length - 1]);
+/** The amount in words under a money input, as the document will print it. */
+function AmountWords({ form, path }: { form: FormInstance; path: Path }) {
+  const yuan = Form.useWatch(path, form) as unknown;
+  if (typeof yuan !== 'number' || !Number.isFinite(yuan) || yuan < 0) return null;
+  try {
+    return <span className="amount-words">大写：{amountInWords(Math.round(yuan * 100))}</span>;
+  } catch {
+    return null;
+  }
+}
+
+function MoneyInput(props: { value?: number | null; onChange?: (v: number | null) => void; id?: string }) {
+  return <InputNumber {...props} min={0} precision={2} step={100} addonAfter="元" className="mono-number" style={{ width: 220 }} />;
+}
+
+function SimpleField({
+  form,
+  name,
+  path,
+  label,
+  schema,
+}: {
+  form: FormInstance;
+  name: Path;
+  path: Path;
+  label: string;
+  schema: FieldSchema;
+}) {
   switch (schema.kind) {
     case 'date':
       return (
@@ -38,10 +55,22 @@ function SimpleField({ name, path, schema }: { name: Path; path: Path; schema: F
           <InputNumber style={{ width: 200 }} />
         </Form.Item>
       );
+    case 'money':
+      return (
+        <Form.Item name={name} label={label} className="data-field" extra={<AmountWords form={form} path={path} />}>
+          <MoneyInput />
+        </Form.Item>
+      );
+    case 'moneyText':
+      return (
+        <Form.Item name={name} label={label} className="data-field">
+          <MoneyInput />
+        </Form.Item>
+      );
     case 'boolean':
       return (
         <Form.Item name={name} label={label} valuePropName="checked" className="data-field">
-          <Switch />
+          <Switch checkedChildren="是" unCheckedChildren="否" />
         </Form.Item>
       );
     case 'lines':
@@ -50,17 +79,20 @@ function SimpleField({ name, path, schema }: { name: Path; path: Path; schema: F
           <Input.TextArea autoSize={{ minRows: 3, maxRows: 14 }} />
         </Form.Item>
       );
+    case 'choice':
+      return (
+        <Form.Item name={name} label={label} className="data-field">
+          <Select options={schema.choices} allowClear style={{ maxWidth: 320 }} />
+        </Form.Item>
+      );
     case 'text':
-      if (CHOICES[key]) {
-        return (
-          <Form.Item name={name} label={label} className="data-field">
-            <Select options={CHOICES[key]} allowClear style={{ maxWidth: 200 }} />
-          </Form.Item>
-        );
-      }
       return (
         <Form.Item name={name} label={label} className={schema.multiline ? 'data-field data-field-wide' : 'data-field'}>
-          {schema.multiline ? <Input.TextArea autoSize={{ minRows: 2, maxRows: 10 }} /> : <Input />}
+          {schema.multiline ? (
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 10 }} />
+          ) : (
+            <Input className={schema.variant ? 'mono-number no-wrap' : undefined} />
+          )}
         </Form.Item>
       );
     default:
@@ -82,6 +114,7 @@ function Fields({ form, fields, name, path }: { form: FormInstance; fields: Fiel
   const hasKind = fields.some((f) => f.key === 'kind');
   const kind = Form.useWatch([...path, 'kind'], form) as unknown;
   const shown = fields.filter((f) => {
+    if (f.schema.kind === 'derived') return false;
     if (!hasKind) return true;
     if (kind === 'person' && ORGANISATION_ONLY.has(f.key)) return false;
     if (kind === 'organisation' && PERSON_ONLY.has(f.key)) return false;
@@ -99,24 +132,32 @@ function Fields({ form, fields, name, path }: { form: FormInstance; fields: Fiel
 function Field({ form, entry, name, path }: { form: FormInstance; entry: FieldEntry; name: Path; path: Path }) {
   const { schema } = entry;
   if (schema.kind === 'object') {
-    // a group of one simple value (法院 → 名称) is shown as that value
+    // a group the template does not name (法院 → 法院名称), or of one simple value, is shown as its fields
     const only = schema.fields.length === 1 ? schema.fields[0]! : null;
     if (only && only.schema.kind !== 'object' && only.schema.kind !== 'list') {
-      return <SimpleField name={[...name, only.key]} path={[...path, only.key]} schema={only.schema} />;
+      return (
+        <SimpleField
+          form={form}
+          name={[...name, only.key]}
+          path={[...path, only.key]}
+          label={only.label ?? entry.label ?? ''}
+          schema={only.schema}
+        />
+      );
     }
+    if (!entry.label) return <Fields form={form} fields={schema.fields} name={name} path={path} />;
     return (
       <fieldset className="data-group data-field-wide">
-        <legend>{fieldLabel(path)}</legend>
+        <legend>{entry.label}</legend>
         <Fields form={form} fields={schema.fields} name={name} path={path} />
       </fieldset>
     );
   }
-  if (schema.kind === 'list') return <ListField form={form} item={schema.item} name={name} path={path} />;
-  return <SimpleField name={name} path={path} schema={schema} />;
+  if (schema.kind === 'list') return <ListField form={form} item={schema.item} label={entry.label ?? ''} name={name} path={path} />;
+  return <SimpleField form={form} name={name} path={path} label={entry.label ?? ''} schema={schema} />;
 }
 
-function ListField({ form, item, name, path }: { form: FormInstance; item: ObjectSchema; name: Path; path: Path }) {
-  const label = fieldLabel(path);
+function ListField({ form, item, label, name, path }: { form: FormInstance; item: ObjectSchema; label: string; name: Path; path: Path }) {
   const short = label.replace(/（.*$/, '');
   return (
     <fieldset className="data-group data-field-wide">
@@ -129,7 +170,14 @@ function ListField({ form, item, name, path }: { form: FormInstance; item: Objec
               <div key={it.key} className="data-list-item" role="group" aria-label={`${short} ${index + 1}`}>
                 <div className="data-list-item-head">
                   <ListItemTitle form={form} fullPath={[...path, index]} listLabel={label} index={index} />
-                  <Button size="small" type="text" danger icon={<DeleteOutlined />} onClick={() => remove(index)} aria-label={`删除${short} ${index + 1}`}>
+                  <Button
+                    size="small"
+                    type="text"
+                    danger
+                    icon={<DeleteOutlined />}
+                    onClick={() => remove(index)}
+                    aria-label={`删除${short} ${index + 1}`}
+                  >
                     删除
                   </Button>
                 </div>
@@ -171,22 +219,39 @@ export function DataForm({
   children?: ReactNode;
 }) {
   return (
-    <Form form={form} layout="vertical" initialValues={initialValues} onValuesChange={onValuesChange} requiredMark={false} className="data-form" name="document-data">
+    <Form
+      form={form}
+      layout="vertical"
+      initialValues={initialValues}
+      onValuesChange={onValuesChange}
+      requiredMark={false}
+      className="data-form"
+      name="document-data"
+    >
       <div className="data-grid">
         {/* what the case could not fill comes first: that is the work to do */}
         {[...schema.fields.filter((f) => missing.includes(f.key)), ...schema.fields.filter((f) => !missing.includes(f.key))].map((f) => {
           const field = <Field form={form} entry={f} name={[f.key]} path={[f.key]} />;
-          if (!missing.includes(f.key)) return <div key={f.key} className={isWide(f.schema) ? 'data-field-wide' : undefined}>{field}</div>;
+          if (!missing.includes(f.key))
+            return (
+              <div key={f.key} className={isWide(f.schema) ? 'data-field-wide' : undefined}>
+                {field}
+              </div>
+            );
           const ok = confirmed.has(f.key);
           return (
-            <div key={f.key} className={`data-missing data-field-wide${ok ? ' data-missing-confirmed' : ''}`} data-testid={`missing-${f.key}`}>
+            <div
+              key={f.key}
+              className={`data-missing data-field-wide${ok ? ' data-missing-confirmed' : ''}`}
+              data-testid={`missing-${f.key}`}
+            >
               <div className="data-missing-head">
                 <Tag color={ok ? 'green' : 'orange'} icon={ok ? undefined : <WarningOutlined />}>
                   {ok ? '已核对' : '请核对：样例内容'}
                 </Tag>
                 <span className="data-missing-note">本案尚无此项，以下内容取自模板样例，须按实际情况修改</span>
                 <Checkbox checked={ok} onChange={(e) => onConfirm(f.key, e.target.checked)}>
-                  已核对「{fieldLabel([f.key]).replace(/（.*$/, '')}」
+                  已核对「{topLabel(schema, f.key)}」
                 </Checkbox>
               </div>
               {field}

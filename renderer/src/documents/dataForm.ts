@@ -1,33 +1,43 @@
+import type { FieldDecl } from '../../../core/documents/template/fields';
+
 /**
- * The data a document is filled from, as a form a clerk can use: simple values as inputs, lists of sentences
- * as a textarea with one per line, lists of records (parties, agents) as repeated groups, records as groups.
- *
- * The shape comes from the data itself merged with the template's sample data (so an empty list still knows
- * whether it holds sentences or records). The form holds the same structure as the data except that a list of
- * strings is one text with line breaks; `toFormValues` / `fromFormValues` convert both ways.
+ * The data a document is filled from, as a form a clerk can use. Its shape, names and kinds come from the
+ * template's declared fields (`fields:` in the template's header): Chinese names only, money in 元 with two
+ * decimals (the data keeps fen), amounts in 元 that a template prints derived from their fen field and not
+ * asked for, lists of sentences as one line each, lists of records (parties, agents) as repeated groups.
+ * `toFormValues` / `fromFormValues` convert between the data and the form's values.
  */
 
 export type FieldSchema =
-  /** `guess`: nothing in the data said what this is (a null); the sample may know better */
-  | { kind: 'text'; multiline: boolean; guess?: boolean }
+  | { kind: 'text'; multiline: boolean; variant?: 'caseNumber' | 'idNumber' }
   | { kind: 'date' }
   | { kind: 'number' }
   | { kind: 'boolean' }
-  | { kind: 'lines'; guess?: boolean }
+  /** an amount kept in fen, entered in 元 */
+  | { kind: 'money' }
+  /** an amount written in 元 as text ("3,300.00"), entered in 元 */
+  | { kind: 'moneyText' }
+  /** the 元 text of a sibling money field: not shown, computed when the form is read */
+  | { kind: 'derived'; from: string }
+  | { kind: 'choice'; choices: { value: string; label: string }[] }
+  | { kind: 'lines' }
   | { kind: 'object'; fields: FieldEntry[] }
   | { kind: 'list'; item: ObjectSchema };
 
 export type ObjectSchema = Extract<FieldSchema, { kind: 'object' }>;
 export interface FieldEntry {
   key: string;
+  /** the Chinese name the template declares; an undeclared group (法院 → 名称) has none and shows its fields */
+  label?: string;
   schema: FieldSchema;
 }
+
+/** The declared fields of a template as they travel over the API. */
+export type DeclaredField = Pick<FieldDecl, 'path' | 'label' | 'type' | 'choices' | 'from'>;
 
 export type DataObject = Record<string, unknown>;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-/** Longer than this (or with a line break), a text gets a textarea. */
-const LONG_TEXT = 40;
 
 export function isDate(v: unknown): boolean {
   return typeof v === 'string' && DATE.test(v);
@@ -37,96 +47,91 @@ function isRecord(v: unknown): v is DataObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** The schema of one value, or null when nothing can be said (null, an empty list). */
-function schemaOf(v: unknown): FieldSchema | null {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'boolean') return { kind: 'boolean' };
-  if (typeof v === 'number') return { kind: 'number' };
-  if (typeof v === 'string') return isDate(v) ? { kind: 'date' } : { kind: 'text', multiline: v.length > LONG_TEXT || v.includes('\n') };
-  if (Array.isArray(v)) {
-    if (v.length === 0) return null;
-    if (v.every((x) => isRecord(x))) return { kind: 'list', item: objectSchema(v as DataObject[]) };
-    return { kind: 'lines' };
+function leafSchema(d: DeclaredField): FieldSchema {
+  switch (d.type) {
+    case 'longText':
+      return { kind: 'text', multiline: true };
+    case 'caseNumber':
+    case 'idNumber':
+      return { kind: 'text', multiline: false, variant: d.type };
+    case 'date':
+      return { kind: 'date' };
+    case 'number':
+      return { kind: 'number' };
+    case 'boolean':
+      return { kind: 'boolean' };
+    case 'money':
+      return { kind: 'money' };
+    case 'moneyText':
+      return d.from ? { kind: 'derived', from: d.from.split('.').pop()! } : { kind: 'moneyText' };
+    case 'choice':
+      return { kind: 'choice', choices: d.choices ?? [] };
+    case 'lines':
+      return { kind: 'lines' };
+    case 'list':
+      return { kind: 'list', item: { kind: 'object', fields: [] } };
+    case 'group':
+      return { kind: 'object', fields: [] };
+    default:
+      return { kind: 'text', multiline: false };
   }
-  if (isRecord(v)) return objectSchema([v]);
-  return { kind: 'text', multiline: false };
 }
 
-function objectSchema(values: readonly DataObject[]): ObjectSchema {
-  const keys: string[] = [];
-  for (const o of values) for (const k of Object.keys(o)) if (!keys.includes(k)) keys.push(k);
-  return { kind: 'object', fields: keys.map((key) => ({ key, schema: mergeAll(values.map((o) => o[key]), key) })) };
+/** The form's shape from a template's declared fields, in the order the template writes them. */
+export function formSchema(fields: readonly DeclaredField[]): ObjectSchema {
+  const root: ObjectSchema = { kind: 'object', fields: [] };
+  const container = (s: FieldSchema): ObjectSchema | null => (s.kind === 'object' ? s : s.kind === 'list' ? s.item : null);
+  for (const d of fields) {
+    const parts = d.path.split('.');
+    let at = root;
+    parts.slice(0, -1).forEach((key) => {
+      let e = at.fields.find((x) => x.key === key);
+      if (!e) {
+        e = { key, schema: { kind: 'object', fields: [] } };
+        at.fields.push(e);
+      }
+      at = container(e.schema) ?? at;
+    });
+    const key = parts[parts.length - 1]!;
+    const existing = at.fields.find((x) => x.key === key);
+    const schema = leafSchema(d);
+    if (existing) {
+      // declared after its own fields (or as a group first seen through them): keep the fields, take name and kind
+      existing.label = d.label;
+      const kept = container(existing.schema)?.fields ?? [];
+      existing.schema =
+        schema.kind === 'list'
+          ? { kind: 'list', item: { kind: 'object', fields: kept } }
+          : schema.kind === 'object'
+            ? { kind: 'object', fields: kept }
+            : schema;
+    } else at.fields.push({ key, label: d.label, schema });
+  }
+  return root;
 }
 
-const shortText: FieldSchema = { kind: 'text', multiline: false };
-/** Lists of records that may be empty in every example (a party without agents): their item shape. */
-const KNOWN_LISTS: Record<string, ObjectSchema> = {
-  agents: { kind: 'object', fields: ['role', 'name', 'description'].map((key) => ({ key, schema: shortText })) },
-};
-
-function mergeAll(values: readonly unknown[], key: string): FieldSchema {
-  let s: FieldSchema | null = null;
-  for (const v of values) s = merge(s, schemaOf(v));
-  if (s) return s;
-  // nothing known: a known list, an empty list of sentences if it is an empty list, else a short text
-  if (values.some((v) => Array.isArray(v))) return KNOWN_LISTS[key] ? { kind: 'list', item: KNOWN_LISTS[key] } : { kind: 'lines', guess: true };
-  return { kind: 'text', multiline: false, guess: true };
+/** The Chinese name of a top-level field of the form (for summaries such as “本案尚未记录：…”). */
+export function topLabel(schema: ObjectSchema, key: string): string {
+  const e = schema.fields.find((f) => f.key === key);
+  if (!e) return key;
+  if (e.label) return e.label.replace(/（.*$/, '');
+  const only = e.schema.kind === 'object' ? e.schema.fields.map((f) => f.label).filter(Boolean) : [];
+  return only.length ? only.map((l) => l!.replace(/（.*$/, '')).join('、') : key;
 }
 
-const multiline = (s: FieldSchema) => s.kind === 'text' && s.multiline;
-
-function merge(a: FieldSchema | null, b: FieldSchema | null): FieldSchema | null {
-  if (!a) return b;
-  if (!b) return a;
-  if (a.kind === 'object' && b.kind === 'object') return mergeObjects(a, b);
-  if (a.kind === 'list' && b.kind === 'list') return { kind: 'list', item: mergeObjects(a.item, b.item) };
-  if (a.kind === 'text' && b.kind === 'text') return { kind: 'text', multiline: a.multiline || b.multiline };
-  if (a.kind === b.kind) return a;
-  // a date beside a text is a text; any other disagreement becomes a text as well
-  const bothSimple = (a.kind === 'text' || a.kind === 'date') && (b.kind === 'text' || b.kind === 'date');
-  return { kind: 'text', multiline: bothSimple ? multiline(a) || multiline(b) : true };
+/** 3300 → "3,300.00": the way documents write an amount in 元. */
+export function yuanText(yuan: number): string {
+  const fen = Math.round(yuan * 100);
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(fen);
+  const whole = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${sign}${whole}.${String(abs % 100).padStart(2, '0')}`;
 }
 
-function mergeObjects(a: ObjectSchema, b: ObjectSchema): ObjectSchema {
-  const fields = a.fields.map((f) => {
-    const other = b.fields.find((x) => x.key === f.key);
-    return other ? { key: f.key, schema: merge(f.schema, other.schema) ?? f.schema } : f;
-  });
-  for (const f of b.fields) if (!fields.some((x) => x.key === f.key)) fields.push(f);
-  return { kind: 'object', fields };
-}
-
-/** The form's shape for `data`, taking what `sample` knows where `data` is silent (null, empty lists, absent keys). */
-export function inferSchema(data: DataObject, sample?: DataObject | null): ObjectSchema {
-  const fromData = objectSchema([data]);
-  if (!sample) return fromData;
-  const fromSample = objectSchema([sample]);
-  // the data's order first; fields only the sample has come after
-  const fields = fromData.fields.map((f) => {
-    const s = fromSample.fields.find((x) => x.key === f.key);
-    return s ? { key: f.key, schema: prefer(f.schema, s.schema) } : f;
-  });
-  for (const f of fromSample.fields) if (!fields.some((x) => x.key === f.key)) fields.push(f);
-  return { kind: 'object', fields };
-}
-
-/** The data's schema, refined by the sample where the data could not tell (a null, an empty list). */
-function prefer(fromData: FieldSchema, fromSample: FieldSchema): FieldSchema {
-  if (fromData.kind === 'object' && fromSample.kind === 'object') return inferSchemaObjects(fromData, fromSample);
-  if (fromData.kind === 'list' && fromSample.kind === 'list') return { kind: 'list', item: inferSchemaObjects(fromData.item, fromSample.item) };
-  if ((fromData.kind === 'text' || fromData.kind === 'lines') && fromData.guess) return fromSample;
-  if (fromData.kind === 'text' && fromSample.kind === 'text') return { kind: 'text', multiline: fromData.multiline || fromSample.multiline };
-  if (fromData.kind === 'text' && fromSample.kind === 'date') return fromData;
-  return fromData;
-}
-
-function inferSchemaObjects(a: ObjectSchema, b: ObjectSchema): ObjectSchema {
-  const fields = a.fields.map((f) => {
-    const s = b.fields.find((x) => x.key === f.key);
-    return s ? { key: f.key, schema: prefer(f.schema, s.schema) } : f;
-  });
-  for (const f of b.fields) if (!fields.some((x) => x.key === f.key)) fields.push(f);
-  return { kind: 'object', fields };
+/** "3,300.00" (or "3300") → 3300; null when it is not an amount. */
+export function parseYuanText(text: string): number | null {
+  const t = text.replace(/[,，\s元￥¥]/g, '');
+  return /^-?\d+(\.\d{1,2})?$/.test(t) ? Number(t) : null;
 }
 
 // ---- values ---------------------------------------------------------------------------------------------------
@@ -134,7 +139,7 @@ function inferSchemaObjects(a: ObjectSchema, b: ObjectSchema): ObjectSchema {
 /** Data → the values the form holds. */
 export function toFormValues(schema: ObjectSchema, data: DataObject | null | undefined): DataObject {
   const out: DataObject = {};
-  for (const f of schema.fields) out[f.key] = toFormValue(f.schema, data?.[f.key]);
+  for (const f of schema.fields) if (f.schema.kind !== 'derived') out[f.key] = toFormValue(f.schema, data?.[f.key]);
   return out;
 }
 
@@ -150,6 +155,12 @@ function toFormValue(s: FieldSchema, v: unknown): unknown {
       return v === true;
     case 'number':
       return typeof v === 'number' ? v : null;
+    case 'money':
+      return typeof v === 'number' ? v / 100 : null;
+    case 'moneyText':
+      return typeof v === 'string' ? parseYuanText(v) : typeof v === 'number' ? v : null;
+    case 'derived':
+      return undefined;
     default:
       return v === null || v === undefined ? '' : String(v);
   }
@@ -158,7 +169,13 @@ function toFormValue(s: FieldSchema, v: unknown): unknown {
 /** The form's values → data for the API: lines split (blank lines dropped), empty texts null. */
 export function fromFormValues(schema: ObjectSchema, values: DataObject | null | undefined): DataObject {
   const out: DataObject = {};
-  for (const f of schema.fields) out[f.key] = fromFormValue(f.schema, values?.[f.key]);
+  for (const f of schema.fields) if (f.schema.kind !== 'derived') out[f.key] = fromFormValue(f.schema, values?.[f.key]);
+  // amounts in 元 a template prints are always those of their fen field: never typed twice, never out of step
+  for (const f of schema.fields) {
+    if (f.schema.kind !== 'derived') continue;
+    const fen = out[f.schema.from];
+    out[f.key] = typeof fen === 'number' ? yuanText(fen / 100) : null;
+  }
   return out;
 }
 
@@ -179,6 +196,12 @@ function fromFormValue(s: FieldSchema, v: unknown): unknown {
       return v === true;
     case 'number':
       return typeof v === 'number' && Number.isFinite(v) ? v : null;
+    case 'money':
+      return typeof v === 'number' && Number.isFinite(v) ? Math.round(v * 100) : null;
+    case 'moneyText':
+      return typeof v === 'number' && Number.isFinite(v) ? yuanText(v) : null;
+    case 'derived':
+      return null;
     default: {
       if (v === null || v === undefined) return null;
       const text = String(v);
@@ -188,93 +211,6 @@ function fromFormValue(s: FieldSchema, v: unknown): unknown {
 }
 
 // ---- labels ---------------------------------------------------------------------------------------------------
-
-/** Chinese names by path (indices left out: `applicants.agents.name`); the most specific path wins. */
-const PATH_LABELS: Record<string, string> = {
-  court: '法院',
-  'court.name': '法院名称',
-  caseNumber: '案号',
-  applicants: '申请人',
-  'applicants.role': '称谓',
-  'applicants.kind': '类别',
-  'applicants.name': '姓名或名称',
-  'applicants.agents': '委托诉讼代理人',
-  'applicants.agents.role': '称谓',
-  'applicants.agents.name': '姓名',
-  'applicants.agents.description': '身份（如 某律师事务所律师）',
-  applicationDate: '申请日期',
-  acceptanceDate: '立案日期',
-  judge: '审判员',
-  clerk: '书记员',
-  dispute: '纠纷（如 买卖合同纠纷）',
-  agreement: '调解协议',
-  'agreement.date': '达成日期',
-  'agreement.organisation': '主持调解的组织',
-  'agreement.terms': '协议条款（每行一条）',
-  decisionDate: '裁定日期',
-  reasons: '驳回理由（每行一段）',
-  rejectReasons: '驳回理由（每行一段）',
-  addressee: '受送达人',
-  paragraphs: '正文（每行一段）',
-  items: '编号事项（每行一项）',
-  contact: '联系人',
-  'contact.name': '联系人姓名',
-  'contact.phone': '联系电话',
-  date: '日期',
-  recipient: '收件人',
-  case: '案件',
-  'case.number': '案号',
-  'case.code': '案件码',
-  'case.codeDisplay': '案件码（显示）',
-  'case.typeLabel': '案件类型',
-  'case.cause': '案由',
-  'case.receivedOn': '收案日期',
-  'case.amountFen': '争议金额（分）',
-  'case.parties': '当事人',
-  'case.parties.role': '诉讼地位',
-  'case.parties.name': '姓名或名称',
-  'case.parties.address': '住址',
-  'case.materials': '收到材料（每行一项）',
-  issuedOn: '出具日期',
-  rejection: '驳回',
-  'rejection.reason': '驳回理由（一句，不带句号）',
-};
-
-/** Names of keys wherever they appear, when the path is not listed. */
-const KEY_LABELS: Record<string, string> = {
-  name: '姓名或名称',
-  role: '称谓',
-  kind: '类别',
-  sex: '性别',
-  birthDate: '出生日期',
-  ethnicity: '民族',
-  address: '住址',
-  idNumber: '证件号码',
-  phone: '联系电话',
-  representative: '法定代表人（负责人）',
-  representativeRole: '代表人称谓（如 法定代表人）',
-  representativeTitle: '代表人职务（如 该公司总经理）',
-  agents: '委托诉讼代理人',
-  description: '说明',
-  date: '日期',
-  terms: '条款（每行一条）',
-  amountFen: '金额（分）',
-  note: '备注',
-  title: '标题',
-  number: '编号',
-};
-
-/** `applicants.0.agents.1.name` → `applicants.agents.name` */
-export function normalisePath(path: readonly (string | number)[]): string {
-  return path.filter((p) => typeof p === 'string' && !/^\d+$/.test(p)).join('.');
-}
-
-export function fieldLabel(path: readonly (string | number)[]): string {
-  const norm = normalisePath(path);
-  if (PATH_LABELS[norm]) return PATH_LABELS[norm];
-  const key = norm.split('.').pop() ?? norm;
-  return KEY_LABELS[key] ?? key;
-}
 
 /** Items of a list are named by their role and name when they have them: "申请人 张三". */
 export function itemLabel(listLabel: string, index: number, value: unknown): string {

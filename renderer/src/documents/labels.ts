@@ -8,12 +8,6 @@ export function versionText(version: string): string {
   return /^\d+$/.test(version) ? `内置第 ${version} 版` : version;
 }
 
-/** The line an error message of the template checker names: "模板 … 第 12 行：…" → 12. */
-export function errorLineOf(message: string): number | null {
-  const m = /第 ?(\d+) ?行/.exec(message);
-  return m ? Number(m[1]) : null;
-}
-
 export const FORMAT_LABELS: Record<string, string> = { pdf: 'PDF', docx: 'DOCX' };
 
 /** 未打印 / 已打印 / 已打印 3 次 */

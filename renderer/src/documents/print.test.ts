@@ -61,10 +61,8 @@ describe('file names', () => {
 });
 
 describe('document words', () => {
-  it('reads the line from a template error, names versions and printed state', async () => {
-    const { errorLineOf, versionText, printedText, formatBytes } = await import('./labels');
-    expect(errorLineOf('模板 本院模板 notice（修改稿） 第 12 行：未知字段 {{foo}}')).toBe(12);
-    expect(errorLineOf('缺少样例数据')).toBeNull();
+  it('names versions and printed state', async () => {
+    const { versionText, printedText, formatBytes } = await import('./labels');
     expect(versionText('court.3')).toBe('本院第 3 版');
     expect(versionText('1')).toBe('内置第 1 版');
     expect(printedText(0)).toBe('未打印');

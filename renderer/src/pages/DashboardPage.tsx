@@ -9,6 +9,8 @@ import { useSession } from '../session/SessionProvider';
 import { RecentCases } from './cases/RecentCases';
 import { DashboardReminders } from './DashboardReminders';
 import { ConfirmationHome } from './confirmation/ConfirmationHome';
+import { BackupSummary } from './admin/backup/BackupPage';
+import { JudgeDeskCard } from './docket/JudgeDeskPage';
 
 type Preview = Output<'numbering.preview'>;
 
@@ -32,8 +34,10 @@ export function DashboardPage() {
   return (
     <>
       <PageHeader title="工作台" />
+      {me.user.roles.includes('judge') && <JudgeDeskCard />}
       <DashboardReminders />
       <ConfirmationHome />
+      {me.user.roles.includes('admin') && <BackupSummary />}
       {canReadCases(me.user.roles) && (
         <div style={{ marginBottom: 16 }}>
           <RecentCases />

@@ -1,4 +1,5 @@
 import { EditOutlined, HistoryOutlined, LinkOutlined, PrinterOutlined } from '@ant-design/icons';
+import { CaseDocketCard } from '../docket/CaseDocketCard';
 import { Alert, App as AntApp, Button, Card, Col, Descriptions, Empty, Form, Input, Row, Select, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -275,6 +276,7 @@ export function CaseViewPage() {
           </Card>
         </Col>
         <Col xs={24} xl={8}>
+          {view.caseType === '民初' && <CaseDocketCard caseId={view.id} />}
           <Card size="small" title="时间线" className="case-card">
             {view.timeline.length === 0 ? (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无记录" />

@@ -6,7 +6,7 @@ import { errorMessage, send, type Output } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { isModalOpen, isPrimaryModifier } from '../../components/keyboard';
 import { DataForm } from '../../documents/DataForm';
-import { fieldLabel, fromFormValues, inferSchema, toFormValues, type DataObject, type ObjectSchema } from '../../documents/dataForm';
+import { formSchema, fromFormValues, toFormValues, topLabel, type DataObject, type ObjectSchema } from '../../documents/dataForm';
 import { base64ToBlob, documentFileName, DOCX_MIME, downloadBlob } from '../../documents/pdf';
 import { MissingGlyphsWarning, PdfFrame } from '../../documents/PdfFrame';
 import { useDocumentActions, type DocumentRecord } from '../../documents/useDocumentActions';
@@ -82,7 +82,7 @@ export function GenerateDocumentPage() {
       .then(([d, t]) => {
         if (!live) return;
         const data = d.data as DataObject;
-        const schema = inferSchema(data, t.sample as DataObject);
+        const schema = formSchema(t.fields);
         const initial = toFormValues(schema, data);
         form.resetFields();
         form.setFieldsValue(initial);
@@ -241,8 +241,8 @@ export function GenerateDocumentPage() {
                 }
                 description={
                   unconfirmed.length
-                    ? `本案尚未记录：${draft.missing.map((k) => fieldLabel([k]).replace(/（.*$/, '')).join('、')}。核对前不能生成文书，以免把样例文字打印出去。`
-                    : `已核对：${draft.missing.map((k) => fieldLabel([k]).replace(/（.*$/, '')).join('、')}。`
+                    ? `本案尚未记录：${draft.missing.map((k) => topLabel(draft.schema, k)).join('、')}。核对前不能生成文书，以免把样例文字打印出去。`
+                    : `已核对：${draft.missing.map((k) => topLabel(draft.schema, k)).join('、')}。`
                 }
               />
             )}

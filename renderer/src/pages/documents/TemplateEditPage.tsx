@@ -7,7 +7,6 @@ import { PageHeader } from '../../components/PageHeader';
 import { isModalOpen, isPrimaryModifier } from '../../components/keyboard';
 import { useSubmit } from '../../components/useSubmit';
 import { CodeEditor, type CodeEditorHandle } from '../../documents/CodeEditor';
-import { errorLineOf } from '../../documents/labels';
 import { MissingGlyphsWarning, PdfFrame } from '../../documents/PdfFrame';
 import { formatDateTime } from '../../format';
 import { OriginTag, VersionTag } from './templateLabels';
@@ -39,7 +38,10 @@ function writeDraft(id: string, text: string | null): void {
 
 /** A refusal of the template text (field 'source') as a check result; anything else is rethrown. */
 function sourceError(err: unknown): CheckState {
-  if (err instanceof ApiCallError && err.code === 'VALIDATION') return { kind: 'error', message: err.message, line: errorLineOf(err.message) };
+  if (err instanceof ApiCallError && err.code === 'VALIDATION') {
+    const line = err.body.issues?.find((i) => i.field === 'source' && i.line)?.line ?? null;
+    return { kind: 'error', message: err.message, line };
+  }
   throw err;
 }
 

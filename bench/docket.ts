@@ -1,0 +1,67 @@
+import { closeCore } from '../core';
+import { writeTransaction } from '../core/audit/transaction';
+import { centreFigures, openDocket } from '../core/docket/views';
+import { seedCases } from '../core/seed';
+import { FrozenClock } from '../core/time/clock';
+import { fmt, heading, initialisedCore, percentile, row, time, tmpDataDir } from './util';
+
+/**
+ * The docket: a fast-track judge's docket (open cases with their trial periods, most urgent first) and the centre
+ * view (per judge: open, closed this month and year, average days, 调撤率, overdue), on a court whose 民初 cases are
+ * all on the docket — six judges, one in five cases still open, suspensions and extensions on some.
+ */
+export async function benchDocket(opts: { cases: number; queries: number }): Promise<void> {
+  heading('Docket (速裁)');
+  const clock = new FrozenClock('2026-11-23T09:00:00+08:00');
+  const core = await initialisedCore(tmpDataDir('docket'), clock);
+  const seeded = time(() => seedCases(core, { cases: opts.cases, seed: 7, from: '2024-01-01' }));
+  row(`seeded ${opts.cases.toLocaleString('en-US')} cases`, `${fmt(seeded.ms / 1000, 1)} s`);
+  const judges = writeTransaction(core, (tx) => {
+    void tx;
+    const ids: number[] = [];
+    for (let i = 1; i <= 6; i++) {
+      const r = core.sqlite.prepare(`INSERT INTO users (username, display_name, password_hash, created_at, updated_at) VALUES (?, ?, 'x', '2024-01-01T00:00:00+08:00', '2024-01-01T00:00:00+08:00')`).run(`judge${i}`, `法官${i}`);
+      ids.push(Number(r.lastInsertRowid));
+      core.sqlite.prepare(`INSERT INTO user_roles (user_id, role) VALUES (?, 'judge')`).run(ids[i - 1]);
+    }
+    return ids;
+  });
+  const civil = core.sqlite.prepare(`SELECT id, received_on AS receivedOn FROM cases WHERE case_type = '民初' ORDER BY id`).all() as { id: number; receivedOn: string }[];
+  const methods = ['judgment', 'mediation', 'withdrawal', 'deemed-withdrawal'];
+  const procs = ['small-claims', 'simplified', 'simplified', 'ordinary'];
+  const load = time(() =>
+    writeTransaction(core, () => {
+      const ins = core.sqlite.prepare(
+        `INSERT INTO docket_cases (case_id, source, status, filed_on, entered_at, recommended, procedure, by_consent, judge_id, closed_on, close_method, close_result) VALUES (?, 'filing', ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)`,
+      );
+      const susp = core.sqlite.prepare(`INSERT INTO docket_suspensions (case_id, kind, from_date, to_date, recorded_at) VALUES (?, 'appraisal', ?, ?, '2026-01-01T00:00:00+08:00')`);
+      civil.forEach((c, i) => {
+        const open = i % 5 === 0 || c.receivedOn >= '2026-09-01';
+        const proc = procs[i % 4]!;
+        const closedOn = open ? null : c.receivedOn < '2026-08-01' ? addDays(c.receivedOn, 20 + (i % 60)) : null;
+        ins.run(c.id, open || !closedOn ? 'open' : 'closed', c.receivedOn, `${c.receivedOn}T09:00:00+08:00`, proc, proc, judges[i % 6], closedOn, closedOn ? methods[i % 4] : null, closedOn ? '结案' : null);
+        if (i % 7 === 0) susp.run(c.id, addDays(c.receivedOn, 5), addDays(c.receivedOn, 25));
+      });
+    }),
+  );
+  const open = (core.sqlite.prepare(`SELECT count(*) AS n FROM docket_cases WHERE status = 'open'`).get() as { n: number }).n;
+  row(`docket rows (${civil.length.toLocaleString('en-US')} 民初, ${open.toLocaleString('en-US')} open)`, `${fmt(load.ms / 1000, 1)} s`);
+  const on = '2026-11-23';
+  const desk: number[] = [];
+  for (let q = 0; q < opts.queries; q++) desk.push(time(() => openDocket(core.db, on, judges[q % 6]!)).ms);
+  desk.sort((a, b) => a - b);
+  row(`a judge's docket (~${Math.round(open / 6).toLocaleString('en-US')} open): p50`, `${fmt(percentile(desk, 50))} ms`);
+  row('                                   p95', `${fmt(percentile(desk, 95))} ms`);
+  const centre: number[] = [];
+  for (let q = 0; q < Math.max(5, Math.floor(opts.queries / 4)); q++) centre.push(time(() => centreFigures(core.db, on)).ms);
+  centre.sort((a, b) => a - b);
+  row('centre view: p50', `${fmt(percentile(centre, 50))} ms`);
+  row('             p95', `${fmt(percentile(centre, 95))} ms`);
+  closeCore(core);
+}
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

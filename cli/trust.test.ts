@@ -1,0 +1,101 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { civilFirstInstance } from '../test/fixtures';
+
+const ROOT = path.resolve(__dirname, '..');
+const tsx = (args: string[]) => [...['--import', 'tsx', 'cli/index.ts'], ...args];
+
+function court(...args: string[]) {
+  const r = spawnSync(process.execPath, tsx(args), { cwd: ROOT, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function courtAsync(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, tsx(args), { cwd: ROOT });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+let host: ChildProcess | undefined;
+afterEach(() => {
+  host?.kill('SIGTERM');
+  host = undefined;
+});
+
+async function serve(dir: string): Promise<string> {
+  host = spawn(process.execPath, tsx(['serve', '--data', dir, '--port', '0']), { cwd: ROOT });
+  return new Promise((resolve, reject) => {
+    let buf = '';
+    host!.stdout!.on('data', (c: Buffer) => {
+      buf += c.toString();
+      const m = /"url":"([^"]+)"/.exec(buf);
+      if (m) resolve(m[1]!);
+    });
+    host!.on('exit', () => reject(new Error('host exited')));
+  });
+}
+
+async function api(url: string, op: string, body: unknown, token?: string) {
+  const r = await fetch(`${url}/api/${op}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body ?? {}),
+  });
+  const json = (await r.json()) as { result?: Record<string, unknown>; error?: unknown };
+  if (!r.ok) throw new Error(JSON.stringify(json.error));
+  return json.result!;
+}
+
+describe('court backup / restore / verify', () => {
+  it('backs up while the host files cases, restores into a new directory that verifies with the same counts', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'court-trust-'));
+    expect(court('init', '--data', dir, '--court-name', '浙江省长兴县人民法院', '--court-code', '浙0522', '--admin', 'admin', '--password', 'Court2026ok').code).toBe(0);
+    expect(fs.statSync(dir).mode & 0o777).toBe(0o700);
+    expect(fs.statSync(path.join(dir, 'audit.key')).mode & 0o777).toBe(0o600);
+    const url = await serve(dir);
+    const admin = (await api(url, 'auth.login', { username: 'admin', password: 'Court2026ok' })).token as string;
+    await api(url, 'users.create', { username: 'clerk1', displayName: '李书记', password: 'Court2026ok', roles: ['clerk'] }, admin);
+    const clerk = (await api(url, 'auth.login', { username: 'clerk1', password: 'Court2026ok' })).token as string;
+    const acknowledged: string[] = [];
+    let stop = false;
+    const stream = (async () => {
+      while (!stop) acknowledged.push((await api(url, 'cases.file', civilFirstInstance(), clerk)).number as string);
+    })();
+    while (acknowledged.length < 10) await new Promise((r) => setTimeout(r, 20));
+    const before = [...acknowledged];
+    const out = path.join(dir, 'backups', 'during.courtbak');
+    const backup = await courtAsync('backup', '--data', dir, '--out', out);
+    stop = true;
+    await stream;
+    expect(backup.stderr).toContain('备份文件含审计密钥');
+    expect(backup.code).toBe(0);
+    const taken = JSON.parse(backup.stdout) as { manifest: { counts: Record<string, number> } };
+    expect(taken.manifest.counts.cases).toBeGreaterThanOrEqual(before.length);
+
+    host!.kill('SIGTERM');
+    host = undefined;
+
+    const target = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'court-restored-')), 'data');
+    const restored = court('restore', '--from', out, '--data', target);
+    expect(restored.code).toBe(0);
+    const verify = court('verify', '--data', target);
+    expect(verify.code).toBe(0);
+    const report = JSON.parse(verify.stdout) as { ok: boolean; recordsChecked: number };
+    expect(report.ok).toBe(true);
+    const db = new Database(path.join(target, 'court.sqlite'), { readonly: true });
+    const numbers = new Set((db.prepare('SELECT number FROM cases').all() as { number: string }[]).map((r) => r.number));
+    const counts = Object.fromEntries(Object.keys(taken.manifest.counts).map((t) => [t, (db.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n]));
+    db.close();
+    for (const n of before) expect(numbers.has(n)).toBe(true);
+    expect(counts).toEqual(taken.manifest.counts);
+  }, 240_000);
+});

@@ -1,0 +1,16 @@
+import { defineMeta } from '../api/meta';
+import { ROLE_GROUPS } from '../api/roles';
+
+/** The audit area's operations without handlers: name, Chinese label, summary, who may call. Imported by the renderer. */
+export const auditMeta = defineMeta({
+  'audit.list': {
+    label: '查看审计日志',
+    summary: '审计日志（最新在前，按编号向前翻页；可按操作筛选）',
+    access: ROLE_GROUPS.admin,
+  },
+  'audit.verify': {
+    label: '校验审计哈希链',
+    summary: '检查数据库完整性、审计链（密钥校验和链头）和每条受审计记录的内容，指出被改动的审计记录和数据',
+    access: ROLE_GROUPS.admin,
+  },
+});

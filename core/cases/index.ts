@@ -1,0 +1,29 @@
+import { eq } from 'drizzle-orm';
+import { cases } from '../../db/schema';
+import { defineArea } from '../api/area';
+import { caseOperations } from './operations';
+
+/**
+ * 案件: counter filing, the case view and its timeline, search, links between cases, one case one code.
+ * Public API for other areas (documents, fees, and the registers to come).
+ */
+export { caseView, findCaseId, mayUnmask, type CasePartyView, type CaseView } from './service';
+export { addCaseEvent, caseTimeline } from './timeline';
+export { normaliseCaseCode, formatCaseCode, caseCodeForId } from './caseCode';
+export { ALL_CASE_TYPES, CASE_TYPE_RULES, FILING_CASE_TYPES, PARTY_ROLES, type CaseType, type PartyRole } from './types';
+export { casesMeta } from './meta';
+
+/** A case as a person recognises it: its 案号 (or the centre's register number). */
+export function caseNumberOf(db: Parameters<NonNullable<import('../api/area').AuditSubject['name']>>[0], id: number): string | null {
+  return db.select({ number: cases.number }).from(cases).where(eq(cases.id, id)).get()?.number ?? null;
+}
+
+export const casesArea = defineArea({
+  name: 'cases',
+  label: '案件',
+  operations: caseOperations,
+  auditSubjects: {
+    case: { label: '案件', name: (db, id) => caseNumberOf(db, Number(id)) },
+    case_link: { label: '案件关联' },
+  },
+});

@@ -1,0 +1,35 @@
+import { eq } from 'drizzle-orm';
+import { caseParties } from '../../db/schema';
+import { conflict, fieldError, notFound } from '../api/errors';
+import { audit, writeTransaction } from '../audit';
+import type { CallContext } from '../context';
+import { correctParty, findPartyByIdentity, getParty, partyView, type CheckedParty } from '../parties';
+import { reindexPartyCases } from './search';
+import { mayUnmask } from './service';
+import { addCaseEvent } from './timeline';
+
+/**
+ * Corrects a party's particulars (with a reason) and carries the correction into every case the party is in:
+ * the search index and a timeline entry on each case. Lives in the cases area because the parties area does not
+ * know cases (cases depend on parties, never the reverse). The former particulars stay in the party's revisions.
+ */
+export function correctPartyOnCases(ctx: CallContext, i: { id: number; party: CheckedParty; reason: string }) {
+  return writeTransaction(ctx.core, (tx) => {
+    const existing = getParty(tx, i.id);
+    if (!existing) throw notFound('当事人');
+    if (existing.kind !== i.party.kind) throw fieldError('party.kind', '不能把自然人更正为单位（或相反），请另行登记');
+    if (i.party.idNumber && i.party.idNumber !== existing.idNumber) {
+      const other = findPartyByIdentity(tx, i.party.idType, i.party.idNumber);
+      if (other && other.id !== existing.id) throw conflict(`该证件号码已登记为当事人“${other.name}”`, 'party.idNumber');
+    }
+    const { kind: _kind, ...fields } = i.party;
+    const changed = correctParty(tx, ctx.core.clock, existing, { ...fields, idNumber: i.party.idNumber }, i.reason, ctx.actor?.userId ?? null);
+    if (changed.length > 0) {
+      reindexPartyCases(tx, existing.id);
+      const caseIds = tx.select({ caseId: caseParties.caseId }).from(caseParties).where(eq(caseParties.partyId, existing.id)).all();
+      for (const { caseId } of caseIds) addCaseEvent(tx, ctx, caseId, 'party.corrected', `更正当事人“${existing.name}”的信息：${i.reason}`, { partyId: existing.id, changed });
+      audit(tx, ctx, { operation: 'parties.correct', entityType: 'party', entityId: existing.id, before: existing, after: getParty(tx, existing.id) });
+    }
+    return { party: partyView(getParty(tx, existing.id)!, mayUnmask(ctx)), changed };
+  });
+}
