@@ -10,7 +10,7 @@ import { useSession } from '../../session/SessionProvider';
 import { ART355, ART358, COMPETENCE_BASES, SERVICE_METHODS } from '../../../../core/confirmation/meta';
 import { UrgencyTag } from './urgency';
 
-type Action = 'accept' | 'assign' | 'decide' | 'sign' | 'serve' | null;
+type Action = 'accept' | 'assign' | 'appearance' | 'request' | 'supply' | 'withdraw' | 'deem' | 'extend' | 'decide' | 'sign' | 'serve' | null;
 
 /** One application: the agreement, deadlines, checks, review, ruling and service, with the actions of one's role. */
 export function ConfirmationPage() {
@@ -38,6 +38,9 @@ export function ConfirmationPage() {
   if (error) return <Alert type="error" showIcon title={error} />;
   if (!v) return null;
   const today = dayjs().format('YYYY-MM-DD');
+  const openRequests = v.steps.filter((st) => st.kind === 'request' && !st.fulfilledOn);
+  const overdueRequests = openRequests.filter((st) => st.dueOn !== null && st.dueOn < today);
+  const applicantOptions = v.applicants.map((a) => ({ value: a.casePartyId, label: a.name }));
   return (
     <>
       <PageHeader
@@ -48,7 +51,17 @@ export function ConfirmationPage() {
             {(v.stage === 'accepted' || v.stage === 'not_accepted') && !v.ruling && (session.hasRole('clerk') || session.hasRole('judge')) && (
               <Button onClick={() => setAction('assign')}>{v.judge ? '更换审判员' : '指定审判员'}</Button>
             )}
-            {v.stage === 'accepted' && isJudge && <Button type="primary" onClick={() => setAction('decide')}>作出裁定</Button>}
+            {v.stage === 'accepted' && isJudge && (
+              <>
+                <Button onClick={() => setAction('appearance')}>询问笔录</Button>
+                <Button onClick={() => setAction('request')}>要求补充材料</Button>
+                {openRequests.length > 0 && <Button onClick={() => setAction('supply')}>登记已补充</Button>}
+                {overdueRequests.length > 0 && <Button danger onClick={() => setAction('deem')}>按撤回申请处理</Button>}
+                <Button onClick={() => setAction('withdraw')}>准许撤回</Button>
+                <Button type="primary" onClick={() => setAction('decide')}>作出裁定</Button>
+              </>
+            )}
+            {v.stage === 'accepted' && !v.extension && session.hasRole('approver') && <Button onClick={() => setAction('extend')}>批准延长审查期限</Button>}
             {v.outcome && !v.ruling && isJudge && (
               <Button
                 type="primary"
@@ -141,6 +154,51 @@ export function ConfirmationPage() {
 
       <Modal open={action === 'assign'} title="指定审判员和书记员" okText="指定" onCancel={() => setAction(null)} onOk={() => form.submit()} destroyOnHidden>
         <AssignForm form={form} onFinish={(f) => submit(() => send('confirmation.assign', { confirmationId: id, judgeId: f.judgeId, clerkId: f.clerkId }), '已指定')} />
+      </Modal>
+
+      <Modal open={action === 'appearance'} title="询问笔录（到场核实）" okText="记录" onCancel={() => setAction(null)} onOk={() => form.submit()} destroyOnHidden>
+        <Form form={form} layout="vertical" initialValues={{ on: dayjs(today), appeared: applicantOptions.map((o) => o.value) }} onFinish={(f) => submit(() => send('confirmation.recordAppearance', { confirmationId: id, on: f.on.format('YYYY-MM-DD'), appeared: f.appeared, questions: f.questions }), '已记录询问笔录')}>
+          <Form.Item name="on" label="到场日期"><DatePicker /></Form.Item>
+          <Form.Item name="appeared" label="到场的申请人（本人或代理人）"><Checkbox.Group options={applicantOptions} /></Form.Item>
+          <Form.Item name="questions" label="询问事项和回答" rules={[{ required: true, message: '请填写询问事项和回答' }]}><TextInput.TextArea rows={4} /></Form.Item>
+        </Form>
+      </Modal>
+
+      <Modal open={action === 'request'} title="要求补充陈述或材料（解释第三百五十七条）" okText="记录" onCancel={() => setAction(null)} onOk={() => form.submit()} destroyOnHidden>
+        <Form form={form} layout="vertical" initialValues={{ on: dayjs(today), dueOn: dayjs(today).add(7, 'day') }} onFinish={(f) => submit(() => send('confirmation.requestMaterial', { confirmationId: id, on: f.on.format('YYYY-MM-DD'), what: f.what, dueOn: f.dueOn.format('YYYY-MM-DD') }), '已记录补充要求')}>
+          <Form.Item name="on" label="通知日期"><DatePicker /></Form.Item>
+          <Form.Item name="what" label="需补充的陈述或材料" rules={[{ required: true, message: '请填写需补充的陈述或材料' }]}><TextInput /></Form.Item>
+          <Form.Item name="dueOn" label="补充期限"><DatePicker /></Form.Item>
+        </Form>
+      </Modal>
+
+      <Modal open={action === 'supply'} title="登记已补充" okText="登记" onCancel={() => setAction(null)} onOk={() => form.submit()} destroyOnHidden>
+        <Form form={form} layout="vertical" initialValues={{ on: dayjs(today) }} onFinish={(f) => submit(() => send('confirmation.supplyMaterial', { confirmationId: id, stepId: f.stepId, on: f.on.format('YYYY-MM-DD') }), '已登记补充')}>
+          <Form.Item name="stepId" label="补充要求" rules={[{ required: true, message: '请选择补充要求' }]}><Select options={openRequests.map((st) => ({ value: st.id, label: `${st.on} ${st.summary}` }))} /></Form.Item>
+          <Form.Item name="on" label="补充日期"><DatePicker /></Form.Item>
+        </Form>
+      </Modal>
+
+      <Modal open={action === 'deem'} title="按撤回申请处理（解释第三百五十七条第二款）" okText="记录" onCancel={() => setAction(null)} onOk={() => form.submit()} destroyOnHidden>
+        <Form form={form} layout="vertical" onFinish={(f) => submit(() => send('confirmation.deemWithdrawn', { confirmationId: id, stepId: f.stepId, reasons: f.reasons }), '已按撤回申请处理，请预览并签发裁定书')}>
+          <Form.Item name="stepId" label="逾期未补充的要求" rules={[{ required: true, message: '请选择逾期未补充的要求' }]}><Select options={overdueRequests.map((st) => ({ value: st.id, label: `${st.summary}（期限 ${st.dueOn ?? ''}）` }))} /></Form.Item>
+          <Form.Item name="reasons" label="按撤回申请处理的理由（写入裁定书）" rules={[{ required: true, message: '请填写理由' }]}><TextInput.TextArea rows={3} /></Form.Item>
+        </Form>
+      </Modal>
+
+      <Modal open={action === 'withdraw'} title="准许撤回申请（解释第三百五十七条第一款）" okText="记录" onCancel={() => setAction(null)} onOk={() => form.submit()} destroyOnHidden>
+        <Form form={form} layout="vertical" initialValues={{ on: dayjs(today), by: [] }} onFinish={(f) => submit(() => send('confirmation.withdraw', { confirmationId: id, on: f.on.format('YYYY-MM-DD'), by: f.by, reasons: f.reasons }), '已登记撤回，请预览并签发裁定书')}>
+          <Form.Item name="on" label="撤回日期"><DatePicker /></Form.Item>
+          <Form.Item name="by" label="撤回申请的申请人"><Checkbox.Group options={applicantOptions} /></Form.Item>
+          <Form.Item name="reasons" label="撤回理由及审查意见（写入裁定书）" rules={[{ required: true, message: '请填写撤回理由及审查意见' }]}><TextInput.TextArea rows={3} /></Form.Item>
+        </Form>
+      </Modal>
+
+      <Modal open={action === 'extend'} title="批准延长审查期限" okText="批准" onCancel={() => setAction(null)} onOk={() => form.submit()} destroyOnHidden>
+        <Form form={form} layout="vertical" initialValues={{ days: 30 }} onFinish={(f) => submit(() => send('confirmation.extend', { confirmationId: id, days: Number(f.days), reason: f.reason }), '已批准延长')}>
+          <Form.Item name="days" label="延长天数（至多三十日）" rules={[{ required: true, message: '请填写延长天数' }]}><TextInput type="number" min={1} max={30} /></Form.Item>
+          <Form.Item name="reason" label="延长理由" rules={[{ required: true, message: '请填写延长理由' }]}><TextInput.TextArea rows={2} /></Form.Item>
+        </Form>
       </Modal>
 
       <Modal open={action === 'decide'} title="作出裁定" okText="记录裁定" onCancel={() => setAction(null)} onOk={() => form.submit()} destroyOnHidden>
