@@ -2,6 +2,7 @@ import { benchDocket } from './docket';
 import { benchDocuments } from './documents';
 import { benchFees } from './fees';
 import { benchFoundation } from './foundation';
+import { benchMediation } from './mediation';
 import { benchSearch } from './search';
 
 /**
@@ -29,3 +30,8 @@ if (!only || only === 'search') {
 if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY === 'documents') await benchDocuments({ quick });
 if (!only || only === 'fees') await benchFees(quick ? { cases: 20_000, applications: 10_000 } : { cases: 200_000, applications: 100_000 });
 if (!only || only === 'docket') await benchDocket(quick ? { cases: 20_000, queries: 40 } : { cases: 1_000_000, queries: 100 });
+if (!only || only === 'mediation') {
+  // quick by default on shared machines; BENCH_MEDIATION_FULL=1 for the 300k mediations
+  const full = process.env.BENCH_MEDIATION_FULL === '1' && !quick;
+  await benchMediation({ mediations: full ? 300_000 : 50_000, mediators: 2_000, queries: full ? 200 : 50 });
+}

@@ -23,6 +23,12 @@ describe('court fee quote', { timeout: 120_000 }, () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ feeFen: 165_000, rules: ['halved:mediation'] });
   });
 
+  it('charges a wage claim under small claims the labour fee halved once, and settles preservation on the amount preserved', () => {
+    expect(JSON.parse(fee('--kind', 'labour', '--procedure', 'small-claims', '--json').stdout)).toMatchObject({ feeFen: 500 });
+    const r = JSON.parse(fee('--kind', 'preservation', '--amount', '1000000', '--preserved', '300000', '--json').stdout);
+    expect(r.settlement).toMatchObject({ advanceFen: 500_000, settledFen: 202_000, differenceFen: 298_000, direction: 'refund' });
+  });
+
   it('refuses bad arguments with a Chinese message naming the argument', () => {
     const bad: [string[], string][] = [
       [['--kind', 'property', '--amount', 'abc'], '--amount'],

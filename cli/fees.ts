@@ -19,6 +19,7 @@ const OPTION_OF: Record<QuoteError['field'], string> = {
   closing: '--closing',
   counterclaim: '--counterclaim',
   kind: '--kind',
+  preserved: '--preserved',
 };
 
 export function addFeeCommands(program: Command, h: CliHelpers): void {
@@ -29,6 +30,7 @@ export function addFeeCommands(program: Command, h: CliHelpers): void {
     .showHelpAfterError('（用 court fee quote --help 查看用法）')
     .requiredOption('--kind <kind>', `费用种类：${FEE_KIND_IDS.map((k) => `${k}（${FEE_KINDS[k].label}）`).join('、')}`)
     .option('--amount <yuan>', '金额（元，最多两位小数）；可重复，多项诉讼请求合并计算', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--preserved <yuan>', '申请保全：实际保全的财产数额（元），按此结算并列出应退或应补的数额')
     .option('--procedure <procedure>', `审理程序：${Object.entries(PROCEDURES).map(([k, v]) => `${k}（${v}）`).join('、')}`)
     .option('--closing <closing>', `结案方式：${Object.entries(CLOSINGS).map(([k, v]) => `${k}（${v}）`).join('、')}`)
     .option('--counterclaim', '反诉（与本诉合并审理，减半交纳）')
@@ -48,6 +50,13 @@ export function addFeeCommands(program: Command, h: CliHelpers): void {
         else if (p.fen === undefined || p.fen <= 0) usage(`--amount 金额须大于 0：${text}`);
         else amountsFen.push(p.fen);
       }
+      let preservedFen: number | undefined;
+      if (o.preserved !== undefined) {
+        const p = parseYuan(o.preserved, '实际保全的财产数额');
+        if (!p.ok) usage(`--preserved ${p.message}：${o.preserved}`);
+        else if (p.fen === undefined || p.fen <= 0) usage(`--preserved 金额须大于 0：${o.preserved}`);
+        else preservedFen = p.fen;
+      }
       let core: Core | undefined;
       try {
         if (o.data) core = h.openExisting(h.dataDirOf(o));
@@ -60,6 +69,7 @@ export function addFeeCommands(program: Command, h: CliHelpers): void {
           ...(o.procedure ? { procedure: o.procedure as Procedure } : {}),
           ...(o.closing ? { closing: o.closing as Closing } : {}),
           ...(o.counterclaim ? { counterclaim: true } : {}),
+          ...(preservedFen !== undefined ? { preservedFen } : {}),
           on: o.on ?? dateShanghai((core?.clock ?? systemClock).now()),
         };
         let quote;

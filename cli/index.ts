@@ -16,6 +16,7 @@ import { defaultDataDir } from '../core/dataDir';
 import { databasePath } from '../db/connection';
 import { listUserViews } from '../core/auth/users';
 import { startHost, DEFAULT_PORT } from '../server/host';
+import { HostStartRefused } from '../server/hostLock';
 import { ApiError } from '../core/api/errors';
 import { normaliseCaseCode } from '../core/cases/caseCode';
 import { caseView, findCaseId } from '../core/cases/service';
@@ -23,6 +24,7 @@ import { isInitialised } from '../core/court/settings';
 import { normaliseCaseNumber } from '../core/numbering/caseNumber';
 import { seedCases } from '../core/seed';
 import { addDocumentCommands } from './documents';
+import { addDeadlineCommand } from './deadline';
 import { addFeeCommands } from './fees';
 import { addTrustCommands } from './trust';
 import { addTriageCommand } from './triage';
@@ -133,6 +135,8 @@ export function buildCli(): Command {
     .addOption(dataOption())
     .option('--port <n>', '端口（0 表示任选空闲端口）', String(DEFAULT_PORT))
     .option('--host <host>', '监听地址；局域网共用时填 0.0.0.0 或本机地址', '127.0.0.1')
+    .option('--tls-cert <file>', '局域网使用 HTTPS 时的证书文件（PEM）；须同时给出 --tls-key')
+    .option('--tls-key <file>', '证书的私钥文件（PEM）')
     .option('--clock <time>', '（培训、演示和测试用）时钟从此时刻起走，如 2027-01-04T09:00:00+08:00；正式使用时不要设置')
     .action(async (o) => {
       const port = Number(o.port);
@@ -145,7 +149,22 @@ export function buildCli(): Command {
         core = createCore({ dataDir, clock: clockStartingAt(o.clock) });
         process.stderr.write(`注意：本主机使用模拟时钟，从 ${o.clock} 起计时（仅供培训、演示和测试）\n`);
       }
-      const host = await startHost({ dataDir, port, host: o.host, ...(core ? { core } : {}) });
+      if (Boolean(o.tlsCert) !== Boolean(o.tlsKey)) fail('--tls-cert 和 --tls-key 须同时给出');
+      let host: Awaited<ReturnType<typeof startHost>>;
+      try {
+        host = await startHost({
+          dataDir,
+          port,
+          host: o.host,
+          ...(core ? { core } : {}),
+          ...(o.tlsCert ? { tls: { certFile: path.resolve(o.tlsCert), keyFile: path.resolve(o.tlsKey) } } : {}),
+        });
+      } catch (err) {
+        if (core) closeCore(core);
+        if (err instanceof HostStartRefused) fail(err.message);
+        if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') fail(`端口 ${port} 已被占用，请用 --port 换一个端口`);
+        throw err;
+      }
       process.stdout.write(`${JSON.stringify({ event: 'ready', url: host.url, dataDir })}\n`);
       const shutdown = () => {
         void host.stop().finally(() => process.exit(0));
@@ -282,6 +301,7 @@ export function buildCli(): Command {
   addFeeCommands(program, { fail, dataDirOf, openExisting, closeCore, print, dataOption });
   addTrustCommands(program, { fail, dataDirOf, openExisting, closeCore, print, dataOption });
   addTriageCommand(program, { fail, dataDirOf, openExisting, closeCore, print, dataOption });
+  addDeadlineCommand(program, { fail, dataDirOf, openExisting, closeCore, print, dataOption });
 
   program
     .command('api-docs')

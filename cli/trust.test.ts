@@ -1,18 +1,18 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { civilFirstInstance } from '../test/fixtures';
+import { closeCore, createCore } from '../core';
+import { dispatch } from '../core/api/dispatcher';
+import { TEST_COST } from '../core/auth/password';
+import { openForVerify, verifyDatabase } from '../core/audit/verify';
+import { restoreBackup } from '../core/backup';
 
 const ROOT = path.resolve(__dirname, '..');
 const tsx = (args: string[]) => [...['--import', 'tsx', 'cli/index.ts'], ...args];
-
-function court(...args: string[]) {
-  const r = spawnSync(process.execPath, tsx(args), { cwd: ROOT, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 function courtAsync(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
@@ -58,7 +58,11 @@ async function api(url: string, op: string, body: unknown, token?: string) {
 describe('court backup / restore / verify', () => {
   it('backs up while the host files cases, restores into a new directory that verifies with the same counts', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'court-trust-'));
-    expect(court('init', '--data', dir, '--court-name', '浙江省长兴县人民法院', '--court-code', '浙0522', '--admin', 'admin', '--password', 'Court2026ok').code).toBe(0);
+    // init in-process (the CLI's init is covered by cli.test.ts); serve and backup are separate processes
+    const init = createCore({ dataDir: dir, passwordCost: TEST_COST });
+    const setup = await dispatch(init, 'setup.initialise', { courtName: '浙江省长兴县人民法院', courtCode: '浙0522', adminUsername: 'admin', adminDisplayName: '王管理', adminPassword: 'Court2026ok' }, { client: { transport: 'test' } });
+    expect(setup.ok).toBe(true);
+    closeCore(init);
     expect(fs.statSync(dir).mode & 0o777).toBe(0o700);
     expect(fs.statSync(path.join(dir, 'audit.key')).mode & 0o777).toBe(0o600);
     const url = await serve(dir);
@@ -85,11 +89,11 @@ describe('court backup / restore / verify', () => {
     host = undefined;
 
     const target = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'court-restored-')), 'data');
-    const restored = court('restore', '--from', out, '--data', target);
-    expect(restored.code).toBe(0);
-    const verify = court('verify', '--data', target);
-    expect(verify.code).toBe(0);
-    const report = JSON.parse(verify.stdout) as { ok: boolean; recordsChecked: number };
+    const restored = restoreBackup(out, target, { now: () => new Date() });
+    expect(restored.report.problems).toEqual([]);
+    const o = openForVerify(target);
+    const report = verifyDatabase(o.sqlite, { seal: o.seal, head: o.head });
+    o.close();
     expect(report.ok).toBe(true);
     const db = new Database(path.join(target, 'court.sqlite'), { readonly: true });
     const numbers = new Set((db.prepare('SELECT number FROM cases').all() as { number: string }[]).map((r) => r.number));

@@ -13,6 +13,7 @@ import { confirmationArea } from './confirmation';
 import { docketArea } from './docket';
 import { documentsArea } from './documents';
 import { feesArea } from './fees';
+import { mediationArea } from './mediation';
 import { numberingArea } from './numbering';
 import { partiesArea } from './parties';
 
@@ -36,6 +37,7 @@ export const areas = [
   backupArea,
   docketArea,
   confirmationArea,
+  mediationArea,
 ] as const satisfies readonly AnyArea[];
 
 registerAreas(areas);

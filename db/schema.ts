@@ -45,7 +45,7 @@ export const userRoles = sqliteTable(
     userId: integer('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    role: text('role').notNull(),
+    role: text('role', { enum: ['clerk', 'mediation', 'judge', 'print', 'approver', 'admin'] }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.role] }), index('user_roles_role_idx').on(t.role)],
 );
@@ -78,7 +78,7 @@ export const numberSequences = sqliteTable(
   'number_sequences',
   {
     /** 'case' for 案号, 'register' for centre register numbers such as 调登〔2026〕0001 */
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: ['case', 'register'] }).notNull(),
     courtCode: text('court_code').notNull(),
     /** special-trial code (知, 金 …) or '' */
     specialCode: text('special_code').notNull().default(''),
@@ -129,10 +129,10 @@ export const parties = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     /** 'person' (自然人) | 'organisation' (法人或非法人组织) */
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: ['person', 'organisation'] }).notNull(),
     name: text('name').notNull(),
     /** 'male' | 'female' (persons) */
-    sex: text('sex'),
+    sex: text('sex', { enum: ['male', 'female'] }),
     birthDate: text('birth_date'),
     ethnicity: text('ethnicity'),
     /** 'resident' | 'passport' | 'hkMacauPermit' | 'taiwanPermit' | 'hkMacauTaiwanResidence' | 'foreignPermanentResidence' | 'uscc' | 'none' */
@@ -241,7 +241,7 @@ export const caseAgents = sqliteTable(
       .notNull()
       .references(() => caseParties.id),
     /** 'lawyer' | 'relative' | 'other' */
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: ['lawyer', 'relative', 'other'] }).notNull(),
     name: text('name').notNull(),
     idNumber: text('id_number'),
     phone: text('phone'),
@@ -267,7 +267,7 @@ export const caseLinks = sqliteTable(
       .notNull()
       .references(() => cases.id),
     /** 'converted' (from → to) | 'related' | 'sameParties' */
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: ['converted', 'related', 'sameParties'] }).notNull(),
     note: text('note'),
     createdAt: text('created_at').notNull(),
   },
@@ -308,7 +308,7 @@ export const templateVersions = sqliteTable(
     templateId: text('template_id').notNull(),
     /** 1, 2, … per template */
     version: integer('version').notNull(),
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: ['court', 'builtin'] }).notNull(),
     /** the complete template text (kind 'court') */
     source: text('source'),
     /** SHA-256 of source (kind 'court') */
@@ -338,7 +338,7 @@ export const documents = sqliteTable(
     templateVersion: text('template_version').notNull(),
     title: text('title').notNull(),
     /** 'pdf' | 'docx' */
-    format: text('format').notNull(),
+    format: text('format', { enum: ['pdf', 'docx'] }).notNull(),
     /** the data the template was filled with (JSON) */
     data: text('data').notNull(),
     sha256: text('sha256').notNull(),
@@ -375,7 +375,7 @@ export const reliefApplications = sqliteTable(
     casePartyId: integer('case_party_id')
       .notNull()
       .references(() => caseParties.id),
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: ['waive', 'reduce', 'defer'] }).notNull(),
     /** statutory ground code (core/fees/grounds.ts) or 'other' */
     ground: text('ground').notNull(),
     /** the applicant's reasons (required for 'other') */
@@ -391,7 +391,7 @@ export const reliefApplications = sqliteTable(
     /** 缓交: requested due date */
     requestedUntil: text('requested_until'),
     appliedOn: text('applied_on').notNull(),
-    status: text('status').notNull(),
+    status: text('status', { enum: ['pending', 'reviewed', 'granted', 'partly_granted', 'refused', 'withdrawn'] }).notNull(),
     /** the decision: amounts in fen, dates as YYYY-MM-DD */
     decidedOn: text('decided_on'),
     grantedPercent: integer('granted_percent'),
@@ -424,7 +424,7 @@ export const reliefSteps = sqliteTable(
     /** 'review' | 'approve' */
     stage: text('stage').notNull(),
     /** 'grant' | 'partial' | 'refuse' | 'return' */
-    action: text('action').notNull(),
+    action: text('action', { enum: ['grant', 'partial', 'refuse', 'return'] }).notNull(),
     opinion: text('opinion').notNull().default(''),
     /** the percentage this stage proposed or granted (partial grants, 减交) */
     grantedPercent: integer('granted_percent'),
@@ -448,7 +448,7 @@ export const feePayments = sqliteTable(
     /** the deferral this payment settles, if any */
     applicationId: integer('application_id').references(() => reliefApplications.id),
     /** 'payment' | 'refund' */
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: ['payment', 'refund'] }).notNull(),
     amountFen: integer('amount_fen').notNull(),
     paidOn: text('paid_on').notNull(),
     /** receipt / voucher number */
@@ -677,6 +677,234 @@ export const docketHearings = sqliteTable(
     index('docket_hearings_room_idx').on(t.courtroom, t.startsAt),
     index('docket_hearings_case_idx').on(t.caseId),
   ],
+);
+// ── trust-host: idempotent retries and chunked re-indexing ───────────────────────────────────────────
+
+/**
+ * Client request ids of creating calls (issue 11 item 8): a retry with the same id by the same user gets
+ * the first answer back and writes nothing. The row is inserted inside the call's first write transaction,
+ * so a call that committed always has its id recorded; `result` is filled in right after (null when the
+ * host stopped in between: the retry is then refused as already saved). Pruned after a day.
+ */
+export const requestIds = sqliteTable(
+  'request_ids',
+  {
+    userId: integer('user_id').notNull(),
+    requestId: text('request_id').notNull(),
+    operation: text('operation').notNull(),
+    /** JSON of the first answer */
+    result: text('result'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.requestId] }), index('request_ids_created_idx').on(t.createdAt)],
+);
+
+/**
+ * Work left on a corrected party's cases (issue 11 item 3): rebuilding their search rows and/or adding the
+ * correction to each case's timeline. The correction itself commits at once; the host then walks the
+ * party's cases in small chunks (each its own short write transaction, resuming after `afterCaseId`), so a
+ * party in 25,000 cases never holds the write lock for long. A stopped host resumes the queue at its start.
+ */
+export const partyCaseWork = sqliteTable('party_case_work', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  partyId: integer('party_id').notNull(),
+  afterCaseId: integer('after_case_id').notNull().default(0),
+  /** 1 when a searched field (name, ID number, phone) changed */
+  reindex: integer('reindex', { mode: 'boolean' }).notNull(),
+  /** JSON { at, actorId, actorName, kind, summary, data } of the case event to add to each case, or null */
+  event: text('event'),
+  queuedAt: text('queued_at').notNull(),
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// mediation (issue 12): rosters, the mediation register, assignments, consents, lookups, dated settings
+// ---------------------------------------------------------------------------------------------------------
+
+/** A mediation organisation of the roster (特邀调解组织, people's mediation committees by level, court-based …). */
+export const mediationOrgs = sqliteTable(
+  'mediation_orgs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    /** 'people' | 'administrative' | 'industry' | 'commercial' | 'lawyer' | 'court' */
+    kind: text('kind').notNull(),
+    /** 'village' | 'town' | 'county' — the layer; 'county' for organisations serving the whole county */
+    level: text('level').notNull(),
+    /** the region it covers as a path, e.g. 长兴县/雉城街道/明珠社区 */
+    region: text('region').notNull(),
+    contact: text('contact'),
+    phone: text('phone'),
+    activeFrom: text('active_from').notNull(),
+    /** last active day; null while active. Never deleted: history keeps pointing here. */
+    activeTo: text('active_to'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('mediation_orgs_name_unique').on(t.name)],
+);
+
+/** A rostered mediator (特邀 / 专职 / 律师). Not a user account: entered by the coordinator. */
+export const mediators = sqliteTable(
+  'mediators',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    /** 'invited' (特邀) | 'staff' (专职) | 'lawyer' (律师) */
+    kind: text('kind').notNull(),
+    orgId: integer('org_id').references(() => mediationOrgs.id),
+    /** JSON array of cause-of-action names (a group such as 婚姻家庭纠纷 or a cause) */
+    fields: text('fields').notNull().default('[]'),
+    /** JSON array of region paths covered */
+    regions: text('regions').notNull().default('[]'),
+    /** open mediations at once */
+    capacity: integer('capacity').notNull(),
+    idNumber: text('id_number'),
+    phone: text('phone'),
+    activeFrom: text('active_from').notNull(),
+    activeTo: text('active_to'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [index('mediators_org_idx').on(t.orgId), index('mediators_name_idx').on(t.name)],
+);
+
+/** One mediation of the register: a 委派 (调登), 委托 (民初), an outside agreement, or a legacy 民诉前调 record. */
+export const mediations = sqliteTable(
+  'mediations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    /** 'delegated' | 'entrusted' | 'outside' | 'legacy' */
+    flow: text('flow').notNull(),
+    /** for entrusted: 'ordinary' | 'simplified' */
+    procedure: text('procedure'),
+    /** see core/mediation/status.ts */
+    status: text('status').notNull(),
+    /** the parties' region path (routing) */
+    region: text('region').notNull().default(''),
+    causeName: text('cause_name').notNull(),
+    receivedOn: text('received_on').notNull(),
+    /** the centre's response limits, computed at intake/assignment/acceptance from the settings in force */
+    assignDue: text('assign_due'),
+    acceptDue: text('accept_due'),
+    contactDue: text('contact_due'),
+    firstContactOn: text('first_contact_on'),
+    orgId: integer('org_id').references(() => mediationOrgs.id),
+    mediatorId: integer('mediator_id').references(() => mediators.id),
+    /** the day the mediator signed for the materials: the legal period starts the next day */
+    signedOn: text('signed_on'),
+    /** the legal period's last day (with the extension once granted) */
+    dueOn: text('due_on'),
+    /** the first due date before an extension (the extension is left out of the trial period) */
+    baseDueOn: text('base_due_on'),
+    extendedOn: text('extended_on'),
+    /** 'agreement' | 'failed' | 'refused' | 'converted' */
+    outcome: text('outcome'),
+    /** agreement closing: 'performed' | 'withdrawn' | 'mediation-document' | 'confirmation' */
+    closing: text('closing'),
+    outcomeOn: text('outcome_on'),
+    failureReason: text('failure_reason'),
+    undisputedFacts: text('undisputed_facts'),
+    /** JSON { terms: string[], signedOn, signatories: string[] } */
+    agreement: text('agreement'),
+    outsideOrgName: text('outside_org_name'),
+    outsideMediatorName: text('outside_mediator_name'),
+    convertedCaseId: integer('converted_case_id').references(() => cases.id),
+    createdBy: integer('created_by'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('mediations_case_unique').on(t.caseId),
+    index('mediations_status_id_idx').on(t.status, t.id),
+    index('mediations_flow_id_idx').on(t.flow, t.id),
+    index('mediations_mediator_idx').on(t.mediatorId, t.status),
+    index('mediations_org_idx').on(t.orgId, t.status),
+    index('mediations_received_idx').on(t.receivedOn, t.id),
+    index('mediations_due_idx').on(t.status, t.dueOn),
+    index('mediations_assign_due_idx').on(t.assignDue),
+    index('mediations_accept_due_idx').on(t.acceptDue),
+    index('mediations_contact_due_idx').on(t.contactDue),
+    index('mediations_outcome_idx').on(t.outcomeOn, t.mediatorId, t.outcome, t.signedOn),
+  ],
+);
+
+/** Consent per party, with its date: to mediate, or to extend. A refusal or an insistence on suing ends a 委派. */
+export const mediationConsents = sqliteTable(
+  'mediation_consents',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    mediationId: integer('mediation_id')
+      .notNull()
+      .references(() => mediations.id),
+    partyId: integer('party_id')
+      .notNull()
+      .references(() => parties.id),
+    /** 'mediate' | 'extension' */
+    subject: text('subject').notNull(),
+    /** 'agree' | 'refuse' | 'sue' (insists on suing) */
+    answer: text('answer').notNull(),
+    givenOn: text('given_on').notNull(),
+    note: text('note'),
+    recordedAt: text('recorded_at').notNull(),
+  },
+  (t) => [index('mediation_consents_med_idx').on(t.mediationId, t.subject)],
+);
+
+/** Every assignment of a mediation to a mediator; reassignment adds a row, history stays. */
+export const mediationAssignments = sqliteTable(
+  'mediation_assignments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    mediationId: integer('mediation_id')
+      .notNull()
+      .references(() => mediations.id),
+    mediatorId: integer('mediator_id')
+      .notNull()
+      .references(() => mediators.id),
+    orgId: integer('org_id').references(() => mediationOrgs.id),
+    /** 'joint' (the parties' joint choice) | 'recommended' | 'appointed' */
+    how: text('how').notNull(),
+    /** JSON of the recommendation's reasons at the time, if any */
+    reasons: text('reasons'),
+    overCapacityReason: text('over_capacity_reason'),
+    assignedOn: text('assigned_on').notNull(),
+    /** 'pending' | 'accepted' | 'declined' | 'recused' | 'replaced' | 'ended' */
+    state: text('state').notNull(),
+    respondedOn: text('responded_on'),
+    reason: text('reason'),
+    assignedBy: integer('assigned_by'),
+  },
+  (t) => [index('mediation_assignments_med_idx').on(t.mediationId, t.id), index('mediation_assignments_mediator_idx').on(t.mediatorId, t.state)],
+);
+
+/** Every progress lookup by code (self-service terminal): when, from where, whether it matched. */
+export const mediationLookups = sqliteTable(
+  'mediation_lookups',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: text('at').notNull(),
+    address: text('address').notNull(),
+    code: text('code').notNull(),
+    found: integer('found', { mode: 'boolean' }).notNull(),
+  },
+  (t) => [index('mediation_lookups_addr_idx').on(t.address, t.at)],
+);
+
+/** Dated mediation settings (response limits, subsidies): a record is judged by the value in force on its date. */
+export const mediationSettings = sqliteTable(
+  'mediation_settings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    key: text('key').notNull(),
+    effectiveFrom: text('effective_from').notNull(),
+    value: text('value').notNull(),
+    updatedBy: integer('updated_by'),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('mediation_settings_key_from').on(t.key, t.effectiveFrom)],
 );
 
 // ───────────────────────────── confirmation (司法确认, issue 13; core/confirmation) ─────────────────────────────

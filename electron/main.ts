@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { closeCore, createCore } from '../core';
 import { startBackupSchedule } from '../core/backup';
+import { useShortBusyTimeout } from '../core/api/dispatcher';
 import type { Core } from '../core/context';
 import { defaultDataDir } from '../core/dataDir';
 import { APP_VERSION } from '../core/version';
@@ -76,6 +77,8 @@ function openCore(dataDir: string): Core {
   // the shipped templates: resources/templates in the packaged app (electron-builder.yml), templates/ in the tree
   const templatesDir = app.isPackaged ? path.join(process.resourcesPath, 'templates') : path.join(app.getAppPath(), 'templates');
   const opened = createCore({ dataDir, nativeBinding, migrationsFolder: migrationsFolder(), templatesDir });
+  // the window's main process must not freeze while the command line or a host holds the write lock
+  useShortBusyTimeout(opened);
   startBackupSchedule(opened); // scheduled backups, the same core module as the host
   return opened;
 }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { createHarness, setUpCourt, ADMIN, type Harness } from '../test/harness';
+import { createHarness, setUpCourt, ADMIN, countRows, type Harness } from '../test/harness';
 import { buildServer } from './app';
 
 let h: Harness | undefined;
@@ -61,5 +61,35 @@ describe('HTTP host', () => {
     expect(broken.json().error.message).toMatch(/请求格式不正确/);
     const unknown = await app.inject({ method: 'POST', url: '/api/nope.nothing', payload: {} });
     expect(unknown.statusCode).toBe(404);
+  });
+});
+
+describe('request parsing in Chinese (issue 11 item 7)', () => {
+  it('names the request body, never echoes it, and answers a wrong media type in Chinese', async () => {
+    const { app } = await host();
+    const long = `{"username":"${'甲'.repeat(200)}`;
+    const broken = await app.inject({ method: 'POST', url: '/api/auth.login', headers: { 'content-type': 'application/json' }, payload: long });
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json().error).toMatchObject({ code: 'VALIDATION', field: '请求内容' });
+    expect(broken.body).not.toContain('甲甲甲');
+    const text = await app.inject({ method: 'POST', url: '/api/auth.login', headers: { 'content-type': 'text/plain' }, payload: 'hello' });
+    expect(text.statusCode).toBe(400);
+    expect(text.json().error.message).toMatch(/[\u4e00-\u9fff]/);
+    const poisoned = await app.inject({ method: 'POST', url: '/api/auth.login', headers: { 'content-type': 'application/json' }, payload: '{"__proto__":{"x":1}}' });
+    expect(poisoned.statusCode).toBe(400);
+    expect(poisoned.json().error.message).toMatch(/请求/);
+    const longUrl = await app.inject({ method: 'POST', url: `/api/${'x'.repeat(300)}`, payload: {} });
+    expect(longUrl.body.length).toBeLessThan(300);
+  });
+
+  it('accepts first-run setup only from this machine', async () => {
+    const { h, app } = await host();
+    const setup = { courtName: '浙江省长兴县人民法院', courtCode: '浙0522', adminUsername: 'admin', adminDisplayName: '王', adminPassword: 'Court2026ok' };
+    const remote = await app.inject({ method: 'POST', url: '/api/setup.initialise', payload: setup, remoteAddress: '192.168.1.20' });
+    expect(remote.statusCode).toBe(403);
+    expect(remote.json().error.message).toMatch(/本机/);
+    expect(countRows(h.core, 'users')).toBe(0);
+    const local = await app.inject({ method: 'POST', url: '/api/setup.initialise', payload: setup, remoteAddress: '127.0.0.1' });
+    expect(local.statusCode).toBe(200);
   });
 });

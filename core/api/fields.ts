@@ -7,22 +7,70 @@ import { isIsoDate } from '../time/clock';
  * “法院名称不能为空”, never “Expected string”.
  */
 
-/** Required text, trimmed. */
-export function requiredText(label: string, opts: { max?: number; min?: number } = {}) {
-  const { max = 200, min = 1 } = opts;
+/** At most 50 characters of anything a caller sent, for a message (issue 11 item 7: never echo more). */
+export function clip(text: string): string {
+  const chars = [...text];
+  return chars.length > 50 ? `${chars.slice(0, 50).join('')}…` : text;
+}
+
+// ---- text hygiene (issue 11 item 7) ----------------------------------------------------------------
+// Every text a user sends is NFC-normalised and trimmed; text that would corrupt a register or a printed
+// document is refused with the field's name: control characters (NUL, CR/LF in a one-line field …), the
+// bidirectional overrides and isolates that can make a name read backwards (U+202A–202E, U+2066–2069),
+// lone surrogates (not text at all) and values made only of zero-width characters (an invisible “name”).
+
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+const LINE_BREAK = /[\r\n\t\u2028\u2029]/;
+const BIDI = /[\u202A-\u202E\u2066-\u2069]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+
+/** What is wrong with a text, or null: the reason completes “<label>…”. */
+export function textProblem(value: string, multiline = false): string | null {
+  if (LONE_SURROGATE.test(value)) return '包含无法识别的字符（不完整的代理项），请重新输入';
+  if (CONTROL.test(value)) return '包含不可见的控制字符，请删除后重新输入';
+  if (!multiline && LINE_BREAK.test(value)) return '不能包含换行或制表符';
+  if (BIDI.test(value)) return '包含文字方向控制字符（可使文字倒序显示），请删除后重新输入';
+  if (value.length > 0 && value.replace(ZERO_WIDTH, '').trim() === '') return '只有不可见字符，请填写实际内容';
+  return null;
+}
+
+/** NFC, line breaks as \n, trimmed — the one form text is stored in. */
+export function normaliseText(value: string): string {
+  if (LONE_SURROGATE.test(value)) return value; // refused by textProblem; normalize() would hide it
+  return value.normalize('NFC').replace(/\r\n?/g, '\n').trim();
+}
+
+/** A ZodString that refuses what textProblem names, then normalises (NFC, \n, trim) — still a ZodString. */
+export function cleanString(label: string, multiline = false, error = `请填写${label}`) {
   return z
-    .string({ error: `请填写${label}` })
-    .trim()
+    .string({ error })
+    .superRefine((v, ctx) => {
+      const problem = textProblem(v, multiline);
+      if (problem) ctx.addIssue({ code: 'custom', message: `${label}${problem}`, abort: true });
+    })
+    .overwrite(normaliseText);
+}
+
+/** Fields allowed 500 characters or more are free text (诉讼请求, 事实与理由, 备注): line breaks allowed. */
+const MULTILINE_FROM = 500;
+
+/** Required text: NFC, trimmed, one line unless `multiline` (default: when max ≥ 500). */
+export function requiredText(label: string, opts: { max?: number; min?: number; multiline?: boolean } = {}) {
+  const { max = 200, min = 1 } = opts;
+  const multiline = opts.multiline ?? max >= MULTILINE_FROM;
+  return cleanString(label, multiline)
     .min(min, { error: min <= 1 ? `${label}不能为空` : `${label}至少 ${min} 个字符` })
     .max(max, { error: `${label}不能超过 ${max} 个字符` });
 }
 
-/** Optional text: empty strings become undefined. */
-export function optionalText(label: string, opts: { max?: number } = {}) {
+/** Optional text: empty strings become undefined; otherwise as requiredText. */
+export function optionalText(label: string, opts: { max?: number; multiline?: boolean } = {}) {
   const { max = 500 } = opts;
+  const multiline = opts.multiline ?? max >= MULTILINE_FROM;
   return z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-    z.string({ error: `${label}格式不正确` }).trim().max(max, { error: `${label}不能超过 ${max} 个字符` }).optional(),
+    cleanString(label, multiline, `${label}格式不正确`).max(max, { error: `${label}不能超过 ${max} 个字符` }).optional(),
   );
 }
 

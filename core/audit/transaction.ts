@@ -1,4 +1,5 @@
 import { SYSTEM_USER_ID, type CallContext, type Core, type Tx } from '../context';
+import { currentCallScope } from '../api/callScope';
 import { appendAudit, type AuditEntryInput } from './log';
 import { writeHead } from './seal';
 import { SETTINGS_SUBJECT, stateDigest, subjectsOf, type StateDigest, type Subject } from './stateDigest';
@@ -23,8 +24,11 @@ let pending: PendingTransaction | null = null;
  * written next to the database (core/audit/seal.ts).
  */
 export function writeTransaction<T>(core: Core, fn: (tx: Tx) => T): T {
+  // the dispatcher's call scope: records a request id in the first write and counts commits (safe retries)
+  const scope = pending ? undefined : currentCallScope();
   const result = core.db.transaction(
     (tx) => {
+      scope?.beforeWrite?.(tx, scope);
       const outer = pending;
       const mine: PendingTransaction = { core, entries: [], settingsBefore: stateDigest(core.sqlite, SETTINGS_SUBJECT).digest };
       pending = mine;
@@ -38,6 +42,7 @@ export function writeTransaction<T>(core: Core, fn: (tx: Tx) => T): T {
     },
     { behavior: 'immediate' },
   );
+  if (scope) scope.committedWrites += 1;
   if (!pending) recordHead(core);
   return result;
 }

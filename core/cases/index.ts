@@ -8,6 +8,9 @@ import { caseOperations } from './operations';
  * Public API for other areas (documents, fees, and the registers to come).
  */
 export { caseView, findCaseId, mayUnmask, type CasePartyView, type CaseView } from './service';
+/** filing and linking, for registers that convert a record into a case (mediation: 转立案) */
+export { fileCase, linkCases, LINK_KINDS, type LinkKind } from './service';
+export type { FileCaseInput } from './schemas';
 export { addCaseEvent, caseTimeline } from './timeline';
 export { normaliseCaseCode, formatCaseCode, caseCodeForId } from './caseCode';
 export { ALL_CASE_TYPES, CASE_TYPE_RULES, FILING_CASE_TYPES, PARTY_ROLES, type CaseType, type PartyRole } from './types';

@@ -1,12 +1,10 @@
-import { eq } from 'drizzle-orm';
-import { caseParties } from '../../db/schema';
 import { conflict, fieldError, notFound } from '../api/errors';
 import { audit, writeTransaction } from '../audit';
 import type { CallContext } from '../context';
 import { correctParty, findPartyByIdentity, getParty, partyView, type CheckedParty } from '../parties';
-import { reindexPartyCases } from './search';
+import { caseEventActor, updatePartyCases } from './reindexQueue';
+import { isoShanghai } from '../time/clock';
 import { mayUnmask } from './service';
-import { addCaseEvent } from './timeline';
 
 /**
  * Corrects a party's particulars (with a reason) and carries the correction into every case the party is in:
@@ -25,9 +23,15 @@ export function correctPartyOnCases(ctx: CallContext, i: { id: number; party: Ch
     const { kind: _kind, ...fields } = i.party;
     const changed = correctParty(tx, ctx.core.clock, existing, { ...fields, idNumber: i.party.idNumber }, i.reason, ctx.actor?.userId ?? null);
     if (changed.length > 0) {
-      reindexPartyCases(tx, existing.id);
-      const caseIds = tx.select({ caseId: caseParties.caseId }).from(caseParties).where(eq(caseParties.partyId, existing.id)).all();
-      for (const { caseId } of caseIds) addCaseEvent(tx, ctx, caseId, 'party.corrected', `更正当事人“${existing.name}”的信息：${i.reason}`, { partyId: existing.id, changed });
+      // its cases' search rows (only when a searched field changed) and timelines; chunked for a large party
+      const at = isoShanghai(ctx.core.clock.now());
+      updatePartyCases(tx, ctx.core, existing.id, changed, at, {
+        ...caseEventActor(ctx),
+        at,
+        kind: 'party.corrected',
+        summary: `更正当事人“${existing.name}”的信息：${i.reason}`,
+        data: { partyId: existing.id, changed },
+      });
       audit(tx, ctx, { operation: 'parties.correct', entityType: 'party', entityId: existing.id, before: existing, after: getParty(tx, existing.id) });
     }
     return { party: partyView(getParty(tx, existing.id)!, mayUnmask(ctx)), changed };

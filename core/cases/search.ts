@@ -47,12 +47,6 @@ export function indexCaseForSearch(tx: Tx, caseId: number): void {
   tx.run(sql`INSERT INTO case_search (rowid, text) VALUES (${caseId}, ${text})`);
 }
 
-/** Re-indexes every case a party appears in (after a correction of the party). */
-export function reindexPartyCases(tx: Tx, partyId: number): void {
-  const ids = tx.select({ caseId: caseParties.caseId }).from(caseParties).where(eq(caseParties.partyId, partyId)).all();
-  for (const { caseId } of ids) indexCaseForSearch(tx, caseId);
-}
-
 export type MatchKind = 'code' | 'number' | 'text' | 'name';
 
 /** Case ids matching a query, newest first, with how they matched. */

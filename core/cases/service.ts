@@ -10,7 +10,8 @@ import { getParty, partyRevisionsOf, partyView, savePartyForFiling, type PartyVi
 import { isoShanghai } from '../time/clock';
 import { caseCodeForId } from './caseCode';
 import type { FileCaseInput } from './schemas';
-import { indexCaseForSearch, reindexPartyCases } from './search';
+import { indexCaseForSearch } from './search';
+import { updatePartyCases } from './reindexQueue';
 import { addCaseEvent, caseTimeline } from './timeline';
 import { CASE_TYPE_RULES, partyRolesFor, UNMASK_ROLES, type CaseType } from './types';
 
@@ -82,7 +83,7 @@ export function fileCase(ctx: CallContext, input: FileCaseInput) {
         partyId = saved.partyId;
         if (saved.reused) reused.push(saved.partyId);
         // newer contact details given at the counter must be findable in the party's older cases too
-        if (saved.corrected.length > 0) reindexPartyCases(tx, saved.partyId);
+        if (saved.corrected.length > 0) updatePartyCases(tx, ctx.core, saved.partyId, saved.corrected, now);
       }
       const cp = tx.insert(caseParties).values({ caseId, partyId: partyId!, role: p.role, seq }).returning({ id: caseParties.id }).get();
       for (const a of p.agents) {

@@ -417,9 +417,11 @@ export type CauseRecord = z.infer<typeof causeRecordSchema>;
 /** A catalogue cause chosen by number, or free text (only where no catalogue for the date is shipped). */
 export type CauseInput = { revision: string; no: string | number } | { text: string };
 
+const CAUSE_TEXT_MAX_INPUT = 100;
 const causeInputSchema = z.union([
-  z.strictObject({ revision: z.string(), no: z.union([z.string(), z.number()]) }),
-  z.strictObject({ text: z.string() }),
+  // bounded (issue 11 item 7): the messages below quote them
+  z.strictObject({ revision: z.string().max(10), no: z.union([z.string().max(20), z.number().int().min(0).max(1e6)]) }),
+  z.strictObject({ text: z.string().max(CAUSE_TEXT_MAX_INPUT * 4) }),
 ]);
 
 export const CAUSE_TEXT_MAX = 100;
@@ -436,7 +438,7 @@ export const CAUSE_TEXT_MAX = 100;
 export function causeForFiling(input: CauseInput, receivedOn: string): CauseRecord {
   if (typeof receivedOn !== 'string' || !isIsoDate(receivedOn)) throw fieldError('receivedOn', '收案日期格式应为 YYYY-MM-DD');
   const parsed = causeInputSchema.safeParse(input);
-  if (!parsed.success) throw fieldError('cause', '请选择案由或填写案由');
+  if (!parsed.success) throw fieldError('cause', '请选择案由或填写案由（案由编号、版本或文字过长也不能接受）');
   const inForce = revisionFor(receivedOn);
   const label = inForce === null ? null : revisionInfo(inForce).label;
   const shipped = inForce !== null && catalogueShipped(inForce);

@@ -1,3 +1,4 @@
+import type { Role } from '../api/roles';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { confirmations, confirmationServices, confirmationSteps, documents, userRoles, users } from '../../db/schema';
 import { ApiError, fieldError, notFound } from '../api/errors';
@@ -47,7 +48,7 @@ export function userName(db: Db | Tx, id: number | null): string | null {
 }
 
 /** A user who holds the role and is not disabled, or a field error naming the field. */
-export function requireUserWithRole(db: Db | Tx, id: number, role: string, field: string, label: string): string {
+export function requireUserWithRole(db: Db | Tx, id: number, role: Role, field: string, label: string): string {
   const u = db
     .select({ name: users.displayName, disabled: users.disabled })
     .from(users)

@@ -1,3 +1,4 @@
+import type { Role } from '../api/roles';
 import { and, asc, eq, inArray, isNotNull, like, or, type SQL } from 'drizzle-orm';
 import { caseParties, cases, confirmations, documents, parties, userRoles, users } from '../../db/schema';
 import { courtCalendar } from '../calendar';
@@ -194,7 +195,7 @@ export function monthlyFigures(db: Db | Tx, year: number): MonthFigures[] {
 
 /** The judges and clerks who may be assigned (enabled accounts holding the role). */
 export function assignableStaff(db: Db | Tx): { judges: { id: number; name: string }[]; clerks: { id: number; name: string }[] } {
-  const of = (role: string) =>
+  const of = (role: Role) =>
     db
       .select({ id: users.id, name: users.displayName })
       .from(users)

@@ -15,6 +15,8 @@ export { renderPdf, renderPdfBatch, type BatchResult, type RenderedDocument, typ
 export { builtinTemplate, builtinTemplates, builtinTemplatesDir, FILTERS, fillTemplate, MARKERS, parseTemplate, TemplateError, unknownDataFields, type Template } from './template';
 export { checkCourtTemplate, currentTemplate, listTemplates, revertToBuiltin, saveCourtTemplate, templateAtVersion, templateHistory } from './overrides';
 export { receiptData } from './caseData';
+export { generateDocument } from './register';
+export { documentRecordSchema } from './operations';
 export { DATA_BUILDERS, draftData, type DataBuilder, type DataBuilderContext, type DraftData } from './dataBuilders';
 
 export type OutputFormat = 'pdf' | 'docx';

@@ -35,12 +35,13 @@ export const documentsMeta = defineMeta({
   },
   'documents.draftData': {
     label: '准备文书数据',
-    summary: '由案件生成文书数据；案件中没有的内容取自样例数据，并列在 missing 中供核对',
+    summary: '由案件生成文书数据（证件号码完整，与打印的文书一致）；案件中没有的内容取自样例数据，列在 missing / fromSample 中，须由经办人按实际填写',
     access: ROLE_GROUPS.caseReaders,
   },
   'documents.generate': {
     label: '生成文书',
-    summary: '生成文书（PDF 或 DOCX）并登记：模板版本、数据、SHA-256、页数；案件时间线与审计日志同时记录',
+    summary:
+      '生成文书（PDF 或 DOCX）并登记：模板版本、数据、SHA-256、页数；案件时间线与审计日志同时记录。仍为模板样例的内容被拒绝（列出字段）；与已登记文书完全相同时须 confirmDuplicate 确认',
     access: ROLE_GROUPS.caseReaders,
   },
   'documents.list': {

@@ -5,7 +5,6 @@ import { documentsMeta } from './meta';
 import { ApiError } from '../api/errors';
 import { bool, input, integerIn, noInput, oneOf, optionalText, positiveId, requiredText } from '../api/fields';
 import { audit, writeTransaction } from '../audit';
-import { mayUnmask } from '../cases';
 import type { CallContext } from '../context';
 import { writeSetting } from '../settings';
 import { isIsoDate } from '../time/clock';
@@ -207,7 +206,7 @@ export const previewOperation = defineOperation({
     if (i.data) {
       checkDataFields(t, i.data);
       data = i.data;
-    } else if (i.caseId !== undefined) data = draftData(t, builderContext(ctx, { caseId: i.caseId, unmask: mayUnmask(ctx) })).data;
+    } else if (i.caseId !== undefined) data = draftData(t, builderContext(ctx, { caseId: i.caseId, unmask: true })).data;
     else data = t.sample;
     const doc = await renderModel(fillChecked(t, data), 'pdf', documentRenderOptions(db));
     return { pdfBase64: base64(doc.bytes), pageCount: doc.pages, missingGlyphs: doc.missingGlyphs };
@@ -217,8 +216,13 @@ export const previewOperation = defineOperation({
 export const draftDataOperation = defineOperation({
   ...documentsMeta['documents.draftData'],
   input: input({ caseId: positiveId('案件编号'), templateId: templateIdField() }),
-  output: z.object({ data: z.record(z.string(), z.unknown()), complete: z.boolean(), missing: z.array(z.string()) }),
-  handler: (ctx, i) => caseDraft(ctx, i, mayUnmask(ctx)),
+  output: z.object({
+    data: z.record(z.string(), z.unknown()),
+    complete: z.boolean(),
+    missing: z.array(z.string()),
+    fromSample: z.array(z.string()),
+  }),
+  handler: (ctx, i) => caseDraft(ctx, i),
 });
 
 // ───────────────────────────── the register ─────────────────────────────
@@ -232,6 +236,11 @@ export const generateOperation = defineOperation({
     data: dataField.optional(),
     subjectKind: optionalText('文书所属事项', { max: 40 }),
     subjectId: positiveId('文书所属事项编号').optional(),
+    edited: z
+      .array(z.string({ error: '已修改的字段应为字段名' }).max(200, { error: '字段名过长' }), { error: '已修改的字段应为列表' })
+      .max(2000, { error: '已修改的字段过多' })
+      .optional(),
+    confirmDuplicate: bool('确认再次生成').optional(),
   }),
   output: z.object({ document: documentRecordSchema, base64: z.string() }),
   handler: async (ctx, i) => {

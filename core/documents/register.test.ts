@@ -31,10 +31,21 @@ async function desk() {
   return { h, admin, ...(await clerkAndPrinter(h, admin)) };
 }
 
-/** The ruling's data: the case's facts from draftData, the confirmation record from the sample. */
+/** What a person types for the facts the case core does not hold yet (the confirmation record). */
+const TYPED = {
+  judge: '周敏',
+  clerk: '陈立',
+  agreement: {
+    date: '2026-11-20',
+    organisation: '长兴县太湖街道人民调解委员会',
+    terms: ['长兴某某建材有限公司于2026年12月20日前支付张三货款12,000元；', '双方再无其他争议。'],
+  },
+};
+
+/** The ruling's data: the case's facts from draftData, the confirmation record typed by a person. */
 async function rulingData(h: Harness, token: string, caseId: number) {
   const draft = await h.call('documents.draftData', { caseId, templateId: 'ruling-confirm-valid' }, token);
-  return draft.data;
+  return { ...draft.data, ...TYPED };
 }
 
 const REGISTER_TABLES = ['documents', 'case_events', 'audit_log'];
@@ -144,9 +155,10 @@ describe('document register', () => {
       expect.objectContaining({ role: '申请人', kind: 'organisation', name: COMPANY.name, representative: '赵五', representativeRole: '法定代表人', representativeTitle: '执行董事' }),
     ]);
     expect(unknownDataFields(builtinTemplate('ruling-confirm-valid'), draft.data)).toEqual([]);
-    // the print desk sees ID numbers masked, as in the case view
-    const masked = await h.call('documents.draftData', { caseId: c.id, templateId: 'ruling-confirm-valid' }, printer);
-    expect((masked.data.applicants as { idNumber: string }[])[0]!.idNumber).toContain('*');
+    // the print desk gets the full ID numbers too: the form shows what the document prints, never masked
+    const forPrinter = await h.call('documents.draftData', { caseId: c.id, templateId: 'ruling-confirm-valid' }, printer);
+    expect(forPrinter.data).toEqual(draft.data);
+    expect((forPrinter.data.applicants as { idNumber: string }[])[0]!.idNumber).toBe(ZHANG_SAN.idNumber);
     // a ruling needs a 民特 case
     const civil = await fileCivil(h, clerk);
     expect(await h.fail('documents.draftData', { caseId: civil.id, templateId: 'ruling-confirm-reject' }, clerk)).toMatchObject({ code: 'VALIDATION', field: 'caseId' });
@@ -160,7 +172,7 @@ describe('document register', () => {
     const c1 = await fileCivil(h, clerk);
     const c2 = await fileCivil(h, clerk);
     const ids: number[] = [];
-    for (const c of [c1, c2, c1]) ids.push((await h.call('documents.generate', { caseId: c.id, templateId: 'case-receipt', format: 'pdf' }, clerk)).document.id);
+    for (const c of [c1, c2, c1]) ids.push((await h.call('documents.generate', { caseId: c.id, templateId: 'case-receipt', format: 'pdf', confirmDuplicate: true }, clerk)).document.id);
     const all = await h.call('documents.list', { page: 1, pageSize: 2 }, printer);
     expect(all.total).toBe(3);
     expect(all.rows.map((r) => r.id)).toEqual([ids[2], ids[1]]);
@@ -197,7 +209,7 @@ describe('document register', () => {
     const docs = [
       (await h.call('documents.generate', { caseId: c.id, templateId: 'ruling-confirm-valid', format: 'pdf', data }, clerk)).document,
       (await h.call('documents.generate', { caseId: civil.id, templateId: 'case-receipt', format: 'docx' }, clerk)).document,
-      (await h.call('documents.generate', { caseId: c.id, templateId: 'ruling-confirm-valid', format: 'pdf', data }, clerk)).document,
+      (await h.call('documents.generate', { caseId: c.id, templateId: 'ruling-confirm-valid', format: 'pdf', data, confirmDuplicate: true }, clerk)).document,
     ];
     const { jobId, total } = await h.call('documents.batchStart', { ids: docs.map((d) => d.id) }, printer);
     expect(total).toBe(3);

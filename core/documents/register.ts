@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, count, desc, eq, gt, gte, inArray, lt, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gt, gte, inArray, isNull, lt, type SQL } from 'drizzle-orm';
 import { cases, documents, users } from '../../db/schema';
 import { ApiError, fieldError, notFound } from '../api/errors';
 import { audit, writeTransaction } from '../audit';
@@ -8,7 +8,8 @@ import { addCaseEvent } from '../cases';
 import type { CallContext, Db, Tx } from '../context';
 import { readSetting } from '../settings';
 import { dateShanghai, isoShanghai } from '../time/clock';
-import { draftData, type DataBuilderContext, type DraftData } from './dataBuilders';
+import { draftData, recordData, type DataBuilderContext, type DraftData } from './dataBuilders';
+import { refuseSampleContent } from './sampleCheck';
 import type { FontConfig } from './fonts';
 import type { DocumentModel } from './model';
 import { currentTemplate, templateAtVersion } from './overrides';
@@ -96,6 +97,15 @@ export function documentRenderOptions(db: Db | Tx, createdAt?: Date): RenderOpti
   return { fonts: documentFonts(db), ...(createdAt ? { createdAt } : {}) };
 }
 
+/**
+ * The creation date written into a registered document's file: the start of its day of issue (Asia/Shanghai).
+ * The register keeps the exact time; the file carries only the day, so the same document generated the same
+ * day — by the print desk or by a clerk — has the same bytes and SHA-256.
+ */
+export function fileDateOf(createdAt: string): Date {
+  return new Date(`${createdAt.slice(0, 10)}T00:00:00+08:00`);
+}
+
 /** Fills a template, turning a data error (a missing field) into an input error on `data`. */
 export function fillChecked(t: Template, data: Record<string, unknown>): DocumentModel {
   try {
@@ -153,10 +163,14 @@ export function builderContext(
   };
 }
 
-/** documents.draftData: the data of a template as far as the case holds it, the rest from the sample. */
-export function caseDraft(ctx: CallContext, input: { caseId: number; templateId: string }, unmask: boolean): DraftData {
+/**
+ * documents.draftData: the data of a template as far as the case holds it, the rest from the sample. Always
+ * with full identity numbers whatever the caller's role: the form shows what will print, and a court document
+ * is never masked (masking is for screens listing cases).
+ */
+export function caseDraft(ctx: CallContext, input: { caseId: number; templateId: string }): DraftData {
   const t = templateFor(ctx.core.db, input.templateId);
-  return draftData(t, builderContext(ctx, { caseId: input.caseId, unmask }));
+  return draftData(t, builderContext(ctx, { caseId: input.caseId, unmask: true }));
 }
 
 // ───────────────────────────── generate and record ─────────────────────────────
@@ -168,6 +182,15 @@ export interface GenerateInput {
   data?: Record<string, unknown> | undefined;
   subjectKind?: string | undefined;
   subjectId?: number | undefined;
+  /** the fields (dotted paths) a person typed or changed in the form; a value equal to the sample's is accepted there */
+  edited?: string[] | undefined;
+  /** register even though the same document (template, case, subject, format and data) is already registered */
+  confirmDuplicate?: boolean | undefined;
+}
+
+export interface GenerateOptions {
+  /** the data was built on the server from the record by the caller (e.g. the fee notice of a quote) */
+  dataFromRecord?: boolean;
 }
 
 export interface RecordInput {
@@ -234,16 +257,22 @@ export function recordDocument(tx: Tx, ctx: CallContext, r: RecordInput): Docume
  * documents.generate: fills the court's current version of the template with the given data (checked against
  * the template) or with the data built from the case (which must then be complete), renders it, and records it.
  */
-export async function generateDocument(ctx: CallContext, input: GenerateInput): Promise<{ document: DocumentRecord; rendered: RenderedDocument }> {
+export async function generateDocument(
+  ctx: CallContext,
+  input: GenerateInput,
+  opts: GenerateOptions = {},
+): Promise<{ document: DocumentRecord; rendered: RenderedDocument }> {
   const db = ctx.core.db;
   const t = templateFor(db, input.templateId);
   if (input.caseId !== undefined && !db.select({ id: cases.id }).from(cases).where(eq(cases.id, input.caseId)).get()) throw notFound('案件');
+  const built = () => builderContext(ctx, { caseId: input.caseId, unmask: true, subjectKind: input.subjectKind, subjectId: input.subjectId });
   let data: Record<string, unknown>;
   if (input.data) {
     checkDataFields(t, input.data);
+    if (!opts.dataFromRecord) refuseSampleContent(t, input.data, recordOrEmpty(t, built), input.edited ?? []);
     data = input.data;
   } else {
-    const draft = draftData(t, builderContext(ctx, { caseId: input.caseId, unmask: true, subjectKind: input.subjectKind, subjectId: input.subjectId }));
+    const draft = draftData(t, built());
     if (!draft.complete) {
       throw fieldError('data', `“${t.title}”还需要这些内容，无法仅凭${input.caseId !== undefined ? '案件' : '模板'}生成：${draft.missing.join('、')}。请先核对并填写文书数据`);
     }
@@ -251,9 +280,10 @@ export async function generateDocument(ctx: CallContext, input: GenerateInput): 
   }
   // exactly what is recorded, so that a reprint fills the same model
   data = JSON.parse(JSON.stringify(data)) as Record<string, unknown>;
+  if (!input.confirmDuplicate) refuseDuplicate(db, t, input, data);
   const model = fillChecked(t, data);
   const createdAt = isoShanghai(ctx.core.clock.now());
-  const rendered = await renderModel(model, input.format, documentRenderOptions(db, new Date(createdAt)));
+  const rendered = await renderModel(model, input.format, documentRenderOptions(db, fileDateOf(createdAt)));
   const document = writeTransaction(ctx.core, (tx) =>
     recordDocument(tx, ctx, {
       caseId: input.caseId ?? null,
@@ -266,6 +296,47 @@ export async function generateDocument(ctx: CallContext, input: GenerateInput): 
     }),
   );
   return { document, rendered };
+}
+
+/** What the record holds for the template, or nothing when its builder cannot build for this call. */
+function recordOrEmpty(t: Template, context: () => DataBuilderContext): Record<string, unknown> {
+  try {
+    return recordData(t, context());
+  } catch (err) {
+    if (err instanceof ApiError) return {};
+    throw err;
+  }
+}
+
+/**
+ * A second generation of the same template for the same case (and subject) with the same data and format asks
+ * first: a CONFLICT on `confirmDuplicate` naming the registered document; the caller confirms with
+ * `confirmDuplicate: true`.
+ */
+function refuseDuplicate(db: Db | Tx, t: Template, input: GenerateInput, data: Record<string, unknown>): void {
+  const existing = db
+    .select({ id: documents.id, createdAt: documents.createdAt, printCount: documents.printCount })
+    .from(documents)
+    .where(
+      and(
+        input.caseId !== undefined ? eq(documents.caseId, input.caseId) : isNull(documents.caseId),
+        eq(documents.templateId, t.id),
+        eq(documents.templateVersion, t.versionLabel),
+        eq(documents.format, input.format),
+        input.subjectKind !== undefined ? eq(documents.subjectKind, input.subjectKind) : isNull(documents.subjectKind),
+        input.subjectId !== undefined ? eq(documents.subjectId, input.subjectId) : isNull(documents.subjectId),
+        eq(documents.data, JSON.stringify(data)),
+      ),
+    )
+    .orderBy(desc(documents.id))
+    .get();
+  if (!existing) return;
+  const when = `${existing.createdAt.slice(0, 10)} ${existing.createdAt.slice(11, 16)}`;
+  throw new ApiError(
+    'CONFLICT',
+    `${when} 已生成过内容相同的“${t.title}”（${input.format.toUpperCase()}，文书编号 ${existing.id}${existing.printCount ? `，已打印 ${existing.printCount} 次` : ''}）。需要再次生成并登记吗？如只需再打印，请在文书登记中重新打印`,
+    'confirmDuplicate',
+  );
 }
 
 // ───────────────────────────── read ─────────────────────────────
@@ -328,7 +399,12 @@ export async function reprintDocument(
   const db = ctx.core.db;
   const { model, row } = recordedModel(db, input.id);
   const format = input.format ?? (row.format as DocumentFormatName);
-  const rendered = await renderModel(model, format, documentRenderOptions(db, new Date(row.createdAt)));
+  let rendered = await renderModel(model, format, documentRenderOptions(db, fileDateOf(row.createdAt)));
+  if (format === row.format && rendered.sha256 !== row.sha256) {
+    // documents registered before files carried only the day of issue were stamped with the exact time
+    const legacy = await renderModel(model, format, documentRenderOptions(db, new Date(row.createdAt)));
+    if (legacy.sha256 === row.sha256) rendered = legacy;
+  }
   return { document: getDocument(db, row.id), rendered, identical: format === row.format && rendered.sha256 === row.sha256 };
 }
 

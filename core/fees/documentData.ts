@@ -5,6 +5,8 @@ import { readSetting } from '../settings';
 import { yuan } from '../documents';
 import type { DataBuilder, DataBuilderContext } from '../documents';
 import { DEFAULT_PAYMENT_ACCOUNT } from './config';
+import { decidedGround, groundBasis } from './grounds';
+import { reliefInvitation, reliefTiming } from './reliefTiming';
 import { quoteFee, type Quote, type QuoteRequest } from './quote';
 import { grantedRelief, reliefView, type ReliefView } from './relief';
 import { BANFA, CLOSINGS, FEE_KINDS, PROCEDURES } from './schedule';
@@ -80,7 +82,7 @@ export interface NoticeInput {
 }
 
 /** The data of 交纳诉讼费用通知书, and the quote it states. */
-export function feeNoticeData(i: NoticeInput): { data: Record<string, unknown>; quote: Quote } {
+export function feeNoticeData(i: NoticeInput) {
   const quote = quoteFee({ ...i.request, on: i.issuedOn }, readFeeQuoteSettings(i.db));
   if (quote.feeFen === 0) throw fieldError('kind', `${quote.kindLabel}不交纳诉讼费用，无需交费通知（${quote.breakdown[0]?.basis ?? BANFA}）`);
   const view = i.caseView;
@@ -118,6 +120,8 @@ export function feeNoticeData(i: NoticeInput): { data: Record<string, unknown>; 
     notes: quote.notes.filter((n) => !n.includes('第二十二条')),
     relief: reliefLines,
     payable: plain(quote.feeFen - relievedFen),
+    // what the desk accepts during the payment period, from the timing policy in force (./reliefTiming.ts)
+    reliefInvitation: reliefInvitation(reliefTiming(i.db, i.issuedOn), kindOf === 'organisation' ? 'organisation' : 'person'),
     payableFen: quote.feeFen - relievedFen,
     prepay: FEE_KINDS[quote.kind].acceptance,
     account: { payee: account.payee || null, bank: account.bank || null, accountNo: account.accountNo || null, note: account.note || null },
@@ -161,8 +165,14 @@ function requestedText(v: ReliefView): string | null {
   return null;
 }
 
-function groundData(v: ReliefView) {
-  return { label: v.groundLabel, basis: v.groundBasis, article: v.groundBasis.slice(BANFA.length) };
+/**
+ * The ground as the decision quotes it: the statute's item word for word and its article. A 免交 granted in
+ * part is a 减交 and cites art. 46 (its catch-all item), not art. 45.
+ */
+function groundData(v: ReliefView, partial = false) {
+  const d = decidedGround(v.kind, v.ground, partial);
+  const basis = d.ground ? groundBasis(d.kind, d.ground.id) : v.groundBasis;
+  return { label: d.ground?.label ?? v.groundLabel, basis, article: basis.slice(BANFA.length) };
 }
 
 /** 准予免交/减交/缓交诉讼费用决定书 from a granted relief application. */
@@ -199,7 +209,7 @@ export const reliefDecisionData: DataBuilder = (c) => {
     requested: requestedText(v),
     evidence: v.evidence.map((e) => e.name),
     reasons: v.reasons.trim() ? sentenceBody(v.reasons) : null,
-    ground: groundData(v),
+    ground: groundData(v, v.status === 'partly_granted'),
     fee: { amount: plain(v.feeFen), amountFen: v.feeFen },
     relief: {
       amount: plain(d.reliefFen),

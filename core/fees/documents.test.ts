@@ -75,9 +75,17 @@ describe('交纳诉讼费用通知书', () => {
     const free = await h.fail('fees.noticeData', { kind: 'judicial-confirmation', addressee: '王某' }, clerk);
     expect(free).toMatchObject({ field: 'kind', message: expect.stringContaining('不交纳诉讼费用') });
     expect(await h.fail('fees.noticeData', { kind: 'property', addressee: '王某' }, clerk)).toMatchObject({ field: 'amountsFen' });
-    // the generated notice without a case has no case number line
-    const { base64 } = await h.call('documents.generate', { templateId: 'fee-notice', format: 'pdf', data }, clerk);
+    // client data is checked against the template's sample: without a case the record vouches for none of it
+    const asData = await h.fail('documents.generate', { templateId: 'fee-notice', format: 'pdf', data }, clerk);
+    expect(asData).toMatchObject({ code: 'VALIDATION', field: 'data', message: expect.stringContaining('仍是模板样例') });
+    // the notice of a quote is generated from the quote on the server; without a case it has no case number line
+    const request = { kind: 'property' as const, amountsFen: [15_000_000], procedure: 'simplified' as const, addressee: '王某', format: 'pdf' as const };
+    const { document, base64 } = await h.call('fees.generateNotice', request, clerk);
+    expect(document).toMatchObject({ templateId: 'fee-notice', caseId: null });
     if (PDFTOTEXT) expect(pdfText(base64)).not.toContain('民初');
+    // the same notice again asks first
+    expect(await h.fail('fees.generateNotice', request, clerk)).toMatchObject({ code: 'CONFLICT', field: 'confirmDuplicate' });
+    expect((await h.call('fees.generateNotice', { ...request, confirmDuplicate: true }, clerk)).document.sha256).toBe(document.sha256);
   });
 
   it.skipIf(!PDFTOTEXT)('from the case alone (its suggested fee), stating and deducting relief granted to the addressee', async () => {

@@ -21,27 +21,45 @@ export interface Ground {
   label: string;
 }
 
+/**
+ * Each ground's label is the statute's item word for word (办法 arts. 45–47; checked against ./banfaText.ts by
+ * a test), because decisions and notices quote it in quotation marks. `catchAll` marks each article's last item
+ * (确实需要…的其他情形): the only ground on which a partial grant is possible, since on a listed ground the
+ * court 应当准予 in full.
+ */
 export const RELIEF_GROUNDS: Record<ReliefKind, readonly Ground[]> = {
   waive: [
-    { id: 'disabled-no-income', item: '第（一）项', label: '残疾人无固定生活来源' },
-    { id: 'support-claim', item: '第（二）项', label: '追索赡养费、扶养费、抚育费、抚恤金' },
-    { id: 'minimum-living', item: '第（三）项', label: '最低生活保障对象、农村特困定期救济对象、农村五保供养对象或者领取失业保险金人员，无其他收入' },
-    { id: 'brave-act', item: '第（四）项', label: '因见义勇为或者为保护社会公共利益致使自身合法权益受到损害' },
+    { id: 'disabled-no-income', item: '第（一）项', label: '残疾人无固定生活来源的' },
+    { id: 'support-claim', item: '第（二）项', label: '追索赡养费、扶养费、抚育费、抚恤金的' },
+    { id: 'minimum-living', item: '第（三）项', label: '最低生活保障对象、农村特困定期救济对象、农村五保供养对象或者领取失业保险金人员，无其他收入的' },
+    { id: 'brave-act', item: '第（四）项', label: '因见义勇为或者为保护社会公共利益致使自身合法权益受到损害，本人或者其近亲属请求赔偿或者补偿的' },
     { id: 'other', item: '第（五）项', label: '确实需要免交的其他情形' },
   ],
   reduce: [
-    { id: 'disaster', item: '第（一）项', label: '因自然灾害等不可抗力造成生活困难，正在接受社会救济，或者家庭生产经营难以为继' },
-    { id: 'preferential-care', item: '第（二）项', label: '属于国家规定的优抚、安置对象' },
+    { id: 'disaster', item: '第（一）项', label: '因自然灾害等不可抗力造成生活困难，正在接受社会救济，或者家庭生产经营难以为继的' },
+    { id: 'preferential-care', item: '第（二）项', label: '属于国家规定的优抚、安置对象的' },
     { id: 'welfare-institution', item: '第（三）项', label: '社会福利机构和救助管理站' },
     { id: 'other', item: '第（四）项', label: '确实需要减交的其他情形' },
   ],
   defer: [
-    { id: 'social-insurance', item: '第（一）项', label: '追索社会保险金、经济补偿金' },
-    { id: 'accident-victim', item: '第（二）项', label: '海上事故、交通事故、医疗事故、工伤事故、产品质量事故或者其他人身伤害事故的受害人请求赔偿' },
-    { id: 'legal-aid', item: '第（三）项', label: '正在接受有关部门法律援助' },
+    { id: 'social-insurance', item: '第（一）项', label: '追索社会保险金、经济补偿金的' },
+    { id: 'accident-victim', item: '第（二）项', label: '海上事故、交通事故、医疗事故、工伤事故、产品质量事故或者其他人身伤害事故的受害人请求赔偿的' },
+    { id: 'legal-aid', item: '第（三）项', label: '正在接受有关部门法律援助的' },
     { id: 'other', item: '第（四）项', label: '确实需要缓交的其他情形' },
   ],
 };
+
+/** The catch-all item of each article (45(5), 46(4), 47(4)): partial grants only on it. */
+export const CATCH_ALL_GROUND = 'other';
+
+/**
+ * The ground a decision cites. A 免交 granted in part is a 减交 (办法 art. 46), so it cites art. 46's catch-all
+ * item (确实需要减交的其他情形), not art. 45.
+ */
+export function decidedGround(kind: ReliefKind, id: string, partial: boolean): { kind: ReliefKind; ground: Ground | undefined } {
+  if (kind === 'waive' && partial) return { kind: 'reduce', ground: groundOf('reduce', CATCH_ALL_GROUND) };
+  return { kind, ground: groundOf(kind, id) };
+}
 
 export function groundOf(kind: ReliefKind, id: string): Ground | undefined {
   return RELIEF_GROUNDS[kind].find((g) => g.id === id);

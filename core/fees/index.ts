@@ -9,6 +9,7 @@ import { feeSettings } from './settings';
 /** 诉讼费用: the schedule of the 办法, quotes, relief (免交、减交、缓交), payments. Public API for other areas. */
 export { quoteFee, QuoteError, type Quote, type QuoteRequest } from './quote';
 export { grantedRelief } from './relief';
+export { readFeeQuoteSettings, suggestedFeeRequest } from './service';
 export { feesMeta } from './meta';
 
 export const feesArea = defineArea({
@@ -29,13 +30,18 @@ export const feesArea = defineArea({
           .innerJoin(parties, eq(parties.id, caseParties.partyId))
           .where(eq(reliefApplications.id, Number(id)))
           .get();
-        return r ? `${r.number} ${r.name}申请${RELIEF_KINDS[r.kind as ReliefKind]?.label ?? ''}` : null;
+        return r ? `${r.number} ${r.name}申请${RELIEF_KINDS[r.kind].label}` : null;
       },
     },
     fee_payment: {
       label: '交费记录',
       name: (db, id) => {
-        const r = db.select({ number: cases.number, kind: feePayments.kind }).from(feePayments).innerJoin(cases, eq(cases.id, feePayments.caseId)).where(eq(feePayments.id, Number(id))).get();
+        const r = db
+          .select({ number: cases.number, kind: feePayments.kind })
+          .from(feePayments)
+          .innerJoin(cases, eq(cases.id, feePayments.caseId))
+          .where(eq(feePayments.id, Number(id)))
+          .get();
         return r ? `${r.number} ${r.kind === 'refund' ? '退费' : '交费'}` : null;
       },
     },

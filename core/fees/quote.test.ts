@@ -275,3 +275,59 @@ describe('properties', () => {
     );
   });
 });
+
+describe('small claims and labour disputes (办法 arts. 13(4), 16; 民诉法 art. 165)', () => {
+  it('a wage claim under small claims pays the labour fee of 10 yuan halved once: 5 yuan', () => {
+    const r = q('labour', undefined, { procedure: 'small-claims' });
+    expect(r.feeFen).toBe(500);
+    expect(r.rules).toEqual(['halved:small-claims']);
+    expect(r.breakdown.at(-1)?.basis).toBe('《诉讼费用交纳办法》第十六条');
+  });
+  it('halves once even when the labour case is also closed by mediation', () => {
+    expect(q('labour', undefined, { procedure: 'small-claims', closing: 'mediation' }).feeFen).toBe(500);
+  });
+  it('non-money cases are still refused under small claims, naming the procedure', () => {
+    expect(() => q('personality', undefined, { procedure: 'small-claims' })).toThrow(expect.objectContaining({ field: 'procedure' }));
+  });
+});
+
+/**
+ * 办法 art. 14(2): the preservation fee is charged on the amount actually preserved — 30 yuan up to 1,000;
+ * 1 % of the part to 100,000; 0.5 % above; at most 5,000 — collected in advance on the amount applied for and
+ * settled on the amount preserved. Hand computations:
+ *   applied 1,000,000: 30 + 990 + 4,500 = 5,520 → capped 5,000
+ *   preserved 300,000: 30 + 990 + 1,000 = 2,020 → refund 2,980
+ *   applied 50,000: 30 + 490 = 520; preserved 80,000: 30 + 790 = 820 → collect 300
+ *   applied 20,000.50: 30 + 190.005 = 220.005 → 220.01 (half-up); preserved the same → neither
+ */
+describe('preservation settled on the amount actually preserved (办法 art. 14(2))', () => {
+  const settle = (applied: string, preserved: string) => q('preservation', applied, { preservedFen: fenOf(preserved) });
+  it('refunds the difference when less was preserved than applied for', () => {
+    const r = settle('1000000', '300000');
+    expect(r.feeFen).toBe(202_000);
+    expect(r.settlement).toEqual({ appliedFen: 100_000_000, advanceFen: 500_000, preservedFen: 30_000_000, settledFen: 202_000, differenceFen: 298_000, direction: 'refund' });
+    expect(r.notes.join('')).toContain('应退还申请人 2,980.00 元');
+    expect(r.rules).toEqual(['settled:preservation']);
+  });
+  it('collects the difference when more was preserved (e.g. added property)', () => {
+    const r = settle('50000', '80000');
+    expect(r.settlement).toMatchObject({ advanceFen: 52_000, settledFen: 82_000, differenceFen: 30_000, direction: 'collect' });
+    expect(r.notes.join('')).toContain('应向申请人补收 300.00 元');
+  });
+  it('neither refunds nor collects when the amounts agree; both figures rounded once', () => {
+    expect(settle('20000.50', '20000.50').settlement).toMatchObject({ advanceFen: 22_001, settledFen: 22_001, differenceFen: 0, direction: 'none' });
+  });
+  it('applies the 5,000 cap to the settled fee too', () => {
+    expect(settle('3000000', '2000000').settlement).toMatchObject({ advanceFen: 500_000, settledFen: 500_000, direction: 'none' });
+  });
+  it('without the preserved amount, quotes the advance and says it will be settled', () => {
+    const r = q('preservation', '1000000');
+    expect(r.feeFen).toBe(500_000);
+    expect(r.settlement).toBeUndefined();
+    expect(r.notes.join('')).toContain('根据实际保全的财产数额计算');
+  });
+  it('refuses a preserved amount for another kind, or without the applied amount', () => {
+    expect(() => q('property', '1000', { preservedFen: 100 })).toThrow(expect.objectContaining({ field: 'preserved' }));
+    expect(() => q('preservation', undefined, { preservedFen: 100 })).toThrow(expect.objectContaining({ field: 'amount' }));
+  });
+});

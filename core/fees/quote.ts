@@ -43,8 +43,27 @@ export interface QuoteRequest {
   counterclaim?: boolean;
   /** property claims together with non-property claims: charged by the property standard (解释第二百零一条) */
   withNonPropertyClaims?: boolean;
+  /**
+   * preservation only: the amount actually preserved (fen). The fee of 办法 art. 14(2) is charged on the amount
+   * actually preserved; it is collected in advance on the amount applied for (`amountsFen`) and settled on this.
+   */
+  preservedFen?: number;
   /** the date the quote is for: the provincial amounts in force then apply (YYYY-MM-DD) */
   on: string;
+}
+
+/** A preservation fee collected in advance on the amount applied for and settled on the amount preserved. */
+export interface PreservationSettlement {
+  /** the amount applied for (fen), or null when the application named none */
+  appliedFen: number | null;
+  /** the fee collected in advance on the applied amount */
+  advanceFen: number;
+  preservedFen: number;
+  /** the fee on the amount actually preserved: what the applicant owes */
+  settledFen: number;
+  /** advance − settled, as a positive amount to refund or to collect */
+  differenceFen: number;
+  direction: 'refund' | 'collect' | 'none';
 }
 
 export interface QuoteSettings {
@@ -76,12 +95,14 @@ export interface Quote {
   /** the rules applied, for tests and the register: 'halved:mediation', 'cap:preservation', … */
   rules: string[];
   notes: string[];
+  /** preservation with the amount preserved: the advance, the settled fee and the difference */
+  settlement?: PreservationSettlement;
 }
 
 /** A refused quote request: `field` is the request field (amount, procedure, closing, counterclaim). */
 export class QuoteError extends Error {
   constructor(
-    readonly field: 'amount' | 'procedure' | 'closing' | 'counterclaim' | 'kind',
+    readonly field: 'amount' | 'procedure' | 'closing' | 'counterclaim' | 'kind' | 'preserved',
     message: string,
   ) {
     super(message);
@@ -135,6 +156,22 @@ function provincialBase(item: ProvincialItem, set: ProvincialAmounts): { total: 
 
 const fixed = (label: string, y: number, basis: string) => ({ total: Y(y), lines: [{ step: 'base', label, yuan: exactYuanText(Y(y)), basis } satisfies BreakdownLine] });
 
+/** The kinds a simple money-payment case can be charged as under small claims. */
+export const SMALL_CLAIMS_KINDS: readonly FeeKind[] = ['property', 'labour'];
+
+/** 办法 art. 14(2): the preservation fee on an amount (null: no amount), capped at 5,000 yuan. */
+function preservationFee(amountFen: number | null, basis: string): { total: Exact; lines: BreakdownLine[]; capped: boolean } {
+  const computed =
+    amountFen !== null ? cumulative(amountFen, PRESERVATION_SCHEDULE, basis) : fixed('不涉及财产数额的，每件交纳 30 元', PRESERVATION_SCHEDULE.flat, basis);
+  const cap = Y(PRESERVATION_CAP_YUAN);
+  if (cmp(computed.total, cap) <= 0) return { ...computed, capped: false };
+  return {
+    total: cap,
+    lines: [...computed.lines, { step: 'cap', label: `申请保全措施交纳的费用最高不超过 ${PRESERVATION_CAP_YUAN.toLocaleString('en-US')} 元`, yuan: exactYuanText(cap), basis }],
+    capped: true,
+  };
+}
+
 /** Computes the fee for a request; throws QuoteError naming the field for a request the 办法 does not allow. */
 export function quoteFee(req: QuoteRequest, settings: QuoteSettings): Quote {
   const def = FEE_KINDS[req.kind];
@@ -144,6 +181,11 @@ export function quoteFee(req: QuoteRequest, settings: QuoteSettings): Quote {
   const amounts = req.amountsFen ?? [];
   for (const a of amounts) {
     if (!Number.isSafeInteger(a) || a <= 0) throw new QuoteError('amount', `${AMOUNT_LABELS[req.kind] ?? '金额'}须为大于 0 的金额（精确到分）`);
+  }
+  let settlement: PreservationSettlement | undefined;
+  if (req.preservedFen !== undefined) {
+    if (req.kind !== 'preservation') throw new QuoteError('preserved', '只有申请保全的费用按实际保全的财产数额结算');
+    if (!Number.isSafeInteger(req.preservedFen) || req.preservedFen <= 0) throw new QuoteError('preserved', '实际保全的财产数额须为大于 0 的金额（精确到分）');
   }
   let amountFen: number | null = amounts.length ? amounts.reduce((s, a) => s + a, 0) : null;
   if (amountFen !== null && !Number.isSafeInteger(amountFen)) throw new QuoteError('amount', '金额过大');
@@ -162,8 +204,10 @@ export function quoteFee(req: QuoteRequest, settings: QuoteSettings): Quote {
   const halvings: { id: string; label: string; basis: string }[] = [];
   if (req.closing && req.closing !== 'judgment') halvings.push({ id: `halved:${req.closing}`, label: req.closing === 'mediation' ? '以调解方式结案' : '当事人申请撤诉', basis: `${BANFA}第十五条` });
   if (req.procedure && req.procedure !== 'ordinary') {
-    if (req.procedure === 'small-claims' && req.kind !== 'property')
-      throw new QuoteError('procedure', '小额诉讼程序只适用于金钱给付的财产案件');
+    // small claims (民诉法 art. 165) take simple money-payment cases: property claims, and labour disputes over
+    // a sum (a wage claim): its fee is the labour fee halved once (办法 arts. 13(4), 16)
+    if (req.procedure === 'small-claims' && !SMALL_CLAIMS_KINDS.includes(req.kind))
+      throw new QuoteError('procedure', `小额诉讼程序只适用于简单的金钱给付案件（${SMALL_CLAIMS_KINDS.map((k) => FEE_KINDS[k].label.replace(/受理费$/, '')).join('、')}）`);
     halvings.push({ id: `halved:${req.procedure}`, label: `适用${PROCEDURES[req.procedure]}审理`, basis: `${BANFA}第十六条` });
   }
   if (req.counterclaim) halvings.push({ id: 'halved:counterclaim', label: '反诉与本诉合并审理，反诉减半', basis: `${BANFA}第十八条` });
@@ -235,14 +279,38 @@ export function quoteFee(req: QuoteRequest, settings: QuoteSettings): Quote {
       notes.push(`申请执行费不由申请人预交，执行后交纳（${P('第二十条')}）`);
       break;
     case 'preservation': {
-      if (amountFen !== null) computed = cumulative(amountFen, PRESERVATION_SCHEDULE, P('第十四条第（二）项'));
-      else computed = fixed('不涉及财产数额的，每件交纳 30 元', PRESERVATION_SCHEDULE.flat, P('第十四条第（二）项'));
-      const cap = Y(PRESERVATION_CAP_YUAN);
-      if (cmp(computed.total, cap) > 0) {
-        computed.total = cap;
-        rules.push('cap:preservation');
-        computed.lines.push({ step: 'cap', label: `申请保全措施交纳的费用最高不超过 ${PRESERVATION_CAP_YUAN.toLocaleString('en-US')} 元`, yuan: exactYuanText(cap), basis: P('第十四条第（二）项') });
+      const basis = P('第十四条第（二）项');
+      if (req.preservedFen === undefined) {
+        const f = preservationFee(amountFen, basis);
+        computed = f;
+        if (f.capped) rules.push('cap:preservation');
+        notes.push(`按申请保全的财产数额预收；申请保全措施的费用根据实际保全的财产数额计算（${basis}），保全后按实际保全的数额结算，多退少补`);
+        break;
       }
+      if (amountFen === null) throw new QuoteError('amount', '结算保全费须同时填写申请保全的财产数额（预收的依据）');
+      const settled = preservationFee(req.preservedFen, basis);
+      const advance = preservationFee(amountFen, basis);
+      if (settled.capped) rules.push('cap:preservation');
+      rules.push('settled:preservation');
+      const advanceFen = roundFen(advance.total, settings.rounding.unit, settings.rounding.mode);
+      const settledFen = roundFen(settled.total, settings.rounding.unit, settings.rounding.mode);
+      const diff = advanceFen - settledFen;
+      settlement = {
+        appliedFen: amountFen,
+        advanceFen,
+        preservedFen: req.preservedFen,
+        settledFen,
+        differenceFen: Math.abs(diff),
+        direction: diff > 0 ? 'refund' : diff < 0 ? 'collect' : 'none',
+      };
+      computed = {
+        total: settled.total,
+        lines: [
+          ...settled.lines.map((l) => (l.step === 'base' || l.step === 'slice' ? { ...l, label: `实际保全 ${money(req.preservedFen!)}：${l.label}` } : l)),
+        ],
+      };
+      notes.push(`按申请保全的财产数额 ${money(amountFen)} 预收 ${money(advanceFen)}；按实际保全的财产数额 ${money(req.preservedFen)} 结算为 ${money(settledFen)}（${basis}）`);
+      notes.push(diff > 0 ? `应退还申请人 ${money(diff)}` : diff < 0 ? `应向申请人补收 ${money(-diff)}` : '预收数额与结算数额相同，不退不补');
       break;
     }
     case 'payment-order': {
@@ -310,5 +378,6 @@ export function quoteFee(req: QuoteRequest, settings: QuoteSettings): Quote {
     breakdown: lines,
     rules,
     notes,
+    ...(settlement ? { settlement } : {}),
   };
 }

@@ -119,10 +119,13 @@ export const AMOUNT_LABELS: Partial<Record<FeeKind, string>> = {
   personality: '损害赔偿金额',
   ip: '争议金额',
   enforcement: '执行金额',
-  preservation: '申请保全的财产数额',
+  preservation: '申请保全的财产数额（按此预收）',
   'payment-order': '请求给付的金额',
   bankruptcy: '破产财产总额',
 };
+
+/** 办法 art. 14(2): the fee is charged on the amount actually preserved (settled after preservation). */
+export const PRESERVED_AMOUNT_LABEL = '实际保全的财产数额（按此结算）';
 
 export const PROCEDURES = { ordinary: '普通程序', simplified: '简易程序', 'small-claims': '小额诉讼程序' } as const;
 export type Procedure = keyof typeof PROCEDURES;

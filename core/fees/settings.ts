@@ -2,9 +2,12 @@ import { z } from 'zod';
 import { defineSettings, type SettingValues } from '../api/area';
 import { ROLE_KEYS } from '../api/roles';
 import { DEFAULT_PAYMENT_ACCOUNT, DEFAULT_PROVINCIAL, DEFAULT_ROUNDING, type ProvincialAmounts } from './config';
+import { DEFAULT_RELIEF_TIMING, type ReliefTimingPolicy } from './reliefTimingPolicy';
 import { PROVINCIAL_RANGES, type ProvincialItem } from './schedule';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 YYYY-MM-DD' });
+
+const timingLimit = z.enum(['receipt', 'notice-deadline']);
 
 const provincialSet: z.ZodType<ProvincialAmounts> = z.object({
   effectiveFrom: isoDate,
@@ -48,6 +51,21 @@ export const feeSettings = defineSettings({
   'relief.deferralDays': { label: '默认缓交天数', schema: z.number().int().min(1).max(365), default: 90 },
   /** a deferral shows as due soon this many days before it falls due */
   'relief.reminderDays': { label: '到期提醒天数', schema: z.number().int().min(0).max(60), default: 7 },
+  /** from when until when relief applications are accepted, per kind, each policy with the date it takes effect (./reliefTiming.ts) */
+  'fees.reliefTiming': {
+    label: '司法救助申请期间',
+    schema: z
+      .array(
+        z.object({
+          effectiveFrom: isoDate,
+          source: z.string().min(1),
+          until: z.object({ waive: timingLimit, reduce: timingLimit, defer: timingLimit }),
+          deferDecidedBy: timingLimit,
+        }),
+      )
+      .min(1) as z.ZodType<ReliefTimingPolicy[]>,
+    default: DEFAULT_RELIEF_TIMING,
+  },
 });
 
 export type FeeSettings = SettingValues<typeof feeSettings>;

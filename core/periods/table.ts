@@ -95,7 +95,7 @@ const table: readonly LegalPeriod[] = [
     unit: 'day',
     trigger: '收到申请之次日起算',
     rollForward: true,
-    basis: '《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第三百五十五条；司法确认规定第三条',
+    basis: '《最高人民法院关于人民调解协议司法确认程序的若干规定》第四条（收到申请后三日内决定是否受理）',
   },
   {
     kind: 'confirmation-review',

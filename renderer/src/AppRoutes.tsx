@@ -25,6 +25,8 @@ import { TemplatesPage } from './pages/documents/TemplatesPage';
 import { feeRoutes } from './pages/fees/feeRoutes';
 import { confirmationRoutes } from './pages/confirmation/confirmationRoutes';
 import { docketRoutes } from './pages/docket/docketRoutes';
+import { mediationRoutes } from './pages/mediation/mediationRoutes';
+import { ProgressLookupPage } from './pages/mediation/ProgressLookupPage';
 
 /**
  * Where a visitor may be: not set up → the wizard; not logged in → login; a password reset by an admin →
@@ -38,6 +40,7 @@ export function AppRoutes() {
     <Routes>
       <Route path="/setup" element={<SetupRoute />} />
       <Route path="/login" element={<LoginRoute />} />
+      <Route path="/progress" element={<ProgressLookupPage />} />
       <Route path="/change-password" element={<RequireLogin allowPendingPassword><ChangePasswordPage /></RequireLogin>} />
       <Route element={<RequireLogin><MainLayout /></RequireLogin>}>
         <Route index element={<DashboardPage />} />
@@ -56,6 +59,7 @@ export function AppRoutes() {
         {feeRoutes}
         {confirmationRoutes}
         {docketRoutes}
+        {mediationRoutes}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

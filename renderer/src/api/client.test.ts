@@ -121,3 +121,29 @@ describe('client over the Electron bridge', () => {
     expect(err).toMatchObject({ status: 423, message: '账户已锁定' });
   });
 });
+
+describe('request ids on submit (issue 11 item 8)', () => {
+  beforeEach(() => vi.stubGlobal('window', { sessionStorage: memoryStorage() }));
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('sends the same request id again when the first answer was lost, and none outside a submit', async () => {
+    const bodies: string[] = [];
+    let calls = 0;
+    vi.stubGlobal('fetch', async (_url: string, init?: RequestInit) => {
+      bodies.push(String(init?.body));
+      calls += 1;
+      if (calls === 1) throw new TypeError('network down');
+      return jsonResponse(200, { result: { id: 7 } });
+    });
+    const c = await freshClient();
+    const end = c.beginSubmit();
+    await c.send('users.list');
+    end();
+    expect(bodies).toHaveLength(2);
+    const first = JSON.parse(bodies[0]!);
+    expect(first.requestId).toMatch(/^r-/);
+    expect(JSON.parse(bodies[1]!).requestId).toBe(first.requestId);
+    await c.send('users.list');
+    expect(JSON.parse(bodies[2]!)).toEqual({});
+  });
+});

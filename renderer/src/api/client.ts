@@ -135,6 +135,37 @@ async function viaHttp(name: string, input: unknown, token: string | null): Prom
   return { ok: false, status: response.status, error };
 }
 
+// ---- request ids -----------------------------------------------------------------------------------
+// A call made while a form is being submitted (useSubmit) carries a fresh `requestId`. When the answer is
+// lost on the way back (the network dropped, the host restarted), the client sends the same call with the
+// same id again, and the host answers with the first result instead of saving it twice (issue 11 item 8).
+
+let submitting = 0;
+const LOST_ANSWER_RETRIES = 2;
+const RETRY_PAUSE_MS = 800;
+
+/** useSubmit marks the time a submission runs; calls sent meanwhile carry a request id. */
+export function beginSubmit(): () => void {
+  submitting += 1;
+  let ended = false;
+  return () => {
+    if (!ended) submitting -= 1;
+    ended = true;
+  };
+}
+
+export function newRequestId(): string {
+  const random = typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  return `r-${random}`;
+}
+
+/** The input with a request id added (an absent input becomes an object holding only the id). */
+export function withRequestId(input: unknown, requestId: string): unknown {
+  if (input === undefined || input === null) return { requestId };
+  if (typeof input !== 'object' || Array.isArray(input)) return input;
+  return { ...(input as Record<string, unknown>), requestId };
+}
+
 /**
  * Calls one API operation. Resolves with its typed result or rejects with an `ApiCallError`.
  * Operations without input may omit it.
@@ -143,10 +174,15 @@ export async function send<N extends OperationName>(
   name: N,
   ...args: undefined extends Input<N> ? [input?: Input<N>] : [input: Input<N>]
 ): Promise<Output<N>> {
-  const input = args[0];
+  const idempotent = submitting > 0 && !SESSION_NEUTRAL.has(name);
+  const input = idempotent ? withRequestId(args[0], newRequestId()) : args[0];
   const token = getToken();
   const bridge = typeof window !== 'undefined' ? window.court : undefined;
-  const answer = bridge ? await viaBridge(bridge, name, input, token) : await viaHttp(name, input, token);
+  let answer = bridge ? await viaBridge(bridge, name, input, token) : await viaHttp(name, input, token);
+  for (let retry = 0; idempotent && !answer.ok && answer.status === NETWORK_STATUS && retry < LOST_ANSWER_RETRIES; retry += 1) {
+    await new Promise((resolve) => setTimeout(resolve, RETRY_PAUSE_MS));
+    answer = bridge ? await viaBridge(bridge, name, input, token) : await viaHttp(name, input, token);
+  }
   if (answer.ok) return answer.result as Output<N>;
   const error = new ApiCallError(answer.status, answer.error);
   if (error.code === 'UNAUTHENTICATED' && !SESSION_NEUTRAL.has(name)) {

@@ -3,6 +3,7 @@ import { CASE_READER_ROLES, COUNTER_ROLES } from '../cases/access';
 import { FEE_NAVIGATION, FEE_SETTINGS_NAVIGATION } from '../pages/fees/feeNavigation';
 import { CONFIRMATION_NAVIGATION } from '../pages/confirmation/confirmationNavigation';
 import { DOCKET_NAVIGATION } from '../pages/docket/docketNavigation';
+import { MEDIATION_NAVIGATION } from '../pages/mediation/mediationNavigation';
 import type { ReactNode } from 'react';
 import type { Role } from '../labels';
 
@@ -26,6 +27,7 @@ export const NAVIGATION: NavEntry[] = [
   { key: '/cases/new', path: '/cases/new', label: '立案登记', icon: <FormOutlined />, roles: COUNTER_ROLES },
   { key: '/cases', path: '/cases', label: '案件查询', icon: <SearchOutlined />, roles: CASE_READER_ROLES },
   { key: '/documents', path: '/documents', label: '文书登记', icon: <PrinterOutlined />, roles: CASE_READER_ROLES },
+  MEDIATION_NAVIGATION,
   FEE_NAVIGATION,
   CONFIRMATION_NAVIGATION,
   DOCKET_NAVIGATION,

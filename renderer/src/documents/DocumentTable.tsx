@@ -47,6 +47,7 @@ export function DocumentTable({
       ? [
           {
             title: '案号',
+            className: 'no-wrap',
             dataIndex: 'caseNumber',
             width: 210,
             render: (n: string | null, d: DocumentRecord) => (n && d.caseId ? <Link to={`/cases/${d.caseId}`} className="mono-number">{n}</Link> : '—'),

@@ -11,6 +11,7 @@ import { DashboardReminders } from './DashboardReminders';
 import { ConfirmationHome } from './confirmation/ConfirmationHome';
 import { BackupSummary } from './admin/backup/BackupPage';
 import { JudgeDeskCard } from './docket/JudgeDeskPage';
+import { WarningsCard } from './mediation/WarningsCard';
 
 type Preview = Output<'numbering.preview'>;
 
@@ -38,6 +39,11 @@ export function DashboardPage() {
       <DashboardReminders />
       <ConfirmationHome />
       {me.user.roles.includes('admin') && <BackupSummary />}
+      {me.user.roles.includes('mediation') && (
+        <div style={{ marginBottom: 16 }}>
+          <WarningsCard title="调解预警（本中心）" />
+        </div>
+      )}
       {canReadCases(me.user.roles) && (
         <div style={{ marginBottom: 16 }}>
           <RecentCases />

@@ -113,12 +113,12 @@ export function CaseSearchPage() {
             },
           })}
           columns={[
-            { title: '案号', dataIndex: 'number', width: 240, render: (v: string, r) => <Link to={`/cases/${r.id}`} className="mono-number">{v}</Link> },
+            { title: '案号', className: 'no-wrap', dataIndex: 'number', width: 240, render: (v: string, r) => <Link to={`/cases/${r.id}`} className="mono-number">{v}</Link> },
             { title: '类型', dataIndex: 'caseType', width: 64 },
             { title: '当事人', dataIndex: 'partiesText', ellipsis: true },
             { title: '案由', dataIndex: 'causeName', ellipsis: true },
             { title: '争议金额', dataIndex: 'amountFen', width: 140, align: 'right', render: (v: number | null) => <span className="mono-number">{formatFen(v)}</span> },
-            { title: '收案日期', dataIndex: 'receivedOn', width: 110 },
+            { title: '收案日期', className: 'no-wrap', dataIndex: 'receivedOn', width: 110 },
             { title: '状态', dataIndex: 'status', width: 90, render: (v: string) => <Tag color={STATUS_COLORS[v] ?? 'default'}>{v}</Tag> },
           ]}
         />

@@ -3,6 +3,7 @@ import { Alert, App as AntApp, Button, Card, Col, Empty, Form, Row, Select, Skel
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { errorMessage, send, type Output } from '../../api/client';
+import { askWithModal, changedPaths, generateAsking } from '../../documents/generate';
 import { PageHeader } from '../../components/PageHeader';
 import { isModalOpen, isPrimaryModifier } from '../../components/keyboard';
 import { DataForm } from '../../documents/DataForm';
@@ -19,7 +20,11 @@ interface Draft {
   templateId: string;
   schema: ObjectSchema;
   initial: DataObject;
+  /** the data as the host drafted it (the record's values, the rest from the sample) */
+  drafted: DataObject;
   missing: string[];
+  /** the places filled from the sample (dotted paths) */
+  fromSample: string[];
   complete: boolean;
 }
 
@@ -30,8 +35,10 @@ interface Generated {
 
 /**
  * 生成文书 for a case: choose a template; the data the case provides fills a form (facts the case does not hold
- * yet come from the template's sample and are marked 「请核对：样例内容」 until ticked); preview; generate a
- * PDF (then print) or a DOCX (downloaded as <案号>-<文书>.docx). Every generated document is recorded.
+ * yet come from the template's sample and are marked 「请核对：样例内容」 until ticked; the host refuses any
+ * value still equal to the sample's unless the person typed it — the call names the fields they changed);
+ * preview; generate a PDF (then print) or a DOCX (downloaded as <案号>-<文书>.docx). Every generated document is
+ * recorded; generating the same content again asks first. ID numbers are always full: the form shows what prints.
  */
 export function GenerateDocumentPage() {
   const { id } = useParams();
@@ -39,7 +46,7 @@ export function GenerateDocumentPage() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const templateId = params.get('template') ?? '';
-  const { message } = AntApp.useApp();
+  const { message, modal } = AntApp.useApp();
   const { view, error: caseError } = useCase(caseId);
   const [templates, setTemplates] = useState<Listing[] | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -86,7 +93,7 @@ export function GenerateDocumentPage() {
         const initial = toFormValues(schema, data);
         form.resetFields();
         form.setFieldsValue(initial);
-        setDraft({ templateId, schema, initial, missing: d.missing, complete: d.complete });
+        setDraft({ templateId, schema, initial, drafted: data, missing: d.missing, fromSample: d.fromSample, complete: d.complete });
       })
       .catch((err) => live && setDraftError(errorMessage(err)));
     return () => {
@@ -131,11 +138,15 @@ export function GenerateDocumentPage() {
         return;
       }
       const data = await currentData();
-      if (!data) return;
+      if (!data || !draft) return;
+      // what the person typed or changed: the host accepts a value equal to the template's sample only there
+      const touched = draft.fromSample.filter((p) => form.isFieldTouched(p.split('.')));
+      const edited = [...new Set([...changedPaths(draft.drafted, data), ...touched])];
       setBusy(thenPrint ? 'print' : format);
       setActionError(null);
       try {
-        const r = await send('documents.generate', { caseId, templateId, format, data });
+        const r = await generateAsking('documents.generate', { caseId, templateId, format, data, edited }, askWithModal(modal));
+        if (!r) return;
         const doc = r.document;
         if (format === 'docx') {
           downloadBlob(base64ToBlob(r.base64, DOCX_MIME), documentFileName(doc.caseNumber ?? view?.number, doc.title, 'docx'));
@@ -154,7 +165,7 @@ export function GenerateDocumentPage() {
         setBusy(null);
       }
     },
-    [unconfirmed.length, currentData, caseId, templateId, view?.number, message, printDocument],
+    [unconfirmed.length, currentData, draft, form, caseId, templateId, view?.number, message, modal, printDocument],
   );
 
   // Alt+P preview, Ctrl+Enter generate a PDF
@@ -241,8 +252,8 @@ export function GenerateDocumentPage() {
                 }
                 description={
                   unconfirmed.length
-                    ? `本案尚未记录：${draft.missing.map((k) => topLabel(draft.schema, k)).join('、')}。核对前不能生成文书，以免把样例文字打印出去。`
-                    : `已核对：${draft.missing.map((k) => topLabel(draft.schema, k)).join('、')}。`
+                    ? `本案尚未记录：${draft.missing.map((k) => topLabel(draft.schema, k)).join('、')}。请按本案实际情况填写：仍为样例的内容不能生成文书，勾选「已核对」不能代替填写。`
+                    : `已核对：${draft.missing.map((k) => topLabel(draft.schema, k)).join('、')}。仍为样例的内容生成时会被拒绝并列出。`
                 }
               />
             )}

@@ -114,7 +114,7 @@ export function PartyHistoryModal({ party, onClose }: { party: PartyView | null;
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有更正记录" /> }}
           columns={[
             { title: '版本', dataIndex: 'revision', width: 60 },
-            { title: '更正时间', dataIndex: 'changedAt', width: 140, render: (v: string) => formatDateTime(v) },
+            { title: '更正时间', className: 'no-wrap', dataIndex: 'changedAt', width: 140, render: (v: string) => formatDateTime(v) },
             { title: '更正理由', dataIndex: 'reason' },
             {
               title: '更正前的信息',

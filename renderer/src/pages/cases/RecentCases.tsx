@@ -34,10 +34,10 @@ export function RecentCases({ limit = 10 }: { limit?: number }) {
           pagination={false}
           locale={{ emptyText: '尚无登记的案件' }}
           columns={[
-            { title: '案号', dataIndex: 'number', width: 230, render: (v: string, r) => <Link to={`/cases/${r.id}`} className="mono-number">{v}</Link> },
+            { title: '案号', className: 'no-wrap', dataIndex: 'number', width: 230, render: (v: string, r) => <Link to={`/cases/${r.id}`} className="mono-number">{v}</Link> },
             { title: '当事人', dataIndex: 'partiesText', ellipsis: true },
             { title: '案由', dataIndex: 'causeName', ellipsis: true },
-            { title: '收案日期', dataIndex: 'receivedOn', width: 104 },
+            { title: '收案日期', className: 'no-wrap', dataIndex: 'receivedOn', width: 104 },
             { title: '状态', dataIndex: 'status', width: 80, render: (v: string) => <Tag color={STATUS_COLORS[v] ?? 'default'}>{v}</Tag> },
           ]}
         />

@@ -210,7 +210,7 @@ export function TemplateEditPage() {
       { title: '类型', dataIndex: 'kind', width: 110, render: (k: VersionInfo['kind']) => (k === 'court' ? '本院修改' : '恢复内置模板') },
       { title: '说明', dataIndex: 'note', render: (n: string | null) => n || <Typography.Text type="secondary">—</Typography.Text> },
       { title: '修改人', dataIndex: 'createdBy', width: 120, render: (by: number | null) => (by === null ? '命令行管理' : (users.get(by) ?? `用户 #${by}`)) },
-      { title: '时间', dataIndex: 'createdAt', width: 150, render: (at: string) => formatDateTime(at) },
+      { title: '时间', className: 'no-wrap', dataIndex: 'createdAt', width: 150, render: (at: string) => formatDateTime(at) },
     ],
     [users],
   );

@@ -194,7 +194,7 @@ export function CaseFeesPanel({ caseId, caseNumber, onChanged }: { caseId: numbe
                 dataSource={fees.payments.rows}
                 aria-label="本案交费记录"
                 columns={[
-                  { title: '日期', dataIndex: 'paidOn', width: 110 },
+                  { title: '日期', className: 'no-wrap', dataIndex: 'paidOn', width: 110 },
                   { title: '类型', dataIndex: 'kind', render: (k: string) => (k === 'refund' ? <Tag color="orange">退费</Tag> : <Tag color="green">交费</Tag>) },
                   { title: '金额', dataIndex: 'amountFen', align: 'right', className: 'mono-number', render: (f: number) => formatFen(f) },
                   { title: '票据号', dataIndex: 'reference', render: (r: string | null) => r ?? '—' },

@@ -145,8 +145,9 @@ export function FeeCalculatorPage() {
     if (changed.kind !== 'property') {
       if ((v.claims?.length ?? 0) > 1) patch.claims = v.claims.slice(0, 1);
       patch.withNonPropertyClaims = false;
-      if (v.procedure === 'small-claims') patch.procedure = 'ordinary';
     }
+    if (!k?.smallClaims && v.procedure === 'small-claims') patch.procedure = 'ordinary';
+    if (changed.kind !== 'preservation') patch.preserved = '';
     if (!k?.acceptance) Object.assign(patch, { procedure: 'ordinary', closing: 'judgment', counterclaim: false });
     if (Object.keys(patch).length) form.setFieldsValue(patch);
   };
@@ -219,12 +220,31 @@ export function FeeCalculatorPage() {
                   )}
                 </Form.List>
               )}
+              {kind?.id === 'preservation' && (
+                <Form.Item
+                  name="preserved"
+                  label={`${schedule.preservedLabel}（元）（保全后填写）`}
+                  extra="按申请的数额预收，按实际保全的数额结算（《诉讼费用交纳办法》第十四条第（二）项），多退少补"
+                  validateTrigger={['onChange', 'onBlur']}
+                  rules={[
+                    {
+                      validator: async (_, v: string | undefined) => {
+                        const r = parseYuan(v, '实际保全的财产数额');
+                        if (!r.ok) throw new Error(r.message);
+                        if (r.fen === 0) throw new Error('实际保全的财产数额须大于 0 元');
+                      },
+                    },
+                  ]}
+                >
+                  <Input inputMode="decimal" maxLength={24} placeholder="如 300000" className="mono-number fee-amount-input" suffix="元" autoComplete="off" />
+                </Form.Item>
+              )}
               {kind?.acceptance && (
                 <>
                   <Form.Item name="procedure" label="审理程序">
                     <Radio.Group
                       optionType="button"
-                      options={schedule.procedures.filter((p) => property || p.id !== 'small-claims').map((p) => ({ value: p.id, label: p.label }))}
+                      options={schedule.procedures.filter((p) => kind.smallClaims || p.id !== 'small-claims').map((p) => ({ value: p.id, label: p.label }))}
                     />
                   </Form.Item>
                   <Form.Item name="closing" label="结案方式" extra="立案时按判决计算；以调解、撤诉结案的减半交纳">
@@ -316,6 +336,22 @@ export function QuoteResult({ quote, compact = false }: { quote: Quote; compact?
           </Tag>
         ))}
       </div>
+      {quote.settlement && (
+        <Alert
+          type={quote.settlement.direction === 'none' ? 'info' : 'warning'}
+          showIcon
+          className="fee-settlement"
+          data-testid="fee-settlement"
+          title={
+            quote.settlement.direction === 'refund'
+              ? `应退还申请人 ${formatFen(quote.settlement.differenceFen)}`
+              : quote.settlement.direction === 'collect'
+                ? `应向申请人补收 ${formatFen(quote.settlement.differenceFen)}`
+                : '预收与结算数额相同，不退不补'
+          }
+          description={`按申请保全的数额预收 ${formatFen(quote.settlement.advanceFen)}，按实际保全的 ${formatFen(quote.settlement.preservedFen)} 结算为 ${formatFen(quote.settlement.settledFen)}`}
+        />
+      )}
       <Table
         size="small"
         className="fee-breakdown"
@@ -348,4 +384,5 @@ const RULE_LABELS: Record<string, string> = {
   third: '三分之一',
   half: '减半',
   free: '免收',
+  settled: '按实际保全结算',
 };

@@ -1,7 +1,8 @@
-import { Descriptions, Form, Input, Select, Typography } from 'antd';
+import { App as AntApp, Descriptions, Form, Input, Select, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { send, type Input as ApiInput } from '../../api/client';
 import { formatFen } from '../../cases/money';
+import { askWithModal, generateAsking } from '../../documents/generate';
 import { FormModal } from '../../components/FormModal';
 import { findCaseByNumber, firstPayer, partyOptions, type CaseView } from './caseLookup';
 import type { Generated } from './GeneratedDocument';
@@ -37,6 +38,7 @@ export function FeeNoticeModal({
   onGenerated: (g: Generated) => void;
 }) {
   const [form] = Form.useForm<NoticeValues>();
+  const { modal } = AntApp.useApp();
   const [view, setView] = useState<CaseView | null>(null);
   const loadedNumber = useRef<string | null>(null);
 
@@ -80,12 +82,17 @@ export function FeeNoticeModal({
     if (!request) return;
     const c = await resolveCase();
     if (c === undefined) return;
-    const { data } = await send('fees.noticeData', {
-      ...request,
-      ...(c ? { caseId: c.id, casePartyId: (form.getFieldValue('casePartyId') as number | undefined) ?? firstPayer(c)?.casePartyId } : { addressee: v.addressee }),
-    });
-    const generated = await send('documents.generate', { ...(c ? { caseId: c.id } : {}), templateId: 'fee-notice', format: 'pdf', data });
-    onGenerated(generated);
+    // the host builds the notice from the quote and the record (no data from here), and asks before a duplicate
+    const generated = await generateAsking(
+      'fees.generateNotice',
+      {
+        ...request,
+        format: 'pdf',
+        ...(c ? { caseId: c.id, casePartyId: (form.getFieldValue('casePartyId') as number | undefined) ?? firstPayer(c)?.casePartyId } : { addressee: v.addressee }),
+      },
+      askWithModal(modal),
+    );
+    if (generated) onGenerated(generated);
   };
 
   return (

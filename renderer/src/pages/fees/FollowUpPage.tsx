@@ -92,12 +92,12 @@ export function FollowUpPage() {
         rowClassName={(r) => (r.state === 'overdue' ? 'fee-row-overdue' : r.state === 'due-soon' ? 'fee-row-due-soon' : '')}
         locale={{ emptyText: '没有缓交记录' }}
         columns={[
-          { title: '案号', key: 'case', render: (_, r) => <Link to={`/cases/${r.caseId}`}>{r.caseNumber}</Link> },
+          { title: '案号', className: 'no-wrap', key: 'case', render: (_, r) => <Link to={`/cases/${r.caseId}`}>{r.caseNumber}</Link> },
           { title: '申请人', dataIndex: 'applicantName' },
           { title: '缓交金额', key: 'due', align: 'right', className: 'mono-number', render: (_, r) => formatFen(r.dueFen) },
           { title: '已交', key: 'paid', align: 'right', className: 'mono-number', render: (_, r) => formatFen(r.paidFen) },
           { title: '未交', key: 'outstanding', align: 'right', className: 'mono-number', render: (_, r) => formatFen(r.outstandingFen) },
-          { title: '缓交期限', dataIndex: 'deferredUntil', width: 110 },
+          { title: '缓交期限', className: 'no-wrap', dataIndex: 'deferredUntil', width: 110 },
           {
             title: '状态',
             key: 'state',

@@ -90,13 +90,13 @@ export function ReliefApprovalsPage() {
         locale={{ emptyText: view === 'mine' ? '没有等待您审批的申请' : '没有申请' }}
         columns={[
           { title: '编号', dataIndex: 'id', width: 64 },
-          { title: '案号', key: 'case', render: (_, v) => <Link to={`/cases/${v.caseId}`}>{v.caseNumber}</Link> },
+          { title: '案号', className: 'no-wrap', key: 'case', render: (_, v) => <Link to={`/cases/${v.caseId}`}>{v.caseNumber}</Link> },
           { title: '申请人', key: 'applicant', render: (_, v) => `${v.applicant.role} ${v.applicant.name}` },
           { title: '种类', dataIndex: 'kindLabel', width: 64 },
           { title: '事由', key: 'ground', render: (_, v) => <span title={v.groundBasis}>{v.groundLabel}</span>, ellipsis: true },
           { title: '应交', key: 'fee', align: 'right', className: 'mono-number', render: (_, v) => formatFen(v.feeFen) },
           { title: '申请', key: 'requested', render: (_, v) => requestedText(v) },
-          { title: '申请日期', dataIndex: 'appliedOn', width: 110 },
+          { title: '申请日期', className: 'no-wrap', dataIndex: 'appliedOn', width: 110 },
           { title: '状态', key: 'status', render: (_, v) => (v.decision ? <span title={decisionText(v)}><ReliefStatusTag v={v} /></span> : <ReliefStatusTag v={v} />) },
           {
             title: '操作',

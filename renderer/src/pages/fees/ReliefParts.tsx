@@ -2,7 +2,8 @@ import { FileDoneOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Descriptions, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { errorMessage, send } from '../../api/client';
+import { errorMessage } from '../../api/client';
+import { askWithModal, generateAsking } from '../../documents/generate';
 import { formatFen } from '../../cases/money';
 import { formatDateTime } from '../../format';
 import type { Generated } from './GeneratedDocument';
@@ -70,7 +71,7 @@ export function ReliefDetails({ v, showCase = true }: { v: ReliefView; showCase?
  * preview opens for printing.
  */
 export function ReliefDocumentButton({ v, onGenerated, size = 'small', type = 'default' }: { v: ReliefView; onGenerated: (g: Generated) => void; size?: 'small' | 'middle'; type?: 'default' | 'primary' | 'link' }) {
-  const { message } = AntApp.useApp();
+  const { message, modal } = AntApp.useApp();
   const [busy, setBusy] = useState(false);
   const templateId = reliefTemplateId(v.status);
   if (!templateId) return null;
@@ -85,7 +86,8 @@ export function ReliefDocumentButton({ v, onGenerated, size = 'small', type = 'd
       onClick={async () => {
         setBusy(true);
         try {
-          onGenerated(await send('documents.generate', { caseId: v.caseId, templateId, format: 'pdf', subjectKind: 'relief', subjectId: v.id }));
+          const r = await generateAsking('documents.generate', { caseId: v.caseId, templateId, format: 'pdf', subjectKind: 'relief', subjectId: v.id }, askWithModal(modal));
+          if (r) onGenerated(r);
         } catch (err) {
           message.error(errorMessage(err));
         } finally {

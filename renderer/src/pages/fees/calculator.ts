@@ -14,6 +14,8 @@ export interface CalcValues {
   closing: Closing;
   counterclaim: boolean;
   withNonPropertyClaims: boolean;
+  /** preservation: the amount actually preserved (元), when the fee is settled */
+  preserved?: string;
 }
 
 export const MAX_CLAIMS = 50;
@@ -45,6 +47,11 @@ export function requestOf(v: Partial<CalcValues>, kind: FeeKindInfo | undefined)
   }
   const request: QuoteRequest = { kind: v.kind };
   if (amounts.length) request.amountsFen = amounts;
+  if (kind.id === 'preservation' && v.preserved?.trim()) {
+    const p = parseYuan(v.preserved, '实际保全的财产数额');
+    if (!p.ok || !p.fen) return { request: null, hint: null, claimRows: [] };
+    request.preservedFen = p.fen;
+  }
   if (kind.acceptance) {
     if (v.procedure && v.procedure !== 'ordinary') request.procedure = v.procedure;
     if (v.closing && v.closing !== 'judgment') request.closing = v.closing;
@@ -55,9 +62,13 @@ export function requestOf(v: Partial<CalcValues>, kind: FeeKindInfo | undefined)
 }
 
 /** A request field named by the host → the form's field (amountsFen.1 → the row of the second amount). */
-export function formFieldOf(field: string, claimRows: readonly number[] = []): ['claims', number, 'amount'] | ['kind' | 'procedure' | 'closing' | 'counterclaim' | 'withNonPropertyClaims'] | null {
+export function formFieldOf(
+  field: string,
+  claimRows: readonly number[] = [],
+): ['claims', number, 'amount'] | ['kind' | 'procedure' | 'closing' | 'counterclaim' | 'withNonPropertyClaims' | 'preserved'] | null {
   const m = /^amountsFen(?:\.(\d+))?$/.exec(field);
   if (m) return ['claims', claimRows[Number(m[1] ?? 0)] ?? 0, 'amount'];
+  if (field === 'preservedFen') return ['preserved'];
   const top = ['kind', 'procedure', 'closing', 'counterclaim', 'withNonPropertyClaims'] as const;
   return (top as readonly string[]).includes(field) ? [field as (typeof top)[number]] : null;
 }

@@ -1,0 +1,101 @@
+import { closeCore } from '../core';
+import { listMediations } from '../core/mediation/list';
+import { recommend } from '../core/mediation/routing';
+import { mediationWarnings } from '../core/mediation/warnings';
+import { FrozenClock } from '../core/time/clock';
+import { fmt, heading, initialisedCore, percentile, row, time, tmpDataDir } from './util';
+
+/**
+ * Mediation register (issue 12): the register's first page (all, and by status), the warnings view, against the
+ * same warnings read without indexes (`NOT INDEXED`), and a routing recommendation over 2,000 mediators.
+ * Targets: list and warnings p95 < 50 ms at 300k mediations; routing < 20 ms. Quick mode (the default on shared
+ * machines): 50k mediations. Data written in bulk with SQL (the register's rows, not the case details).
+ */
+export async function benchMediation(opts: { mediations: number; mediators: number; queries: number }): Promise<void> {
+  heading(`Mediation register (${opts.mediations.toLocaleString()} mediations, ${opts.mediators.toLocaleString()} mediators)`);
+  const clock = new FrozenClock('2026-12-02T09:00:00+08:00');
+  const core = await initialisedCore(tmpDataDir('mediation'), clock);
+  const db = core.sqlite;
+  const today = '2026-12-02';
+  const seed = time(() =>
+    db.transaction(() => {
+      const org = db.prepare(
+        `INSERT INTO mediation_orgs (name, kind, level, region, active_from, created_at, updated_at) VALUES (?, 'people', ?, ?, '2026-01-01', 'x', 'x')`,
+      );
+      const levels = ['village', 'town', 'county'];
+      for (let i = 0; i < 200; i++)
+        org.run(`调解委员会${i}`, levels[i % 3], i % 3 === 2 ? '长兴县' : `长兴县/街道${i % 10}${i % 3 === 0 ? `/社区${i}` : ''}`);
+      const med = db.prepare(
+        `INSERT INTO mediators (name, kind, org_id, fields, regions, capacity, active_from, created_at, updated_at) VALUES (?, 'invited', ?, ?, '[]', ?, '2026-01-01', 'x', 'x')`,
+      );
+      const fields = ['["合同纠纷"]', '["婚姻家庭纠纷"]', '[]', '["机动车交通事故责任纠纷"]'];
+      for (let i = 0; i < opts.mediators; i++) med.run(`调解员${i}`, (i % 200) + 1, fields[i % 4], 5 + (i % 10));
+      const c = db.prepare(
+        `INSERT INTO cases (case_type, number, number_year, number_serial, code, received_on, cause_name, status, created_at, updated_at) VALUES ('调登', ?, 2026, ?, ?, ?, '民间借贷纠纷', '已登记', 'x', 'x')`,
+      );
+      const m = db.prepare(
+        `INSERT INTO mediations (case_id, flow, status, region, cause_name, received_on, assign_due, accept_due, contact_due, mediator_id, org_id, signed_on, due_on, outcome, outcome_on, created_at, updated_at)
+         VALUES (?, 'delegated', ?, '长兴县/街道1/社区30', '民间借贷纠纷', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'x', 'x')`,
+      );
+      const statuses = [
+        'closed',
+        'closed',
+        'failed',
+        'closed',
+        'converted',
+        'closed',
+        'in-progress',
+        'awaiting-assignment',
+        'awaiting-acceptance',
+        'closed',
+      ];
+      for (let i = 1; i <= opts.mediations; i++) {
+        const day = new Date(Date.UTC(2025, 0, 1) + Math.floor((i / opts.mediations) * 700) * 86400_000).toISOString().slice(0, 10);
+        const id = c.run(`调登〔2026〕${i}`, i, `C${i.toString(36).toUpperCase().padStart(7, '0')}`, day).lastInsertRowid as number;
+        const s = statuses[i % 10]!;
+        const mediator = s === 'awaiting-assignment' ? null : (i % opts.mediators) + 1;
+        const outcome = s === 'closed' ? 'agreement' : s === 'failed' || s === 'converted' ? 'failed' : null;
+        m.run(
+          id,
+          s,
+          day,
+          s === 'awaiting-assignment' ? day : null,
+          s === 'awaiting-acceptance' ? day : null,
+          s === 'in-progress' && i % 2 ? day : null,
+          mediator,
+          mediator ? ((mediator - 1) % 200) + 1 : null,
+          mediator ? day : null,
+          mediator ? day : null,
+          outcome,
+          outcome ? day : null,
+        );
+      }
+    })(),
+  );
+  row('seeded in', `${fmt(seed.ms / 1000, 1)} s`);
+  db.exec('ANALYZE');
+
+  const measure = (label: string, fn: () => unknown) => {
+    fn();
+    const ms: number[] = [];
+    for (let i = 0; i < opts.queries; i++) ms.push(time(fn).ms);
+    ms.sort((a, b) => a - b);
+    row(label, `p50 ${fmt(percentile(ms, 50))} ms · p95 ${fmt(percentile(ms, 95))} ms`);
+    return percentile(ms, 95);
+  };
+  measure('register, first page (50 rows)', () => listMediations(db, { limit: 50 }, today));
+  measure('register, status 调解中, first page', () => listMediations(db, { status: 'in-progress', limit: 50 }, today));
+  measure('register, page 100 (keyset)', () => listMediations(db, { limit: 50, after: opts.mediations - 5000 }, today));
+  const indexed = measure('warnings view (centre)', () => mediationWarnings(db, today));
+  const naive = db.prepare(
+    `SELECT m.id, c.number FROM mediations m NOT INDEXED JOIN cases c ON c.id = m.case_id
+      WHERE (m.status = 'awaiting-assignment' AND m.assign_due <= @u) OR (m.status = 'awaiting-acceptance' AND m.accept_due <= @u)
+         OR (m.status = 'in-progress' AND (m.contact_due <= @u OR m.due_on <= @u))`,
+  );
+  const slow = measure('same warnings without indexes (NOT INDEXED)', () => naive.all({ u: '2026-12-04' }));
+  row('ratio unindexed / indexed (p95)', `${fmt(slow / indexed, 1)}×`);
+  const target = (db.prepare(`SELECT id FROM mediations WHERE status = 'awaiting-assignment' LIMIT 1`).get() as { id: number }).id;
+  const routing = measure(`routing recommendation over ${opts.mediators} mediators`, () => recommend(core.db, target, today));
+  row('routing target < 20 ms', routing < 20 ? 'met' : 'NOT met');
+  closeCore(core);
+}

@@ -1,0 +1,102 @@
+/**
+ * The mediation register's fixed vocabularies with their Chinese names. Db-free: the renderer imports it.
+ * Sources: 特邀调解规定 arts. 7–9 (organisations and mediators of the roster), 人民调解法 arts. 7–8
+ * (people's mediation committees of villages, towns and streets), 2024意见 (委派 before filing, 委托 after).
+ */
+export const ORG_KINDS = {
+  people: '人民调解委员会',
+  administrative: '行政调解组织',
+  industry: '行业性专业性调解组织',
+  commercial: '商事调解组织',
+  lawyer: '律师调解工作室',
+  court: '法院特邀调解工作室',
+} as const;
+export type OrgKind = keyof typeof ORG_KINDS;
+export const ORG_KIND_IDS = Object.keys(ORG_KINDS) as [OrgKind, ...OrgKind[]];
+
+/** The three layers: the lowest that covers the parties' region is tried first. */
+export const LEVELS = { village: '村（社区）', town: '乡镇（街道）', county: '县（区）' } as const;
+export type Level = keyof typeof LEVELS;
+export const LEVEL_IDS = Object.keys(LEVELS) as [Level, ...Level[]];
+export const LEVEL_RANK: Record<Level, number> = { village: 1, town: 2, county: 3 };
+
+export const MEDIATOR_KINDS = { invited: '特邀调解员', staff: '专职调解员', lawyer: '律师调解员' } as const;
+export type MediatorKind = keyof typeof MEDIATOR_KINDS;
+export const MEDIATOR_KIND_IDS = Object.keys(MEDIATOR_KINDS) as [MediatorKind, ...MediatorKind[]];
+
+export const FLOWS = {
+  delegated: '委派调解（诉前）',
+  entrusted: '委托调解（立案后）',
+  outside: '院外调解协议（申请司法确认）',
+  legacy: '诉前调解（旧案）',
+} as const;
+export type Flow = keyof typeof FLOWS;
+export const FLOW_IDS = Object.keys(FLOWS) as [Flow, ...Flow[]];
+
+export const PROCEDURES = { ordinary: '普通程序', simplified: '简易程序' } as const;
+export type Procedure = keyof typeof PROCEDURES;
+
+export const STATUSES = {
+  'awaiting-consent': '待当事人同意',
+  'awaiting-assignment': '待分派',
+  'awaiting-acceptance': '待调解员接受',
+  'in-progress': '调解中',
+  agreement: '已达成协议',
+  closed: '已结案',
+  failed: '调解不成',
+  converted: '已转立案',
+  'back-to-trial': '已转入审理',
+} as const;
+export type Status = keyof typeof STATUSES;
+export const STATUS_IDS = Object.keys(STATUSES) as [Status, ...Status[]];
+/** statuses in which the mediation is still open (counts against a mediator's capacity) */
+export const OPEN_STATUSES: readonly Status[] = ['awaiting-consent', 'awaiting-assignment', 'awaiting-acceptance', 'in-progress'];
+
+export const CONSENT_ANSWERS = { agree: '同意', refuse: '不同意', sue: '坚持起诉' } as const;
+export type ConsentAnswer = keyof typeof CONSENT_ANSWERS;
+export const CONSENT_SUBJECTS = { mediate: '同意调解', extension: '同意延长调解期限' } as const;
+export type ConsentSubject = keyof typeof CONSENT_SUBJECTS;
+
+export const ASSIGN_HOW = { joint: '当事人共同选定', recommended: '按推荐指派', appointed: '中心指定' } as const;
+export type AssignHow = keyof typeof ASSIGN_HOW;
+
+export const ASSIGNMENT_STATES = {
+  pending: '待接受',
+  accepted: '已接受',
+  declined: '已拒绝',
+  recused: '已回避',
+  replaced: '已改派',
+  ended: '已结束',
+} as const;
+
+/** Why a mediation ended without agreement (DOMAIN §6; 特邀调解规定 art. 26; 人民调解法 art. 26). */
+export const FAILURE_REASONS = {
+  withdrew: '当事人撤回调解申请或拒绝继续调解',
+  'too-far-apart': '双方分歧较大，难以达成协议',
+  unreachable: '当事人无法联系',
+  expired: '调解期限届满且未同意延长',
+  'refused-to-sign': '当事人拒绝签署调解协议',
+} as const;
+export type FailureReason = keyof typeof FAILURE_REASONS;
+export const FAILURE_REASON_IDS = Object.keys(FAILURE_REASONS) as [FailureReason, ...FailureReason[]];
+
+export const CLOSINGS = {
+  performed: '当即履行，以其他方式结案',
+  withdrawn: '撤回起诉（申请），以其他方式结案',
+  'mediation-document': '出具民事调解书',
+  confirmation: '申请司法确认',
+} as const;
+export type Closing = keyof typeof CLOSINGS;
+export const CLOSING_IDS = Object.keys(CLOSINGS) as [Closing, ...Closing[]];
+
+/** Warning tiers of the warnings view. */
+export const WARNING_TIERS = { overdue: '已超期', today: '今日到期', soon: '两日内到期' } as const;
+export type WarningTier = keyof typeof WARNING_TIERS;
+
+export const LIMIT_KINDS = {
+  assign: '分派期限',
+  accept: '接受期限',
+  contact: '首次联系期限',
+  legal: '调解期限',
+} as const;
+export type LimitKind = keyof typeof LIMIT_KINDS;

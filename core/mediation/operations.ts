@@ -1,0 +1,276 @@
+import { z } from 'zod';
+import { defineOperation } from '../api/contract';
+import { bool, input, integerIn, isoDate, oneOf, positiveId, requiredText } from '../api/fields';
+import { fieldError } from '../api/errors';
+import type { CallContext } from '../context';
+import { dateShanghai } from '../time/clock';
+import { mediationFigures, type FigureRow } from './figures';
+import { importRoster } from './importRoster';
+import { MEDIATOR_KIND_IDS } from './labels';
+import { lookupProgress } from './lookup';
+import { listMediations } from './list';
+import { MEDIATION_OPERATIONS as META, type MediationOperationName } from './meta';
+import {
+  assignMediator,
+  convertFailed,
+  extendPeriod,
+  findMediationIdByCase,
+  mediationView,
+  openMediation,
+  recordAgreement,
+  recordConsent,
+  recordContact,
+  recordFailure,
+  recuse,
+  respond,
+} from './register';
+import { reasonsFor, recommend } from './routing';
+import { createMediator, createOrg, deactivate, listMediators, listOrgs, updateMediator, updateOrg } from './rosters';
+import {
+  agreementInput,
+  assignInput,
+  contactInput,
+  failureInput,
+  idInput,
+  importReport,
+  listInput,
+  listOutput,
+  lookupInput,
+  mediationView as mediationViewSchema,
+  mediatorShape,
+  mediatorView,
+  openInput,
+  orgShape,
+  orgView,
+  recommendationView,
+  recordConsentInput,
+  recuseInput,
+  respondInput,
+  warningsOutput,
+} from './schemas';
+import { mediationSettingsHistory, mediationSettingsOn, saveMediationSettings } from './settings';
+import { subsidyStatement } from './subsidies';
+import { mediationWarnings } from './warnings';
+
+const today = (ctx: CallContext) => dateShanghai(ctx.core.clock.now());
+/** name, label, summary and access from the db-free table in meta.ts */
+const m = <N extends MediationOperationName>(name: N) => META[name];
+
+const fen = z.number().int();
+const settingsShape = z.object({
+  assignWorkingDays: integerIn('分派期限（工作日）', 1, 30),
+  acceptWorkingDays: integerIn('接受期限（工作日）', 1, 30),
+  contactWorkingDays: integerIn('首次联系期限（工作日）', 1, 30),
+  subsidies: z.object(
+    Object.fromEntries(
+      MEDIATOR_KIND_IDS.map((k) => [
+        k,
+        z.object({
+          successFen: integerIn('调解成功补贴（分）', 0, 10_000_000),
+          failureFen: integerIn('调解不成补贴（分）', 0, 10_000_000),
+        }),
+      ]),
+    ) as Record<(typeof MEDIATOR_KIND_IDS)[number], z.ZodObject<{ successFen: z.ZodNumber; failureFen: z.ZodNumber }>>,
+  ),
+});
+const settingsOutput = settingsShape.extend({ effectiveFrom: z.string().nullable() });
+const figureRow = z.object({
+  key: z.string(),
+  label: z.string(),
+  received: z.number(),
+  resolved: z.number(),
+  failed: z.number(),
+  successRate: z.number().nullable(),
+  averageDays: z.number().nullable(),
+  overdue: z.number(),
+}) satisfies z.ZodType<FigureRow>;
+const monthText = (label: string) =>
+  z.string({ error: `请填写${label}` }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: `${label}应为年-月，如 2026-11` });
+
+export const mediationOperations = [
+  defineOperation({
+    ...m('mediation.listOrgs'),
+    input: input({ includeInactive: bool('含已停用').default(false) }),
+    output: z.array(orgView),
+    handler: (ctx, i) => listOrgs(ctx.core.db, today(ctx), i.includeInactive),
+  }),
+  defineOperation({
+    ...m('mediation.saveOrg'),
+    input: input({ id: positiveId('调解组织编号').optional(), ...orgShape }),
+    output: orgView,
+    handler: (ctx, { id, ...i }) => (id ? updateOrg(ctx, id, i) : createOrg(ctx, i)),
+  }),
+  defineOperation({
+    ...m('mediation.listMediators'),
+    input: input({ includeInactive: bool('含已停用').default(false), orgId: positiveId('调解组织').optional() }),
+    output: z.array(mediatorView),
+    handler: (ctx, i) => listMediators(ctx.core.db, today(ctx), i),
+  }),
+  defineOperation({
+    ...m('mediation.saveMediator'),
+    input: input({ id: positiveId('调解员编号').optional(), ...mediatorShape }),
+    output: mediatorView,
+    handler: (ctx, { id, ...i }) => (id ? updateMediator(ctx, id, i) : createMediator(ctx, i)),
+  }),
+  defineOperation({
+    ...m('mediation.deactivate'),
+    input: input({ what: oneOf('名册类别', ['org', 'mediator']), id: positiveId('名册编号'), lastDay: isoDate('最后有效日期') }),
+    output: z.object({ id: z.number(), activeTo: z.string() }),
+    handler: (ctx, i) => deactivate(ctx, i.what, i.id, i.lastDay),
+  }),
+  defineOperation({
+    ...m('mediation.importRoster'),
+    input: input({ fileBase64: requiredText('Excel 文件', { max: 20_000_000 }) }),
+    output: importReport,
+    handler: (ctx, i) => importRoster(ctx, Buffer.from(i.fileBase64, 'base64')),
+  }),
+  defineOperation({
+    ...m('mediation.open'),
+    input: (core) => openInput(dateShanghai(core.clock.now())),
+    output: mediationViewSchema,
+    handler: (ctx, i) => openMediation(ctx, i),
+  }),
+  defineOperation({
+    ...m('mediation.get'),
+    input: input({ id: positiveId('调解案件').optional(), caseId: positiveId('案件').optional() }),
+    output: mediationViewSchema,
+    handler: (ctx, i) => {
+      const id = i.id ?? (i.caseId ? findMediationIdByCase(ctx.core.db, i.caseId) : null);
+      if (!id) throw fieldError(i.caseId ? 'caseId' : 'id', i.caseId ? '该案件没有调解记录' : '请提供调解案件编号');
+      return mediationView(ctx.core.db, id);
+    },
+  }),
+  defineOperation({
+    ...m('mediation.list'),
+    input: listInput,
+    output: listOutput,
+    handler: (ctx, i) => listMediations(ctx.core.sqlite, i, today(ctx)),
+  }),
+  defineOperation({
+    ...m('mediation.recommend'),
+    input: input({ mediationId: positiveId('调解案件'), limit: integerIn('条数', 1, 50).default(10) }),
+    output: recommendationView,
+    handler: (ctx, i) => recommend(ctx.core.db, i.mediationId, today(ctx), i.limit),
+  }),
+  defineOperation({
+    ...m('mediation.assign'),
+    input: assignInput,
+    output: mediationViewSchema,
+    handler: (ctx, i) =>
+      assignMediator(ctx, i, i.how === 'recommended' ? reasonsFor(ctx.core.db, i.mediationId, i.mediatorId, today(ctx)) : undefined),
+  }),
+  defineOperation({ ...m('mediation.respond'), input: respondInput, output: mediationViewSchema, handler: (ctx, i) => respond(ctx, i) }),
+  defineOperation({
+    ...m('mediation.recuse'),
+    input: recuseInput,
+    output: mediationViewSchema,
+    handler: (ctx, i) => recuse(ctx, i.mediationId, i.reason),
+  }),
+  defineOperation({
+    ...m('mediation.recordContact'),
+    input: contactInput,
+    output: mediationViewSchema,
+    handler: (ctx, i) => recordContact(ctx, i.mediationId, i.on),
+  }),
+  defineOperation({
+    ...m('mediation.recordConsent'),
+    input: recordConsentInput,
+    output: mediationViewSchema,
+    handler: (ctx, i) => recordConsent(ctx, i),
+  }),
+  defineOperation({
+    ...m('mediation.extend'),
+    input: idInput,
+    output: mediationViewSchema,
+    handler: (ctx, i) => extendPeriod(ctx, i.mediationId),
+  }),
+  defineOperation({
+    ...m('mediation.recordAgreement'),
+    input: agreementInput,
+    output: mediationViewSchema,
+    handler: (ctx, i) => recordAgreement(ctx, i),
+  }),
+  defineOperation({
+    ...m('mediation.recordFailure'),
+    input: failureInput,
+    output: mediationViewSchema,
+    handler: (ctx, i) => recordFailure(ctx, i),
+  }),
+  defineOperation({
+    ...m('mediation.convert'),
+    input: idInput,
+    output: mediationViewSchema,
+    handler: (ctx, i) => convertFailed(ctx, i.mediationId),
+  }),
+  defineOperation({
+    ...m('mediation.warnings'),
+    input: input({ mediatorId: positiveId('调解员').optional(), orgId: positiveId('调解组织').optional() }),
+    output: warningsOutput,
+    handler: (ctx, i) => mediationWarnings(ctx.core.sqlite, today(ctx), i),
+  }),
+  defineOperation({
+    ...m('mediation.figures'),
+    input: input({ by: oneOf('统计口径', ['org', 'mediator', 'month']), fromMonth: monthText('起始月份'), toMonth: monthText('截止月份') }),
+    output: z.array(figureRow),
+    handler: (ctx, i) => {
+      if (i.toMonth < i.fromMonth) throw fieldError('toMonth', '截止月份不能早于起始月份');
+      return mediationFigures(ctx.core.sqlite, i.by, i.fromMonth, i.toMonth, today(ctx));
+    },
+  }),
+  defineOperation({
+    ...m('mediation.settings'),
+    input: input({ on: isoDate('日期').optional() }),
+    output: z.object({
+      current: settingsOutput,
+      history: z.array(z.object({ effectiveFrom: z.string(), updatedAt: z.string(), value: settingsShape })),
+    }),
+    handler: (ctx, i) => ({
+      current: mediationSettingsOn(ctx.core.db, i.on ?? today(ctx)),
+      history: mediationSettingsHistory(ctx.core.db),
+    }),
+  }),
+  defineOperation({
+    ...m('mediation.saveSettings'),
+    input: input({ effectiveFrom: isoDate('施行日期'), value: settingsShape }),
+    output: settingsOutput,
+    handler: (ctx, i) => saveMediationSettings(ctx, i.effectiveFrom, i.value),
+  }),
+  defineOperation({
+    ...m('mediation.subsidies'),
+    input: input({ month: monthText('月份') }),
+    output: z.object({
+      month: z.string(),
+      lines: z.array(
+        z.object({
+          mediationId: z.number(),
+          caseNumber: z.string(),
+          outcomeLabel: z.string(),
+          outcomeOn: z.string(),
+          mediatorId: z.number(),
+          mediatorName: z.string(),
+          kindLabel: z.string(),
+          orgName: z.string().nullable(),
+          amountFen: fen,
+        }),
+      ),
+      byMediator: z.array(z.object({ name: z.string(), cases: z.number(), success: z.number(), amountFen: fen })),
+      byOrg: z.array(z.object({ name: z.string(), cases: z.number(), success: z.number(), amountFen: fen })),
+      totalFen: fen,
+    }),
+    handler: (ctx, i) => subsidyStatement(ctx.core.db, ctx.core.sqlite, i.month),
+  }),
+  defineOperation({
+    ...m('mediation.lookup'),
+    input: lookupInput,
+    output: z.object({
+      found: z.boolean(),
+      stage: z.string().nullable(),
+      organisation: z.string().nullable(),
+      nextStep: z.string().nullable(),
+      nextDate: z.string().nullable(),
+    }),
+    handler: (ctx, i) => lookupProgress(ctx, i.code, i.phoneLast4),
+  }),
+] as const;
+
+void recuseInput;

@@ -1,0 +1,72 @@
+import type Database from 'better-sqlite3';
+import { addCalendarDays } from '../calendar';
+import { LIMIT_KINDS, WARNING_TIERS, type LimitKind, type WarningTier } from './labels';
+
+/**
+ * The warnings view: every open limit due within two days, due today or overdue — the centre's response limits
+ * (assign, accept, first contact; DOMAIN §6, settings) and the legal mediation period (core/periods). An overdue
+ * limit is escalated (flagged for the coordinator). Each limit column has its own index, so the view reads only
+ * the rows near their due date (bench/mediation.ts).
+ */
+export interface WarningFilter {
+  mediatorId?: number;
+  orgId?: number;
+  limit?: number;
+}
+
+const QUERIES: Record<LimitKind, string> = {
+  assign: `status = 'awaiting-assignment' AND assign_due IS NOT NULL AND assign_due <= @until`,
+  accept: `status = 'awaiting-acceptance' AND accept_due IS NOT NULL AND accept_due <= @until`,
+  contact: `status = 'in-progress' AND contact_due IS NOT NULL AND contact_due <= @until`,
+  legal: `status = 'in-progress' AND due_on IS NOT NULL AND due_on <= @until`,
+};
+const COLUMN: Record<LimitKind, string> = { assign: 'assign_due', accept: 'accept_due', contact: 'contact_due', legal: 'due_on' };
+
+export function tierOf(due: string, today: string): WarningTier {
+  if (due < today) return 'overdue';
+  if (due === today) return 'today';
+  return 'soon';
+}
+
+export function mediationWarnings(sqlite: Database.Database, today: string, f: WarningFilter = {}) {
+  const until = addCalendarDays(today, 2);
+  const extra = `${f.mediatorId ? ' AND m.mediator_id = @mediatorId' : ''}${f.orgId ? ' AND m.org_id = @orgId' : ''}`;
+  const rows: {
+    mediationId: number;
+    caseNumber: string;
+    limit: LimitKind;
+    limitLabel: string;
+    due: string;
+    tier: WarningTier;
+    tierLabel: string;
+    mediatorName: string | null;
+    orgName: string | null;
+    escalate: boolean;
+  }[] = [];
+  for (const kind of Object.keys(QUERIES) as LimitKind[]) {
+    const stmt = sqlite.prepare(
+      `SELECT m.id AS mediationId, c.number AS caseNumber, m.${COLUMN[kind]} AS due, md.name AS mediatorName, o.name AS orgName
+         FROM mediations m
+         JOIN cases c ON c.id = m.case_id
+         LEFT JOIN mediators md ON md.id = m.mediator_id
+         LEFT JOIN mediation_orgs o ON o.id = m.org_id
+        WHERE ${QUERIES[kind].replace(/\b(status|assign_due|accept_due|contact_due|due_on)\b/g, 'm.$1')}${extra}
+        ORDER BY m.${COLUMN[kind]}, m.id
+        LIMIT @limit`,
+    );
+    for (const r of stmt.all({ until, mediatorId: f.mediatorId ?? null, orgId: f.orgId ?? null, limit: f.limit ?? 500 }) as {
+      mediationId: number;
+      caseNumber: string;
+      due: string;
+      mediatorName: string | null;
+      orgName: string | null;
+    }[]) {
+      const tier = tierOf(r.due, today);
+      rows.push({ ...r, limit: kind, limitLabel: LIMIT_KINDS[kind], tier, tierLabel: WARNING_TIERS[tier], escalate: tier === 'overdue' });
+    }
+  }
+  rows.sort((a, b) => a.due.localeCompare(b.due) || a.mediationId - b.mediationId);
+  const counts = { overdue: 0, today: 0, soon: 0 };
+  for (const r of rows) counts[r.tier]++;
+  return { today, rows, counts };
+}

@@ -1,0 +1,14 @@
+import { ApartmentOutlined, TeamOutlined } from '@ant-design/icons';
+import type { NavEntry } from '../../components/navigation';
+import { COORDINATOR, MEDIATION_READERS } from './access';
+
+/** The side menu's 诉调对接 group. */
+export const MEDIATION_NAVIGATION: NavEntry = {
+  key: 'mediation',
+  label: '诉调对接',
+  icon: <ApartmentOutlined />,
+  children: [
+    { key: '/mediation', path: '/mediation', label: '调解登记簿', icon: <ApartmentOutlined />, roles: MEDIATION_READERS },
+    { key: '/mediation/roster', path: '/mediation/roster', label: '调解名册', icon: <TeamOutlined />, roles: COORDINATOR },
+  ],
+};

@@ -1,0 +1,57 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createHarness, setUpCourt, countRows, type Harness } from '../test/harness';
+import { holdWriteLock } from '../test/lockHolder';
+import { buildServer } from './app';
+
+let h: Harness | undefined;
+let app: FastifyInstance | undefined;
+let dir: string | undefined;
+afterEach(async () => {
+  await app?.close();
+  h?.close();
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  app = h = dir = undefined;
+});
+
+describe('a write waiting for the lock does not freeze the host (issue 11 item 3)', () => {
+  it('answers health and reads at once while another process holds the write lock, then saves the write', async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'court-busy-'));
+    const file = path.join(dir, 'court.sqlite');
+    h = createHarness({ file });
+    const token = await setUpCourt(h);
+    app = await buildServer({ core: h.core, staticDir: '/nonexistent' });
+    const auth = { authorization: `Bearer ${token}` };
+    const usersBefore = countRows(h.core, 'users');
+
+    const lock = await holdWriteLock(file, 2500);
+    const writeStarted = performance.now();
+    const write = app.inject({
+      method: 'POST',
+      url: '/api/users.create',
+      headers: auth,
+      payload: { username: 'li.clerk', displayName: '李书记员', password: 'Clerk2026ok', roles: ['clerk'] },
+    });
+    await new Promise((r) => setTimeout(r, 200)); // the write is now waiting for the lock
+
+    const healthStarted = performance.now();
+    const health = await app.inject({ method: 'GET', url: '/api/health' });
+    const healthMs = performance.now() - healthStarted;
+    expect(health.statusCode).toBe(200);
+    expect(healthMs).toBeLessThan(1000);
+
+    const readStarted = performance.now();
+    const read = await app.inject({ method: 'POST', url: '/api/users.list', headers: auth });
+    expect(read.statusCode).toBe(200);
+    expect(performance.now() - readStarted).toBeLessThan(1000);
+
+    const res = await write;
+    expect(res.statusCode).toBe(200);
+    expect(performance.now() - writeStarted).toBeGreaterThan(2000); // it waited for the other process
+    await lock.released;
+    expect(countRows(h.core, 'users')).toBe(usersBefore + 1);
+  });
+});
