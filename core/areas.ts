@@ -9,6 +9,7 @@ import { calendarArea } from './calendar';
 import { casesArea } from './cases';
 import { causesArea } from './causes';
 import { courtArea } from './court';
+import { confirmationArea } from './confirmation';
 import { docketArea } from './docket';
 import { documentsArea } from './documents';
 import { feesArea } from './fees';
@@ -35,6 +36,7 @@ export const areas = [
   documentsArea,
   backupArea,
   docketArea,
+  confirmationArea,
   mediationArea,
 ] as const satisfies readonly AnyArea[];
 

@@ -918,3 +918,120 @@ export const mediationSettings = sqliteTable(
   },
   (t) => [uniqueIndex('mediation_settings_key_from').on(t.key, t.effectiveFrom)],
 );
+
+// ───────────────────────────── confirmation (司法确认, issue 13; core/confirmation) ─────────────────────────────
+
+/**
+ * An application for judicial confirmation of a mediation agreement (民诉法 2023 arts. 205–206; 解释 arts. 351–358).
+ * One per 民特 case (the case is filed on receipt, so the 案号 follows the order of receipt). stage: 'applied' →
+ * 'accepted' | 'not_accepted' → 'decided' (outcome 'valid' | 'rejected' | 'withdrawn' | 'deemed_withdrawn');
+ * the ruling is signed once (ruling_document_id) and frozen in the document register.
+ */
+export const confirmations = sqliteTable(
+  'confirmations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    /** 'counter' (agreement made elsewhere) | 'mediation' (from the centre's mediation register) */
+    source: text('source').notNull(),
+    mediationId: integer('mediation_id'),
+    /** 'people' 人民调解委员会 | 'invited' 特邀调解组织 | 'court' 本院特邀调解员 | 'other' */
+    organisationKind: text('organisation_kind').notNull(),
+    organisationName: text('organisation_name').notNull(),
+    /** where the organisation sits (competence: 解释 art. 352 / 民诉法 art. 205) */
+    organisationPlace: text('organisation_place').notNull(),
+    mediatorName: text('mediator_name').notNull(),
+    agreementDate: text('agreement_date').notNull(),
+    agreementEffectiveOn: text('agreement_effective_on').notNull(),
+    dispute: text('dispute'),
+    /** JSON array of the terms, in order */
+    terms: text('terms').notNull(),
+    /** 'written' | 'oral' (解释 art. 353: an oral application is recorded and signed) */
+    applicationForm: text('application_form').notNull(),
+    oralRecord: text('oral_record'),
+    /** JSON: the 解释 art. 354 checklist, key → provided */
+    materials: text('materials').notNull(),
+    appliedOn: text('applied_on').notNull(),
+    feeFen: integer('fee_fen').notNull().default(0),
+    feeBasis: text('fee_basis').notNull(),
+    stage: text('stage').notNull(),
+    /** JSON: the acceptance checks as decided (each with its article) */
+    acceptanceChecks: text('acceptance_checks'),
+    acceptanceDecidedOn: text('acceptance_decided_on'),
+    acceptanceDecidedBy: integer('acceptance_decided_by'),
+    judgeId: integer('judge_id'),
+    clerkId: integer('clerk_id'),
+    judgeAssignedAt: text('judge_assigned_at'),
+    judgeAssignedBy: integer('judge_assigned_by'),
+    /** approved extension of the review period, in days, with who approved it and when */
+    extensionDays: integer('extension_days').notNull().default(0),
+    extensionApprovedBy: integer('extension_approved_by'),
+    extensionApprovedAt: text('extension_approved_at'),
+    extensionReason: text('extension_reason'),
+    outcome: text('outcome'),
+    /** JSON: the grounds of a rejection or non-acceptance, each with its article */
+    grounds: text('grounds'),
+    reasons: text('reasons'),
+    decidedOn: text('decided_on'),
+    decidedBy: integer('decided_by'),
+    rulingDocumentId: integer('ruling_document_id').references(() => documents.id),
+    signedAt: text('signed_at'),
+    signedBy: integer('signed_by'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('confirmations_case_unique').on(t.caseId),
+    index('confirmations_stage_idx').on(t.stage, t.appliedOn),
+    index('confirmations_judge_idx').on(t.judgeId, t.stage),
+    index('confirmations_applied_idx').on(t.appliedOn),
+  ],
+);
+
+/**
+ * What happened in review (解释 arts. 356–357): 'appearance' (who appeared, what was asked), 'request' (material
+ * asked for with a deadline; fulfilled_on when supplied), 'withdrawal' (a party withdraws), 'objection' (an
+ * objection to the ruling, 解释 art. 372).
+ */
+export const confirmationSteps = sqliteTable(
+  'confirmation_steps',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    confirmationId: integer('confirmation_id')
+      .notNull()
+      .references(() => confirmations.id),
+    kind: text('kind').notNull(),
+    on: text('on').notNull(),
+    /** JSON: the step's particulars */
+    data: text('data').notNull(),
+    dueOn: text('due_on'),
+    fulfilledOn: text('fulfilled_on'),
+    userId: integer('user_id').notNull(),
+    at: text('at').notNull(),
+  },
+  (t) => [index('confirmation_steps_idx').on(t.confirmationId, t.kind)],
+);
+
+/** Service (送达) of the ruling on each party: method, date, recipient, proof. */
+export const confirmationServices = sqliteTable(
+  'confirmation_services',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    confirmationId: integer('confirmation_id')
+      .notNull()
+      .references(() => confirmations.id),
+    casePartyId: integer('case_party_id')
+      .notNull()
+      .references(() => caseParties.id),
+    /** 'direct' 直接送达 | 'post' 邮寄送达 | 'electronic' 电子送达 | 'left' 留置送达 | 'entrusted' 委托送达 */
+    method: text('method').notNull(),
+    servedOn: text('served_on').notNull(),
+    recipient: text('recipient').notNull(),
+    proof: text('proof').notNull(),
+    userId: integer('user_id').notNull(),
+    at: text('at').notNull(),
+  },
+  (t) => [uniqueIndex('confirmation_services_party_unique').on(t.confirmationId, t.casePartyId)],
+);

@@ -5,7 +5,7 @@ import { normaliseIdNumber, residentIdProblem } from '../parties';
 import { partyInputSchema } from '../parties';
 import { CASE_TYPE_RULES, FILING_CASE_TYPES, PARTY_ROLES } from './types';
 
-const agentSchema = (today: string) =>
+export const agentSchema = (today: string) =>
   z
     .object({
       kind: z.enum(['lawyer', 'relative', 'other'], { error: '代理人类型须为律师、近亲属或其他' }),

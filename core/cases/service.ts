@@ -13,7 +13,7 @@ import type { FileCaseInput } from './schemas';
 import { indexCaseForSearch } from './search';
 import { updatePartyCases } from './reindexQueue';
 import { addCaseEvent, caseTimeline } from './timeline';
-import { CASE_TYPE_RULES, UNMASK_ROLES, type CaseType } from './types';
+import { CASE_TYPE_RULES, partyRolesFor, UNMASK_ROLES, type CaseType } from './types';
 
 function courtCode(db: Db | Tx): string {
   const code = readSetting(db, 'court.code');
@@ -28,6 +28,7 @@ function courtCode(db: Db | Tx): string {
 export function fileCase(ctx: CallContext, input: FileCaseInput) {
   const rule = CASE_TYPE_RULES[input.caseType];
   const cause = causeForFiling(input.cause, input.receivedOn);
+  checkPartyRolesForCause(input, cause.name);
   return writeTransaction(ctx.core, (tx) => {
     const userId = ctx.actor?.userId ?? null;
     const clock = ctx.core.clock;
@@ -112,6 +113,20 @@ export function fileCase(ctx: CallContext, input: FileCaseInput) {
     audit(tx, ctx, { operation: 'cases.file', entityType: 'case', entityId: caseId, after: view });
     return view;
   });
+}
+
+/** The roles the cause requires (a confirmation is a joint application), refused before anything is written. */
+function checkPartyRolesForCause(input: FileCaseInput, causeName: string): void {
+  const { roles, why } = partyRolesFor(input.caseType, causeName);
+  if (!why) return;
+  input.parties.forEach((p, i) => {
+    if (!(p.role in roles)) throw new ApiError('VALIDATION', `${causeName}案件中没有“${p.role}”：${why}`, `parties.${i}.role`);
+  });
+  for (const [role, min] of Object.entries(roles)) {
+    if (input.parties.filter((p) => p.role === role).length < min) {
+      throw new ApiError('VALIDATION', `${causeName}案件须至少有 ${min} 名${role}：${why}`, 'parties');
+    }
+  }
 }
 
 export interface CasePartyView {

@@ -76,5 +76,21 @@ export const CASE_TYPE_RULES: Record<CaseType, CaseTypeRule> = {
   },
 };
 
+/**
+ * The party roles of a case by its cause, where the cause narrows its type's rule. A 民特 case for judicial
+ * confirmation (申请司法确认调解协议 / …赔偿协议) is a joint application: every party to the agreement is a 申请人,
+ * at least two, and there is no 被申请人 (民诉法 2023 art. 205 “由双方当事人……共同……提出”; 解释 art. 351).
+ * 实现担保物权 keeps 申请人 and 被申请人 (民诉法 2023 art. 207). Other causes keep the type's rule.
+ */
+export function partyRolesFor(caseType: CaseType, causeName: string): { roles: Partial<Record<PartyRole, number>>; why: string | null } {
+  if (caseType === '民特' && causeName.startsWith('申请司法确认')) {
+    return { roles: { 申请人: 2 }, why: '司法确认由调解协议的各方当事人共同申请，各方均为申请人' };
+  }
+  if (caseType === '民特' && causeName === '申请实现担保物权') {
+    return { roles: { 申请人: 1, 被申请人: 1 }, why: '实现担保物权案件有申请人和被申请人' };
+  }
+  return { roles: CASE_TYPE_RULES[caseType].roles, why: null };
+}
+
 /** Roles that see full ID numbers in the case view; everyone else sees them masked. */
 export const UNMASK_ROLES = ROLE_GROUPS.unmask;

@@ -30,72 +30,12 @@ export interface DataBuilderContext {
 
 export type DataBuilder = (c: DataBuilderContext) => Record<string, unknown>;
 
-const SEX: Record<string, string> = { male: '男', female: '女' };
-
-const AGENT_ROLE = '委托诉讼代理人';
-
-function agentDescription(a: CaseView['parties'][number]['agents'][number], partyName: string): string | null {
-  if (a.kind === 'lawyer') return a.organisation ? `${a.organisation}律师` : '律师';
-  if (a.kind === 'relative') return `系${partyName}的近亲属`;
-  return a.organisation ?? null;
-}
-
-/** The applicants of a 民特 case in the shape the ruling templates take (templates/ruling-confirm-*.txt). */
-function rulingApplicants(view: CaseView) {
-  return view.parties.map((cp) => {
-    const p = cp.party;
-    const org = p.kind === 'organisation';
-    return {
-      role: cp.role,
-      kind: org ? 'organisation' : 'person',
-      name: p.name,
-      sex: org ? null : (p.sex ? SEX[p.sex] ?? null : null),
-      birthDate: org ? null : p.birthDate,
-      ethnicity: org ? null : p.ethnicity,
-      address: p.address,
-      idNumber: p.idNumber,
-      representative: org ? p.representative : null,
-      representativeRole: org && p.representative ? '法定代表人' : null,
-      representativeTitle: org ? p.representativeTitle : null,
-      agents: cp.agents.map((a) => ({ role: AGENT_ROLE, name: a.name, description: agentDescription(a, p.name) })),
-    };
-  });
-}
-
-/**
- * The facts of a 民特 (judicial confirmation) case for either ruling: court, case number, applicants with
- * their addresses, ID numbers and agents, the dates, the dispute. The agreement, the judge, the clerk and (for
- * a rejection) the reasons come from the confirmation record, which the case core does not hold yet.
- */
-function rulingData(title: string): DataBuilder {
-  return (c) => {
-    const out: Record<string, unknown> = { court: { name: c.courtName }, decisionDate: c.issuedOn };
-    const view = c.caseView;
-    if (!view) return out;
-    if (view.caseType !== '民特') {
-      throw fieldError('caseId', `${title}只能由民特（司法确认）案件生成，本案为${view.caseTypeLabel}（${view.number}）`);
-    }
-    const filed = view.timeline.find((e) => e.kind === 'filed');
-    return {
-      ...out,
-      caseNumber: view.number,
-      applicants: rulingApplicants(view),
-      applicationDate: view.receivedOn,
-      acceptanceDate: filed ? filed.at.slice(0, 10) : view.receivedOn,
-      // the cause of a 民特 case may be the procedure itself (申请司法确认调解协议); only a dispute is named
-      dispute: view.cause.name.endsWith('纠纷') ? view.cause.name : null,
-    };
-  };
-}
-
-/** The documents area's own builders (the receipt, the rulings, a plain notice); other areas bring theirs. */
+/** The documents area's own builders (the receipt, a plain notice); other areas bring theirs (the confirmation area: the rulings). */
 export const DATA_BUILDERS: Record<string, DataBuilder> = {
   'case-receipt': (c) => {
     if (!c.caseView) throw fieldError('caseId', '收案回执须选择案件');
     return receiptData(c.caseView, { courtName: c.courtName, issuedOn: c.issuedOn });
   },
-  'ruling-confirm-valid': rulingData('民事裁定书（确认调解协议有效）'),
-  'ruling-confirm-reject': rulingData('民事裁定书（驳回司法确认申请）'),
   notice: (c) => ({
     court: { name: c.courtName },
     ...(c.caseView ? { caseNumber: c.caseView.number } : {}),

@@ -250,7 +250,7 @@ describe('document register', () => {
     expect(await h.fail('documents.setFontSettings', {}, clerk)).toMatchObject({ code: 'FORBIDDEN' });
     expect(await h.fail('documents.preview', { templateId: 'notice', source: builtinSource('notice') }, clerk)).toMatchObject({ code: 'FORBIDDEN' });
     expect(await h.fail('documents.list', { page: 1 })).toMatchObject({ code: 'UNAUTHENTICATED' });
-    expect((await h.call('documents.templates', {}, printer)).templates.map((t) => t.id).sort()).toEqual(['case-receipt', 'fee-notice', 'notice', 'relief-decision', 'relief-refusal', 'ruling-confirm-reject', 'ruling-confirm-valid']);
+    expect((await h.call('documents.templates', {}, printer)).templates.map((t) => t.id).sort()).toEqual(['case-receipt', 'fee-notice', 'notice', 'relief-decision', 'relief-refusal', 'ruling-confirm-deemed-withdrawn', 'ruling-confirm-not-accepted', 'ruling-confirm-reject', 'ruling-confirm-valid', 'ruling-confirm-withdraw']);
   });
 
   it('templates: check names the line of an error; save and revert keep history; preview renders sample, case or unsaved text', async () => {

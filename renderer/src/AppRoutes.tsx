@@ -23,6 +23,7 @@ import { DocumentRegisterPage } from './pages/documents/DocumentRegisterPage';
 import { TemplateEditPage } from './pages/documents/TemplateEditPage';
 import { TemplatesPage } from './pages/documents/TemplatesPage';
 import { feeRoutes } from './pages/fees/feeRoutes';
+import { confirmationRoutes } from './pages/confirmation/confirmationRoutes';
 import { docketRoutes } from './pages/docket/docketRoutes';
 import { mediationRoutes } from './pages/mediation/mediationRoutes';
 import { ProgressLookupPage } from './pages/mediation/ProgressLookupPage';
@@ -56,6 +57,7 @@ export function AppRoutes() {
         <Route path="admin/audit" element={<RequireRole role="admin"><AuditPage /></RequireRole>} />
         <Route path="admin/backup" element={<RequireRole role="admin"><BackupPage /></RequireRole>} />
         {feeRoutes}
+        {confirmationRoutes}
         {docketRoutes}
         {mediationRoutes}
         <Route path="*" element={<NotFoundPage />} />

@@ -59,8 +59,11 @@ describe('built-in templates', () => {
       'notice',
       'relief-decision',
       'relief-refusal',
+      'ruling-confirm-deemed-withdrawn',
+      'ruling-confirm-not-accepted',
       'ruling-confirm-reject',
       'ruling-confirm-valid',
+      'ruling-confirm-withdraw',
     ]);
     for (const t of all.values()) {
       expect(t.versionLabel).toBe(String(t.version));

@@ -1,6 +1,7 @@
 import { AuditOutlined, CloudServerOutlined, DashboardOutlined, FileTextOutlined, FormOutlined, PrinterOutlined, SearchOutlined, SettingOutlined, TeamOutlined, ToolOutlined } from '@ant-design/icons';
 import { CASE_READER_ROLES, COUNTER_ROLES } from '../cases/access';
 import { FEE_NAVIGATION, FEE_SETTINGS_NAVIGATION } from '../pages/fees/feeNavigation';
+import { CONFIRMATION_NAVIGATION } from '../pages/confirmation/confirmationNavigation';
 import { DOCKET_NAVIGATION } from '../pages/docket/docketNavigation';
 import { MEDIATION_NAVIGATION } from '../pages/mediation/mediationNavigation';
 import type { ReactNode } from 'react';
@@ -28,6 +29,7 @@ export const NAVIGATION: NavEntry[] = [
   { key: '/documents', path: '/documents', label: '文书登记', icon: <PrinterOutlined />, roles: CASE_READER_ROLES },
   MEDIATION_NAVIGATION,
   FEE_NAVIGATION,
+  CONFIRMATION_NAVIGATION,
   DOCKET_NAVIGATION,
   {
     key: 'admin',

@@ -8,6 +8,7 @@ import { canReadCases } from '../cases/access';
 import { useSession } from '../session/SessionProvider';
 import { RecentCases } from './cases/RecentCases';
 import { DashboardReminders } from './DashboardReminders';
+import { ConfirmationHome } from './confirmation/ConfirmationHome';
 import { BackupSummary } from './admin/backup/BackupPage';
 import { JudgeDeskCard } from './docket/JudgeDeskPage';
 import { WarningsCard } from './mediation/WarningsCard';
@@ -36,6 +37,7 @@ export function DashboardPage() {
       <PageHeader title="工作台" />
       {me.user.roles.includes('judge') && <JudgeDeskCard />}
       <DashboardReminders />
+      <ConfirmationHome />
       {me.user.roles.includes('admin') && <BackupSummary />}
       {me.user.roles.includes('mediation') && (
         <div style={{ marginBottom: 16 }}>
