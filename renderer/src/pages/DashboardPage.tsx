@@ -9,6 +9,7 @@ import { useSession } from '../session/SessionProvider';
 import { RecentCases } from './cases/RecentCases';
 import { DashboardReminders } from './DashboardReminders';
 import { BackupSummary } from './admin/backup/BackupPage';
+import { NextYearHolidayNotice } from './admin/holidays/NextYearHolidayNotice';
 import { JudgeDeskCard } from './docket/JudgeDeskPage';
 import { WarningsCard } from './mediation/WarningsCard';
 
@@ -36,6 +37,7 @@ export function DashboardPage() {
       <PageHeader title="工作台" />
       {me.user.roles.includes('judge') && <JudgeDeskCard />}
       <DashboardReminders />
+      {me.user.roles.includes('admin') && <NextYearHolidayNotice />}
       {me.user.roles.includes('admin') && <BackupSummary />}
       {me.user.roles.includes('mediation') && (
         <div style={{ marginBottom: 16 }}>
