@@ -124,8 +124,11 @@ function feeSettingsView(db: Parameters<typeof readFeeQuoteSettings>[0]) {
     chain: readSetting(db, 'relief.chain')!,
     deferralDays: readSetting(db, 'relief.deferralDays')!,
     reminderDays: readSetting(db, 'relief.reminderDays')!,
+    reliefTiming: readSetting(db, 'fees.reliefTiming')!,
   };
 }
+
+const timingLimit = (label: string) => oneOf(label, ['receipt', 'notice-deadline']);
 
 export const updateFeeSettingsOperation = defineOperation({
   ...feesMeta['fees.updateSettings'],
@@ -147,6 +150,19 @@ export const updateFeeSettingsOperation = defineOperation({
       .optional(),
     deferralDays: integerIn('默认缓交天数', 1, 365).optional(),
     reminderDays: integerIn('到期提醒天数', 0, 60).optional(),
+    // the dated relief timing policy (./reliefTiming.ts; 办法 arts. 48–49 and the 2024意见)
+    reliefTiming: z
+      .array(
+        z.object({
+          effectiveFrom: isoDate('施行日期'),
+          source: requiredText('依据', { max: 300 }),
+          until: z.object({ waive: timingLimit('免交申请截止'), reduce: timingLimit('减交申请截止'), defer: timingLimit('缓交申请截止') }),
+          deferDecidedBy: timingLimit('缓交决定截止'),
+        }),
+      )
+      .min(1, { error: '至少保留一项申请期间规定' })
+      .max(20)
+      .optional(),
   }),
   output: z.custom<ReturnType<typeof feeSettingsView>>(),
   handler: (ctx, i) => {
@@ -159,6 +175,11 @@ export const updateFeeSettingsOperation = defineOperation({
         dates.add(set.effectiveFrom);
       });
     }
+    const timingDates = new Set<string>();
+    i.reliefTiming?.forEach((p, n) => {
+      if (timingDates.has(p.effectiveFrom)) throw fieldError(`reliefTiming.${n}.effectiveFrom`, `两项申请期间规定的施行日期相同：${p.effectiveFrom}`);
+      timingDates.add(p.effectiveFrom);
+    });
     return writeTransaction(ctx.core, (tx) => {
       const before = feeSettingsView(tx);
       const uid = ctx.actor!.userId;
@@ -169,6 +190,7 @@ export const updateFeeSettingsOperation = defineOperation({
       if (i.chain) writeSetting(tx, c, 'relief.chain', i.chain as never, uid);
       if (i.deferralDays !== undefined) writeSetting(tx, c, 'relief.deferralDays', i.deferralDays, uid);
       if (i.reminderDays !== undefined) writeSetting(tx, c, 'relief.reminderDays', i.reminderDays, uid);
+      if (i.reliefTiming) writeSetting(tx, c, 'fees.reliefTiming', [...i.reliefTiming].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom)) as never, uid);
       const after = feeSettingsView(tx);
       audit(tx, ctx, { operation: 'fees.updateSettings', entityType: 'settings', entityId: null, before, after });
       return after;
