@@ -34,14 +34,26 @@ export const quoteSchema = z.object({
   /** the rules applied: 'halved:mediation', 'cap:preservation', … */
   rules: z.array(z.string()),
   notes: z.array(z.string()),
+  /** preservation: the advance on the amount applied for settled on the amount actually preserved (办法 art. 14(2)) */
+  settlement: z
+    .object({
+      appliedFen: z.number().nullable(),
+      advanceFen: z.number(),
+      preservedFen: z.number(),
+      settledFen: z.number(),
+      differenceFen: z.number(),
+      direction: z.enum(['refund', 'collect', 'none']),
+    })
+    .optional(),
 });
 
 const s = <K extends keyof typeof feeSettings>(k: K): (typeof feeSettings)[K]['schema'] => feeSettings[k].schema;
 
 export const scheduleViewSchema = z.object({
   kinds: z.array(
-    z.object({ id: z.enum(FEE_KIND_IDS), label: z.string(), acceptance: z.boolean(), amount: z.enum(['required', 'optional', 'none']), amountLabel: nullableText }),
+    z.object({ id: z.enum(FEE_KIND_IDS), label: z.string(), acceptance: z.boolean(), amount: z.enum(['required', 'optional', 'none']), amountLabel: nullableText, smallClaims: z.boolean() }),
   ),
+  preservedLabel: z.string(),
   procedures: z.array(z.object({ id: z.string(), label: z.string() })),
   closings: z.array(z.object({ id: z.string(), label: z.string() })),
   provincial: s('fees.provincial'),
@@ -59,6 +71,7 @@ export const feeSettingsViewSchema = z.object({
   chain: s('relief.chain'),
   deferralDays: z.number(),
   reminderDays: z.number(),
+  reliefTiming: s('fees.reliefTiming'),
 });
 
 /** The data of 交纳诉讼费用通知书 (templates/fee-notice.txt) and the quote it states. */
@@ -74,6 +87,8 @@ export const noticeDataSchema = z.object({
     breakdown: z.array(z.object({ label: z.string(), formula: z.string(), amount: z.string() })),
     notes: z.array(z.string()),
     relief: z.array(z.string()),
+    /** the notice's sentence on relief, from the timing policy in force (../fees/reliefTiming.ts) */
+    reliefInvitation: z.string(),
     payable: z.string(),
     payableFen: z.number(),
     prepay: z.boolean(),
@@ -82,6 +97,9 @@ export const noticeDataSchema = z.object({
   }),
   quote: quoteSchema,
 });
+
+/** The quote kept with a relief application (relief_applications.fee_quote, JSON). */
+export const storedFeeQuoteSchema = z.object({ request: z.record(z.string(), z.unknown()), feeFen: z.number(), breakdown: z.array(breakdownLineSchema) });
 
 export const reliefStatusSchema = z.enum(['pending', 'reviewed', 'granted', 'partly_granted', 'refused', 'withdrawn']);
 export const reliefActionSchema = z.enum(['grant', 'partial', 'refuse', 'return']);
@@ -102,7 +120,7 @@ export const reliefViewSchema = z.object({
   evidence: z.array(z.object({ name: z.string(), kind: z.string() })),
   feeFen: z.number(),
   /** the quote that gave feeFen: the request and its breakdown */
-  feeQuote: z.object({ request: z.record(z.string(), z.unknown()), feeFen: z.number(), breakdown: z.array(breakdownLineSchema) }).nullable(),
+  feeQuote: storedFeeQuoteSchema.nullable(),
   requestedPercent: z.number().nullable(),
   requestedUntil: nullableText,
   appliedOn: z.string(),
@@ -184,7 +202,7 @@ export const grantedReliefSchema = z.object({
 });
 
 export const caseFeesSchema = z.object({
-  suggested: z.object({ kind: z.enum(FEE_KIND_IDS), amountsFen: z.array(z.number()).optional() }).nullable(),
+  suggested: z.object({ kind: z.enum(FEE_KIND_IDS), amountsFen: z.array(z.number()).readonly().optional() }).nullable(),
   relief: z.array(reliefViewSchema),
   granted: z.array(grantedReliefSchema),
   payments: z.object({ rows: z.array(paymentSchema), paidFen: z.number(), refundedFen: z.number() }),
