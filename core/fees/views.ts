@@ -34,7 +34,7 @@ export const quoteSchema = z.object({
   /** the rules applied: 'halved:mediation', 'cap:preservation', … */
   rules: z.array(z.string()),
   notes: z.array(z.string()),
-  /** preservation: the advance on the amount applied for settled on the amount actually preserved (办法 art. 14(2)) */
+  /** preservation: collected in advance on the amount applied for, settled on the amount preserved (办法 art. 14(2)) */
   settlement: z
     .object({
       appliedFen: z.number().nullable(),
@@ -87,9 +87,9 @@ export const noticeDataSchema = z.object({
     breakdown: z.array(z.object({ label: z.string(), formula: z.string(), amount: z.string() })),
     notes: z.array(z.string()),
     relief: z.array(z.string()),
-    /** the notice's sentence on relief, from the timing policy in force (../fees/reliefTiming.ts) */
-    reliefInvitation: z.string(),
     payable: z.string(),
+    /** the sentence inviting relief applications, from the timing policy in force ('' when none is accepted) */
+    reliefInvitation: z.string(),
     payableFen: z.number(),
     prepay: z.boolean(),
     account: z.object({ payee: nullableText, bank: nullableText, accountNo: nullableText, note: nullableText }),
