@@ -8,6 +8,11 @@ export const calendarMeta = defineMeta({
     summary: '法定节假日与调休上班日（按年）；标明哪些年份尚未录入国务院通知',
     access: 'authenticated',
   },
+  'calendar.nextYear': {
+    label: '查看明年节假日通知状态',
+    summary: '自十一月起，明年的国务院节假日安排通知尚未录入时提示（按系统日期）',
+    access: 'authenticated',
+  },
   'calendar.updateYear': {
     label: '修改节假日安排',
     summary: '按国务院当年节假日安排通知录入或更正一年的放假日和调休上班日（管理员）',

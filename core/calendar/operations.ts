@@ -5,8 +5,10 @@ import { fieldError } from '../api/errors';
 import { input, integerIn, isoDate, requiredText } from '../api/fields';
 import { audit, writeTransaction } from '../audit';
 import { readSetting, writeSetting } from '../settings';
+import { dateShanghai } from '../time/clock';
 import { toDayNumber } from './calendar';
 import { courtCalendar, holidayData } from './courtCalendar';
+import { nextYearNotice } from './nextYear';
 
 const yearSchema = z.object({
   year: z.number(),
@@ -24,6 +26,17 @@ export const calendarInfoOperation = defineOperation({
     Object.entries(holidayData(ctx.core.db).years)
       .map(([year, y]) => ({ year: Number(year), notice: y.notice, provisional: Boolean(y.provisional), holidays: y.holidays, workdays: y.workdays }))
       .sort((a, b) => a.year - b.year),
+});
+
+export const calendarNextYearOperation = defineOperation({
+  ...calendarMeta['calendar.nextYear'],
+  input: z.object({}).optional(),
+  output: z.object({ today: z.string(), notice: z.object({ year: z.number(), state: z.enum(['missing', 'provisional']) }).nullable() }),
+  handler: (ctx) => {
+    const today = dateShanghai(ctx.core.clock.now());
+    const years = Object.entries(holidayData(ctx.core.db).years).map(([year, y]) => ({ year: Number(year), provisional: Boolean(y.provisional) }));
+    return { today, notice: nextYearNotice(today, years) };
+  },
 });
 
 export const updateCalendarYearOperation = defineOperation({
@@ -98,4 +111,4 @@ export const computePeriodOperation = defineOperation({
   },
 });
 
-export const calendarOperations = [calendarInfoOperation, updateCalendarYearOperation, computePeriodOperation] as const;
+export const calendarOperations = [calendarInfoOperation, calendarNextYearOperation, updateCalendarYearOperation, computePeriodOperation] as const;

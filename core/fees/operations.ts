@@ -95,6 +95,8 @@ export const feeSettingsOperation = defineOperation({
   handler: (ctx) => feeSettingsView(ctx.core.db),
 });
 
+const timingLimit = (label: string) => oneOf(label, ['receipt', 'notice-deadline']);
+
 export const updateFeeSettingsOperation = defineOperation({
   ...feesMeta['fees.updateSettings'],
   input: input({
@@ -115,6 +117,19 @@ export const updateFeeSettingsOperation = defineOperation({
       .optional(),
     deferralDays: integerIn('默认缓交天数', 1, 365).optional(),
     reminderDays: integerIn('到期提醒天数', 0, 60).optional(),
+    // the dated relief timing policy (./reliefTiming.ts; 办法 arts. 48–49 and the 2024意见)
+    reliefTiming: z
+      .array(
+        z.object({
+          effectiveFrom: isoDate('施行日期'),
+          source: requiredText('依据', { max: 300 }),
+          until: z.object({ waive: timingLimit('免交申请截止'), reduce: timingLimit('减交申请截止'), defer: timingLimit('缓交申请截止') }),
+          deferDecidedBy: timingLimit('缓交决定截止'),
+        }),
+      )
+      .min(1, { error: '至少保留一项申请期间规定' })
+      .max(20)
+      .optional(),
   }),
   output: feeSettingsViewSchema,
   handler: (ctx, i) => updateFeeSettings(ctx, i),

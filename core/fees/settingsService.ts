@@ -3,6 +3,7 @@ import { audit, writeTransaction } from '../audit';
 import type { CallContext, Db, Tx } from '../context';
 import { readSetting, writeSetting } from '../settings';
 import { provincialProblems, type PaymentAccount, type ProvincialAmounts, type RoundingRule } from './config';
+import type { ReliefTimingPolicy } from './reliefTimingPolicy';
 import type { ReliefStage } from './settings';
 
 /** The fee and relief settings as the settings page shows them. */
@@ -14,6 +15,7 @@ export function feeSettingsView(db: Db | Tx) {
     chain: readSetting(db, 'relief.chain')!,
     deferralDays: readSetting(db, 'relief.deferralDays')!,
     reminderDays: readSetting(db, 'relief.reminderDays')!,
+    reliefTiming: readSetting(db, 'fees.reliefTiming')!,
   };
 }
 
@@ -24,6 +26,7 @@ export interface FeeSettingsChange {
   chain?: ReliefStage[] | undefined;
   deferralDays?: number | undefined;
   reminderDays?: number | undefined;
+  reliefTiming?: ReliefTimingPolicy[] | undefined;
 }
 
 /**
@@ -40,6 +43,12 @@ export function updateFeeSettings(ctx: CallContext, i: FeeSettingsChange) {
       dates.add(set.effectiveFrom);
     });
   }
+  // the relief timing policy in force on a date must be one (./reliefTiming.ts)
+  const timingDates = new Set<string>();
+  i.reliefTiming?.forEach((p, n) => {
+    if (timingDates.has(p.effectiveFrom)) throw fieldError(`reliefTiming.${n}.effectiveFrom`, `两项申请期间规定的施行日期相同：${p.effectiveFrom}`);
+    timingDates.add(p.effectiveFrom);
+  });
   return writeTransaction(ctx.core, (tx) => {
     const before = feeSettingsView(tx);
     const uid = ctx.actor!.userId;
@@ -53,6 +62,7 @@ export function updateFeeSettings(ctx: CallContext, i: FeeSettingsChange) {
     if (i.chain) writeSetting(tx, c, 'relief.chain', i.chain, uid);
     if (i.deferralDays !== undefined) writeSetting(tx, c, 'relief.deferralDays', i.deferralDays, uid);
     if (i.reminderDays !== undefined) writeSetting(tx, c, 'relief.reminderDays', i.reminderDays, uid);
+    if (i.reliefTiming) writeSetting(tx, c, 'fees.reliefTiming', [...i.reliefTiming].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom)), uid);
     const after = feeSettingsView(tx);
     audit(tx, ctx, { operation: 'fees.updateSettings', entityType: 'settings', entityId: null, before, after });
     return after;

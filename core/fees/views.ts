@@ -71,6 +71,7 @@ export const feeSettingsViewSchema = z.object({
   chain: s('relief.chain'),
   deferralDays: z.number(),
   reminderDays: z.number(),
+  reliefTiming: s('fees.reliefTiming'),
 });
 
 /** The data of 交纳诉讼费用通知书 (templates/fee-notice.txt) and the quote it states. */

@@ -5,6 +5,7 @@ import { MainLayout } from './components/MainLayout';
 import { RequireRole } from './components/RequireRole';
 import { AuditPage } from './pages/admin/AuditPage';
 import { BackupPage } from './pages/admin/backup/BackupPage';
+import { HolidaysPage } from './pages/admin/holidays/HolidaysPage';
 import { SettingsPage } from './pages/admin/SettingsPage';
 import { UsersPage } from './pages/admin/UsersPage';
 import { ChangePasswordPage } from './pages/ChangePasswordPage';
@@ -56,6 +57,7 @@ export function AppRoutes() {
         <Route path="admin/settings" element={<RequireRole role="admin"><SettingsPage /></RequireRole>} />
         <Route path="admin/audit" element={<RequireRole role="admin"><AuditPage /></RequireRole>} />
         <Route path="admin/backup" element={<RequireRole role="admin"><BackupPage /></RequireRole>} />
+        <Route path="admin/holidays" element={<RequireRole role="admin"><HolidaysPage /></RequireRole>} />
         {feeRoutes}
         {confirmationRoutes}
         {docketRoutes}

@@ -1,4 +1,4 @@
-import { AuditOutlined, CloudServerOutlined, DashboardOutlined, FileTextOutlined, FormOutlined, PrinterOutlined, SearchOutlined, SettingOutlined, TeamOutlined, ToolOutlined } from '@ant-design/icons';
+import { AuditOutlined, CalendarOutlined, CloudServerOutlined, DashboardOutlined, FileTextOutlined, FormOutlined, PrinterOutlined, SearchOutlined, SettingOutlined, TeamOutlined, ToolOutlined } from '@ant-design/icons';
 import { CASE_READER_ROLES, COUNTER_ROLES } from '../cases/access';
 import { FEE_NAVIGATION, FEE_SETTINGS_NAVIGATION } from '../pages/fees/feeNavigation';
 import { CONFIRMATION_NAVIGATION } from '../pages/confirmation/confirmationNavigation';
@@ -40,6 +40,7 @@ export const NAVIGATION: NavEntry[] = [
       { key: '/admin/settings', path: '/admin/settings', label: '本院设置', icon: <SettingOutlined />, roles: ['admin'] },
       { key: '/admin/templates', path: '/admin/templates', label: '文书模板', icon: <FileTextOutlined />, roles: ['admin'] },
       FEE_SETTINGS_NAVIGATION,
+      { key: '/admin/holidays', path: '/admin/holidays', label: '节假日', icon: <CalendarOutlined />, roles: ['admin'] },
       { key: '/admin/audit', path: '/admin/audit', label: '审计日志', icon: <AuditOutlined />, roles: ['admin'] },
       { key: '/admin/backup', path: '/admin/backup', label: '数据备份', icon: <CloudServerOutlined />, roles: ['admin'] },
     ],

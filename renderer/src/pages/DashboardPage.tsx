@@ -10,6 +10,7 @@ import { RecentCases } from './cases/RecentCases';
 import { DashboardReminders } from './DashboardReminders';
 import { ConfirmationHome } from './confirmation/ConfirmationHome';
 import { BackupSummary } from './admin/backup/BackupPage';
+import { NextYearHolidayNotice } from './admin/holidays/NextYearHolidayNotice';
 import { JudgeDeskCard } from './docket/JudgeDeskPage';
 import { WarningsCard } from './mediation/WarningsCard';
 
@@ -38,6 +39,7 @@ export function DashboardPage() {
       {me.user.roles.includes('judge') && <JudgeDeskCard />}
       <DashboardReminders />
       <ConfirmationHome />
+      {me.user.roles.includes('admin') && <NextYearHolidayNotice />}
       {me.user.roles.includes('admin') && <BackupSummary />}
       {me.user.roles.includes('mediation') && (
         <div style={{ marginBottom: 16 }}>

@@ -1,38 +1,79 @@
 import { FileSearchOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Alert, Button, Skeleton } from 'antd';
-import dayjs from 'dayjs';
-import { useEffect } from 'react';
+import { Alert, Button, Skeleton, Typography } from 'antd';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { QrCode } from '../../components/QrCode';
 import { formatCaseCode, formatDateCn, numberLabel, personName } from '../../cases/labels';
 import { formatFen } from '../../cases/money';
+import { errorMessage, send } from '../../api/client';
+import { useDocumentActions, type DocumentRecord } from '../../documents/useDocumentActions';
 import { useSession } from '../../session/SessionProvider';
 import { filedBy, partiesByRole, useCase } from './useCase';
 
+const RECEIPT_TEMPLATE = 'case-receipt';
+
+/** The case's registered 收案回执: the one already generated, or a new one generated now from the record. */
+async function registeredReceipt(caseId: number): Promise<{ document: DocumentRecord; base64: string | null }> {
+  const listed = await send('documents.list', { caseId, templateId: RECEIPT_TEMPLATE, page: 1, pageSize: 1 });
+  const existing = listed.rows[0];
+  if (existing) return { document: existing, base64: null };
+  const r = await send('documents.generate', { caseId, templateId: RECEIPT_TEMPLATE, format: 'pdf' });
+  return { document: r.document, base64: r.base64 };
+}
+
 /**
- * 收案回执: what the party takes home from the counter. An A4 page that prints on its own (the app's
- * header and menu are hidden in print), with the case code in large type and as a QR code.
+ * 收案回执: what the party takes home from the counter. The screen shows what the receipt says, for a check
+ * at the counter; what prints (打印 or Ctrl+P) is the 收案回执 template generated from the record and recorded
+ * in the document register like any document, with its QR code — one receipt per case, reprinted from the
+ * register when the page is opened again.
  */
 export function ReceiptPage() {
   const { id } = useParams();
   const navigate = useNavigate();
   const { me } = useSession();
-  const { view, error } = useCase(Number(id));
+  const caseId = Number(id);
+  const { view, error } = useCase(caseId);
+  const [receipt, setReceipt] = useState<{ document: DocumentRecord; base64: string | null } | null>(null);
+  const [receiptError, setReceiptError] = useState<string | null>(null);
+  const actions = useDocumentActions(useCallback(() => undefined, []));
+
+  useEffect(() => {
+    let live = true;
+    setReceipt(null);
+    setReceiptError(null);
+    registeredReceipt(caseId)
+      .then((r) => live && setReceipt(r))
+      .catch((err) => live && setReceiptError(errorMessage(err)));
+    return () => {
+      live = false;
+    };
+  }, [caseId]);
+
+  const printing = useRef(false);
+  const printReceipt = useCallback(async () => {
+    if (!receipt || printing.current) return;
+    printing.current = true;
+    try {
+      await actions.print(receipt.document, receipt.base64 ?? undefined);
+    } finally {
+      printing.current = false;
+    }
+  }, [receipt, actions]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'p') {
         e.preventDefault();
-        window.print();
+        void printReceipt();
       }
     };
     document.addEventListener('keydown', onKey, true);
     return () => document.removeEventListener('keydown', onKey, true);
-  }, []);
+  }, [printReceipt]);
 
   useEffect(() => {
-    if (view) document.querySelector<HTMLElement>('.receipt-print-button')?.focus();
-  }, [view]);
+    if (view && receipt) document.querySelector<HTMLElement>('.receipt-print-button')?.focus();
+  }, [view, receipt]);
 
   if (error) return <Alert type="error" showIcon title={error} />;
   if (!view) return <Skeleton active />;
@@ -43,7 +84,14 @@ export function ReceiptPage() {
   return (
     <div className="receipt-page">
       <div className="receipt-toolbar no-print">
-        <Button type="primary" icon={<PrinterOutlined />} className="receipt-print-button" onClick={() => window.print()}>
+        <Button
+          type="primary"
+          icon={<PrinterOutlined />}
+          className="receipt-print-button"
+          disabled={!receipt}
+          loading={!receipt && !receiptError}
+          onClick={() => void printReceipt()}
+        >
           打印（Ctrl+P）
         </Button>
         <Button icon={<FileSearchOutlined />} onClick={() => navigate(`/cases/${view.id}`)}>
@@ -52,7 +100,13 @@ export function ReceiptPage() {
         <Button icon={<PlusOutlined />} onClick={() => navigate('/cases/new')}>
           继续立案（F2）
         </Button>
+        {receipt && (
+          <Typography.Text type="secondary" data-testid="receipt-document">
+            已登记为文书 {receipt.document.id} 号
+          </Typography.Text>
+        )}
       </div>
+      {receiptError && <Alert type="error" showIcon role="alert" className="no-print" title={`收案回执未能生成：${receiptError}`} />}
 
       <article className="receipt-sheet" aria-label="收案回执">
         <header className="receipt-head">
@@ -135,8 +189,8 @@ export function ReceiptPage() {
             {formatDateCn(view.receivedOn)}
           </div>
         </footer>
-        <div className="receipt-printed">打印时间：{dayjs().format('YYYY-MM-DD HH:mm')}</div>
       </article>
+      {actions.previewModal}
     </div>
   );
 }

@@ -21,7 +21,19 @@ interface SettingsValues {
   chain: { label: string; role: string }[];
   deferralDays: number;
   reminderDays: number;
+  reliefTiming: { effectiveFrom: Dayjs; source: string; until: { waive: Limit; reduce: Limit; defer: Limit }; deferDecidedBy: Limit }[];
 }
+
+type Limit = 'receipt' | 'notice-deadline';
+const LIMIT_OPTIONS: { value: Limit; label: string }[] = [
+  { value: 'receipt', label: '收案时为止' },
+  { value: 'notice-deadline', label: '交费通知的交纳期限届满前' },
+];
+const TIMING_KINDS = [
+  { key: 'waive', label: '免交申请' },
+  { key: 'reduce', label: '减交申请' },
+  { key: 'defer', label: '缓交申请' },
+] as const;
 
 /**
  * 诉讼费设置 (admin): the provincial amounts within the 办法's ranges, each set with the date it took effect
@@ -44,6 +56,7 @@ export function FeeSettingsPage() {
       chain: s.chain,
       deferralDays: s.deferralDays,
       reminderDays: s.reminderDays,
+      reliefTiming: s.reliefTiming.map((p) => ({ ...p, effectiveFrom: dayjs(p.effectiveFrom), until: { ...p.until } })),
     });
     setLoaded(true);
   };
@@ -69,6 +82,7 @@ export function FeeSettingsPage() {
           chain: v.chain as Update['chain'],
           deferralDays: v.deferralDays,
           reminderDays: v.reminderDays,
+          reliefTiming: v.reliefTiming.map((p) => ({ ...p, effectiveFrom: p.effectiveFrom.format('YYYY-MM-DD') })),
         });
         load(saved);
         message.success('诉讼费设置已保存');
@@ -204,6 +218,58 @@ export function FeeSettingsPage() {
             </Card>
           </Col>
         </Row>
+        <Card size="small" title="司法救助申请期间（免交、减交、缓交一律适用）" className="fee-card">
+          <Typography.Paragraph type="secondary">
+            《诉讼费用交纳办法》第四十八条、第四十九条规定起诉时申请、缓交在决定立案前决定；诉前调解不成后才通知交费的，可规定在交费通知的交纳期限届满前申请。每项规定自施行日期起适用，交费通知书中关于申请司法救助的一句按当日有效的规定生成。
+          </Typography.Paragraph>
+          <Form.List name="reliefTiming">
+            {(fields, { add, remove }) => (
+              <>
+                {fields.map((f, i) => (
+                  <div key={f.key} className="fee-settings-set" role="group" aria-label={`第 ${i + 1} 项申请期间规定`}>
+                    <Row gutter={12}>
+                      <Col xs={24} md={6}>
+                        <Form.Item name={[f.name, 'effectiveFrom']} label="施行日期" rules={[{ required: true, message: '请选择施行日期' }]}>
+                          <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} />
+                        </Form.Item>
+                      </Col>
+                      <Col xs={24} md={fields.length > 1 ? 16 : 18}>
+                        <Form.Item name={[f.name, 'source']} label="依据" rules={[{ required: true, whitespace: true, message: '请填写依据' }]}>
+                          <Input maxLength={300} />
+                        </Form.Item>
+                      </Col>
+                      {fields.length > 1 && (
+                        <Col xs={24} md={2}>
+                          <Button type="text" danger icon={<DeleteOutlined />} aria-label={`删除第 ${i + 1} 项申请期间规定`} onClick={() => remove(f.name)} style={{ marginTop: 30 }} />
+                        </Col>
+                      )}
+                    </Row>
+                    <Row gutter={12}>
+                      {TIMING_KINDS.map((k) => (
+                        <Col xs={24} sm={12} lg={6} key={k.key}>
+                          <Form.Item name={[f.name, 'until', k.key]} label={`${k.label}受理至`}>
+                            <Select options={LIMIT_OPTIONS} />
+                          </Form.Item>
+                        </Col>
+                      ))}
+                      <Col xs={24} sm={12} lg={6}>
+                        <Form.Item name={[f.name, 'deferDecidedBy']} label="缓交决定作出至">
+                          <Select options={LIMIT_OPTIONS} />
+                        </Form.Item>
+                      </Col>
+                    </Row>
+                  </div>
+                ))}
+                <Button
+                  icon={<PlusOutlined />}
+                  onClick={() => add({ effectiveFrom: undefined, source: '', until: { waive: 'notice-deadline', reduce: 'notice-deadline', defer: 'notice-deadline' }, deferDecidedBy: 'notice-deadline' })}
+                >
+                  新增一项规定
+                </Button>
+              </>
+            )}
+          </Form.List>
+        </Card>
         <div className="form-actions">
           <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={busy}>
             保存设置
