@@ -5,6 +5,7 @@ import { MainLayout } from './components/MainLayout';
 import { RequireRole } from './components/RequireRole';
 import { AuditPage } from './pages/admin/AuditPage';
 import { BackupPage } from './pages/admin/backup/BackupPage';
+import { HostLogPage } from './pages/admin/system/HostLogPage';
 import { SettingsPage } from './pages/admin/SettingsPage';
 import { UsersPage } from './pages/admin/UsersPage';
 import { ChangePasswordPage } from './pages/ChangePasswordPage';
@@ -55,6 +56,7 @@ export function AppRoutes() {
         <Route path="admin/settings" element={<RequireRole role="admin"><SettingsPage /></RequireRole>} />
         <Route path="admin/audit" element={<RequireRole role="admin"><AuditPage /></RequireRole>} />
         <Route path="admin/backup" element={<RequireRole role="admin"><BackupPage /></RequireRole>} />
+        <Route path="admin/log" element={<RequireRole role="admin"><HostLogPage /></RequireRole>} />
         {feeRoutes}
         {docketRoutes}
         {mediationRoutes}

@@ -13,7 +13,7 @@ describe('side menu', () => {
   });
 
   it('shows an admin the 系统管理 pages', () => {
-    const admin = { admin: ['/admin/users', '/admin/settings', '/admin/templates', '/admin/fees', '/admin/audit', '/admin/backup'] };
+    const admin = { admin: ['/admin/users', '/admin/settings', '/admin/templates', '/admin/fees', '/admin/audit', '/admin/backup', '/admin/log'] };
     const fees = { fees: ['/fees/calculator', '/fees/relief/new', '/fees/relief', '/fees/follow-up', '/fees/totals'] };
     expect(keys(visibleNavigation(NAVIGATION, ['clerk', 'admin']))).toEqual(['/', '/cases/new', '/cases', '/documents', fees, { docket: ['/docket/triage', '/docket/centre', '/docket/settings'] }, admin]);
     expect(keys(visibleNavigation(NAVIGATION, ['admin']))).toEqual(['/', { fees: ['/fees/calculator', '/fees/follow-up', '/fees/totals'] }, { docket: ['/docket/settings'] }, admin]);
