@@ -76,6 +76,8 @@ export const noticeDataSchema = z.object({
     notes: z.array(z.string()),
     relief: z.array(z.string()),
     payable: z.string(),
+    /** the sentence inviting relief applications, from the timing policy in force ('' when none is accepted) */
+    reliefInvitation: z.string(),
     payableFen: z.number(),
     prepay: z.boolean(),
     account: z.object({ payee: nullableText, bank: nullableText, accountNo: nullableText, note: nullableText }),
