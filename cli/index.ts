@@ -27,6 +27,7 @@ import { addDocumentCommands } from './documents';
 import { addDeadlineCommand } from './deadline';
 import { addFeeCommands } from './fees';
 import { addTrustCommands } from './trust';
+import { addFontCommands } from './fonts';
 import { addTriageCommand } from './triage';
 
 /**
@@ -210,6 +211,16 @@ export function buildCli(): Command {
       print(await run(dataDir, 'users.update', { id, displayName: current.displayName, roles: parseRoles(roles) }));
     });
   user
+    .command('reset-password')
+    .description('重置用户密码（在主机上操作，不受登录限速影响；用户下次登录须修改密码）')
+    .addOption(dataOption())
+    .argument('<username>', '用户名')
+    .requiredOption('--password <password>', '新的临时密码')
+    .action(async (username: string, o) => {
+      const dataDir = dataDirOf(o);
+      print(await run(dataDir, 'users.resetPassword', { id: findUserId(dataDir, username), newPassword: o.password }));
+    });
+  user
     .command('list')
     .description('列出用户')
     .addOption(dataOption())
@@ -300,6 +311,7 @@ export function buildCli(): Command {
   addDocumentCommands(program, { fail, dataDirOf, openExisting, closeCore, print, dataOption });
   addFeeCommands(program, { fail, dataDirOf, openExisting, closeCore, print, dataOption });
   addTrustCommands(program, { fail, dataDirOf, openExisting, closeCore, print, dataOption });
+  addFontCommands(program, { fail, dataDirOf, openExisting, closeCore, print, dataOption });
   addTriageCommand(program, { fail, dataDirOf, openExisting, closeCore, print, dataOption });
   addDeadlineCommand(program, { fail, dataDirOf, openExisting, closeCore, print, dataOption });
 

@@ -4,6 +4,7 @@ import { combineOperations } from './api/contract';
 import { registerAreas } from './api/registry';
 import { auditArea } from './audit';
 import { backupArea } from './backup';
+import { systemArea } from './system';
 import { authArea } from './auth';
 import { calendarArea } from './calendar';
 import { casesArea } from './cases';
@@ -35,6 +36,7 @@ export const areas = [
   feesArea,
   documentsArea,
   backupArea,
+  systemArea,
   docketArea,
   confirmationArea,
   mediationArea,

@@ -1,5 +1,5 @@
 import fastifyStatic from '@fastify/static';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import fs from 'node:fs';
 import path from 'node:path';
 import { dispatch, useShortBusyTimeout } from '../core/api/dispatcher';
@@ -106,7 +106,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     operations: Object.keys(operations).length,
   }));
 
-  app.post<{ Params: { operation: string } }>('/api/:operation', async (req, reply) => {
+  const callOperation = async (req: FastifyRequest<{ Params: { operation: string } }>, reply: FastifyReply) => {
     const note: CallNote = { op: req.params.operation.slice(0, 60) };
     notes.set(req.raw, note);
     if (req.params.operation === 'setup.initialise' && !isLoopback(req.ip) && !isInitialised(opts.core.db)) {
@@ -123,6 +123,12 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     if (!result.ok) note.code = result.error.code;
     reply.code(result.status);
     return result.ok ? { result: result.result } : { error: result.error };
+  };
+  app.post<{ Params: { operation: string } }>('/api/:operation', callOperation);
+  // a font upload (issue 11 item 4) is the one call with a large body: 40 MB as base64, and no other route gets it
+  app.post<{ Params: { operation: string } }>('/api/documents.uploadFont', { bodyLimit: 56 * 1024 * 1024 }, (req, reply) => {
+    req.params.operation = 'documents.uploadFont';
+    return callOperation(req, reply);
   });
 
   // Malformed JSON and other transport-level failures answer in the same error shape as the API, in

@@ -10,6 +10,8 @@ export const ERROR_STATUS = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   LOCKED: 423,
+  /** too many failed logins from one source: wait and retry */
+  THROTTLED: 429,
   DB_BUSY: 503,
   DB_FULL: 507,
   DB_CORRUPT: 500,

@@ -1,3 +1,4 @@
+import { loginThrottle } from './loginThrottle';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { users } from '../../db/schema';
@@ -136,6 +137,7 @@ export const resetPasswordOperation = defineOperation({
         .where(eq(users.id, i.id))
         .run();
       revokeUserSessions(tx, ctx.core, i.id);
+      loginThrottle(ctx.core).clearUser(target.username);
       const after = mustFindUser(tx, i.id);
       audit(tx, ctx, { operation: 'users.resetPassword', entityType: 'user', entityId: i.id, before, after });
       return after;

@@ -86,7 +86,17 @@ export const documentsMeta = defineMeta({
   },
   'documents.setFontSettings': {
     label: '修改文书字体',
-    summary: '设置本院文书字体文件（须有授权的仿宋_GB2312、方正小标宋等 TrueType 字体；.ttc 写作 文件#字体名）；留空则用随程序提供的字体（管理员）',
+    summary: '设置本院文书字体：写字体文件夹中的文件名（须先上传；.ttc 写作 文件名#字体名），不接受路径；留空则用随程序提供的字体（管理员）',
+    access: ROLE_GROUPS.admin,
+  },
+  'documents.fontFiles': {
+    label: '查看字体文件',
+    summary: '数据目录字体文件夹中的字体文件（文件名和大小）',
+    access: ROLE_GROUPS.admin,
+  },
+  'documents.uploadFont': {
+    label: '上传字体文件',
+    summary: '上传本院有授权的字体文件到字体文件夹（TrueType/OpenType，.ttf/.otf/.ttc，至多 40 MB；按文件头校验并试解析）',
     access: ROLE_GROUPS.admin,
   },
 });

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { defineOperation } from '../api/contract';
@@ -10,7 +11,8 @@ import { writeSetting } from '../settings';
 import { isIsoDate } from '../time/clock';
 import { BATCH_MAX, batchResult, batchStatus, startBatch } from './batchJobs';
 import { draftData } from './dataBuilders';
-import type { FontConfig } from './fonts';
+import { checkFontConfig, type FontConfig } from './fonts';
+import { FONT_MAX_BYTES, FONT_NAME_REFUSED, fontFileName, fontsDir, fontSpecName, listFontFiles, resolveFontSpec, storeFontFile } from './fontFiles';
 import { checkCourtTemplate, listTemplates, revertToBuiltin, saveCourtTemplate, templateHistory } from './overrides';
 import {
   builderContext,
@@ -327,31 +329,44 @@ type FontField = keyof typeof FONT_FIELDS;
 
 const fontSettingsSchema = z.object({ body: z.string().nullable(), bodyBold: z.string().nullable(), title: z.string().nullable() });
 
-function fontView(f: FontConfig): z.infer<typeof fontSettingsSchema> {
-  return { body: f.body ?? null, bodyBold: f.bodyBold ?? null, title: f.title ?? null };
+function fontView(dataDir: string, f: FontConfig): z.infer<typeof fontSettingsSchema> {
+  return { body: fontSpecName(dataDir, f.body), bodyBold: fontSpecName(dataDir, f.bodyBold), title: fontSpecName(dataDir, f.title) };
 }
 
 export const fontSettingsOperation = defineOperation({
   ...documentsMeta['documents.fontSettings'],
   input: noInput,
   output: fontSettingsSchema,
-  handler: (ctx) => fontView(documentFonts(ctx.core.db)),
+  handler: (ctx) => fontView(ctx.core.dataDir, documentFonts(ctx.core.db)),
 });
 
+/** Parses a stored font file once (bounded by its size limit); removes it and returns the reasons if unusable. */
+function checkFontFile(dataDir: string, name: string): string[] {
+  const file = path.join(fontsDir(dataDir), name);
+  const problems = checkFontConfig({ body: file }).map((p) => p.replaceAll(fontsDir(dataDir) + path.sep, ''));
+  // a collection needs its face name: usable, named in the settings as file#name
+  const unusable = problems.filter((p) => !p.startsWith('字体集'));
+  if (unusable.length) fs.rmSync(file, { force: true });
+  return unusable;
+}
+
 async function setFonts(ctx: CallContext, i: Partial<Record<FontField, string | undefined>>) {
-  const { checkFontConfig } = await import('./fonts');
   const issues: { field: string; message: string }[] = [];
+  const resolved: Partial<Record<FontField, string>> = {};
+  // names only, inside <data>/fonts (issue 11 item 4): every name is checked as a string before any file access
+  for (const key of Object.keys(FONT_FIELDS) as FontField[]) {
+    const spec = i[key];
+    if (spec && !fontFileName(spec)) issues.push({ field: key, message: `${FONT_FIELDS[key]}：${FONT_NAME_REFUSED}` });
+  }
+  if (issues.length) throw new ApiError('VALIDATION', issues[0]!.message, issues[0]!.field, issues);
   for (const key of Object.keys(FONT_FIELDS) as FontField[]) {
     const spec = i[key];
     if (!spec) continue;
-    const file = /\.(ttc|otc)#/i.test(spec) ? spec.slice(0, spec.lastIndexOf('#')) : spec;
-    if (!path.isAbsolute(file)) {
-      issues.push({ field: key, message: `${FONT_FIELDS[key]}应为字体文件的完整路径（如 C:\\Windows\\Fonts\\simfang.ttf）` });
-      continue;
-    }
-    for (const problem of checkFontConfig({ [key]: spec })) issues.push({ field: key, message: `${FONT_FIELDS[key]}：${problem}` });
+    resolved[key] = resolveFontSpec(ctx.core.dataDir, key, FONT_FIELDS[key], spec);
+    for (const problem of checkFontConfig({ [key]: resolved[key] })) issues.push({ field: key, message: `${FONT_FIELDS[key]}：${problem.replaceAll(fontsDir(ctx.core.dataDir) + path.sep, '')}` });
   }
   if (issues.length) throw new ApiError('VALIDATION', issues[0]!.message, issues[0]!.field, issues);
+  i = resolved;
   return writeTransaction(ctx.core, (tx) => {
     const before = documentFonts(tx);
     const after: FontConfig = {
@@ -362,7 +377,7 @@ async function setFonts(ctx: CallContext, i: Partial<Record<FontField, string | 
     };
     writeSetting(tx, ctx.core.clock, 'documents.fonts', after, ctx.actor?.userId ?? null);
     audit(tx, ctx, { operation: 'documents.setFontSettings', entityType: 'settings', entityId: 'documents.fonts', before, after });
-    return fontView(after);
+    return fontView(ctx.core.dataDir, after);
   });
 }
 
@@ -375,6 +390,42 @@ export const setFontSettingsOperation = defineOperation({
   }),
   output: fontSettingsSchema,
   handler: (ctx, i) => setFonts(ctx, i),
+});
+
+const fontFileSchema = z.object({ name: z.string(), bytes: z.number() });
+
+export const fontFilesOperation = defineOperation({
+  ...documentsMeta['documents.fontFiles'],
+  input: noInput,
+  output: z.array(fontFileSchema),
+  handler: (ctx) => listFontFiles(ctx.core.dataDir),
+});
+
+/** base64 of FONT_MAX_BYTES */
+const FONT_BASE64_MAX = Math.ceil(FONT_MAX_BYTES / 3) * 4;
+
+export const uploadFontOperation = defineOperation({
+  ...documentsMeta['documents.uploadFont'],
+  input: input({
+    fileName: requiredText('文件名', { max: 140 }),
+    contentBase64: z
+      .string({ error: '请选择字体文件' })
+      .min(1, { error: '字体文件为空' })
+      .max(FONT_BASE64_MAX, { error: '字体文件超过 40 MB' })
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: '字体文件内容不是有效的 base64' }),
+  }),
+  output: fontFileSchema,
+  handler: (ctx, i) => {
+    const bytes = Buffer.from(i.contentBase64, 'base64');
+    const name = storeFontFile(ctx.core.dataDir, i.fileName, bytes);
+    // a file that fontkit cannot use is removed again, with the reason
+    const problems = checkFontFile(ctx.core.dataDir, name);
+    if (problems.length) throw new ApiError('VALIDATION', `字体文件：${problems[0]}`, 'contentBase64', [{ field: 'contentBase64', message: `字体文件：${problems[0]}` }]);
+    writeTransaction(ctx.core, (tx) =>
+      audit(tx, ctx, { operation: 'documents.uploadFont', entityType: 'settings', entityId: 'documents.fonts', after: { name, bytes: bytes.length } }),
+    );
+    return { name, bytes: bytes.length };
+  },
 });
 
 export const documentOperations = [
@@ -395,4 +446,6 @@ export const documentOperations = [
   markPrintedOperation,
   fontSettingsOperation,
   setFontSettingsOperation,
+  fontFilesOperation,
+  uploadFontOperation,
 ] as const;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { countRows, createHarness, setUpCourt, type Harness } from '../../test/harness';
@@ -289,18 +290,25 @@ describe('document register', () => {
     expect(countRows(h.core, 'documents')).toBe(0);
   });
 
-  it('font settings: a bad path is refused naming the font; the setting is used by every render', async () => {
-    const { h, admin, clerk } = await desk();
+  it('font settings: only files uploaded to the fonts folder; a path is refused; the setting is used by every render', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'court-fontset-'));
+    h = createHarness({ file: path.join(dataDir, 'court.sqlite') });
+    const admin = await setUpCourt(h);
+    const { clerk } = await clerkAndPrinter(h, admin);
     expect(await h.call('documents.fontSettings', {}, admin)).toEqual({ body: null, bodyBold: null, title: null });
     const relative = await h.fail('documents.setFontSettings', { body: 'fonts/simfang.ttf' }, admin);
     expect(relative).toMatchObject({ code: 'VALIDATION', field: 'body' });
-    const missing = await h.fail('documents.setFontSettings', { title: '/nowhere/fzxbs.ttf' }, admin);
-    expect(missing).toMatchObject({ code: 'VALIDATION', field: 'title' });
-    expect(missing.message).toMatch(/^标题字体：无法读取字体文件/);
-    // a valid TrueType file: the shipped bold face used as the body font
+    const absolute = await h.fail('documents.setFontSettings', { title: '/nowhere/fzxbs.ttf' }, admin);
+    expect(absolute).toMatchObject({ code: 'VALIDATION', field: 'title' });
+    expect(absolute.message).toMatch(/^标题字体：字体须为字体文件夹中的文件名/);
+    const missing = await h.fail('documents.setFontSettings', { title: 'fzxbs.ttf' }, admin);
+    expect(missing.message).toMatch(/^标题字体：字体文件夹中没有此字体文件/);
+    // a valid TrueType file uploaded: the shipped bold face used as the body font
     const { shippedFontFiles } = await import('./fonts');
-    const bold = shippedFontFiles().bold;
-    expect(await h.call('documents.setFontSettings', { body: bold }, admin)).toEqual({ body: bold, bodyBold: null, title: null });
+    const uploaded = await h.call('documents.uploadFont', { fileName: 'NotoBold.ttf', contentBase64: fs.readFileSync(shippedFontFiles().bold).toString('base64') }, admin);
+    expect(uploaded.name).toBe('NotoBold.ttf');
+    expect(await h.call('documents.fontFiles', undefined, admin)).toEqual([uploaded]);
+    expect(await h.call('documents.setFontSettings', { body: 'NotoBold.ttf' }, admin)).toEqual({ body: 'NotoBold.ttf', bodyBold: null, title: null });
     const c = await fileCivil(h, clerk);
     const doc = await h.call('documents.generate', { caseId: c.id, templateId: 'case-receipt', format: 'pdf' }, clerk);
     const fonts = Buffer.from(doc.base64, 'base64').toString('latin1').match(/\/BaseFont \/[A-Z]{6}\+[\w-]+/g) ?? [];
@@ -309,5 +317,8 @@ describe('document register', () => {
     // back to the shipped fonts: the old document no longer reprints identically, and says so
     await h.call('documents.setFontSettings', {}, admin);
     expect((await h.call('documents.reprint', { id: doc.document.id }, clerk)).identical).toBe(false);
+    h.close();
+    h = undefined;
+    fs.rmSync(dataDir, { recursive: true, force: true });
   });
 });

@@ -6,6 +6,7 @@ import { RequireRole } from './components/RequireRole';
 import { AuditPage } from './pages/admin/AuditPage';
 import { BackupPage } from './pages/admin/backup/BackupPage';
 import { HolidaysPage } from './pages/admin/holidays/HolidaysPage';
+import { HostLogPage } from './pages/admin/system/HostLogPage';
 import { SettingsPage } from './pages/admin/SettingsPage';
 import { UsersPage } from './pages/admin/UsersPage';
 import { ChangePasswordPage } from './pages/ChangePasswordPage';
@@ -58,6 +59,7 @@ export function AppRoutes() {
         <Route path="admin/audit" element={<RequireRole role="admin"><AuditPage /></RequireRole>} />
         <Route path="admin/backup" element={<RequireRole role="admin"><BackupPage /></RequireRole>} />
         <Route path="admin/holidays" element={<RequireRole role="admin"><HolidaysPage /></RequireRole>} />
+        <Route path="admin/log" element={<RequireRole role="admin"><HostLogPage /></RequireRole>} />
         {feeRoutes}
         {confirmationRoutes}
         {docketRoutes}

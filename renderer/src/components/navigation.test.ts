@@ -14,7 +14,7 @@ describe('side menu', () => {
   });
 
   it('shows an admin the 系统管理 pages', () => {
-    const admin = { admin: ['/admin/users', '/admin/settings', '/admin/templates', '/admin/fees', '/admin/audit', '/admin/backup'] };
+    const admin = { admin: ['/admin/users', '/admin/settings', '/admin/templates', '/admin/fees', '/admin/audit', '/admin/backup', '/admin/log'] };
     const fees = { fees: ['/fees/calculator', '/fees/relief/new', '/fees/relief', '/fees/follow-up', '/fees/totals'] };
     const confirmation = { confirmation: ['/confirmation', '/confirmation/print'] };
     expect(keys(visibleNavigation(NAVIGATION, ['clerk', 'admin']))).toEqual(['/', '/cases/new', '/cases', '/documents', { mediation: ['/mediation'] }, fees, confirmation, { docket: ['/docket/triage', '/docket/centre', '/docket/settings'] }, admin]);

@@ -1,4 +1,4 @@
-import { AuditOutlined, CalendarOutlined, CloudServerOutlined, DashboardOutlined, FileTextOutlined, FormOutlined, PrinterOutlined, SearchOutlined, SettingOutlined, TeamOutlined, ToolOutlined } from '@ant-design/icons';
+import { AuditOutlined, CalendarOutlined, CloudServerOutlined, DashboardOutlined, FileTextOutlined, FormOutlined, PrinterOutlined, ProfileOutlined, SearchOutlined, SettingOutlined, TeamOutlined, ToolOutlined } from '@ant-design/icons';
 import { CASE_READER_ROLES, COUNTER_ROLES } from '../cases/access';
 import { FEE_NAVIGATION, FEE_SETTINGS_NAVIGATION } from '../pages/fees/feeNavigation';
 import { CONFIRMATION_NAVIGATION } from '../pages/confirmation/confirmationNavigation';
@@ -43,6 +43,7 @@ export const NAVIGATION: NavEntry[] = [
       { key: '/admin/holidays', path: '/admin/holidays', label: '节假日', icon: <CalendarOutlined />, roles: ['admin'] },
       { key: '/admin/audit', path: '/admin/audit', label: '审计日志', icon: <AuditOutlined />, roles: ['admin'] },
       { key: '/admin/backup', path: '/admin/backup', label: '数据备份', icon: <CloudServerOutlined />, roles: ['admin'] },
+      { key: '/admin/log', path: '/admin/log', label: '运行日志', icon: <ProfileOutlined />, roles: ['admin'] },
     ],
   },
 ];
