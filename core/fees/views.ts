@@ -34,6 +34,17 @@ export const quoteSchema = z.object({
   /** the rules applied: 'halved:mediation', 'cap:preservation', … */
   rules: z.array(z.string()),
   notes: z.array(z.string()),
+  /** preservation: collected in advance on the amount applied for, settled on the amount preserved (办法 art. 14(2)) */
+  settlement: z
+    .object({
+      appliedFen: z.number().nullable(),
+      advanceFen: z.number(),
+      preservedFen: z.number(),
+      settledFen: z.number(),
+      differenceFen: z.number(),
+      direction: z.enum(['refund', 'collect', 'none']),
+    })
+    .optional(),
 });
 
 const s = <K extends keyof typeof feeSettings>(k: K): (typeof feeSettings)[K]['schema'] => feeSettings[k].schema;
