@@ -64,9 +64,9 @@ describe('hot queries use their indexes', () => {
 
   it('docket: the open cases, and one judge’s open cases', () => {
     const all = recordStatements(sqlite, () => openDocket(db, '2026-11-23', null));
-    expectUses(all, /from "docket_cases"/, 'docket_cases_status_idx');
+    expectUses(all, /from "docket_cases"/, 'docket_cases_open_due_idx');
     const judge = recordStatements(sqlite, () => openDocket(db, '2026-11-23', 3));
-    expectUses(judge, /from "docket_cases"/, 'docket_cases_judge_idx');
+    expectUses(judge, /from "docket_cases"/, 'docket_cases_judge_due_idx');
   });
 
   it('mediation register: by status and by flow', () => {
