@@ -2,13 +2,14 @@ import { benchDocket } from './docket';
 import { benchDocuments } from './documents';
 import { benchFees } from './fees';
 import { benchFoundation } from './foundation';
+import { benchIntake } from './intake';
 import { benchMediation } from './mediation';
 import { benchSearch } from './search';
 
 /**
  * `npm run bench`: prints figures and ratios for the capabilities built so far. Not a test: numbers
  * depend on the machine; read them, compare them with the targets in the issues and the README.
- * `BENCH_QUICK=1` uses smaller data for a smoke run. `BENCH_ONLY=search` (or `foundation`) runs one part.
+ * `BENCH_QUICK=1` uses smaller data for a smoke run. `BENCH_ONLY=search` (or `foundation`, `intake`, …) runs one part.
  * `BENCH_KEEP=1` keeps the search databases (their paths are printed) for EXPLAIN QUERY PLAN and demos;
  * `BENCH_SEARCH_SIZES=1000000` picks the case counts of the search part; `BENCH_SEARCH_DATA=DIR` measures the
  * queries again on a kept database without seeding (note: it leaves that database's search index optimised).
@@ -27,6 +28,8 @@ if (!only || only === 'search') {
       : { sizes: sizes ?? [100_000, 1_000_000], queries: 200, naiveQueries: 20, keep, ...(existing ? { existing } : {}) },
   );
 }
+// quick by default on shared machines (each filing is an fsync'd commit); BENCH_INTAKE_FULL=1 for 3,000 filings
+if (!only || only === 'intake') await benchIntake({ filings: process.env.BENCH_INTAKE_FULL === '1' && !quick ? 3_000 : 300 });
 if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY === 'documents') await benchDocuments({ quick });
 if (!only || only === 'fees') await benchFees(quick ? { cases: 20_000, applications: 10_000 } : { cases: 200_000, applications: 100_000 });
 if (!only || only === 'docket') await benchDocket(quick ? { cases: 20_000, queries: 40 } : { cases: 1_000_000, queries: 100 });

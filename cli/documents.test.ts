@@ -1,22 +1,16 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { court } from '../test/cli';
 
 const ROOT = path.resolve(__dirname, '..');
-
-function court(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'cli/index.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'court-render-'));
 
 describe('court template / render', () => {
-  it('lists the templates with id, title and version', () => {
-    const r = court('template', 'list', '--json');
+  it('lists the templates with id, title and version', async () => {
+    const r = await court('template', 'list', '--json');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual(
       expect.arrayContaining([
@@ -28,9 +22,9 @@ describe('court template / render', () => {
     );
   });
 
-  it('renders a ruling from a JSON input as PDF and DOCX; a missing field is refused naming it', () => {
+  it('renders a ruling from a JSON input as PDF and DOCX; a missing field is refused naming it', async () => {
     const dir = tmp();
-    const sample = JSON.parse(court('render', '--template', 'ruling-confirm-reject', '--sample', '--format', 'pdf', '--out', path.join(dir, 's.pdf')).stdout);
+    const sample = JSON.parse((await court('render', '--template', 'ruling-confirm-reject', '--sample', '--format', 'pdf', '--out', path.join(dir, 's.pdf'))).stdout);
     expect(sample).toMatchObject({ ok: true, template: 'ruling-confirm-reject', version: '1', format: 'pdf', pages: 2 });
     // the input file: the sample data of the template, as JSON, for another applicant
     const input = path.join(dir, 'input.json');
@@ -52,42 +46,42 @@ describe('court template / render', () => {
     fs.writeFileSync(input, JSON.stringify(data));
     for (const format of ['pdf', 'docx']) {
       const out = path.join(dir, `r.${format}`);
-      const r = court('render', '--template', 'ruling-confirm-reject', '--input', input, '--format', format, '--out', out);
+      const r = await court('render', '--template', 'ruling-confirm-reject', '--input', input, '--format', format, '--out', out);
       expect(r.code, r.stderr).toBe(0);
       expect(JSON.parse(r.stdout)).toMatchObject({ template: 'ruling-confirm-reject', version: '1', format });
       expect(fs.readFileSync(out).subarray(0, 4).toString('latin1')).toBe(format === 'pdf' ? '%PDF' : 'PK\u0003\u0004');
     }
     fs.writeFileSync(input, JSON.stringify({ ...data, judge: undefined }));
-    const missing = court('render', '--template', 'ruling-confirm-reject', '--input', input, '--format', 'pdf', '--out', path.join(dir, 'x.pdf'));
+    const missing = await court('render', '--template', 'ruling-confirm-reject', '--input', input, '--format', 'pdf', '--out', path.join(dir, 'x.pdf'));
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/^错误：模板 templates\/ruling-confirm-reject.txt 第 \d+ 行：数据缺少字段：judge/);
     expect(fs.existsSync(path.join(dir, 'x.pdf'))).toBe(false);
   }, 90_000);
 
-  it('renders the receipt of a case; a ruling cannot be made from a case alone', () => {
+  it('renders the receipt of a case; a ruling cannot be made from a case alone', async () => {
     const dir = tmp();
-    expect(court('init', '--data', dir, '--court-name', '浙江省长兴县人民法院', '--court-code', '浙0522', '--admin', 'admin', '--password', 'Court2026ok').code).toBe(0);
-    expect(court('seed', '--data', dir, '--cases', '3').code).toBe(0);
+    expect((await court('init', '--data', dir, '--court-name', '浙江省长兴县人民法院', '--court-code', '浙0522', '--admin', 'admin', '--password', 'Court2026ok')).code).toBe(0);
+    expect((await court('seed', '--data', dir, '--cases', '3')).code).toBe(0);
     const db = new Database(path.join(dir, 'court.sqlite'), { readonly: true });
     const { number } = db.prepare('SELECT number FROM cases ORDER BY id LIMIT 1').get() as { number: string };
     db.close();
     const out = path.join(dir, 'receipt.pdf');
-    const r = court('render', '--template', 'case-receipt', '--case', number, '--data', dir, '--format', 'pdf', '--out', out);
+    const r = await court('render', '--template', 'case-receipt', '--case', number, '--data', dir, '--format', 'pdf', '--out', out);
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ template: 'case-receipt', pages: 1 });
-    const ruling = court('render', '--template', 'ruling-confirm-valid', '--case', number, '--data', dir, '--format', 'pdf', '--out', path.join(dir, 'x.pdf'));
+    const ruling = await court('render', '--template', 'ruling-confirm-valid', '--case', number, '--data', dir, '--format', 'pdf', '--out', path.join(dir, 'x.pdf'));
     expect(ruling.code).toBe(1);
     expect(ruling.stderr).toMatch(/仅凭案件无法生成.*--input.*--sample/);
-    expect(court('render', '--template', 'case-receipt', '--case', number, '--format', 'pdf', '--out', out).code).toBe(2);
+    expect((await court('render', '--template', 'case-receipt', '--case', number, '--format', 'pdf', '--out', out)).code).toBe(2);
   }, 90_000);
 
-  it('checks a template file an editor changed, naming the line', () => {
+  it('checks a template file an editor changed, naming the line', async () => {
     const dir = tmp();
     const file = path.join(dir, 'notice.txt');
     fs.writeFileSync(file, fs.readFileSync(path.join(ROOT, 'templates/notice.txt'), 'utf8').replace('特此通知。', '特此通知。{{court.nmae}}'));
-    const r = court('template', 'check', file);
+    const r = await court('template', 'check', file);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/第 \d+ 行：未知字段 \{\{court.nmae\}\}/);
-    expect(court('template', 'check', path.join(ROOT, 'templates/notice.txt')).code).toBe(0);
+    expect((await court('template', 'check', path.join(ROOT, 'templates/notice.txt'))).code).toBe(0);
   }, 60_000);
 });

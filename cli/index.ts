@@ -15,7 +15,9 @@ import { systemActor } from '../core/context';
 import { defaultDataDir } from '../core/dataDir';
 import { databasePath } from '../db/connection';
 import { listUserViews } from '../core/auth/users';
-import { startHost, DEFAULT_PORT } from '../server/host';
+// the host (fastify and its plugins) loads only for `serve`: every other command starts without it
+import type { startHost } from '../server/host';
+import { DEFAULT_PORT } from '../server/port';
 import { HostStartRefused } from '../server/hostLock';
 import { ApiError } from '../core/api/errors';
 import { normaliseCaseCode } from '../core/cases/caseCode';
@@ -153,6 +155,7 @@ export function buildCli(): Command {
       if (Boolean(o.tlsCert) !== Boolean(o.tlsKey)) fail('--tls-cert 和 --tls-key 须同时给出');
       let host: Awaited<ReturnType<typeof startHost>>;
       try {
+        const { startHost } = await import('../server/host');
         host = await startHost({
           dataDir,
           port,

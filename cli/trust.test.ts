@@ -10,20 +10,10 @@ import { dispatch } from '../core/api/dispatcher';
 import { TEST_COST } from '../core/auth/password';
 import { openForVerify, verifyDatabase } from '../core/audit/verify';
 import { restoreBackup } from '../core/backup';
+import { court } from '../test/cli';
 
 const ROOT = path.resolve(__dirname, '..');
 const tsx = (args: string[]) => [...['--import', 'tsx', 'cli/index.ts'], ...args];
-
-function courtAsync(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, tsx(args), { cwd: ROOT });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 let host: ChildProcess | undefined;
 afterEach(() => {
@@ -58,7 +48,7 @@ async function api(url: string, op: string, body: unknown, token?: string) {
 describe('court backup / restore / verify', () => {
   it('backs up while the host files cases, restores into a new directory that verifies with the same counts', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'court-trust-'));
-    // init in-process (the CLI's init is covered by cli.test.ts); serve and backup are separate processes
+    // init and backup in-process (the CLI's init is covered by cli.test.ts); the host is a separate process, as at a court
     const init = createCore({ dataDir: dir, passwordCost: TEST_COST });
     const setup = await dispatch(init, 'setup.initialise', { courtName: '浙江省长兴县人民法院', courtCode: '浙0522', adminUsername: 'admin', adminDisplayName: '王管理', adminPassword: 'Court2026ok' }, { client: { transport: 'test' } });
     expect(setup.ok).toBe(true);
@@ -77,7 +67,7 @@ describe('court backup / restore / verify', () => {
     while (acknowledged.length < 10) await new Promise((r) => setTimeout(r, 20));
     const before = [...acknowledged];
     const out = path.join(dir, 'backups', 'during.courtbak');
-    const backup = await courtAsync('backup', '--data', dir, '--out', out);
+    const backup = await court('backup', '--data', dir, '--out', out);
     stop = true;
     await stream;
     expect(backup.stderr).toContain('备份文件含审计密钥');

@@ -10,7 +10,8 @@ import { startBackupSchedule } from '../core/backup';
 import { acquireHostLock, HostStartRefused, isLoopback } from './hostLock';
 import { resumeSearchReindex } from '../core/cases/reindexQueue';
 
-export const DEFAULT_PORT = 5177;
+import { DEFAULT_PORT } from './port';
+export { DEFAULT_PORT };
 
 export function defaultStaticDir(): string {
   return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../out/renderer');

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { CallContext, Core } from '../context';
 import { ROLE_KEYS, type Role } from './roles';
+import { dateShanghai } from '../time/clock';
 
 /**
  * The API contract: every operation the UI may call is declared once, with its name, input schema,
@@ -66,10 +67,22 @@ export function combineOperations<const T extends readonly AnyOperation[]>(...op
 
 export type AnyOp = AnyOperation;
 
-/** The input schema of an operation for a given core. */
+/**
+ * The input schema of an operation for a given core. A schema built from the core (today's date bounds a filing
+ * date) is built once per core and court day, not on every call: building a zod object costs more than validating.
+ */
 export function inputSchemaOf(op: AnyOperation, core: Core): z.ZodType {
-  return typeof op.input === 'function' ? (op.input as (core: Core) => z.ZodType)(core) : op.input;
+  if (typeof op.input !== 'function') return op.input;
+  const day = dateShanghai(core.clock.now());
+  let perCore = builtSchemas.get(core);
+  if (!perCore) builtSchemas.set(core, (perCore = new Map()));
+  const hit = perCore.get(op);
+  if (hit && hit.day === day) return hit.schema;
+  const schema = (op.input as (core: Core) => z.ZodType)(core);
+  perCore.set(op, { day, schema });
+  return schema;
 }
+const builtSchemas = new WeakMap<Core, Map<AnyOperation, { day: string; schema: z.ZodType }>>();
 /** Input type as the caller writes it (before defaults and transforms). */
 export type InputOf<Op> = Op extends Operation<infer I, any, any> ? z.input<I> : never;
 /** Result type as the caller receives it. */

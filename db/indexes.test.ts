@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import '../core/areas';
+import { searchCaseIds } from '../core/cases/search';
+import { listDocuments } from '../core/documents/register';
+import { openDocket } from '../core/docket/views';
+import { listRelief } from '../core/fees/relief';
+import { reliefTotals } from '../core/fees/totals';
+import { listMediations } from '../core/mediation/list';
+import type { ListInput } from '../core/mediation/schemas';
+import { expectIndexUsed, recordStatements, type RecordedStatement } from '../test/queryPlan';
+import { openDatabase } from './connection';
+
+// The registers a desk opens all day must answer from an index, not by reading every row: at 100k cases a full
+// scan turns a keystroke into a pause. Each test runs the real function, takes the SQL it sent, and asks SQLite's
+// planner (EXPLAIN QUERY PLAN) which index it uses.
+const { sqlite, db } = openDatabase({ file: ':memory:' });
+
+function statement(all: RecordedStatement[], pattern: RegExp): RecordedStatement {
+  const hit = all.find((s) => pattern.test(s.sql));
+  expect(hit, `no statement matching ${pattern} among\n${all.map((s) => s.sql).join('\n')}`).toBeDefined();
+  return hit!;
+}
+
+function expectUses(all: RecordedStatement[], pattern: RegExp, index: string): void {
+  const s = statement(all, pattern);
+  expectIndexUsed(sqlite, s.sql, s.params, index);
+}
+
+describe('hot queries use their indexes', () => {
+  it('case search by 案号 reads one row through the unique 案号 index', () => {
+    const ran = recordStatements(sqlite, () => searchCaseIds(db, '(2026)浙0522民初41号', 20));
+    expectUses(ran, /"cases"\."number" = \?/, 'cases_number_unique');
+  });
+
+  it('case search by ID number goes parties (id_number) → case_parties (party_id, case_id)', () => {
+    const ran = recordStatements(sqlite, () => searchCaseIds(db, '33052219900101123X', 20));
+    expectUses(ran, /"parties"\."id_number" = \?/, 'parties_id_number_idx');
+    expectUses(ran, /"parties"\."id_number" = \?/, 'case_parties_party_idx');
+  });
+
+  it('relief register: the open applications and a period of applications page through their indexes', () => {
+    const open = recordStatements(sqlite, () => listRelief(db, { status: 'open', page: 1, pageSize: 20 }));
+    expectUses(open, /select count\(\*\)/i, 'relief_status_idx');
+    const period = recordStatements(sqlite, () => listRelief(db, { from: '2026-01-01', to: '2026-06-30', page: 1, pageSize: 20 }));
+    expectUses(period, /select count\(\*\)/i, 'relief_applied_kind_idx');
+    const ofCase = recordStatements(sqlite, () => listRelief(db, { caseId: 7, page: 1, pageSize: 20 }));
+    expectUses(ofCase, /select count\(\*\)/i, 'relief_case_idx');
+  });
+
+  it('relief totals by month and kind use the applied_on and decided_on indexes of migration 0005', () => {
+    const ran = recordStatements(sqlite, () => reliefTotals(db, '2026-01', '2026-12'));
+    expectUses(ran, /"applied_on" >= \?/, 'relief_applied_kind_idx');
+    expectUses(ran, /"decided_on" >= \?/, 'relief_decided_idx');
+  });
+
+  it('documents register: by case, by template and by date', () => {
+    const ofCase = recordStatements(sqlite, () => listDocuments(db, { caseId: 7, page: 1, pageSize: 20 }));
+    expectUses(ofCase, /count\(/i, 'documents_case_idx');
+    const ofTemplate = recordStatements(sqlite, () => listDocuments(db, { templateId: 'notice', page: 1, pageSize: 20 }));
+    expectUses(ofTemplate, /count\(/i, 'documents_template_idx');
+    const ofDays = recordStatements(sqlite, () => listDocuments(db, { from: '2026-11-01', to: '2026-11-30', page: 1, pageSize: 20 }));
+    expectUses(ofDays, /count\(/i, 'documents_created_idx');
+  });
+
+  it('docket: the open cases, and one judge’s open cases', () => {
+    const all = recordStatements(sqlite, () => openDocket(db, '2026-11-23', null));
+    expectUses(all, /from "docket_cases"/, 'docket_cases_open_due_idx');
+    const judge = recordStatements(sqlite, () => openDocket(db, '2026-11-23', 3));
+    expectUses(judge, /from "docket_cases"/, 'docket_cases_judge_due_idx');
+  });
+
+  it('mediation register: by status and by flow', () => {
+    const byStatus = recordStatements(sqlite, () => listMediations(sqlite, { status: 'in-progress', limit: 50 } as ListInput, '2026-11-23'));
+    expectUses(byStatus, /FROM mediations m/, 'mediations_status_id_idx');
+    const byFlow = recordStatements(sqlite, () => listMediations(sqlite, { flow: 'delegated', limit: 50 } as ListInput, '2026-11-23'));
+    expectUses(byFlow, /FROM mediations m/, 'mediations_flow_id_idx');
+  });
+});
