@@ -45,7 +45,7 @@ export const userRoles = sqliteTable(
     userId: integer('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    role: text('role').notNull(),
+    role: text('role', { enum: ['clerk', 'mediation', 'judge', 'print', 'approver', 'admin'] }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.role] }), index('user_roles_role_idx').on(t.role)],
 );
@@ -78,7 +78,7 @@ export const numberSequences = sqliteTable(
   'number_sequences',
   {
     /** 'case' for 案号, 'register' for centre register numbers such as 调登〔2026〕0001 */
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: ['case', 'register'] }).notNull(),
     courtCode: text('court_code').notNull(),
     /** special-trial code (知, 金 …) or '' */
     specialCode: text('special_code').notNull().default(''),
@@ -129,10 +129,10 @@ export const parties = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     /** 'person' (自然人) | 'organisation' (法人或非法人组织) */
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: ['person', 'organisation'] }).notNull(),
     name: text('name').notNull(),
     /** 'male' | 'female' (persons) */
-    sex: text('sex'),
+    sex: text('sex', { enum: ['male', 'female'] }),
     birthDate: text('birth_date'),
     ethnicity: text('ethnicity'),
     /** 'resident' | 'passport' | 'hkMacauPermit' | 'taiwanPermit' | 'hkMacauTaiwanResidence' | 'foreignPermanentResidence' | 'uscc' | 'none' */
@@ -241,7 +241,7 @@ export const caseAgents = sqliteTable(
       .notNull()
       .references(() => caseParties.id),
     /** 'lawyer' | 'relative' | 'other' */
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: ['lawyer', 'relative', 'other'] }).notNull(),
     name: text('name').notNull(),
     idNumber: text('id_number'),
     phone: text('phone'),
@@ -267,7 +267,7 @@ export const caseLinks = sqliteTable(
       .notNull()
       .references(() => cases.id),
     /** 'converted' (from → to) | 'related' | 'sameParties' */
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: ['converted', 'related', 'sameParties'] }).notNull(),
     note: text('note'),
     createdAt: text('created_at').notNull(),
   },
@@ -308,7 +308,7 @@ export const templateVersions = sqliteTable(
     templateId: text('template_id').notNull(),
     /** 1, 2, … per template */
     version: integer('version').notNull(),
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: ['court', 'builtin'] }).notNull(),
     /** the complete template text (kind 'court') */
     source: text('source'),
     /** SHA-256 of source (kind 'court') */
@@ -338,7 +338,7 @@ export const documents = sqliteTable(
     templateVersion: text('template_version').notNull(),
     title: text('title').notNull(),
     /** 'pdf' | 'docx' */
-    format: text('format').notNull(),
+    format: text('format', { enum: ['pdf', 'docx'] }).notNull(),
     /** the data the template was filled with (JSON) */
     data: text('data').notNull(),
     sha256: text('sha256').notNull(),
@@ -375,7 +375,7 @@ export const reliefApplications = sqliteTable(
     casePartyId: integer('case_party_id')
       .notNull()
       .references(() => caseParties.id),
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: ['waive', 'reduce', 'defer'] }).notNull(),
     /** statutory ground code (core/fees/grounds.ts) or 'other' */
     ground: text('ground').notNull(),
     /** the applicant's reasons (required for 'other') */
@@ -391,7 +391,7 @@ export const reliefApplications = sqliteTable(
     /** 缓交: requested due date */
     requestedUntil: text('requested_until'),
     appliedOn: text('applied_on').notNull(),
-    status: text('status').notNull(),
+    status: text('status', { enum: ['pending', 'reviewed', 'granted', 'partly_granted', 'refused', 'withdrawn'] }).notNull(),
     /** the decision: amounts in fen, dates as YYYY-MM-DD */
     decidedOn: text('decided_on'),
     grantedPercent: integer('granted_percent'),
@@ -424,7 +424,7 @@ export const reliefSteps = sqliteTable(
     /** 'review' | 'approve' */
     stage: text('stage').notNull(),
     /** 'grant' | 'partial' | 'refuse' | 'return' */
-    action: text('action').notNull(),
+    action: text('action', { enum: ['grant', 'partial', 'refuse', 'return'] }).notNull(),
     opinion: text('opinion').notNull().default(''),
     /** the percentage this stage proposed or granted (partial grants, 减交) */
     grantedPercent: integer('granted_percent'),
@@ -448,7 +448,7 @@ export const feePayments = sqliteTable(
     /** the deferral this payment settles, if any */
     applicationId: integer('application_id').references(() => reliefApplications.id),
     /** 'payment' | 'refund' */
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: ['payment', 'refund'] }).notNull(),
     amountFen: integer('amount_fen').notNull(),
     paidOn: text('paid_on').notNull(),
     /** receipt / voucher number */

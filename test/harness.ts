@@ -3,7 +3,7 @@ import { dispatch } from '../core/api/dispatcher';
 import type { Core } from '../core/context';
 import { TEST_COST } from '../core/auth/password';
 import { FrozenClock } from '../core/time/clock';
-import type { Operations } from '../core/api/operations';
+import { operations, type Operations } from '../core/api/operations';
 import type { InputOf, OutputOf } from '../core/api/contract';
 import type { ApiErrorBody } from '../core/api/errors';
 
@@ -28,15 +28,31 @@ export function createHarness(opts: { file?: string; start?: string } = {}): Har
     async call(name, input, token) {
       const r = await dispatch(core, name as string, input, { token, client: { transport: 'test' }, onUnexpectedError: (e) => { throw e; } });
       if (!r.ok) throw new Error(`${String(name)} failed: ${r.error.code} ${r.error.message} (${r.error.field ?? ''})`);
+      checkOutput(String(name), r.result);
       return r.result as never;
     },
     async fail(name, input, token) {
       const r = await dispatch(core, name as string, input, { token, client: { transport: 'test' } });
+      if (r.ok) checkOutput(String(name), r.result);
       if (r.ok) throw new Error(`${String(name)} unexpectedly succeeded`);
       return { ...r.error, status: r.status };
     },
     close: () => closeCore(core),
   };
+}
+
+/**
+ * Every successful result is parsed with its operation's output schema, so a handler that drifts from the
+ * contract (a field renamed, a null where the schema says string) fails the test that called it.
+ */
+function checkOutput(name: string, result: unknown): void {
+  const op = (operations as Record<string, { output: { safeParse(v: unknown): { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } } }>)[name];
+  if (!op) return;
+  const parsed = op.output.safeParse(result);
+  if (!parsed.success) {
+    const issues = parsed.error!.issues.slice(0, 5).map((i) => `${i.path.map(String).join('.') || '(result)'}: ${i.message}`);
+    throw new Error(`${name}: the result does not match the operation's output schema — ${issues.join('; ')}`);
+  }
 }
 
 export const ADMIN = { username: 'admin', password: 'Court2026ok', displayName: '王管理' };

@@ -56,15 +56,35 @@ function typeText(s: JsonSchema): string {
   return bounds.length ? `${t} (${bounds.join(', ')})` : t;
 }
 
+/** The object a schema describes, also through `T | null` and arrays of objects (so nested fields are listed). */
+function objectOf(s: JsonSchema): JsonSchema | null {
+  if (s.type === 'object' && s.properties) return s;
+  if (s.type === 'array' && s.items) return objectOf(s.items);
+  if (s.anyOf) {
+    const objects = s.anyOf.map(objectOf).filter((o): o is JsonSchema => o !== null);
+    return objects.length === 1 ? objects[0]! : null;
+  }
+  return null;
+}
+
+/** One row per field, nested fields as `parties[].party.name`, so every field of a result is documented. */
+function fieldRows(s: JsonSchema, prefix: string, depth: number): string[] {
+  const rows: string[] = [];
+  for (const [name, p] of Object.entries(s.properties ?? {})) {
+    const path = `${prefix}${name}`;
+    rows.push(`| \`${path}\` | ${typeText(p)} | ${s.required?.includes(name) ? 'yes' : ''} |`);
+    const inner = depth < 5 ? objectOf(p) : null;
+    if (inner) rows.push(...fieldRows(inner, `${path}${p.type === 'array' || p.anyOf?.some((a) => a.type === 'array') ? '[]' : ''}.`, depth + 1));
+  }
+  return rows;
+}
+
 function fieldsTable(s: JsonSchema): string[] {
-  if (s.type !== 'object' || !s.properties) return [`\`${typeText(s)}\``];
-  const entries = Object.entries(s.properties);
-  if (entries.length === 0) return ['(none)'];
-  return [
-    '| field | type | required |',
-    '|---|---|---|',
-    ...entries.map(([name, p]) => `| \`${name}\` | ${typeText(p)} | ${s.required?.includes(name) ? 'yes' : ''} |`),
-  ];
+  const obj = objectOf(s);
+  if (!obj) return [`\`${typeText(s)}\``];
+  const rows = fieldRows(obj, s.type === 'array' ? '[].' : '', 0);
+  if (rows.length === 0) return ['(none)'];
+  return ['| field | type | required |', '|---|---|---|', ...rows];
 }
 
 /**

@@ -5,6 +5,7 @@ import { defineOperation } from '../api/contract';
 import { auditMeta } from './meta';
 import { input, integerIn, optionalText } from '../api/fields';
 import { verifyDatabase } from './verify';
+import { describeAuditRow } from './describe';
 
 const auditRowSchema = z.object({
   id: z.number(),
@@ -17,6 +18,10 @@ const auditRowSchema = z.object({
   before: z.string().nullable(),
   after: z.string().nullable(),
   hash: z.string(),
+  /** the operation's Chinese label (the operation name when no area declares it) */
+  operationLabel: z.string(),
+  /** what the entity is (案件, 文书, 用户 …) and the object as a person recognises it (案号, 文书名称, 用户名) */
+  subject: z.object({ label: z.string(), name: z.string().nullable() }),
 });
 
 export const listAuditOperation = defineOperation({
@@ -50,7 +55,8 @@ export const listAuditOperation = defineOperation({
       .limit(i.limit)
       .all();
     const last = rows.at(-1);
-    return { rows, nextBeforeId: rows.length === i.limit && last ? last.id : null };
+    const named = rows.map((r) => ({ ...r, ...describeAuditRow(ctx.core.db, r) }));
+    return { rows: named, nextBeforeId: rows.length === i.limit && last ? last.id : null };
   },
 });
 

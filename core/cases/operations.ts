@@ -7,6 +7,7 @@ import { dateShanghai } from '../time/clock';
 import { caseSummaries, searchCaseIds } from './search';
 import { caseView, fileCase, findCaseId, LINK_KINDS, linkCases, mayUnmask, type LinkKind } from './service';
 import { fileCaseInput } from './schemas';
+import { caseViewSchema } from './views';
 import { normaliseCaseCode } from './caseCode';
 import { normaliseCaseNumber } from '../numbering';
 import { partyInputSchema, partyViewSchema } from '../parties';
@@ -25,8 +26,6 @@ const caseSummarySchema = z.object({
   partiesText: z.string(),
 });
 
-// The case view is large and built in one place (service.ts caseView); its schema documents the top level.
-const caseViewSchema = z.custom<ReturnType<typeof caseView>>();
 
 export const fileCaseOperation = defineOperation({
   ...casesMeta['cases.file'],

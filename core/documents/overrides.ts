@@ -101,7 +101,7 @@ export function templateHistory(db: Db | Tx, id: string): TemplateVersionInfo[] 
     .map((r) => ({
       version: r.version,
       versionLabel: r.kind === 'court' ? courtLabel(r.version) : `内置（${r.builtinVersion}）`,
-      kind: r.kind as 'court' | 'builtin',
+      kind: r.kind,
       sha256: r.sha256,
       builtinVersion: r.builtinVersion,
       note: r.note,
@@ -140,7 +140,7 @@ export function saveCourtTemplate(ctx: CallContext, input: { id: string; source:
     const row = {
       templateId: input.id,
       version,
-      kind: 'court',
+      kind: 'court' as const,
       source,
       sha256: createHash('sha256').update(source).digest('hex'),
       builtinVersion: builtin.version,

@@ -82,7 +82,7 @@ export interface NoticeInput {
 }
 
 /** The data of 交纳诉讼费用通知书, and the quote it states. */
-export function feeNoticeData(i: NoticeInput): { data: Record<string, unknown>; quote: Quote } {
+export function feeNoticeData(i: NoticeInput) {
   const quote = quoteFee({ ...i.request, on: i.issuedOn }, readFeeQuoteSettings(i.db));
   if (quote.feeFen === 0) throw fieldError('kind', `${quote.kindLabel}不交纳诉讼费用，无需交费通知（${quote.breakdown[0]?.basis ?? BANFA}）`);
   const view = i.caseView;

@@ -30,7 +30,7 @@ export const feesArea = defineArea({
           .innerJoin(parties, eq(parties.id, caseParties.partyId))
           .where(eq(reliefApplications.id, Number(id)))
           .get();
-        return r ? `${r.number} ${r.name}申请${RELIEF_KINDS[r.kind as ReliefKind]?.label ?? ''}` : null;
+        return r ? `${r.number} ${r.name}申请${RELIEF_KINDS[r.kind].label}` : null;
       },
     },
     fee_payment: {

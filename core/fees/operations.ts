@@ -1,25 +1,36 @@
 import { z } from 'zod';
 import { defineOperation } from '../api/contract';
-import { feesMeta } from './meta';
-import { fieldError } from '../api/errors';
 import { bool, input, integerIn, isoDate, oneOf, optionalText, positiveFen, positiveId, requiredText } from '../api/fields';
-import { audit, writeTransaction } from '../audit';
-import { ROLE_KEYS } from '../api/roles';
-import { caseView } from '../cases';
-import { readSetting, writeSetting } from '../settings';
+import { ROLE_KEYS, type Role } from '../api/roles';
 import { dateShanghai } from '../time/clock';
-import { provincialProblems } from './config';
-import { feeNoticeData } from './documentData';
-import { generateFeeNotice, noticeFor } from './notice';
+import { EVIDENCE_KINDS, RELIEF_KIND_IDS } from './grounds';
+import { feesMeta } from './meta';
+import { deferralFollowUps, flagOverdueDeferrals, recordPayment } from './payments';
+import { actOnRelief, listRelief, reliefView, withdrawRelief } from './relief';
+import { FEE_KIND_IDS, PROVINCIAL_RANGES } from './schedule';
 import { documentRecordSchema } from '../documents';
-import { EVIDENCE_KINDS, RELIEF_GROUNDS, RELIEF_KIND_IDS, RELIEF_KINDS } from './grounds';
-import { deferralFollowUps, flagOverdueDeferrals, recordPayment, type FollowUpState } from './payments';
-import { quoteFee, QuoteError, SMALL_CLAIMS_KINDS } from './quote';
-import { actOnRelief, applyForRelief, listRelief, reliefChain, reliefView, withdrawRelief, type ReliefStatus } from './relief';
-import { AMOUNT_LABELS, PRESERVED_AMOUNT_LABEL, CLOSINGS, FEE_KIND_IDS, FEE_KINDS, PROCEDURES, PROVINCIAL_RANGES } from './schedule';
-import { caseFees, readFeeQuoteSettings } from './service';
-import { reliefTotals } from './totals';
+import { generateFeeNotice, noticeFor } from './notice';
+import { applyForReliefWithQuote, caseFees, feeSchedule, quoteOrFieldError, readFeeQuoteSettings, reliefGroundsView, reliefReminders, reliefTotalsBetween } from './service';
+import { feeSettingsView, updateFeeSettings } from './settingsService';
+import {
+  caseFeesSchema,
+  feeSettingsViewSchema,
+  followUpSchema,
+  noticeDataSchema,
+  paymentSchema,
+  quoteSchema,
+  reliefGroundsSchema,
+  reliefListSchema,
+  reliefTotalsSchema,
+  reliefViewSchema,
+  remindersSchema,
+  scheduleViewSchema,
+} from './views';
 
+/**
+ * The fees area's operations: each a declaration (metadata from ./meta.ts, input, output view schema from
+ * ./views.ts) and one call into the area's services, where the rules are.
+ */
 
 const quoteRequestShape = {
   kind: oneOf('费用种类', FEE_KIND_IDS),
@@ -31,49 +42,17 @@ const quoteRequestShape = {
   preservedFen: positiveFen('实际保全的财产数额').optional(),
 };
 
-/** The quote for a request, with QuoteError turned into the field error of the request field. */
-function quoteOrFieldError(request: Parameters<typeof quoteFee>[0], settings: Parameters<typeof quoteFee>[1]) {
-  try {
-    return quoteFee(request, settings);
-  } catch (err) {
-    if (err instanceof QuoteError) throw fieldError(err.field === 'amount' ? 'amountsFen' : err.field === 'preserved' ? 'preservedFen' : err.field, err.message);
-    throw err;
-  }
-}
-
 export const feeScheduleOperation = defineOperation({
   ...feesMeta['fees.schedule'],
   input: input({ on: isoDate('日期').optional() }),
-  output: z.custom<ReturnType<typeof scheduleView>>(),
-  handler: (ctx, i) => scheduleView(ctx.core.db, i.on ?? dateShanghai(ctx.core.clock.now())),
+  output: scheduleViewSchema,
+  handler: (ctx, i) => feeSchedule(ctx.core.db, i.on ?? dateShanghai(ctx.core.clock.now())),
 });
-
-function scheduleView(db: Parameters<typeof readFeeQuoteSettings>[0], on: string) {
-  const s = readFeeQuoteSettings(db);
-  return {
-    kinds: FEE_KIND_IDS.map((id) => ({
-      id,
-      label: FEE_KINDS[id].label,
-      acceptance: FEE_KINDS[id].acceptance,
-      amount: FEE_KINDS[id].amount,
-      amountLabel: AMOUNT_LABELS[id] ?? null,
-      smallClaims: SMALL_CLAIMS_KINDS.includes(id),
-    })),
-    preservedLabel: PRESERVED_AMOUNT_LABEL,
-    procedures: Object.entries(PROCEDURES).map(([id, label]) => ({ id, label })),
-    closings: Object.entries(CLOSINGS).map(([id, label]) => ({ id, label })),
-    provincial: s.provincial,
-    provincialRanges: PROVINCIAL_RANGES,
-    rounding: s.rounding,
-    paymentAccount: readSetting(db, 'fees.paymentAccount')!,
-    on,
-  };
-}
 
 export const feeQuoteOperation = defineOperation({
   ...feesMeta['fees.quote'],
   input: input({ ...quoteRequestShape, on: isoDate('计算日期').optional() }),
-  output: z.custom<ReturnType<typeof quoteFee>>(),
+  output: quoteSchema,
   handler: (ctx, i) => quoteOrFieldError({ ...i, on: i.on ?? dateShanghai(ctx.core.clock.now()) }, readFeeQuoteSettings(ctx.core.db)),
 });
 
@@ -85,7 +64,7 @@ export const feeNoticeDataOperation = defineOperation({
     casePartyId: positiveId('受通知人').optional(),
     addressee: optionalText('受通知人', { max: 100 }),
   }),
-  output: z.custom<ReturnType<typeof feeNoticeData>>(),
+  output: noticeDataSchema,
   handler: (ctx, i) => noticeFor(ctx, i),
 });
 
@@ -112,20 +91,9 @@ const provincialSchema = z.object({
 export const feeSettingsOperation = defineOperation({
   ...feesMeta['fees.settings'],
   input: input({}),
-  output: z.custom<ReturnType<typeof feeSettingsView>>(),
+  output: feeSettingsViewSchema,
   handler: (ctx) => feeSettingsView(ctx.core.db),
 });
-
-function feeSettingsView(db: Parameters<typeof readFeeQuoteSettings>[0]) {
-  return {
-    provincial: readSetting(db, 'fees.provincial')!,
-    rounding: readSetting(db, 'fees.rounding')!,
-    paymentAccount: readSetting(db, 'fees.paymentAccount')!,
-    chain: readSetting(db, 'relief.chain')!,
-    deferralDays: readSetting(db, 'relief.deferralDays')!,
-    reminderDays: readSetting(db, 'relief.reminderDays')!,
-  };
-}
 
 export const updateFeeSettingsOperation = defineOperation({
   ...feesMeta['fees.updateSettings'],
@@ -141,60 +109,30 @@ export const updateFeeSettingsOperation = defineOperation({
       })
       .optional(),
     chain: z
-      .array(z.object({ label: requiredText('审批阶段名称', { max: 20 }), role: oneOf('审批角色', ROLE_KEYS as [string, ...string[]]) }))
+      .array(z.object({ label: requiredText('审批阶段名称', { max: 20 }), role: oneOf('审批角色', ROLE_KEYS as [Role, ...Role[]]) }))
       .min(1, { error: '审批流程至少一个阶段' })
       .max(4, { error: '审批流程最多四个阶段' })
       .optional(),
     deferralDays: integerIn('默认缓交天数', 1, 365).optional(),
     reminderDays: integerIn('到期提醒天数', 0, 60).optional(),
   }),
-  output: z.custom<ReturnType<typeof feeSettingsView>>(),
-  handler: (ctx, i) => {
-    if (i.provincial) {
-      const dates = new Set<string>();
-      i.provincial.forEach((set, n) => {
-        const p = provincialProblems(set as never)[0];
-        if (p) throw fieldError(`provincial.${n}.${p.field}`, `第 ${n + 1} 套本省标准：${p.message}`);
-        if (dates.has(set.effectiveFrom)) throw fieldError(`provincial.${n}.effectiveFrom`, `两套本省标准的施行日期相同：${set.effectiveFrom}`);
-        dates.add(set.effectiveFrom);
-      });
-    }
-    return writeTransaction(ctx.core, (tx) => {
-      const before = feeSettingsView(tx);
-      const uid = ctx.actor!.userId;
-      const c = ctx.core.clock;
-      if (i.provincial) writeSetting(tx, c, 'fees.provincial', [...i.provincial].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom)) as never, uid);
-      if (i.rounding) writeSetting(tx, c, 'fees.rounding', i.rounding as never, uid);
-      if (i.paymentAccount) writeSetting(tx, c, 'fees.paymentAccount', { payee: i.paymentAccount.payee ?? '', bank: i.paymentAccount.bank ?? '', accountNo: i.paymentAccount.accountNo ?? '', note: i.paymentAccount.note ?? '' }, uid);
-      if (i.chain) writeSetting(tx, c, 'relief.chain', i.chain as never, uid);
-      if (i.deferralDays !== undefined) writeSetting(tx, c, 'relief.deferralDays', i.deferralDays, uid);
-      if (i.reminderDays !== undefined) writeSetting(tx, c, 'relief.reminderDays', i.reminderDays, uid);
-      const after = feeSettingsView(tx);
-      audit(tx, ctx, { operation: 'fees.updateSettings', entityType: 'settings', entityId: null, before, after });
-      return after;
-    });
-  },
+  output: feeSettingsViewSchema,
+  handler: (ctx, i) => updateFeeSettings(ctx, i),
 });
 
 export const caseFeesOperation = defineOperation({
   ...feesMeta['fees.case'],
   input: input({ caseId: positiveId('案件编号') }),
-  output: z.custom<ReturnType<typeof caseFees>>(),
+  output: caseFeesSchema,
   handler: (ctx, i) => caseFees(ctx.core.db, i.caseId, dateShanghai(ctx.core.clock.now())),
 });
 
 export const reliefGroundsOperation = defineOperation({
   ...feesMeta['relief.grounds'],
   input: input({}),
-  output: z.custom<{ kinds: unknown[]; evidenceKinds: readonly string[]; chain: unknown[] }>(),
-  handler: (ctx) => ({
-    kinds: RELIEF_KIND_IDS.map((id) => ({ id, ...RELIEF_KINDS[id], grounds: RELIEF_GROUNDS[id] })),
-    evidenceKinds: EVIDENCE_KINDS,
-    chain: reliefChain(ctx.core.db),
-  }),
+  output: reliefGroundsSchema,
+  handler: (ctx) => reliefGroundsView(ctx.core.db),
 });
-
-const reliefViewSchema = z.custom<ReturnType<typeof reliefView>>();
 
 export const applyReliefOperation = defineOperation({
   ...feesMeta['relief.apply'],
@@ -214,19 +152,7 @@ export const applyReliefOperation = defineOperation({
     appliedOn: isoDate('申请日期').optional(),
   }),
   output: reliefViewSchema,
-  handler: (ctx, i) => {
-    const { quote: request, feeFen, ...rest } = i;
-    let fee = feeFen;
-    let feeQuote: unknown;
-    if (request) {
-      const q = quoteOrFieldError({ ...request, on: i.appliedOn ?? dateShanghai(ctx.core.clock.now()) }, readFeeQuoteSettings(ctx.core.db));
-      if (fee !== undefined && fee !== q.feeFen) throw fieldError('feeFen', `应交诉讼费用与计算结果（${q.feeText}）不一致`);
-      fee = q.feeFen;
-      feeQuote = { request, feeFen: q.feeFen, breakdown: q.breakdown };
-    }
-    if (fee === undefined) throw fieldError('feeFen', '请填写应交诉讼费用，或给出计费方式');
-    return applyForRelief(ctx, { ...rest, feeFen: fee, ...(feeQuote ? { feeQuote } : {}) });
-  },
+  handler: (ctx, i) => applyForReliefWithQuote(ctx, i),
 });
 
 export const actOnReliefOperation = defineOperation({
@@ -268,34 +194,22 @@ export const listReliefOperation = defineOperation({
     page: integerIn('页码', 1, 100_000).default(1),
     pageSize: integerIn('每页条数', 1, 200).default(50),
   }),
-  output: z.custom<ReturnType<typeof listRelief>>(),
-  handler: (ctx, i) => listRelief(ctx.core.db, { ...i, status: i.status as ReliefStatus | 'open' | undefined }),
+  output: reliefListSchema,
+  handler: (ctx, i) => listRelief(ctx.core.db, i),
 });
 
 export const followUpOperation = defineOperation({
   ...feesMeta['relief.followUp'],
   input: input({ state: oneOf('跟踪状态', ['open', 'due-soon', 'overdue', 'paid']).optional() }),
-  output: z.custom<ReturnType<typeof deferralFollowUps>>(),
-  handler: (ctx, i) => deferralFollowUps(ctx.core.db, dateShanghai(ctx.core.clock.now()), { ...(i.state ? { state: i.state as FollowUpState } : {}) }),
+  output: z.array(followUpSchema),
+  handler: (ctx, i) => deferralFollowUps(ctx.core.db, dateShanghai(ctx.core.clock.now()), { ...(i.state ? { state: i.state } : {}) }),
 });
 
 export const reliefRemindersOperation = defineOperation({
   ...feesMeta['relief.reminders'],
   input: input({}),
-  output: z.object({ awaitingMe: z.number(), dueSoon: z.number(), overdue: z.number(), overdueUnflagged: z.number() }),
-  handler: (ctx) => {
-    const db = ctx.core.db;
-    const roles = ctx.actor!.roles;
-    // open applications are few (they are decided within days); their stage needs their steps
-    const open = listRelief(db, { status: 'open', page: 1, pageSize: 200 }).rows;
-    // not the ones this user already gave an opinion on since the last return (a different person decides)
-    const actedOn = (a: (typeof open)[number]) => a.steps.slice(a.steps.findLastIndex((s) => s.action === 'return') + 1).some((s) => s.userId === ctx.actor!.userId);
-    const awaitingMe = open.filter((a) => a.awaiting && roles.includes(a.awaiting.role) && !actedOn(a)).length;
-    const today = dateShanghai(ctx.core.clock.now());
-    const dueSoon = deferralFollowUps(db, today, { state: 'due-soon' }).length;
-    const overdue = deferralFollowUps(db, today, { state: 'overdue' });
-    return { awaitingMe, dueSoon, overdue: overdue.length, overdueUnflagged: overdue.filter((f) => !f.flagged).length };
-  },
+  output: remindersSchema,
+  handler: (ctx) => reliefReminders(ctx),
 });
 
 export const flagOverdueOperation = defineOperation({
@@ -316,7 +230,7 @@ export const recordPaymentOperation = defineOperation({
     reference: optionalText('票据号', { max: 60 }),
     note: optionalText('备注', { max: 500 }),
   }),
-  output: z.custom<ReturnType<typeof recordPayment>>(),
+  output: paymentSchema,
   handler: (ctx, i) => recordPayment(ctx, i),
 });
 
@@ -326,11 +240,8 @@ export const reliefTotalsOperation = defineOperation({
     fromMonth: z.string({ error: '请填写起始月份' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '起始月份格式应为 YYYY-MM' }),
     toMonth: z.string({ error: '请填写截止月份' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '截止月份格式应为 YYYY-MM' }),
   }),
-  output: z.custom<ReturnType<typeof reliefTotals>>(),
-  handler: (ctx, i) => {
-    if (i.fromMonth > i.toMonth) throw fieldError('toMonth', '截止月份不能早于起始月份');
-    return reliefTotals(ctx.core.db, i.fromMonth, i.toMonth);
-  },
+  output: reliefTotalsSchema,
+  handler: (ctx, i) => reliefTotalsBetween(ctx.core.db, i.fromMonth, i.toMonth),
 });
 
 export const feeOperations = [

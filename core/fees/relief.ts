@@ -12,6 +12,7 @@ import { yuan } from '../documents';
 import { CATCH_ALL_GROUND, groundBasis, groundOf, MIN_REDUCTION_PERCENT, RELIEF_KINDS, type ReliefKind } from './grounds';
 import { checkApplicationTiming, checkDeferralDecision } from './reliefTiming';
 import type { ReliefStage } from './settings';
+import { storedFeeQuoteSchema } from './views';
 
 /**
  * Fee relief (司法救助, 办法 arts. 44–51): applications on a case, the approval chain (configurable stages,
@@ -196,7 +197,7 @@ export function actOnRelief(ctx: CallContext, i: ActInput) {
   return writeTransaction(ctx.core, (tx) => {
     const app = tx.select().from(reliefApplications).where(eq(reliefApplications.id, i.applicationId)).get();
     if (!app) throw notFound('司法救助申请');
-    if (!OPEN.includes(app.status as ReliefStatus)) throw conflict(`该申请已${RELIEF_STATUS_LABELS[app.status as ReliefStatus]}，不能再审批`);
+    if (!OPEN.includes(app.status)) throw conflict(`该申请已${RELIEF_STATUS_LABELS[app.status]}，不能再审批`);
     const chain = reliefChain(tx);
     const steps = tx.select().from(reliefSteps).where(eq(reliefSteps.applicationId, app.id)).orderBy(asc(reliefSteps.id)).all();
     const actor = ctx.actor!;
@@ -204,7 +205,7 @@ export function actOnRelief(ctx: CallContext, i: ActInput) {
     if (problem === 'role') throw new ApiError('FORBIDDEN', `该申请正在“${stage.label}”阶段，需由${ROLES[stage.role]}办理`);
     if (problem === 'same-person') throw conflict('同一申请的审查和审批须由不同人员办理：您已在前一阶段提出意见');
     const last = stageIndex === chain.length - 1;
-    const kind = app.kind as ReliefKind;
+    const kind = app.kind;
 
     if (i.action === 'return' && stageIndex === 0) throw fieldError('action', '第一阶段不能退回；如不同意请选择“不予批准”');
     if (i.action === 'refuse' && (i.refusalReasons ?? '').trim().length < MIN_REASONS)
@@ -284,7 +285,7 @@ export function withdrawRelief(ctx: CallContext, applicationId: number, note?: s
   return writeTransaction(ctx.core, (tx) => {
     const app = tx.select().from(reliefApplications).where(eq(reliefApplications.id, applicationId)).get();
     if (!app) throw notFound('司法救助申请');
-    if (!OPEN.includes(app.status as ReliefStatus)) throw conflict(`该申请已${RELIEF_STATUS_LABELS[app.status as ReliefStatus]}，不能撤回`);
+    if (!OPEN.includes(app.status)) throw conflict(`该申请已${RELIEF_STATUS_LABELS[app.status]}，不能撤回`);
     tx.update(reliefApplications).set({ status: 'withdrawn', updatedAt: isoShanghai(ctx.core.clock.now()) }).where(eq(reliefApplications.id, app.id)).run();
     addCaseEvent(tx, ctx, app.caseId, 'relief-withdrawn', `司法救助申请（编号 ${app.id}）已撤回${note ? `：${note}` : ''}`, { applicationId: app.id });
     audit(tx, ctx, { operation: 'relief.withdraw', entityType: 'relief_application', entityId: app.id, before: app, after: { status: 'withdrawn', note } });
@@ -321,13 +322,13 @@ export function reliefViews(db: Db | Tx, ids: readonly number[]) {
 }
 
 function viewOf(
-  row: { app: typeof reliefApplications.$inferSelect; caseNumber: string; caseReceivedOn: string; applicantName: string; applicantKind: string; applicantRole: string },
+  row: { app: typeof reliefApplications.$inferSelect; caseNumber: string; caseReceivedOn: string; applicantName: string; applicantKind: 'person' | 'organisation'; applicantRole: string },
   chain: ReliefStage[],
   steps: (typeof reliefSteps.$inferSelect)[],
 ) {
   const a = row.app;
-  const kind = a.kind as ReliefKind;
-  const open = OPEN.includes(a.status as ReliefStatus);
+  const kind = a.kind;
+  const open = OPEN.includes(a.status);
   const stageIndex = open ? Math.min(currentStage(steps), chain.length - 1) : null;
   return {
     id: a.id,
@@ -335,7 +336,7 @@ function viewOf(
     caseNumber: row.caseNumber,
     caseReceivedOn: row.caseReceivedOn,
     casePartyId: a.casePartyId,
-    applicant: { name: row.applicantName, kind: row.applicantKind as 'person' | 'organisation', role: row.applicantRole },
+    applicant: { name: row.applicantName, kind: row.applicantKind, role: row.applicantRole },
     kind,
     kindLabel: RELIEF_KINDS[kind].label,
     ground: a.ground,
@@ -344,12 +345,12 @@ function viewOf(
     reasons: a.reasons,
     evidence: JSON.parse(a.evidence) as { name: string; kind: string }[],
     feeFen: a.feeFen,
-    feeQuote: a.feeQuote ? (JSON.parse(a.feeQuote) as unknown) : null,
+    feeQuote: a.feeQuote ? storedFeeQuoteSchema.parse(JSON.parse(a.feeQuote)) : null,
     requestedPercent: a.requestedPercent,
     requestedUntil: a.requestedUntil,
     appliedOn: a.appliedOn,
-    status: a.status as ReliefStatus,
-    statusLabel: RELIEF_STATUS_LABELS[a.status as ReliefStatus],
+    status: a.status,
+    statusLabel: RELIEF_STATUS_LABELS[a.status],
     /** the stage waiting for action (open applications) */
     awaiting: stageIndex === null ? null : { index: stageIndex, label: chain[stageIndex]!.label, role: chain[stageIndex]!.role, last: stageIndex === chain.length - 1 },
     decision:
@@ -365,7 +366,7 @@ function viewOf(
             /** the decision document: 准予…决定书 or 不予批准司法救助申请通知书 */
             documentTitle: a.status === 'refused' ? '不予批准司法救助申请通知书' : `准予${decisionVerb(kind, a.grantedPercent ?? 100).replace('部分', '')}诉讼费用决定书`,
           },
-    steps: steps.map((s) => ({ id: s.id, stage: s.stage, action: s.action as ReliefAction, actionLabel: RELIEF_ACTION_LABELS[s.action as ReliefAction], opinion: s.opinion, grantedPercent: s.grantedPercent, deferredUntil: s.deferredUntil, userId: s.userId, userName: s.userName, at: s.at })),
+    steps: steps.map((s) => ({ id: s.id, stage: s.stage, action: s.action, actionLabel: RELIEF_ACTION_LABELS[s.action], opinion: s.opinion, grantedPercent: s.grantedPercent, deferredUntil: s.deferredUntil, userId: s.userId, userName: s.userName, at: s.at })),
     createdAt: a.createdAt,
     updatedAt: a.updatedAt,
   };

@@ -42,7 +42,7 @@ export function reliefTotals(db: Db | Tx, fromMonth: string, toMonth: string): {
     .where(sql`${reliefApplications.appliedOn} >= ${from} and ${reliefApplications.appliedOn} < ${until}`)
     .groupBy(sql`1`, reliefApplications.kind)
     .all();
-  for (const a of applied) row(a.month, a.kind as ReliefKind).applications = a.n;
+  for (const a of applied) row(a.month, a.kind).applications = a.n;
   const decided = db
     .select({
       month: sql<string>`substr(${reliefApplications.decidedOn}, 1, 7)`,
@@ -57,7 +57,7 @@ export function reliefTotals(db: Db | Tx, fromMonth: string, toMonth: string): {
     .groupBy(sql`1`, reliefApplications.kind, reliefApplications.status, reliefApplications.grantedPercent)
     .all();
   for (const d of decided) {
-    const r = row(d.month, d.kind as ReliefKind);
+    const r = row(d.month, d.kind);
     if (d.status === 'refused') {
       r.refused += d.n;
       continue;

@@ -40,8 +40,9 @@ const s = <K extends keyof typeof feeSettings>(k: K): (typeof feeSettings)[K]['s
 
 export const scheduleViewSchema = z.object({
   kinds: z.array(
-    z.object({ id: z.enum(FEE_KIND_IDS), label: z.string(), acceptance: z.boolean(), amount: z.enum(['required', 'optional', 'none']), amountLabel: nullableText }),
+    z.object({ id: z.enum(FEE_KIND_IDS), label: z.string(), acceptance: z.boolean(), amount: z.enum(['required', 'optional', 'none']), amountLabel: nullableText, smallClaims: z.boolean() }),
   ),
+  preservedLabel: z.string(),
   procedures: z.array(z.object({ id: z.string(), label: z.string() })),
   closings: z.array(z.object({ id: z.string(), label: z.string() })),
   provincial: s('fees.provincial'),
@@ -83,6 +84,9 @@ export const noticeDataSchema = z.object({
   quote: quoteSchema,
 });
 
+/** The quote kept with a relief application (relief_applications.fee_quote, JSON). */
+export const storedFeeQuoteSchema = z.object({ request: z.record(z.string(), z.unknown()), feeFen: z.number(), breakdown: z.array(breakdownLineSchema) });
+
 export const reliefStatusSchema = z.enum(['pending', 'reviewed', 'granted', 'partly_granted', 'refused', 'withdrawn']);
 export const reliefActionSchema = z.enum(['grant', 'partial', 'refuse', 'return']);
 
@@ -102,7 +106,7 @@ export const reliefViewSchema = z.object({
   evidence: z.array(z.object({ name: z.string(), kind: z.string() })),
   feeFen: z.number(),
   /** the quote that gave feeFen: the request and its breakdown */
-  feeQuote: z.object({ request: z.record(z.string(), z.unknown()), feeFen: z.number(), breakdown: z.array(breakdownLineSchema) }).nullable(),
+  feeQuote: storedFeeQuoteSchema.nullable(),
   requestedPercent: z.number().nullable(),
   requestedUntil: nullableText,
   appliedOn: z.string(),
@@ -184,7 +188,7 @@ export const grantedReliefSchema = z.object({
 });
 
 export const caseFeesSchema = z.object({
-  suggested: z.object({ kind: z.enum(FEE_KIND_IDS), amountsFen: z.array(z.number()).optional() }).nullable(),
+  suggested: z.object({ kind: z.enum(FEE_KIND_IDS), amountsFen: z.array(z.number()).readonly().optional() }).nullable(),
   relief: z.array(reliefViewSchema),
   granted: z.array(grantedReliefSchema),
   payments: z.object({ rows: z.array(paymentSchema), paidFen: z.number(), refundedFen: z.number() }),

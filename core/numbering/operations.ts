@@ -44,7 +44,7 @@ export const previewNumbersOperation = defineOperation({
     const pattern = readSetting(db, 'numbering.registerPattern')!;
     const today = dateShanghai(ctx.core.clock.now());
     const year = yearOfDate(today);
-    const lastSerial = (kind: string, typeCode: string) =>
+    const lastSerial = (kind: 'case' | 'register', typeCode: string) =>
       db
         .select({ last: numberSequences.lastSerial })
         .from(numberSequences)

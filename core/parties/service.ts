@@ -28,9 +28,9 @@ export interface PartyView {
 export function partyView(row: PartyRow, unmask: boolean): PartyView {
   return {
     id: row.id,
-    kind: row.kind as PartyView['kind'],
+    kind: row.kind,
     name: row.name,
-    sex: (row.sex as PartyView['sex']) ?? null,
+    sex: row.sex ?? null,
     birthDate: row.birthDate,
     ethnicity: row.ethnicity,
     idType: row.idType,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { changedKeys } from './pages/admin/AuditDetails';
-import { entityLabel } from './labels';
+import { OPERATION_OPTIONS } from './auditOperations';
 import { formatDateTime } from './format';
 
 describe('formatting at the edge', () => {
@@ -10,11 +10,9 @@ describe('formatting at the edge', () => {
     expect(formatDateTime(null)).toBe('—');
   });
 
-  it('names audit objects readably', () => {
-    expect(entityLabel('user', '12')).toBe('用户 #12');
-    expect(entityLabel('court', '浙0522')).toBe('法院 浙0522');
-    expect(entityLabel('settings', 'court')).toBe('本院设置');
-    expect(entityLabel('user', null)).toBe('用户');
+  it('offers every operation by its Chinese label in the audit filter', () => {
+    expect(OPERATION_OPTIONS.find((o) => o.value === 'relief.act')?.label).toBe('审批司法救助申请（relief.act）');
+    for (const o of OPERATION_OPTIONS) expect(o.label).toMatch(/^[\u4e00-\u9fff]/);
   });
 
   it('finds the fields an audit record changed', () => {

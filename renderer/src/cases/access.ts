@@ -1,13 +1,13 @@
-import type { Role } from '../labels';
+import { inGroup, ROLE_GROUPS, type Role } from '../../../core/api/roles';
 
-/** Who may do what with cases (core/cases/operations.ts: COUNTER and CASE_READERS). */
-export const COUNTER_ROLES: readonly Role[] = ['clerk', 'mediation'];
-export const CASE_READER_ROLES: readonly Role[] = ['clerk', 'mediation', 'judge', 'print', 'approver'];
+/** Who may do what with cases: the role groups of the contract (core/api/roles.ts), not a copy. */
+export const COUNTER_ROLES: readonly Role[] = ROLE_GROUPS.counter;
+export const CASE_READER_ROLES: readonly Role[] = ROLE_GROUPS.caseReaders;
 
 export function canFile(roles: readonly Role[]): boolean {
-  return roles.some((r) => COUNTER_ROLES.includes(r));
+  return inGroup(roles, 'counter');
 }
 
 export function canReadCases(roles: readonly Role[]): boolean {
-  return roles.some((r) => CASE_READER_ROLES.includes(r));
+  return inGroup(roles, 'caseReaders');
 }

@@ -4,14 +4,13 @@ import { useCallback, useEffect, useState } from 'react';
 import { errorMessage, send, type Output } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../format';
-import { entityLabel, OPERATION_LABELS, operationLabel } from '../../labels';
+import { OPERATION_OPTIONS } from '../../auditOperations';
 import { AuditDetails } from './AuditDetails';
 
 type AuditRow = Output<'audit.list'>['rows'][number];
 type Verify = Output<'audit.verify'>;
 
 const PAGE = 50;
-const OPERATION_OPTIONS = Object.entries(OPERATION_LABELS).map(([value, label]) => ({ value, label: `${label}（${value}）` }));
 
 function VerifyResult({ result }: { result: Verify }) {
   if (result.ok) {
@@ -132,13 +131,13 @@ export function AuditPage() {
             title: '操作',
             dataIndex: 'operation',
             width: 220,
-            render: (v: string) => (
+            render: (v: string, r) => (
               <>
-                {operationLabel(v)} <Typography.Text type="secondary" className="op-code">{v}</Typography.Text>
+                {r.operationLabel} <Typography.Text type="secondary" className="op-code">{v}</Typography.Text>
               </>
             ),
           },
-          { title: '对象', key: 'entity', render: (_v, r) => entityLabel(r.entityType, r.entityId) },
+          { title: '对象', key: 'entity', render: (_v, r) => (r.subject.name ? `${r.subject.label} ${r.subject.name}` : r.subject.label) },
         ]}
       />
       <Flex justify="center" className="load-more">

@@ -1,15 +1,17 @@
 import { AccountBookOutlined, AuditOutlined, BarChartOutlined, CalculatorOutlined, FieldTimeOutlined, MoneyCollectOutlined, SolutionOutlined } from '@ant-design/icons';
 import type { NavEntry } from '../../components/navigation';
-import type { Role } from '../../labels';
+import { ROLE_GROUPS, type Role } from '../../../../core/api/roles';
+import { feesMeta } from '../../../../core/fees/meta';
 
-/** Who may do what in the fee pages (core/fees/operations.ts). */
-export const RELIEF_APPLY_ROLES: readonly Role[] = ['clerk'];
-/** the stages of the default chain are clerk and approver; a court may put a judge in it */
-export const RELIEF_APPROVE_ROLES: readonly Role[] = ['clerk', 'judge', 'approver'];
-export const FOLLOW_UP_ROLES: readonly Role[] = ['clerk', 'mediation', 'judge', 'print', 'approver', 'admin'];
-export const FLAG_OVERDUE_ROLES: readonly Role[] = ['clerk', 'judge'];
-export const PAYMENT_ROLES: readonly Role[] = ['clerk'];
-export const TOTALS_ROLES: readonly Role[] = ['clerk', 'judge', 'approver', 'admin'];
+/** Who may do what in the fee pages: the access of the operations themselves (core/fees/meta.ts). */
+const rolesOf = (access: (typeof feesMeta)[keyof typeof feesMeta]['access']): readonly Role[] => (Array.isArray(access) ? access : []);
+export const RELIEF_APPLY_ROLES = rolesOf(feesMeta['relief.apply'].access);
+/** relief.act is open to any logged-in user and checks the stage; the menu shows it to the roles a chain may use */
+export const RELIEF_APPROVE_ROLES: readonly Role[] = ROLE_GROUPS.reliefApprovers;
+export const FOLLOW_UP_ROLES = rolesOf(feesMeta['relief.followUp'].access);
+export const FLAG_OVERDUE_ROLES = rolesOf(feesMeta['relief.flagOverdue'].access);
+export const PAYMENT_ROLES = rolesOf(feesMeta['fees.recordPayment'].access);
+export const TOTALS_ROLES = rolesOf(feesMeta['relief.totals'].access);
 
 /** The side menu's 诉讼费用 group (everyone sees the calculator). */
 export const FEE_NAVIGATION: NavEntry = {
