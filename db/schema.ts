@@ -5,7 +5,7 @@ import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'driz
  * The database schema: the single source of truth for tables. Migrations in db/migrations are generated
  * from this file by drizzle-kit (`npm run db:generate`) and never edited after they ship.
  *
- * Conventions (ARCHITECTURE.md rule 5): money in integer fen, times as ISO-8601 text with +08:00,
+ * Conventions (docs/ARCHITECTURE.md, rule 5): money in integer fen, times as ISO-8601 text with +08:00,
  * dates as YYYY-MM-DD text in Asia/Shanghai.
  */
 
@@ -71,7 +71,7 @@ export const sessions = sqliteTable(
 
 /**
  * Serial counters for 案号 and centre register numbers. One row per court × special-trial code × type code ×
- * year of receipt (DOMAIN.md §2). Incremented inside the transaction that creates the record, so a number
+ * year of receipt (docs/DOMAIN.md “案号与登记号”). Incremented inside the transaction that creates the record, so a number
  * is never skipped or reused.
  */
 export const numberSequences = sqliteTable(
@@ -121,7 +121,7 @@ export const auditLog = sqliteTable(
 
 
 /**
- * People and organisations who appear in cases (DOMAIN.md §11). A returning party is found by ID number
+ * People and organisations who appear in cases (docs/DOMAIN.md “身份号码”). A returning party is found by ID number
  * (or USCC) and reused; corrections bump `revision` and keep the old values in party_revisions.
  */
 export const parties = sqliteTable(

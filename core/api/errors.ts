@@ -1,6 +1,6 @@
 /**
  * Typed errors of the API contract. Every failure that reaches a user is one of these codes with a
- * message in Simplified Chinese and, for input errors, the field it concerns (ARCHITECTURE.md rule 3).
+ * message in Simplified Chinese and, for input errors, the field it concerns (docs/ARCHITECTURE.md, rule 3).
  */
 export const ERROR_STATUS = {
   VALIDATION: 400,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isIsoDate } from '../time/clock';
 
 /**
- * Schema builders whose every message is Chinese and names the field (ARCHITECTURE.md rule 3).
+ * Schema builders whose every message is Chinese and names the field (docs/ARCHITECTURE.md, rule 3).
  * Use these instead of bare zod types in operation inputs, so that a clerk always reads
  * “法院名称不能为空”, never “Expected string”.
  */

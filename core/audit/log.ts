@@ -80,7 +80,7 @@ export interface AuditWriter {
 
 /**
  * Appends one audit row, chained to the previous one, with the digests of the state it wrote. Must be called
- * inside the write transaction of the change it records (ARCHITECTURE.md rule 4); the write lock makes "read
+ * inside the write transaction of the change it records (docs/ARCHITECTURE.md, rule 4); the write lock makes "read
  * last hash, insert next" atomic.
  */
 export function appendAudit(tx: Tx, writer: AuditWriter, entry: AuditEntryInput, digests: readonly StateDigest[] = []): number {

@@ -17,7 +17,7 @@ let pending: PendingTransaction | null = null;
 /**
  * Runs a change as one SQLite write transaction (BEGIN IMMEDIATE, so two desks never interleave a
  * read-then-write). The callback must be synchronous: better-sqlite3 transactions cannot span an await,
- * and an async callback would not roll back (TOOLCHAIN.md). Do I/O before or after.
+ * and an async callback would not roll back (docs/TOOLCHAIN.md, “SQLite”). Do I/O before or after.
  *
  * The audit entries of the change are written at the end of the callback, still inside the transaction, with
  * the digests of the state the change left (core/audit/stateDigest.ts); after the commit the chain head is

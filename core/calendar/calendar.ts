@@ -2,7 +2,7 @@ import { z } from 'zod';
 import shipped from './holidays-cn.json';
 
 /**
- * Legal periods (DOMAIN.md §8; 民诉法 art. 85, 民法典 arts. 201–203). Dates are YYYY-MM-DD strings in
+ * Legal periods (docs/DOMAIN.md “期间”; 民诉法 art. 85, 民法典 arts. 201–203). Dates are YYYY-MM-DD strings in
  * Asia/Shanghai; arithmetic is done on UTC midnight, which has no daylight-saving surprises.
  *
  * - The starting day is not counted: a 15-day period from 11-01 ends on 11-16.
@@ -113,7 +113,7 @@ export class LegalCalendar {
   /**
    * Lengthens a period by the suspended days that fall inside it, then rolls it forward. Only days after the
    * start count (the start day itself is not part of the period): a span wholly before the start changes
-   * nothing, a span across the start counts from the day after it (docs/DOMAIN.md, counting periods).
+   * nothing, a span across the start counts from the day after it (docs/DOMAIN.md “期间”).
    */
   private finish(start: string, end: string, opts: PeriodOptions): string {
     let result = end;

@@ -1,6 +1,6 @@
 import { ROLE_GROUPS } from '../api/roles';
 /**
- * Case types the counter registers (DOMAIN.md §1–2) and the party roles each one takes.
+ * Case types the counter registers (docs/DOMAIN.md “案号与登记号”) and the party roles each one takes.
  * 调登 is the centre's register of delegated pre-filing mediations: it gets a register number, not a 案号.
  * 民诉前调 (2021–2024) is legacy: readable and importable, never newly opened.
  */

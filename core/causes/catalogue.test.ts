@@ -79,7 +79,7 @@ describe('causes catalogue: entries', () => {
     expect(findCause('2025', '142.6')!.pinyin).toBe('lvyouhetongjiufen');
   });
 
-  it('has every most-used cause of the centre (DOMAIN.md §9)', () => {
+  it('has every most-used cause of the centre (docs/DOMAIN.md “案由”)', () => {
     expect(MOST_USED_CAUSES).toHaveLength(14);
     for (const name of MOST_USED_CAUSES) expect(findCauseByName('2025', name), name).toBeDefined();
     expect(MOST_USED_CAUSES.map((n) => findCauseByName('2025', n)!.no)).toEqual([

@@ -8,7 +8,7 @@ export { catalogueFileSchema, chineseOrdinal, isIsoDate, parseCatalogue, type Ca
 export { normalizeCauseText } from './readings';
 
 /**
- * The causes-of-action catalogue (民事案件案由规定, DOMAIN.md §9) as versioned data.
+ * The causes-of-action catalogue (民事案件案由规定, docs/DOMAIN.md “案由”) as versioned data.
  *
  * Each revision is one JSON file under ./data. It is validated with zod on first use, and a broken file
  * throws then, so a bad edit fails every test. Cause numbers and names belong to one revision: a case
@@ -124,7 +124,7 @@ export interface CauseEntry {
 }
 
 /**
- * The causes the centre uses most (DOMAIN.md §9), in that order. Search ranks them first within a tier and
+ * The causes the centre uses most (docs/DOMAIN.md “案由”), in that order. Search ranks them first within a tier and
  * an empty search lists them.
  */
 export const MOST_USED_CAUSES: readonly string[] = [
@@ -398,7 +398,7 @@ const ORDER_SPAN = 1 << 20;
 // Filing
 // ---------------------------------------------------------------------------------------------------------
 
-/** What the case record stores: the cause together with its revision (DOMAIN.md §9). */
+/** What the case record stores: the cause together with its revision (docs/DOMAIN.md “案由”). */
 export const causeRecordSchema = z
   .strictObject({
     /** the revision in force on the receipt date; null before 2021-01-01 */

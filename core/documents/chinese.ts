@@ -1,7 +1,7 @@
 import Nzh from 'nzh/cn';
 
 /**
- * Chinese text for documents (DOMAIN.md §10): dates of signature in Chinese numerals, statute articles,
+ * Chinese text for documents (docs/DOMAIN.md “文书格式”): dates of signature in Chinese numerals, statute articles,
  * amounts in words and ￥ amounts from integer fen. Formatting happens only here, at the edge (ARCHITECTURE
  * rule 5): inside the core money is integer fen and dates are `YYYY-MM-DD`.
  */
@@ -99,7 +99,7 @@ export function yuan(fen: number | string | bigint, opts: { symbol?: string } = 
   return `${opts.symbol ?? '￥'}${whole}.${String(n % 100).padStart(2, '0')}`;
 }
 
-/** Heading numbers of the four levels (DOMAIN §10): 一、 （一） 1. （1） */
+/** Heading numbers of the four levels (docs/DOMAIN.md “文书格式”): 一、 （一） 1. （1） */
 export type NumberStyle = '一、' | '（一）' | '1.' | '（1）';
 export const NUMBER_STYLES: readonly NumberStyle[] = ['一、', '（一）', '1.', '（1）'];
 

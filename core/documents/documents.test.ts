@@ -48,7 +48,7 @@ function drawnLines(model: DocumentModel): { page: number; y: number; text: stri
   return out;
 }
 
-describe('rulings per DOMAIN §5', () => {
+describe('rulings of judicial confirmation (民诉法 arts. 205–206)', () => {
   it.skipIf(!POPPLER)('确认调解协议有效: every part, in order; no fee line', async () => {
     const t = builtinTemplate('ruling-confirm-valid');
     const doc = await renderPdf(fillTemplate(t, t.sample), FIXED);

@@ -1,5 +1,5 @@
 /**
- * The documents engine (ARCHITECTURE rule 6): templates (templates/*.txt) are filled from data into a document
+ * The documents engine (docs/ARCHITECTURE.md, rule 6): templates (templates/*.txt) are filled from data into a document
  * model, which two renderers write as PDF (pdfkit) and DOCX (docx). See README "Documents and fonts".
  */
 import { renderDocx } from './docx';

@@ -1,10 +1,10 @@
 import type { NumberStyle } from './chinese';
 
 /**
- * The document model (ARCHITECTURE rule 6): what a court document says and how it is laid out, as plain data.
+ * The document model (docs/ARCHITECTURE.md, rule 6): what a court document says and how it is laid out, as plain data.
  * A template fills it from a case; core/documents/pdf.ts and core/documents/docx.ts render the same model, so
  * the printable and the editable copy never disagree. Every figure of the layout is in a `DocumentFormat`
- * (defaults from DOMAIN.md §10), never in a renderer.
+ * (defaults from docs/DOMAIN.md “文书格式”), never in a renderer.
  */
 
 export interface Run {
@@ -78,7 +78,7 @@ export type SignatureLine =
   | { kind: 'text'; text: string };
 
 /**
- * The signature block at the end of a ruling (DOMAIN §5): 审判员 name, the date in Chinese numerals, （院印），
+ * The signature block at the end of a ruling (docs/DOMAIN.md “文书格式”): 审判员 name, the date in Chinese numerals, （院印），
  * 本件与原本核对无异, 书记员 name. Role lines share one left edge; the date is right-aligned; the seal note is
  * centred on the date; the verification note stands at the left margin. Kept on one page with the last line
  * before it.
@@ -221,7 +221,7 @@ export interface DocumentFormat {
 export type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
 export type FormatOverrides = DeepPartial<DocumentFormat>;
 
-/** DOMAIN.md §10: A4, margins 37/35/28/26 mm, 22 lines × 28 characters of 三号仿宋, titles 二号小标宋, page numbers 四号. */
+/** docs/DOMAIN.md “文书格式”: A4, margins 37/35/28/26 mm, 22 lines × 28 characters of 三号仿宋, titles 二号小标宋, page numbers 四号. */
 export const DEFAULT_FORMAT: DocumentFormat = {
   page: { widthMm: 210, heightMm: 297, marginTopMm: 37, marginBottomMm: 35, marginLeftMm: 28, marginRightMm: 26 },
   body: { sizePt: 16, linePitchPt: 28.95, charsPerLine: 28, firstLineIndentChars: 2 },

@@ -31,7 +31,7 @@ import {
 import { builtinTemplate, FIELD_TYPES, type FieldType, type Template } from './template';
 
 /**
- * The documents API (issue 4; contract in docs/documents-contract.md): templates and the court's versions of
+ * The documents API (issue 4; every operation, input and result is listed in docs/API.md): templates and the court's versions of
  * them, previews, data drafted from a case, the document register (generate, list, reprint, printed), batch
  * print jobs and the court's font files. Binary results are base64 (the same JSON over IPC and HTTP).
  */

@@ -1,6 +1,6 @@
 /**
  * Exact fee arithmetic. Fees are percentages of amounts in fen, halved or divided by three, and the 办法 allows
- * rounding only once, at the end (DOMAIN.md §3). So every intermediate value is an exact fraction of a fen
+ * rounding only once, at the end (docs/DOMAIN.md “诉讼费用与司法救助”). So every intermediate value is an exact fraction of a fen
  * (BigInt numerator and denominator) and only `roundFen` turns it into an integer.
  */
 export interface Exact {

@@ -1,7 +1,7 @@
 import { BANFA } from './schedule';
 
 /**
- * The kinds of fee relief (司法救助) and their statutory grounds, 办法 arts. 45–47 (DOMAIN.md §4). "other" is
+ * The kinds of fee relief (司法救助) and their statutory grounds, 办法 arts. 45–47 (docs/DOMAIN.md “诉讼费用与司法救助”). "other" is
  * each article's last item (其他确有困难的情形) and needs the applicant's reasons in writing.
  */
 

@@ -10,7 +10,7 @@ import { yuan } from '../documents';
 import { dateShanghai, isoShanghai } from '../time/clock';
 
 /**
- * Payments and refunds on a case, and the follow-up of deferrals (办法 art. 47, DOMAIN.md §4): a granted 缓交
+ * Payments and refunds on a case, and the follow-up of deferrals (办法 art. 47, docs/DOMAIN.md “诉讼费用与司法救助”): a granted 缓交
  * falls due on its date; payments recorded against it settle it; past the date and unpaid it is overdue and the
  * case is flagged: the court may rule the suit treated as withdrawn (按撤诉处理).
  */

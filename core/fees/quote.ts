@@ -30,7 +30,7 @@ import {
 /**
  * The fee quote: one function for the calculator, the CLI, the payment notice and relief applications. It
  * follows the 办法 step by step and records each step in the breakdown, with its legal basis, so a clerk (and a
- * party) can check the figure by hand. Exact fractions throughout; one rounding at the end (DOMAIN.md §3).
+ * party) can check the figure by hand. Exact fractions throughout; one rounding at the end (docs/DOMAIN.md “诉讼费用与司法救助”).
  */
 
 export interface QuoteRequest {

@@ -11,7 +11,7 @@ import { DEFAULT_RELIEF_TIMING, type ReliefTimingPolicy, type TimingLimit } from
 export { DEFAULT_RELIEF_TIMING, type ReliefTimingPolicy, type TimingLimit };
 
 /**
- * When fee-relief applications are accepted: a dated policy (docs/DOMAIN.md, 诉讼费用与司法救助). The 办法
+ * When fee-relief applications are accepted: a dated policy (docs/DOMAIN.md “诉讼费用与司法救助”). The 办法
  * says "at filing or appeal" (art. 48) and a deferral is decided "before the decision to file" (art. 49); since
  * 2025 the fee is demanded only when post-filing mediation fails (2024意见), long after receipt, so the court
  * sets from when until when each kind is accepted. One setting (`fees.reliefTiming`), a list of policies each

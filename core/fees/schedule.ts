@@ -1,6 +1,6 @@
 /**
  * The statutory fee schedule of the 诉讼费用交纳办法 (State Council Decree 481, in force since 2007-04-01), as data.
- * DOMAIN.md §3. Amounts are yuan in the tables (as the 办法 writes them) and converted to fen where used; rates
+ * docs/DOMAIN.md “诉讼费用与司法救助”. Amounts are yuan in the tables (as the 办法 writes them) and converted to fen where used; rates
  * are fractions (25/1000 = 2.5 %). The amounts the 办法 leaves to the provinces ("50 元至 300 元") are
  * configuration (config.ts), checked against the ranges below.
  */

@@ -17,7 +17,7 @@ const provincialSet: z.ZodType<ProvincialAmounts> = z.object({
   ),
 });
 
-/** One stage of the relief approval chain: who may act at it (the chain is the court's configuration, docs/DOMAIN.md “司法救助”). */
+/** One stage of the relief approval chain: who may act at it (the chain is the court's configuration, docs/DOMAIN.md “诉讼费用与司法救助”). */
 export const reliefStageSchema = z.object({
   /** 'review' stages give an opinion and pass the application on; the last stage decides */
   label: z.string().min(1),

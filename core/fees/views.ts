@@ -34,6 +34,17 @@ export const quoteSchema = z.object({
   /** the rules applied: 'halved:mediation', 'cap:preservation', … */
   rules: z.array(z.string()),
   notes: z.array(z.string()),
+  /** preservation: collected in advance on the amount applied for, settled on the amount preserved (办法 art. 14(2)) */
+  settlement: z
+    .object({
+      appliedFen: z.number().nullable(),
+      advanceFen: z.number(),
+      preservedFen: z.number(),
+      settledFen: z.number(),
+      differenceFen: z.number(),
+      direction: z.enum(['refund', 'collect', 'none']),
+    })
+    .optional(),
 });
 
 const s = <K extends keyof typeof feeSettings>(k: K): (typeof feeSettings)[K]['schema'] => feeSettings[k].schema;
@@ -76,6 +87,8 @@ export const noticeDataSchema = z.object({
     notes: z.array(z.string()),
     relief: z.array(z.string()),
     payable: z.string(),
+    /** the sentence inviting relief applications, from the timing policy in force ('' when none is accepted) */
+    reliefInvitation: z.string(),
     payableFen: z.number(),
     prepay: z.boolean(),
     account: z.object({ payee: nullableText, bank: nullableText, accountNo: nullableText, note: nullableText }),

@@ -69,7 +69,7 @@ export const ASSIGNMENT_STATES = {
   ended: '已结束',
 } as const;
 
-/** Why a mediation ended without agreement (DOMAIN §6; 特邀调解规定 art. 26; 人民调解法 art. 26). */
+/** Why a mediation ended without agreement (docs/DOMAIN.md “调解”; 特邀调解规定 art. 26; 人民调解法 art. 26). */
 export const FAILURE_REASONS = {
   withdrew: '当事人撤回调解申请或拒绝继续调解',
   'too-far-apart': '双方分歧较大，难以达成协议',

@@ -42,7 +42,7 @@ import { mediationSettingsOn } from './settings';
 
 type MediationRow = typeof mediations.$inferSelect;
 
-/** Which case type each flow sits on (DOMAIN §1): 委派 on the centre's 调登 register, 委托 on a 民初 case. */
+/** Which case type each flow sits on (docs/DOMAIN.md “调解”): 委派 on the centre's 调登 register, 委托 on a 民初 case. */
 const FLOW_CASE_TYPES: Record<Flow, readonly string[]> = {
   delegated: ['调登'],
   entrusted: ['民初'],
@@ -652,7 +652,7 @@ export function recordAgreement(ctx: CallContext, i: AgreementInput) {
 }
 
 /**
- * Mediation ended without agreement (特邀调解规定 art. 26; DOMAIN §6 reasons), with the mediator's record of the
+ * Mediation ended without agreement (特邀调解规定 art. 26; docs/DOMAIN.md “调解”), with the mediator's record of the
  * undisputed facts (特邀调解规定 art. 24; 2024意见: facts confirmed in mediation may be used in trial, concessions
  * made to reach agreement may not). A failed 委派 is converted to a 民初 filing at once when the party insists
  * on suing; a failed 委托 returns to the trial track with the fee notice before trial.

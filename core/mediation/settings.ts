@@ -6,7 +6,7 @@ import { isoShanghai } from '../time/clock';
 import type { MediatorKind } from './labels';
 
 /**
- * The centre's own mediation settings, dated: the response limits (DOMAIN §6: assign, accept and first contact
+ * The centre's own mediation settings, dated: the response limits (docs/DOMAIN.md “调解”: assign, accept and first contact
  * within 3 working days by default) and the subsidy per mediator kind and outcome (integer fen). They are the
  * centre's practice, not legal periods, so they live here and not in core/periods. A record is judged by the
  * value in force on its own date (the row with the latest effective date on or before it).

@@ -4,7 +4,7 @@ import { LIMIT_KINDS, WARNING_TIERS, type LimitKind, type WarningTier } from './
 
 /**
  * The warnings view: every open limit due within two days, due today or overdue — the centre's response limits
- * (assign, accept, first contact; DOMAIN §6, settings) and the legal mediation period (core/periods). An overdue
+ * (assign, accept, first contact; docs/DOMAIN.md “调解”, settings) and the legal mediation period (core/periods). An overdue
  * limit is escalated (flagged for the coordinator). Each limit column has its own index, so the view reads only
  * the rows near their due date (bench/mediation.ts).
  */

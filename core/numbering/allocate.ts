@@ -9,7 +9,7 @@ import { findTypeCode, SPECIAL_TRIAL_CODES } from './typeCodes';
 
 /**
  * Takes the next serial of a sequence. Must run inside the transaction that creates the numbered record:
- * if that transaction rolls back, so does the serial — numbers are never skipped, never reused (DOMAIN.md §2).
+ * if that transaction rolls back, so does the serial — numbers are never skipped, never reused (docs/DOMAIN.md “案号与登记号”).
  * One UPSERT … RETURNING statement: the row lock of SQLite's single writer serialises concurrent callers.
  */
 function nextSerial(

@@ -1,5 +1,5 @@
 /**
- * 法院代字 (court code) of a case number, DOMAIN.md §2: the province abbreviation alone (high court),
+ * 法院代字 (court code) of a case number, docs/DOMAIN.md “案号与登记号”: the province abbreviation alone (high court),
  * with 2 digits (intermediate and specialised courts: 浙05, 京73) or with 4 digits (basic courts: 浙0522).
  * The abbreviations are those of the SPC case-number rules: 内 for Inner Mongolia, 兵 for the XPCC courts.
  */

@@ -1,6 +1,6 @@
 /**
  * Centre register numbers for records that have no court case number, such as a delegated pre-filing
- * mediation (DOMAIN.md §2): a configurable pattern, by default 调登〔{year}〕{serial:4} → 调登〔2026〕0001.
+ * mediation (docs/DOMAIN.md “案号与登记号”): a configurable pattern, by default 调登〔{year}〕{serial:4} → 调登〔2026〕0001.
  * Placeholders: {year}, {court}, {serial} or {serial:N} (zero-padded to N digits).
  */
 export const DEFAULT_REGISTER_PATTERN = '调登〔{year}〕{serial:4}';

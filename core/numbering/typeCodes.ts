@@ -1,5 +1,5 @@
 /**
- * 类型代字 used by the litigation-service centre (DOMAIN.md §2). `openUntil` marks a type that courts no
+ * 类型代字 used by the litigation-service centre (docs/DOMAIN.md “案号与登记号”). `openUntil` marks a type that courts no
  * longer open: its old numbers stay readable, new ones are refused.
  */
 export interface CaseTypeCode {

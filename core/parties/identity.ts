@@ -1,5 +1,5 @@
 /**
- * Identity numbers (DOMAIN.md §11): resident ID (GB 11643-1999), unified social credit code (GB 32100-2015),
+ * Identity numbers (docs/DOMAIN.md “身份号码”): resident ID (GB 11643-1999), unified social credit code (GB 32100-2015),
  * mobile numbers, and format checks for passports and Hong Kong / Macau / Taiwan permits.
  * Each check returns the Chinese reason a number is refused, or null.
  */

@@ -1,5 +1,5 @@
 /**
- * The one table of legal periods (docs/DOMAIN.md, "Legal periods"). Every deadline the desk tracks — in the
+ * The one table of legal periods (docs/DOMAIN.md “期间”). Every deadline the desk tracks — in the
  * mediation, confirmation and fast-track registers, fees and enforcement — is computed from this table through
  * `computeDeadline` (./deadline.ts); no register writes a period length of its own.
  *

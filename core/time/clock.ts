@@ -1,5 +1,5 @@
 /**
- * Time in 诉服台 (ARCHITECTURE.md rule 5): instants are ISO-8601 text with the +08:00 offset, dates are
+ * Time in 诉服台 (docs/ARCHITECTURE.md, rule 5): instants are ISO-8601 text with the +08:00 offset, dates are
  * YYYY-MM-DD in Asia/Shanghai. China has no daylight saving time, so a fixed +8 h shift is exact.
  * Every service reads time from a Clock so that tests can freeze it and step it forward.
  */

@@ -1,7 +1,7 @@
 import dayjs from 'dayjs';
 
 /**
- * Times from the host are ISO-8601 with the +08:00 offset (ARCHITECTURE.md rule 5). They are shown as
+ * Times from the host are ISO-8601 with the +08:00 offset (docs/ARCHITECTURE.md, rule 5). They are shown as
  * they are, in court time, whatever time zone the desk's computer is set to.
  */
 const SHANGHAI = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2})?(\.\d+)?\+08:00$/;

@@ -5,7 +5,7 @@ import { useOperation } from '../api/useOperation';
 
 /**
  * 待办提醒 on the dashboard: relief applications waiting at the user's approval stage and deferrals falling
- * due or overdue (DOMAIN.md §4: a reminder when a deferral falls due). Hidden when there is nothing to do.
+ * due or overdue (docs/DOMAIN.md “诉讼费用与司法救助”: a reminder when a deferral falls due). Hidden when there is nothing to do.
  */
 export function DashboardReminders() {
   // a reminder that cannot load shows nothing: it must not hide the dashboard
