@@ -558,9 +558,21 @@ export const docketCases = sqliteTable(
     /** 'judgment' | 'mediation' | 'withdrawal' | 'deemed-withdrawal' | 'transfer' */
     closeMethod: text('close_method'),
     closeResult: text('close_result'),
+    /**
+     * The trial period's due date as computed from the record (procedure, filing date, ended suspensions,
+     * approved extensions): stored so the docket and the centre view sort and count in SQL. Recomputed in the
+     * same transaction as every change to those inputs (core/docket/dueDate.ts).
+     */
+    dueOn: text('due_on'),
+    /** last day of the latest suspension ('9999-12-31' while one is open): until then the row is computed live */
+    suspendedUntil: text('suspended_until'),
+    /** an extension request for the current procedure waits for the approver */
+    pendingExtension: integer('pending_extension', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [
     index('docket_cases_judge_idx').on(t.judgeId, t.status),
+    index('docket_cases_judge_due_idx').on(t.judgeId, t.status, t.dueOn),
+    index('docket_cases_open_due_idx').on(t.status, t.dueOn),
     index('docket_cases_status_idx').on(t.status, t.filedOn),
     index('docket_cases_serial_idx').on(t.serialKey, t.status),
     index('docket_cases_closed_idx').on(t.closedOn),

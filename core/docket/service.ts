@@ -11,6 +11,7 @@ import { readFeeQuoteSettings } from '../fees/service';
 import { computeDeadline } from '../periods';
 import { dateShanghai, isoShanghai } from '../time/clock';
 import { assignmentHistory, chooseByLoad, judgeLoads, recordAssignment, serialJudge } from './assignment';
+import { refreshDue } from './dueDate';
 import { enterDocketAt } from './entry';
 import { ASSIGNMENT_LABELS, CLOSE_METHOD_LABELS, EXTENSION_STATUS_LABELS, SOURCE_LABELS, STATUS_LABELS } from './meta';
 import type { CloseMethod, DocketCaseView, DocketSource } from './schemas';
@@ -98,6 +99,7 @@ export function triageCase(
       .run();
     const differs = decided !== preview.procedure ? `（建议${preview.procedureLabel}，理由：${i.reason}）` : '';
     addCaseEvent(tx, ctx, i.caseId, 'docket.triaged', `程序分流：适用${PROCEDURE_LABELS[decided]}${differs}`, { recommended: preview.procedure, procedure: decided });
+    refreshDue(tx, i.caseId);
     const loads = judgeLoads(tx);
     const serial = serialJudge(tx, before.serialKey, i.caseId, loads);
     const judge = serial ?? chooseByLoad(loads, readSetting(tx, 'docket.assignmentSeed')!, i.caseId);
@@ -151,6 +153,7 @@ export function addSuspension(ctx: CallContext, i: { caseId: number; kind: Suspe
       .values({ caseId: i.caseId, kind: i.kind, fromDate: i.from, toDate: i.to ?? null, note: i.note ?? null, recordedBy: actorId(ctx), recordedAt: isoShanghai(ctx.core.clock.now()) })
       .returning()
       .get();
+    refreshDue(tx, i.caseId);
     addCaseEvent(tx, ctx, i.caseId, 'docket.suspended', `扣除审限：${SUSPENSION_KINDS[i.kind].label} ${i.from} 至 ${i.to ?? '（进行中）'}`, { suspensionId: inserted.id });
     const view = docketCaseView(tx, i.caseId, today(ctx));
     audit(tx, ctx, { operation: 'docket.suspend', entityType: 'docket_suspension', entityId: inserted.id, after: inserted });
@@ -166,6 +169,7 @@ export function endSuspension(ctx: CallContext, i: { suspensionId: number; to: s
     if (s.toDate !== null) throw conflict('该期间已经结束');
     if (i.to < s.fromDate) throw fieldError('to', '结束日期不能早于起始日期');
     tx.update(docketSuspensions).set({ toDate: i.to }).where(eq(docketSuspensions.id, s.id)).run();
+    refreshDue(tx, s.caseId);
     addCaseEvent(tx, ctx, s.caseId, 'docket.resumed', `${SUSPENSION_KINDS[s.kind as SuspensionKind].label}结束于 ${i.to}，审限恢复计算`);
     const view = docketCaseView(tx, s.caseId, today(ctx));
     audit(tx, ctx, { operation: 'docket.endSuspension', entityType: 'docket_suspension', entityId: s.id, before: s, after: { ...s, toDate: i.to } });
@@ -198,6 +202,7 @@ export function requestExtension(ctx: CallContext, i: { caseId: number; months: 
       .values({ caseId: i.caseId, procedure, months: i.months, reason: i.reason, status: 'pending', requestedBy: actorId(ctx), requestedAt: isoShanghai(ctx.core.clock.now()) })
       .returning()
       .get();
+    refreshDue(tx, i.caseId);
     addCaseEvent(tx, ctx, i.caseId, 'docket.extensionRequested', `申请延长审限 ${i.months} 个月：${i.reason}`, { extensionId: inserted.id });
     audit(tx, ctx, { operation: 'docket.requestExtension', entityType: 'docket_extension', entityId: inserted.id, after: inserted });
     return docketCaseView(tx, i.caseId, today(ctx));
@@ -215,6 +220,7 @@ export function decideExtension(ctx: CallContext, i: { extensionId: number; appr
     const status = i.approve ? 'approved' : 'refused';
     const after = { ...e, status, decidedBy: actorId(ctx), decidedAt: isoShanghai(ctx.core.clock.now()), decisionNote: i.note ?? null };
     tx.update(docketExtensions).set(after).where(eq(docketExtensions.id, e.id)).run();
+    refreshDue(tx, e.caseId);
     addCaseEvent(tx, ctx, e.caseId, 'docket.extensionDecided', `${i.approve ? '批准' : '不批准'}延长审限 ${e.months} 个月${i.note ? `：${i.note}` : ''}`, { extensionId: e.id });
     audit(tx, ctx, { operation: 'docket.decideExtension', entityType: 'docket_extension', entityId: e.id, before: e, after });
     return docketCaseView(tx, e.caseId, today(ctx));
@@ -255,6 +261,7 @@ export function convertCase(ctx: CallContext, i: { caseId: number; to: Procedure
       .returning()
       .get();
     tx.update(docketCases).set({ procedure: i.to, byConsent: false }).where(eq(docketCases.caseId, i.caseId)).run();
+    refreshDue(tx, i.caseId);
     const fee = feeDueFen > 0 ? `；通知补交另一半受理费 ${(feeDueFen / 100).toFixed(2)} 元，${feeDueOn} 前交纳` : '';
     addCaseEvent(tx, ctx, i.caseId, 'docket.converted', `${PROCEDURE_LABELS[from]}转为${PROCEDURE_LABELS[i.to]}（审限自立案之日起计算）：${i.reason}${fee}`, { conversionId: inserted.id });
     audit(tx, ctx, { operation: 'docket.convert', entityType: 'docket_case', entityId: i.caseId, before: row, after: inserted });

@@ -107,11 +107,8 @@ export function trialPeriod(calendar: LegalCalendar, input: TrialPeriodInput): T
   const bare = bareDeadline(calendar, kind, input.filedOn, input.extensionMonths);
   const d = spans.length ? computeDeadline(calendar, kind, input.filedOn, { suspended: spans, extendBy: input.extensionMonths }) : bare;
   const suspendedDays = daysBetween(bare.rolledFrom ?? bare.due, d.rolledFrom ?? d.due);
-  const total = daysBetween(input.filedOn, d.due);
-  const daysLeft = daysBetween(input.today, d.due);
-  const used = total > 0 ? (total - daysLeft) / total : 1;
+  const { daysLeft, used, tier } = tierOf(input.filedOn, d.due, input.today);
   const suspendedNow = input.suspensions.some((s) => s.from <= input.today && (s.to === null || s.to >= input.today));
-  const tier: WarningTier = daysLeft < 0 ? 'overdue' : daysLeft <= 5 ? 'five-days' : daysLeft <= 30 ? 'thirty-days' : used >= 2 / 3 ? 'two-thirds' : 'none';
   return {
     kind,
     label: d.label,
@@ -127,4 +124,16 @@ export function trialPeriod(calendar: LegalCalendar, input: TrialPeriodInput): T
     tierLabel: WARNING_LABELS[tier],
     suspendedNow,
   };
+}
+
+/**
+ * Days left, share used and warning tier of a period from its filing and due dates: a pure function of the two
+ * dates and today, so a stored due date gives the same tier as the full computation.
+ */
+export function tierOf(filedOn: string, due: string, today: string): { daysLeft: number; used: number; tier: WarningTier } {
+  const total = daysBetween(filedOn, due);
+  const daysLeft = daysBetween(today, due);
+  const used = total > 0 ? (total - daysLeft) / total : 1;
+  const tier: WarningTier = daysLeft < 0 ? 'overdue' : daysLeft <= 5 ? 'five-days' : daysLeft <= 30 ? 'thirty-days' : used >= 2 / 3 ? 'two-thirds' : 'none';
+  return { daysLeft, used, tier };
 }

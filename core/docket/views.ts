@@ -1,11 +1,12 @@
-import { and, eq, gte, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNotNull, sql } from 'drizzle-orm';
+import { addCalendarDays } from '../calendar/calendar';
 import { cases, docketCases, docketExtensions, docketSuspensions, users } from '../../db/schema';
 import { courtCalendar } from '../calendar/courtCalendar';
 import type { Db } from '../context';
 import { STATUS_LABELS } from './meta';
 import type { DocketRow } from './schemas';
 import { PROCEDURE_LABELS, type Procedure } from './triage';
-import { trialPeriod, WARNING_RANK } from './trialPeriod';
+import { tierOf, trialPeriod, WARNING_LABELS, WARNING_RANK } from './trialPeriod';
 
 /**
  * The docket lists: a judge's open cases sorted by urgency (warning tier, then days left), and the centre's
@@ -34,6 +35,7 @@ interface OpenRow {
 
 /** Trial periods of many open cases at once. */
 function periodsOf(db: Db, rows: OpenRow[], on: string) {
+  if (rows.length === 0) return new Map<number, { period: ReturnType<typeof trialPeriod>; pendingExtension: boolean }>();
   const ids = rows.map((r) => r.caseId);
   const susp: { caseId: number; from: string; to: string | null }[] = [];
   const ext: { caseId: number; procedure: string; months: number; status: string }[] = [];
@@ -63,47 +65,77 @@ function periodsOf(db: Db, rows: OpenRow[], on: string) {
   );
 }
 
-/** Open docket cases (one judge's, or all), most urgent first. */
-export function openDocket(db: Db, on: string, judgeId: number | null): { today: string; rows: DocketRow[] } {
-  const rows = db
+/** A row whose stored due date can be used as is: no suspension open, running or ahead on `on`. */
+const stored = (r: { dueOn: string | null; suspendedUntil: string | null }, on: string) => r.dueOn !== null && (r.suspendedUntil === null || r.suspendedUntil < on);
+
+/** Party names of many cases in one query (never one per row). */
+function partiesOf(db: Db, judgeId: number | null): Map<number, string> {
+  const scope = judgeId === null ? sql`status = 'open'` : sql`judge_id = ${judgeId} AND status = 'open'`;
+  const rows = db.all<{ caseId: number; t: string }>(
+    sql`SELECT cp.case_id AS caseId, group_concat(p.name, '、') AS t FROM case_parties cp JOIN parties p ON p.id = cp.party_id
+        WHERE cp.case_id IN (SELECT case_id FROM docket_cases WHERE ${scope}) GROUP BY cp.case_id`,
+  );
+  return new Map(rows.map((r) => [r.caseId, r.t]));
+}
+
+/** The docket query: open cases of one judge (or all), by the stored due date (index docket_cases_judge_due_idx). */
+export function docketQuery(db: Db, judgeId: number | null) {
+  return db
     .select({
       caseId: docketCases.caseId,
       procedure: docketCases.procedure,
       status: docketCases.status,
       filedOn: docketCases.filedOn,
       judgeId: docketCases.judgeId,
+      dueOn: docketCases.dueOn,
+      suspendedUntil: docketCases.suspendedUntil,
+      pendingExtension: docketCases.pendingExtension,
       judgeName: users.displayName,
       number: cases.number,
       causeName: cases.causeName,
       amountFen: cases.amountFen,
-      partiesText: sql<string>`(SELECT group_concat(p.name, '、') FROM case_parties cp JOIN parties p ON p.id = cp.party_id WHERE cp.case_id = ${docketCases.caseId})`,
     })
     .from(docketCases)
     .innerJoin(cases, eq(cases.id, docketCases.caseId))
     .leftJoin(users, eq(users.id, docketCases.judgeId))
     .where(judgeId === null ? eq(docketCases.status, 'open') : and(eq(docketCases.judgeId, judgeId), eq(docketCases.status, 'open')))
-    .all();
-  const periods = periodsOf(db, rows, on);
+    .orderBy(asc(docketCases.dueOn), asc(docketCases.caseId));
+}
+
+/**
+ * Open docket cases (one judge's, or all), most urgent first. The stored due date gives days left and tier
+ * (tierOf); rows with a suspension open or ahead, or not yet stored, get the full computation.
+ */
+export function openDocket(db: Db, on: string, judgeId: number | null): { today: string; rows: DocketRow[] } {
+  const rows = docketQuery(db, judgeId).all();
+  const parties = partiesOf(db, judgeId);
+  const periods = periodsOf(
+    db,
+    rows.filter((r) => !stored(r, on)),
+    on,
+  );
   const out: DocketRow[] = rows.map((r) => {
-    const p = periods.get(r.caseId);
     const procedure = r.procedure as Procedure | null;
+    const live = periods.get(r.caseId);
+    const fast = !live && r.dueOn !== null ? tierOf(r.filedOn, r.dueOn, on) : null;
+    const tier = live?.period.tier ?? fast?.tier ?? null;
     return {
       caseId: r.caseId,
       number: r.number,
       causeName: r.causeName,
-      partiesText: r.partiesText ?? '',
+      partiesText: parties.get(r.caseId) ?? '',
       amountFen: r.amountFen,
       procedure,
       procedureLabel: procedure ? PROCEDURE_LABELS[procedure] : null,
       status: r.status,
       filedOn: r.filedOn,
       judge: r.judgeId !== null && r.judgeName !== null ? { id: r.judgeId, name: r.judgeName } : null,
-      due: p?.period.due ?? null,
-      daysLeft: p?.period.daysLeft ?? null,
-      tier: p?.period.tier ?? null,
-      tierLabel: p?.period.tierLabel ?? STATUS_LABELS[r.status] ?? null,
-      suspendedNow: p?.period.suspendedNow ?? false,
-      pendingExtension: p?.pendingExtension ?? false,
+      due: live?.period.due ?? r.dueOn,
+      daysLeft: live?.period.daysLeft ?? fast?.daysLeft ?? null,
+      tier,
+      tierLabel: tier ? WARNING_LABELS[tier] : (STATUS_LABELS[r.status] ?? null),
+      suspendedNow: live?.period.suspendedNow ?? false,
+      pendingExtension: live?.pendingExtension ?? r.pendingExtension,
     };
   });
   out.sort((a, b) => WARNING_RANK[b.tier ?? 'none'] - WARNING_RANK[a.tier ?? 'none'] || (a.daysLeft ?? 1e9) - (b.daysLeft ?? 1e9) || a.caseId - b.caseId);
@@ -145,16 +177,39 @@ export function centreFigures(db: Db, on: string) {
     .where(and(isNotNull(docketCases.closedOn), gte(docketCases.closedOn, `${year}-01-01`), sql`${docketCases.closedOn} <= ${on}`))
     .groupBy(docketCases.judgeId)
     .all();
-  const open = openDocket(db, on, null).rows;
+  // open, overdue and near the limit in SQL on the stored due date; rows with a suspension open or ahead are computed in full
+  const in5 = addCalendarDays(on, 5);
+  const openCounts = db.all<{ judgeId: number | null; open: number; overdue: number; nearLimit: number }>(
+    sql`SELECT judge_id AS judgeId, count(*) AS open,
+          sum(CASE WHEN due_on < ${on} THEN 1 ELSE 0 END) AS overdue,
+          sum(CASE WHEN due_on >= ${on} AND due_on <= ${in5} THEN 1 ELSE 0 END) AS nearLimit
+        FROM docket_cases WHERE status = 'open' AND due_on IS NOT NULL AND (suspended_until IS NULL OR suspended_until < ${on})
+        GROUP BY judge_id`,
+  );
+  const liveRows = db
+    .select({ caseId: docketCases.caseId, procedure: docketCases.procedure, status: docketCases.status, filedOn: docketCases.filedOn, judgeId: docketCases.judgeId })
+    .from(docketCases)
+    .where(and(eq(docketCases.status, 'open'), sql`(${docketCases.dueOn} IS NULL OR ${docketCases.suspendedUntil} >= ${on})`))
+    .all();
+  const livePeriods = periodsOf(db, liveRows, on);
   const blank = (): Figures & { days: number; mw: number } => ({ open: 0, closedThisMonth: 0, closedThisYear: 0, averageDaysToClose: null, mediatedOrWithdrawnRate: null, overdue: 0, nearLimit: 0, days: 0, mw: 0 });
   const per = new Map<number, ReturnType<typeof blank>>(judges.map((j) => [j.id, blank()]));
   const team = blank();
-  for (const r of open) {
-    for (const f of [r.judge ? per.get(r.judge.id) : undefined, team]) {
+  for (const c of openCounts) {
+    for (const f of [c.judgeId !== null ? per.get(c.judgeId) : undefined, team]) {
+      if (!f) continue;
+      f.open += c.open;
+      f.overdue += c.overdue ?? 0;
+      f.nearLimit += c.nearLimit ?? 0;
+    }
+  }
+  for (const r of liveRows) {
+    const tier = livePeriods.get(r.caseId)?.period.tier;
+    for (const f of [r.judgeId !== null ? per.get(r.judgeId) : undefined, team]) {
       if (!f) continue;
       f.open++;
-      if (r.tier === 'overdue') f.overdue++;
-      if (r.tier === 'five-days') f.nearLimit++;
+      if (tier === 'overdue') f.overdue++;
+      if (tier === 'five-days') f.nearLimit++;
     }
   }
   for (const c of closed) {
