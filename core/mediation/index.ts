@@ -3,6 +3,7 @@ import { caseParties, cases, mediationOrgs, mediations, mediators, parties } fro
 import { defineArea } from '../api/area';
 import { ApiError, notFound } from '../api/errors';
 import type { Db, Tx } from '../context';
+import { MEDIATION_DATA_BUILDERS } from './documentData';
 import { mediationFailedListeners, onMediationFailed, type MediationFailedEvent, type MediationFailedListener } from './hooks';
 import { mediationOperations } from './operations';
 import type { ConfirmationHandOff } from './schemas';
@@ -16,6 +17,7 @@ export const mediationArea = defineArea({
   name: 'mediation',
   label: '诉调对接',
   operations: mediationOperations,
+  dataBuilders: MEDIATION_DATA_BUILDERS,
   auditSubjects: {
     mediation: {
       label: '调解案件',

@@ -15,6 +15,7 @@ import { audit, writeTransaction } from '../audit';
 import { courtCalendar } from '../calendar';
 import { addCaseEvent, fileCase, linkCases } from '../cases';
 import type { CallContext, Db, Tx } from '../context';
+import { enterDocket } from '../docket';
 import { quoteFee, readFeeQuoteSettings, suggestedFeeRequest } from '../fees';
 import { computeDeadline, LEGAL_PERIODS, type PeriodKind } from '../periods';
 import { dateShanghai, isoShanghai } from '../time/clock';
@@ -281,7 +282,7 @@ function convertToFiling(tx: Tx, ctx: CallContext, m: MediationRow, why: string)
 /**
  * A failed 委托 returns to the trial track: the fee notice goes out before trial (2024意见; 办法 art. 22: the
  * plaintiff pays within 7 days of the notice, unpaid without relief → treated as withdrawn). The amount is the
- * fees area's quote for the case.
+ * fees area's quote for the case. The case is put on the docket's triage queue (source 'mediation-failed').
  */
 function sendFeeNoticeBeforeTrial(tx: Tx, ctx: CallContext, caseId: number, why: string) {
   const c = tx.select({ caseType: cases.caseType, amountFen: cases.amountFen }).from(cases).where(eq(cases.id, caseId)).get()!;
@@ -301,6 +302,9 @@ function sendFeeNoticeBeforeTrial(tx: Tx, ctx: CallContext, caseId: number, why:
     .set({ status: '审理中', updatedAt: nowIso(ctx) })
     .where(eq(cases.id, caseId))
     .run();
+  // The 民初 case goes (back) to the fast-track docket's triage queue in this same transaction (繁简分流: the
+  // docket decides 速裁 or ordinary trial), so a failed 委托 is never left without a track.
+  enterDocket(tx, caseId, 'mediation-failed', ctx.core.clock);
 }
 
 function closeAssignments(tx: Tx, mediationId: number, on: string) {

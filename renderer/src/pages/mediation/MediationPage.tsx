@@ -8,6 +8,7 @@ import { FormModal } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
 import { useSession } from '../../session/SessionProvider';
 import { may } from './access';
+import { MediationDocuments } from './MediationDocuments';
 
 type View = Output<'mediation.get'>;
 type Action = 'assign' | 'respond' | 'contact' | 'consent' | 'agreement' | 'failure' | null;
@@ -155,6 +156,7 @@ export function MediationPage() {
           {v.undisputedFacts}
         </Card>
       )}
+      <MediationDocuments v={v} />
       <Card size="small" title="当事人意见" style={{ marginTop: 16 }}>
         <Table
           size="small"
