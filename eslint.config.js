@@ -13,7 +13,18 @@ const RENDERER_ALLOWED_CORE =
 const RENDERER_FORBIDDEN_CORE = `^(\\.\\./)+core/(?!${RENDERER_ALLOWED_CORE}$)`;
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'native/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'db/migrations/**', 'coverage/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'native/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'db/migrations/**',
+      'coverage/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -41,7 +52,9 @@ export default tseslint.config(
             { name: 'react', message: 'core/ has no UI.' },
             { name: 'fastify', message: 'core/ has no HTTP: server/ is the shell.' },
           ],
-          patterns: [{ group: ['**/electron/**', '**/server/**', '**/renderer/**', '**/cli/**', '@fastify/*'], message: 'core/ imports no shell.' }],
+          patterns: [
+            { group: ['**/electron/**', '**/server/**', '**/renderer/**', '**/cli/**', '@fastify/*'], message: 'core/ imports no shell.' },
+          ],
         },
       ],
     },
@@ -87,7 +100,10 @@ export default tseslint.config(
               allowTypeImports: true,
               message: 'The renderer imports only the contract modules of core/ (meta, types, pure helpers), never services.',
             },
-            { group: ['**/server/**', '**/electron/**', '**/cli/**'], message: 'The renderer talks to the shells only through the API client.' },
+            {
+              group: ['**/server/**', '**/electron/**', '**/cli/**'],
+              message: 'The renderer talks to the shells only through the API client.',
+            },
           ],
         },
       ],
@@ -99,7 +115,14 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/renderer/**', '**/server/**'], message: 'The desktop shell serves core/; it does not import the other shell or the UI.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/renderer/**', '**/server/**'],
+              message: 'The desktop shell serves core/; it does not import the other shell or the UI.',
+            },
+          ],
+        },
       ],
     },
   },

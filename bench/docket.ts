@@ -21,13 +21,20 @@ export async function benchDocket(opts: { cases: number; queries: number }): Pro
     void tx;
     const ids: number[] = [];
     for (let i = 1; i <= 6; i++) {
-      const r = core.sqlite.prepare(`INSERT INTO users (username, display_name, password_hash, created_at, updated_at) VALUES (?, ?, 'x', '2024-01-01T00:00:00+08:00', '2024-01-01T00:00:00+08:00')`).run(`judge${i}`, `法官${i}`);
+      const r = core.sqlite
+        .prepare(
+          `INSERT INTO users (username, display_name, password_hash, created_at, updated_at) VALUES (?, ?, 'x', '2024-01-01T00:00:00+08:00', '2024-01-01T00:00:00+08:00')`,
+        )
+        .run(`judge${i}`, `法官${i}`);
       ids.push(Number(r.lastInsertRowid));
       core.sqlite.prepare(`INSERT INTO user_roles (user_id, role) VALUES (?, 'judge')`).run(ids[i - 1]);
     }
     return ids;
   });
-  const civil = core.sqlite.prepare(`SELECT id, received_on AS receivedOn FROM cases WHERE case_type = '民初' ORDER BY id`).all() as { id: number; receivedOn: string }[];
+  const civil = core.sqlite.prepare(`SELECT id, received_on AS receivedOn FROM cases WHERE case_type = '民初' ORDER BY id`).all() as {
+    id: number;
+    receivedOn: string;
+  }[];
   const methods = ['judgment', 'mediation', 'withdrawal', 'deemed-withdrawal'];
   const procs = ['small-claims', 'simplified', 'simplified', 'ordinary'];
   const load = time(() =>
@@ -35,12 +42,25 @@ export async function benchDocket(opts: { cases: number; queries: number }): Pro
       const ins = core.sqlite.prepare(
         `INSERT INTO docket_cases (case_id, source, status, filed_on, entered_at, recommended, procedure, by_consent, judge_id, closed_on, close_method, close_result) VALUES (?, 'filing', ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)`,
       );
-      const susp = core.sqlite.prepare(`INSERT INTO docket_suspensions (case_id, kind, from_date, to_date, recorded_at) VALUES (?, 'appraisal', ?, ?, '2026-01-01T00:00:00+08:00')`);
+      const susp = core.sqlite.prepare(
+        `INSERT INTO docket_suspensions (case_id, kind, from_date, to_date, recorded_at) VALUES (?, 'appraisal', ?, ?, '2026-01-01T00:00:00+08:00')`,
+      );
       civil.forEach((c, i) => {
         const open = i % 5 === 0 || c.receivedOn >= '2026-09-01';
         const proc = procs[i % 4]!;
         const closedOn = open ? null : c.receivedOn < '2026-08-01' ? addDays(c.receivedOn, 20 + (i % 60)) : null;
-        ins.run(c.id, open || !closedOn ? 'open' : 'closed', c.receivedOn, `${c.receivedOn}T09:00:00+08:00`, proc, proc, judges[i % 6], closedOn, closedOn ? methods[i % 4] : null, closedOn ? '结案' : null);
+        ins.run(
+          c.id,
+          open || !closedOn ? 'open' : 'closed',
+          c.receivedOn,
+          `${c.receivedOn}T09:00:00+08:00`,
+          proc,
+          proc,
+          judges[i % 6],
+          closedOn,
+          closedOn ? methods[i % 4] : null,
+          closedOn ? '结案' : null,
+        );
         if (i % 7 === 0) susp.run(c.id, addDays(c.receivedOn, 5), addDays(c.receivedOn, 25));
       });
     }),

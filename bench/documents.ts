@@ -27,7 +27,10 @@ function ruling(i: number): DocumentModel {
   const t = builtinTemplate(i % 5 === 4 ? 'ruling-confirm-reject' : 'ruling-confirm-valid');
   const s = t.sample as Record<string, unknown> & { applicants: Record<string, unknown>[]; agreement: Record<string, unknown> };
   const name = (k: number) => SURNAMES[(i + k) % SURNAMES.length]! + GIVEN[(i * 7 + k) % GIVEN.length]!;
-  const terms = Array.from({ length: 1 + (i % 4) }, (_, k) => `${name(1)}于2026年12月${k + 1}日前向${name(0)}支付第${k + 1}期款项${(i % 90) + 10},000元；`);
+  const terms = Array.from(
+    { length: 1 + (i % 4) },
+    (_, k) => `${name(1)}于2026年12月${k + 1}日前向${name(0)}支付第${k + 1}期款项${(i % 90) + 10},000元；`,
+  );
   return fillTemplate(t, {
     ...s,
     caseNumber: `（2026）浙0522民特${1000 + i}号`,
@@ -79,7 +82,10 @@ export async function benchDocuments(opts: { quick: boolean }): Promise<void> {
     filled.push(Number(process.hrtime.bigint() - t0) / 1e6);
   }
   row('of which filling the template (in both)', stats(filled));
-  row('sizes', `PDF ${fmt(coldPdf.value.bytes.length / 1024, 0)} KB · DOCX ${fmt(coldDocx.value.bytes.length / 1024, 0)} KB · ${coldPdf.value.pages} pages`);
+  row(
+    'sizes',
+    `PDF ${fmt(coldPdf.value.bytes.length / 1024, 0)} KB · DOCX ${fmt(coldDocx.value.bytes.length / 1024, 0)} KB · ${coldPdf.value.pages} pages`,
+  );
 
   // Batch: documents generated one by one, the PDF streamed to a file.
   const count = opts.quick ? 100 : 1000;
@@ -113,12 +119,18 @@ export async function benchDocuments(opts: { quick: boolean }): Promise<void> {
   clearInterval(timer);
   const size = fs.statSync(file).size;
   const batchMs = batch.ms - gcMs; // the forced collections for the heap samples are not the batch's
-  row(`batch: ${count} rulings → one PDF (streamed to a file)`, `${fmt(batchMs / 1000)} s, ${batch.value.pages} pages, ${mb(size)}   (target < 20 s for 1,000)`);
+  row(
+    `batch: ${count} rulings → one PDF (streamed to a file)`,
+    `${fmt(batchMs / 1000)} s, ${batch.value.pages} pages, ${mb(size)}   (target < 20 s for 1,000)`,
+  );
   row('  per ruling', `${fmt(batchMs / count)} ms`);
   row('  RSS before · peak during the batch', `${mb(rssStart)} · ${mb(peak)} (includes garbage not yet collected)`);
   row('  JS heap after GC: before · each tenth', `${mb(heap[0]!)} · ${heap.slice(1).map(mb).join(' ')}`);
   const kept = (heap[heap.length - 1]! - heap[1]!) / (count - count / 10);
-  row('  kept per ruling after the first tenth', `${fmt(kept / 1024, 1)} KB (pdfkit's page tree and cross-reference offsets; the PDF itself is on disk)`);
+  row(
+    '  kept per ruling after the first tenth',
+    `${fmt(kept / 1024, 1)} KB (pdfkit's page tree and cross-reference offsets; the PDF itself is on disk)`,
+  );
   fs.rmSync(dir, { recursive: true, force: true });
 
   // The register: fill the court's current template version, render, record (row, audit entry) in one call.
@@ -127,12 +139,23 @@ export async function benchDocuments(opts: { quick: boolean }): Promise<void> {
   try {
     const ctx = { core, actor: systemActor('bench'), client: { transport: 'cli' as const } };
     const sample = builtinTemplate('ruling-confirm-valid').sample;
-    const gen = (i: number) => generateDocument(ctx, { templateId: 'ruling-confirm-valid', format: 'pdf', data: { ...sample, caseNumber: `（2026）浙0522民特${2000 + i}号` } });
+    const gen = (i: number) =>
+      generateDocument(ctx, {
+        templateId: 'ruling-confirm-valid',
+        format: 'pdf',
+        data: { ...sample, caseNumber: `（2026）浙0522民特${2000 + i}号` },
+      });
     for (let i = 0; i < 5; i++) await gen(i);
     const regMs: number[] = [];
     for (let i = 0; i < iterations; i++) regMs.push((await timeAsync(() => gen(i))).ms);
-    const regP50 = percentile([...regMs].sort((a, b) => a - b), 50);
-    const pdfP50 = percentile([...pdfMs].sort((a, b) => a - b), 50);
+    const regP50 = percentile(
+      [...regMs].sort((a, b) => a - b),
+      50,
+    );
+    const pdfP50 = percentile(
+      [...pdfMs].sort((a, b) => a - b),
+      50,
+    );
     row('register: documents.generate (fill + PDF + record + audit)', `${stats(regMs)} · ${fmt(regP50 / pdfP50, 2)}× the PDF alone`);
   } finally {
     closeCore(core);
@@ -151,7 +174,11 @@ export async function benchDocuments(opts: { quick: boolean }): Promise<void> {
   const env = { ...process.env, FONTCONFIG_FILE: path.resolve(import.meta.dirname, '../scripts/libreoffice-fonts.conf') };
   const convert = () => {
     const t0 = process.hrtime.bigint();
-    const r = spawnSync(soffice, [`-env:UserInstallation=file://${lo}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', lo, docx], { env, encoding: 'utf8' });
+    const r = spawnSync(
+      soffice,
+      [`-env:UserInstallation=file://${lo}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', lo, docx],
+      { env, encoding: 'utf8' },
+    );
     if (r.status !== 0) throw new Error(`LibreOffice failed: ${r.stderr}`);
     return Number(process.hrtime.bigint() - t0) / 1e6;
   };
@@ -159,7 +186,10 @@ export async function benchDocuments(opts: { quick: boolean }): Promise<void> {
   const runs = Array.from({ length: opts.quick ? 2 : 5 }, convert);
   runs.sort((a, b) => a - b);
   const loMs = percentile(runs, 50);
-  const pdfP50 = percentile([...pdfMs].sort((a, b) => a - b), 50);
+  const pdfP50 = percentile(
+    [...pdfMs].sort((a, b) => a - b),
+    50,
+  );
   row('LibreOffice DOCX → PDF (headless, one process per file)', `first ${fmt(first)} ms · then p50 ${fmt(loMs)} ms`);
   row('ratio: LibreOffice / our PDF (warm p50)', `${fmt(loMs / pdfP50, 0)}×   (target ≥ 50×)`);
   fs.rmSync(lo, { recursive: true, force: true });

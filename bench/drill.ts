@@ -36,7 +36,15 @@ async function call(core: Core, op: string, input: unknown, token?: string): Pro
 
 async function court(dir: string): Promise<{ core: Core; clerk: string }> {
   const core = createCore({ dataDir: dir, passwordCost: TEST_COST });
-  const admin = (await call(core, 'setup.initialise', { courtName: '浙江省长兴县人民法院', courtCode: '浙0522', adminUsername: 'admin', adminDisplayName: '王管理', adminPassword: 'Court2026ok' })).token as string;
+  const admin = (
+    await call(core, 'setup.initialise', {
+      courtName: '浙江省长兴县人民法院',
+      courtCode: '浙0522',
+      adminUsername: 'admin',
+      adminDisplayName: '王管理',
+      adminPassword: 'Court2026ok',
+    })
+  ).token as string;
   await call(core, 'users.create', { username: 'clerk1', displayName: '李书记', password: 'Court2026ok', roles: ['clerk'] }, admin);
   const clerk = (await call(core, 'auth.login', { username: 'clerk1', password: 'Court2026ok' })).token as string;
   return { core, clerk };
@@ -62,7 +70,9 @@ async function killDrill() {
   for (let run = 0; run < runs; run++) {
     const numbers: string[] = [];
     await new Promise<void>((resolve) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'drillWorker.ts'), dir, clerk], { cwd: path.resolve(here, '..') });
+      const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'drillWorker.ts'), dir, clerk], {
+        cwd: path.resolve(here, '..'),
+      });
       let buf = '';
       const killAt = 20 + Math.floor(Math.random() * 60);
       child.stdout.on('data', (c: Buffer) => {
@@ -81,7 +91,9 @@ async function killDrill() {
     lost += numbers.filter((n) => !present.has(n)).length;
     if (!verifyDir(dir).ok) red++;
   }
-  out(`kill -9 drill: ${runs} runs, ${acknowledged} acknowledged filings, ${lost} lost, verify red after ${red} runs (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  out(
+    `kill -9 drill: ${runs} runs, ${acknowledged} acknowledged filings, ${lost} lost, verify red after ${red} runs (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
   return dir;
 }
 
@@ -101,7 +113,13 @@ async function backupDrill() {
   const file = path.join(tmp('court-drill-out-'), 'drill.courtbak');
   let steps = 0;
   const t0 = Date.now();
-  const result = await takeBackup(core.sqlite, { out: file, dataDir: dir, now: () => new Date(), pagesPerStep: 16, onProgress: () => steps++ });
+  const result = await takeBackup(core.sqlite, {
+    out: file,
+    dataDir: dir,
+    now: () => new Date(),
+    pagesPerStep: 16,
+    onProgress: () => steps++,
+  });
   const backupMs = Date.now() - t0;
   const ackedByEnd = [...acked];
   stop = true;
@@ -116,7 +134,9 @@ async function backupDrill() {
   const restoreMs = Date.now() - t2;
   const db = new Database(path.join(target, 'court.sqlite'), { readonly: true });
   const present = new Set((db.prepare('SELECT number FROM cases').all() as { number: string }[]).map((r) => r.number));
-  const sameCounts = Object.entries(result.manifest.counts).every(([t, n]) => (db.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n === n);
+  const sameCounts = Object.entries(result.manifest.counts).every(
+    ([t, n]) => (db.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n === n,
+  );
   db.close();
   const missing = ackedByEnd.filter((n) => !present.has(n)).length;
   out(
@@ -135,13 +155,19 @@ function copyStore(dir: string): string {
 
 function tamperDrill(dir: string) {
   const kinds: [string, (db: Database.Database, d: string) => void][] = [
-    ['deleting the last audit rows', (db, d) => {
-      const head = readHead(d)!;
-      db.exec(`DELETE FROM audit_log WHERE id > ${head.count - 3}`);
-    }],
+    [
+      'deleting the last audit rows',
+      (db, d) => {
+        const head = readHead(d)!;
+        db.exec(`DELETE FROM audit_log WHERE id > ${head.count - 3}`);
+      },
+    ],
     ["editing a case's amount", (db) => db.exec('UPDATE cases SET amount_fen = amount_fen + 100 WHERE id = 7')],
     ["editing a party's ID number", (db) => db.exec(`UPDATE parties SET id_number = '330522198503121230' WHERE id = 1`)],
-    ["editing a user's roles", (db) => db.exec(`INSERT INTO user_roles (user_id, role) SELECT id, 'admin' FROM users WHERE username = 'clerk1'`)],
+    [
+      "editing a user's roles",
+      (db) => db.exec(`INSERT INTO user_roles (user_id, role) SELECT id, 'admin' FROM users WHERE username = 'clerk1'`),
+    ],
     ['an audit row edited, chain recomputed without the key', (db) => db.exec(`UPDATE audit_log SET actor_name = '他人' WHERE id = 5`)],
   ];
   let named = 0;
@@ -166,7 +192,9 @@ function timings(dir: string) {
   const q = verifyDatabase(o.sqlite, { seal: o.seal, head: o.head, quick: true, quickFrom: o.head });
   const quickMs = Date.now() - t1;
   o.close();
-  out(`verify: full ${fullMs} ms (${full.auditRows} audit rows, ${full.recordsChecked} records), quick ${quickMs} ms (${q.ok ? 'green' : 'red'})`);
+  out(
+    `verify: full ${fullMs} ms (${full.auditRows} audit rows, ${full.recordsChecked} records), quick ${quickMs} ms (${q.ok ? 'green' : 'red'})`,
+  );
 }
 
 out(`诉服台 trust drills — node ${process.version}${quick ? ' (quick)' : ''}`);

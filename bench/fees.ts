@@ -21,7 +21,7 @@ export async function benchFees(opts: { cases: number; applications: number }): 
 
   // 1. Quotes: random amounts up to 1 亿元 with random halvings.
   let x = 12345;
-  const rnd = () => ((x = (x * 1103515245 + 12345) >>> 0) / 2 ** 32);
+  const rnd = () => (x = (x * 1103515245 + 12345) >>> 0) / 2 ** 32;
   const requests: QuoteRequest[] = Array.from({ length: 20_000 }, () => ({
     kind: (['property', 'enforcement', 'preservation', 'payment-order', 'bankruptcy'] as const)[Math.floor(rnd() * 5)]!,
     amountsFen: [1 + Math.floor(rnd() ** 3 * 10_000_000_000)],
@@ -42,7 +42,15 @@ export async function benchFees(opts: { cases: number; applications: number }): 
   row(`seeded ${opts.cases.toLocaleString('en-US')} cases`, `${fmt(seeded.ms / 1000, 1)} s`);
   const insert = time(() =>
     writeTransaction(core, (tx) => {
-      const parties = core.sqlite.prepare('SELECT cp.id AS cpId, cp.case_id AS caseId, c.received_on AS receivedOn FROM case_parties cp JOIN cases c ON c.id = cp.case_id WHERE cp.seq = 1 AND cp.case_id % ? = 0 ORDER BY cp.id LIMIT ?').all(Math.max(1, Math.floor(opts.cases / opts.applications)), opts.applications) as { cpId: number; caseId: number; receivedOn: string }[];
+      const parties = core.sqlite
+        .prepare(
+          'SELECT cp.id AS cpId, cp.case_id AS caseId, c.received_on AS receivedOn FROM case_parties cp JOIN cases c ON c.id = cp.case_id WHERE cp.seq = 1 AND cp.case_id % ? = 0 ORDER BY cp.id LIMIT ?',
+        )
+        .all(Math.max(1, Math.floor(opts.cases / opts.applications)), opts.applications) as {
+        cpId: number;
+        caseId: number;
+        receivedOn: string;
+      }[];
       const stmt = core.sqlite.prepare(
         `INSERT INTO relief_applications (case_id, case_party_id, kind, ground, reasons, evidence, fee_fen, applied_on, status, decided_on, granted_percent, relief_fen, deferred_until, created_by, created_at, updated_at)
          VALUES (?, ?, ?, 'other', '困难', '[]', ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
@@ -57,7 +65,20 @@ export async function benchFees(opts: { cases: number; applications: number }): 
         const percent = status === 'granted' ? (kind === 'reduce' ? 50 : 100) : null;
         const relief = percent === null ? (status === 'refused' ? 0 : null) : Math.round((fee * percent) / 100);
         const due = kind === 'defer' && status === 'granted' ? p.receivedOn.replace(/^(\d{4})/, (y) => String(Number(y) + 1)) : null;
-        stmt.run(p.caseId, p.cpId, kind, fee, p.receivedOn, status, decided, percent, relief, due, `${p.receivedOn}T09:00:00+08:00`, `${p.receivedOn}T09:00:00+08:00`);
+        stmt.run(
+          p.caseId,
+          p.cpId,
+          kind,
+          fee,
+          p.receivedOn,
+          status,
+          decided,
+          percent,
+          relief,
+          due,
+          `${p.receivedOn}T09:00:00+08:00`,
+          `${p.receivedOn}T09:00:00+08:00`,
+        );
       }
       return parties.length;
     }),
@@ -73,7 +94,9 @@ export async function benchFees(opts: { cases: number; applications: number }): 
     row(label, `p50 ${fmt(percentile(ms, 50))} ms, p95 ${fmt(percentile(ms, 95))} ms`);
   };
   measure('relief.list: open applications, first page of 50', () => listRelief(core.db, { status: 'open', page: 1, pageSize: 50 }));
-  measure('relief.list: one month, first page of 50', () => listRelief(core.db, { from: '2026-10-01', to: '2026-10-31', page: 1, pageSize: 50 }));
+  measure('relief.list: one month, first page of 50', () =>
+    listRelief(core.db, { from: '2026-10-01', to: '2026-10-31', page: 1, pageSize: 50 }),
+  );
   measure('relief.followUp: overdue deferrals (≤ 1,000 rows)', () => deferralFollowUps(core.db, '2026-11-23', { state: 'overdue' }));
   measure('relief.followUp: due soon', () => deferralFollowUps(core.db, '2026-11-23', { state: 'due-soon' }));
   measure('relief.totals: twelve months × three kinds', () => reliefTotals(core.db, '2025-12', '2026-11'));

@@ -22,7 +22,14 @@ export async function benchFoundation(opts: { auditRows: number }): Promise<void
       time(() =>
         writeTransaction(core, (tx) => {
           const n = allocateCaseNumber(tx, { courtCode: '浙0522', typeCode: '民初', receivedOn: '2026-11-23' });
-          appendAudit(tx, core, { actorId: 1, actorName: 'bench', operation: 'bench.allocate', entityType: 'case', entityId: n.text, after: n });
+          appendAudit(tx, core, {
+            actorId: 1,
+            actorName: 'bench',
+            operation: 'bench.allocate',
+            entityType: 'case',
+            entityId: n.text,
+            after: n,
+          });
           return n;
         }),
       ).ms,
@@ -37,7 +44,14 @@ export async function benchFoundation(opts: { auditRows: number }): Promise<void
     writeTransaction(core, (tx) => {
       for (let i = 0; i < 300; i++) {
         const n = allocateCaseNumber(tx, { courtCode: '浙0522', typeCode: '民特', receivedOn: '2026-11-23' });
-        appendAudit(tx, core, { actorId: 1, actorName: 'bench', operation: 'bench.allocate', entityType: 'case', entityId: n.text, after: n });
+        appendAudit(tx, core, {
+          actorId: 1,
+          actorName: 'bench',
+          operation: 'bench.allocate',
+          entityType: 'case',
+          entityId: n.text,
+          after: n,
+        });
       }
     }),
   );
@@ -60,7 +74,10 @@ export async function benchFoundation(opts: { auditRows: number }): Promise<void
     }
   });
   const verified = time(() => verifyDatabase(core.sqlite));
-  row(`verify integrity + chain of ${verified.value.auditRows.toLocaleString()} audit rows`, `${fmt(verified.ms, 0)} ms (${verified.value.ok ? 'ok' : 'BROKEN'})`);
+  row(
+    `verify integrity + chain of ${verified.value.auditRows.toLocaleString()} audit rows`,
+    `${fmt(verified.ms, 0)} ms (${verified.value.ok ? 'ok' : 'BROKEN'})`,
+  );
   row('  audit rows verified per second', fmt((verified.value.auditRows / verified.ms) * 1000, 0));
 
   // 4. Password hashing at the production cost (scrypt N=2^15, r=8).

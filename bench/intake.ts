@@ -19,7 +19,15 @@ async function call(core: Core, op: string, input: unknown, token?: string): Pro
 
 async function clerkCourt(): Promise<{ core: Core; clerk: string }> {
   const core = createCore({ dataDir: tmpDataDir('intake'), passwordCost: TEST_COST });
-  const admin = (await call(core, 'setup.initialise', { courtName: '浙江省长兴县人民法院', courtCode: '浙0522', adminUsername: 'admin', adminDisplayName: '王管理', adminPassword: 'Court2026ok' })).token as string;
+  const admin = (
+    await call(core, 'setup.initialise', {
+      courtName: '浙江省长兴县人民法院',
+      courtCode: '浙0522',
+      adminUsername: 'admin',
+      adminDisplayName: '王管理',
+      adminPassword: 'Court2026ok',
+    })
+  ).token as string;
   await call(core, 'users.create', { username: 'clerk1', displayName: '李书记', password: 'Court2026ok', roles: ['clerk'] }, admin);
   const clerk = (await call(core, 'auth.login', { username: 'clerk1', password: 'Court2026ok' })).token as string;
   return { core, clerk };

@@ -24,14 +24,22 @@ const call = async (name: string, input: unknown, token?: string) => {
   return r.result as Record<string, unknown>;
 };
 try {
-  const setup = await call('setup.initialise', { courtName: '浙江省长兴县人民法院', courtCode: '浙0522', adminUsername: 'admin', adminDisplayName: '王管理', adminPassword: 'Court2026ok' });
+  const setup = await call('setup.initialise', {
+    courtName: '浙江省长兴县人民法院',
+    courtCode: '浙0522',
+    adminUsername: 'admin',
+    adminDisplayName: '王管理',
+    adminPassword: 'Court2026ok',
+  });
   const admin = setup.token as string;
   await call('users.create', { username: 'clerk', displayName: '李书记员', password: 'Court2026ok', roles: ['clerk'] }, admin);
   const clerk = (await call('auth.login', { username: 'clerk', password: 'Court2026ok' })).token as string;
   seedCases(core, { cases: total, seed: 7, from: '2024-01-01', to: '2026-06-30', actor: systemActor('bench') });
   const bank = core.sqlite
-    .prepare(`INSERT INTO parties (kind, name, id_type, id_number, address, phone, representative, representative_title, revision, created_at, updated_at)
-      VALUES ('organisation', '长兴农村商业银行股份有限公司', 'uscc', '91330522MA2B3C4D57', '长兴县雉城街道', '0572-6000001', '张行长', '董事长', 1, '2026-01-01T09:00:00+08:00', '2026-01-01T09:00:00+08:00')`)
+    .prepare(
+      `INSERT INTO parties (kind, name, id_type, id_number, address, phone, representative, representative_title, revision, created_at, updated_at)
+      VALUES ('organisation', '长兴农村商业银行股份有限公司', 'uscc', '91330522MA2B3C4D57', '长兴县雉城街道', '0572-6000001', '张行长', '董事长', 1, '2026-01-01T09:00:00+08:00', '2026-01-01T09:00:00+08:00')`,
+    )
     .run().lastInsertRowid as number;
   core.sqlite.prepare(`INSERT INTO case_parties (case_id, party_id, role, seq) SELECT id, ?, 'plaintiff', 99 FROM cases`).run(bank);
   const partyCases = (core.sqlite.prepare('SELECT count(*) AS n FROM case_parties WHERE party_id = ?').get(bank) as { n: number }).n;
@@ -48,7 +56,16 @@ try {
   })();
   await new Promise((r) => setTimeout(r, 200));
   const t0 = performance.now();
-  const party = { kind: 'organisation', name: '长兴农村商业银行股份有限公司', idType: 'uscc', idNumber: '91330522MA2B3C4D57', address: '长兴县雉城街道', phone: '0572-6000002', representative: '张行长', representativeTitle: '董事长' };
+  const party = {
+    kind: 'organisation',
+    name: '长兴农村商业银行股份有限公司',
+    idType: 'uscc',
+    idNumber: '91330522MA2B3C4D57',
+    address: '长兴县雉城街道',
+    phone: '0572-6000002',
+    representative: '张行长',
+    representativeTitle: '董事长',
+  };
   const corrected = await call('parties.correct', { id: bank, party, reason: '银行变更联系电话' }, clerk);
   const correctionMs = performance.now() - t0;
   await new Promise((r) => setImmediate(r));

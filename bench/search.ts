@@ -62,7 +62,14 @@ const KINDS: Kind[] = [
   { label: '2-char name 张三', query: (s) => persons(s).find((p) => chars(p.name) === 2)?.name },
   { label: '3-char name 张三丰', trigram: true, query: (s) => persons(s).find((p) => chars(p.name) === 3)?.name },
   { label: 'ID number, full', query: (s) => persons(s).find((p) => p.idType === 'resident')?.idNumber ?? undefined },
-  { label: 'ID number, last 6', trigram: true, query: (s) => persons(s).find((p) => p.idType === 'resident')?.idNumber?.slice(-6) },
+  {
+    label: 'ID number, last 6',
+    trigram: true,
+    query: (s) =>
+      persons(s)
+        .find((p) => p.idType === 'resident')
+        ?.idNumber?.slice(-6),
+  },
   { label: 'USCC', query: (s) => s.parties.find((p) => p.idType === 'uscc')?.idNumber ?? undefined },
   { label: 'phone, full', query: (s) => s.parties.find((p) => p.phone && /^1\d{10}$/.test(p.phone))?.phone ?? undefined },
   { label: 'phone, last 4', trigram: true, query: (s) => s.parties.find((p) => p.phone && /^1\d{10}$/.test(p.phone))?.phone?.slice(-4) },
@@ -88,7 +95,7 @@ function drawSamples(core: Core, n: number, rng: Rng): Sample[] {
   );
   const out: Sample[] = [];
   while (out.length < n) {
-    const c = caseRow.get(rng.int(1, maxId)) as Omit<Sample, 'parties' | 'caseId'> & { id: number } | undefined;
+    const c = caseRow.get(rng.int(1, maxId)) as (Omit<Sample, 'parties' | 'caseId'> & { id: number }) | undefined;
     if (!c) continue;
     out.push({ caseId: c.id, number: c.number, caseType: c.caseType, code: c.code, parties: partyRows.all(c.id) as Sample['parties'] });
   }

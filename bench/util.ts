@@ -48,7 +48,13 @@ export async function initialisedCore(dataDir: string, clock?: Clock): Promise<C
   const r = await dispatch(
     core,
     'setup.initialise',
-    { courtName: '浙江省长兴县人民法院', courtCode: '浙0522', adminUsername: 'admin', adminDisplayName: '基准测试', adminPassword: 'Bench2026ok' },
+    {
+      courtName: '浙江省长兴县人民法院',
+      courtCode: '浙0522',
+      adminUsername: 'admin',
+      adminDisplayName: '基准测试',
+      adminPassword: 'Bench2026ok',
+    },
     { client: { transport: 'test' } },
   );
   if (!r.ok) throw new Error(r.error.message);

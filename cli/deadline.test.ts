@@ -22,7 +22,17 @@ describe('court deadline', { timeout: 120_000 }, () => {
       rolledFrom: '2026-10-05',
       basis: '《诉讼费用交纳办法》第二十二条',
     });
-    const r = await deadline('--kind', 'confirmation-objection', '--from', '2026-11-01', '--suspend', '2026-10-01..2026-10-10', '--suspend', '2026-11-05..2026-11-06', '--json');
+    const r = await deadline(
+      '--kind',
+      'confirmation-objection',
+      '--from',
+      '2026-11-01',
+      '--suspend',
+      '2026-10-01..2026-10-10',
+      '--suspend',
+      '2026-11-05..2026-11-06',
+      '--json',
+    );
     expect(JSON.parse(r.stdout)).toMatchObject({ due: '2026-11-18', rolledFrom: null });
   });
 

@@ -24,7 +24,10 @@ export function addDeadlineCommand(program: Command, h: CliHelpers): void {
     .showHelpAfterError('（用 court deadline --help 查看用法）')
     .requiredOption('--kind <kind>', '期间种类（如 fee-payment、trial-simplified；--kind help 列出全部）')
     .requiredOption('--from <date>', '起算日（YYYY-MM-DD，当日不计入）')
-    .option('--suspend <from..to>', '不计入期间的日期段（如 2026-10-01..2026-10-10）；可重复', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--suspend <from..to>', '不计入期间的日期段（如 2026-10-01..2026-10-10）；可重复', (v: string, prev: string[] = []) => [
+      ...prev,
+      v,
+    ])
     .option('--extend <n>', '经批准延长的长度（按该期间的单位）')
     .option('--data <dir>', '数据目录：使用管理员录入的节假日安排')
     .option('--json', '输出 JSON：{ due, basis, rolledFrom, … }')

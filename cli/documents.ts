@@ -48,7 +48,10 @@ export function addDocumentCommands(program: Command, h: CliHelpers): void {
         if (o.data) core = h.openExisting(h.dataDirOf(o));
         const list = listTemplates(core?.db);
         if (o.json) h.print(list.map((t) => ({ id: t.id, title: t.title, version: t.version, origin: t.origin })));
-        else h.print(list.map((t) => `${t.id.padEnd(24)} ${t.version.padEnd(9)} ${t.title}${t.origin === 'court' ? '（本院版本）' : ''}\n`).join(''));
+        else
+          h.print(
+            list.map((t) => `${t.id.padEnd(24)} ${t.version.padEnd(9)} ${t.title}${t.origin === 'court' ? '（本院版本）' : ''}\n`).join(''),
+          );
       } finally {
         if (core) h.closeCore(core);
       }
@@ -86,7 +89,8 @@ export function addDocumentCommands(program: Command, h: CliHelpers): void {
     .action(async (o, cmd: Command) => {
       const sources = [o.input, o.sample, o.case].filter(Boolean).length;
       if (sources !== 1) cmd.error('错误：请用 --input、--sample 或 --case 中的一个指定数据', { exitCode: 2, code: 'court.usage' });
-      if (o.format !== 'pdf' && o.format !== 'docx') cmd.error(`错误：--format 应为 pdf 或 docx：${o.format}`, { exitCode: 2, code: 'court.usage' });
+      if (o.format !== 'pdf' && o.format !== 'docx')
+        cmd.error(`错误：--format 应为 pdf 或 docx：${o.format}`, { exitCode: 2, code: 'court.usage' });
       if (o.case && !o.data) cmd.error('错误：--case 须同时给出 --data（案件所在的数据目录）', { exitCode: 2, code: 'court.usage' });
       const { builtinTemplate, currentTemplate, draftData, FontError, renderTemplate, TemplateError, unknownDataFields } = await engine();
       let core: Core | undefined;
@@ -119,8 +123,7 @@ export function addDocumentCommands(program: Command, h: CliHelpers): void {
             if (err instanceof ApiError && err.code === 'NOT_FOUND') h.fail(`案件不存在：${number}`);
             throw err;
           }
-          const refused = (why: string) =>
-            h.fail(`${why}。模板“${t.title}”仅凭案件无法生成，请用 --input 提供数据，或用 --sample 预览。`);
+          const refused = (why: string) => h.fail(`${why}。模板“${t.title}”仅凭案件无法生成，请用 --input 提供数据，或用 --sample 预览。`);
           let draft;
           try {
             draft = draftData(t, {
@@ -134,7 +137,8 @@ export function addDocumentCommands(program: Command, h: CliHelpers): void {
             if (err instanceof ApiError) refused(err.message);
             throw err;
           }
-          if (!draft.complete) refused(`案件中没有这些内容：${draft.missing.join('、')}（如司法确认的调解协议、审判员，由司法确认登记提供）`);
+          if (!draft.complete)
+            refused(`案件中没有这些内容：${draft.missing.join('、')}（如司法确认的调解协议、审判员，由司法确认登记提供）`);
           data = draft.data;
           if (o.clerk && t.id === 'case-receipt') data.clerk = o.clerk;
         }
@@ -142,7 +146,10 @@ export function addDocumentCommands(program: Command, h: CliHelpers): void {
         const fonts = { ...(core ? readSetting(core.db, 'documents.fonts') : undefined), ...fontConfig(o) };
         const doc = await renderTemplate(t, data, o.format, { fonts });
         fs.writeFileSync(o.out, doc.bytes);
-        if (doc.missingGlyphs.length) process.stderr.write(`注意：字体中没有这些字，文书中显示为空框：${doc.missingGlyphs.join(' ')}（可用 --font-body 指定含这些字的字体）\n`);
+        if (doc.missingGlyphs.length)
+          process.stderr.write(
+            `注意：字体中没有这些字，文书中显示为空框：${doc.missingGlyphs.join(' ')}（可用 --font-body 指定含这些字的字体）\n`,
+          );
         h.print({
           ok: true,
           out: path.resolve(o.out),

@@ -13,7 +13,19 @@ describe('court fee quote', { timeout: 120_000 }, () => {
   });
 
   it('halves once for simplified procedure closed by mediation, and adds several claims', async () => {
-    const r = await fee('--kind', 'property', '--amount', '100000', '--amount', '50,000', '--procedure', 'simplified', '--closing', 'mediation', '--json');
+    const r = await fee(
+      '--kind',
+      'property',
+      '--amount',
+      '100000',
+      '--amount',
+      '50,000',
+      '--procedure',
+      'simplified',
+      '--closing',
+      'mediation',
+      '--json',
+    );
     expect(JSON.parse(r.stdout)).toMatchObject({ feeFen: 165_000, rules: ['halved:mediation'] });
   });
 

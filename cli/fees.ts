@@ -31,8 +31,18 @@ export function addFeeCommands(program: Command, h: CliHelpers): void {
     .requiredOption('--kind <kind>', `费用种类：${FEE_KIND_IDS.map((k) => `${k}（${FEE_KINDS[k].label}）`).join('、')}`)
     .option('--amount <yuan>', '金额（元，最多两位小数）；可重复，多项诉讼请求合并计算', (v: string, prev: string[] = []) => [...prev, v])
     .option('--preserved <yuan>', '申请保全：实际保全的财产数额（元），按此结算并列出应退或应补的数额')
-    .option('--procedure <procedure>', `审理程序：${Object.entries(PROCEDURES).map(([k, v]) => `${k}（${v}）`).join('、')}`)
-    .option('--closing <closing>', `结案方式：${Object.entries(CLOSINGS).map(([k, v]) => `${k}（${v}）`).join('、')}`)
+    .option(
+      '--procedure <procedure>',
+      `审理程序：${Object.entries(PROCEDURES)
+        .map(([k, v]) => `${k}（${v}）`)
+        .join('、')}`,
+    )
+    .option(
+      '--closing <closing>',
+      `结案方式：${Object.entries(CLOSINGS)
+        .map(([k, v]) => `${k}（${v}）`)
+        .join('、')}`,
+    )
     .option('--counterclaim', '反诉（与本诉合并审理，减半交纳）')
     .option('--on <date>', '计算所依据的日期（本省标准按此日期适用），默认今天')
     .option('--data <dir>', '数据目录：使用本院设置的本省标准和取整规则')
@@ -40,7 +50,8 @@ export function addFeeCommands(program: Command, h: CliHelpers): void {
     .action((o, cmd: Command) => {
       const usage = (message: string): never => cmd.error(`错误：${message}`, { exitCode: 2, code: 'court.usage' });
       if (!(FEE_KIND_IDS as string[]).includes(o.kind)) usage(`--kind 不是有效的费用种类：${o.kind}。可用：${FEE_KIND_IDS.join('、')}`);
-      if (o.procedure !== undefined && !(o.procedure in PROCEDURES)) usage(`--procedure 应为 ${Object.keys(PROCEDURES).join('、')}：${o.procedure}`);
+      if (o.procedure !== undefined && !(o.procedure in PROCEDURES))
+        usage(`--procedure 应为 ${Object.keys(PROCEDURES).join('、')}：${o.procedure}`);
       if (o.closing !== undefined && !(o.closing in CLOSINGS)) usage(`--closing 应为 ${Object.keys(CLOSINGS).join('、')}：${o.closing}`);
       if (o.on !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(o.on)) usage(`--on 日期格式应为 YYYY-MM-DD：${o.on}`);
       const amountsFen: number[] = [];
@@ -81,9 +92,12 @@ export function addFeeCommands(program: Command, h: CliHelpers): void {
         }
         if (o.json) h.print(quote);
         else {
-          const lines = quote.breakdown.map((l) => `  ${l.label}${l.formula ? `：${l.formula}` : ''} = ${l.yuan} 元${l.basis ? `  〔${l.basis}〕` : ''}`);
+          const lines = quote.breakdown.map(
+            (l) => `  ${l.label}${l.formula ? `：${l.formula}` : ''} = ${l.yuan} 元${l.basis ? `  〔${l.basis}〕` : ''}`,
+          );
           h.print(
-            [`${quote.kindLabel}：${quote.feeText}（${quote.inWords}）`, ...lines, ...quote.notes.map((n) => `  注：${n}`)].join('\n') + '\n',
+            [`${quote.kindLabel}：${quote.feeText}（${quote.inWords}）`, ...lines, ...quote.notes.map((n) => `  注：${n}`)].join('\n') +
+              '\n',
           );
         }
       } finally {

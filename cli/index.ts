@@ -96,10 +96,7 @@ function removeDatabaseFiles(dataDir: string): void {
 const dataOption = () => new Option('--data <dir>', '数据目录（默认：桌面版的用户数据目录）');
 
 export function buildCli(): Command {
-  const program = new Command('court')
-    .description('诉服台 管理命令行')
-    .showHelpAfterError()
-    .exitOverride();
+  const program = new Command('court').description('诉服台 管理命令行').showHelpAfterError().exitOverride();
 
   program
     .command('init')
@@ -119,7 +116,13 @@ export function buildCli(): Command {
         const r = await dispatch(
           core,
           'setup.initialise',
-          { courtName: o.courtName, courtCode: o.courtCode, adminUsername: o.admin, adminDisplayName: o.adminName, adminPassword: o.password },
+          {
+            courtName: o.courtName,
+            courtCode: o.courtCode,
+            adminUsername: o.admin,
+            adminDisplayName: o.adminName,
+            adminPassword: o.password,
+          },
           { client: { transport: 'cli' } },
         );
         if (!r.ok) fail(r.error.field ? `${r.error.message}（字段：${r.error.field}）` : r.error.message);
@@ -187,7 +190,14 @@ export function buildCli(): Command {
     .requiredOption('--password <password>', '初始密码')
     .requiredOption('--roles <roles>', `角色，逗号分隔：${ROLE_KEYS.join(',')}（也可写中文名）`)
     .action(async (o) => {
-      print(await run(dataDirOf(o), 'users.create', { username: o.username, displayName: o.name, password: o.password, roles: parseRoles(o.roles) }));
+      print(
+        await run(dataDirOf(o), 'users.create', {
+          username: o.username,
+          displayName: o.name,
+          password: o.password,
+          roles: parseRoles(o.roles),
+        }),
+      );
     });
   user
     .command('disable')
@@ -286,7 +296,8 @@ export function buildCli(): Command {
     .option('--number <案号>', '案号，如 （2026）浙0522民初1234号（括号全角半角均可），或中心登记号 调登〔2026〕0001')
     .option('--code <code>', '案件码（一案一码），如 K7Q2-M9XD-4')
     .action((o, cmd: Command) => {
-      if (Boolean(o.number) === Boolean(o.code)) cmd.error('错误：请用 --number 或 --code 指定一个案件（二者选一）', { exitCode: 2, code: 'court.usage' });
+      if (Boolean(o.number) === Boolean(o.code))
+        cmd.error('错误：请用 --number 或 --code 指定一个案件（二者选一）', { exitCode: 2, code: 'court.usage' });
       let by: { number: string } | { code: string };
       if (o.code) {
         const code = normaliseCaseCode(o.code);

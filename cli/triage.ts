@@ -69,11 +69,22 @@ export function addTriageCommand(program: Command, h: CliHelpers): void {
     }
     const flags: Partial<Record<TriageFlag, boolean>> = {};
     for (const [opt, key] of FLAG_OPTIONS) if (o[camel(opt)]) flags[key] = true;
-    const r = triage({ amountFen: o.nonMoney ? null : amountFen, nonMoney: Boolean(o.nonMoney), averageWageFen: averageWageFen!, consent: Boolean(o.consent), flags });
+    const r = triage({
+      amountFen: o.nonMoney ? null : amountFen,
+      nonMoney: Boolean(o.nonMoney),
+      averageWageFen: averageWageFen!,
+      consent: Boolean(o.consent),
+      flags,
+    });
     if (o.json) h.print({ procedure: r.procedure, byConsent: r.byConsent, reasons: r.reasons });
     else {
       const names = { 'small-claims': '小额诉讼程序', simplified: '简易程序', ordinary: '普通程序' } as const;
-      h.print([`适用${names[r.procedure]}${r.byConsent ? '（当事人约定）' : ''}（年平均工资：${wageSource!}）`, ...r.reasons.map((x) => `  ${x.text}  〔${x.basis}〕`)].join('\n') + '\n');
+      h.print(
+        [
+          `适用${names[r.procedure]}${r.byConsent ? '（当事人约定）' : ''}（年平均工资：${wageSource!}）`,
+          ...r.reasons.map((x) => `  ${x.text}  〔${x.basis}〕`),
+        ].join('\n') + '\n',
+      );
     }
   });
 }

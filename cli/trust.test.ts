@@ -50,7 +50,18 @@ describe('court backup / restore / verify', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'court-trust-'));
     // init and backup in-process (the CLI's init is covered by cli.test.ts); the host is a separate process, as at a court
     const init = createCore({ dataDir: dir, passwordCost: TEST_COST });
-    const setup = await dispatch(init, 'setup.initialise', { courtName: '浙江省长兴县人民法院', courtCode: '浙0522', adminUsername: 'admin', adminDisplayName: '王管理', adminPassword: 'Court2026ok' }, { client: { transport: 'test' } });
+    const setup = await dispatch(
+      init,
+      'setup.initialise',
+      {
+        courtName: '浙江省长兴县人民法院',
+        courtCode: '浙0522',
+        adminUsername: 'admin',
+        adminDisplayName: '王管理',
+        adminPassword: 'Court2026ok',
+      },
+      { client: { transport: 'test' } },
+    );
     expect(setup.ok).toBe(true);
     closeCore(init);
     expect(fs.statSync(dir).mode & 0o777).toBe(0o700);
@@ -87,7 +98,9 @@ describe('court backup / restore / verify', () => {
     expect(report.ok).toBe(true);
     const db = new Database(path.join(target, 'court.sqlite'), { readonly: true });
     const numbers = new Set((db.prepare('SELECT number FROM cases').all() as { number: string }[]).map((r) => r.number));
-    const counts = Object.fromEntries(Object.keys(taken.manifest.counts).map((t) => [t, (db.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n]));
+    const counts = Object.fromEntries(
+      Object.keys(taken.manifest.counts).map((t) => [t, (db.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n]),
+    );
     db.close();
     for (const n of before) expect(numbers.has(n)).toBe(true);
     expect(counts).toEqual(taken.manifest.counts);

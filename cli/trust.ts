@@ -26,7 +26,9 @@ function progressPrinter(): ((p: VerifyProgress) => void) | undefined {
 export function addTrustCommands(program: Command, h: CliHelpers): void {
   program
     .command('verify')
-    .description('检查数据库完整性、审计链（密钥校验、链头）和每条受审计记录的内容；正常时退出码 0，否则非 0 并说明原因。只读打开，不写入数据库')
+    .description(
+      '检查数据库完整性、审计链（密钥校验、链头）和每条受审计记录的内容；正常时退出码 0，否则非 0 并说明原因。只读打开，不写入数据库',
+    )
     .addOption(h.dataOption())
     .option('--quick', '快速检查：只查上次检查通过之后的审计记录和它们涉及的数据（不做 SQLite 完整性检查），供定时任务使用')
     .option('--backup <file>', '检查一个备份文件（清单、审计链和数据），而不是数据目录')
@@ -53,7 +55,8 @@ export function addTrustCommands(program: Command, h: CliHelpers): void {
         });
         h.print(report);
         if (report.ok) {
-          const last = opened.sqlite.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined;
+          const last = opened.sqlite.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
+            { id: number; hash: string } | undefined;
           // remember where the next quick check starts (skipped on read-only media)
           if (last && report.auditRows >= last.id) {
             try {
@@ -90,21 +93,34 @@ export function addTrustCommands(program: Command, h: CliHelpers): void {
           out,
           dataDir,
           now: () => systemClock.now(),
-          ...(process.stderr.isTTY ? { onProgress: (p: { done: number; total: number }) => process.stderr.write(`\r已复制 ${p.done} / ${p.total} 页   `) } : {}),
+          ...(process.stderr.isTTY
+            ? { onProgress: (p: { done: number; total: number }) => process.stderr.write(`\r已复制 ${p.done} / ${p.total} 页   `) }
+            : {}),
         });
       } finally {
         source.close();
       }
       if (process.stderr.isTTY) process.stderr.write('\n');
       const check = checkBackup(result.file);
-      h.print({ ok: check.ok, file: result.file, bytes: result.bytes, seconds: result.ms / 1000, manifest: result.manifest, problems: check.problems });
-      process.stderr.write(`注意：备份文件含审计密钥（audit.key）和全部案件数据，请像保管数据目录一样保管备份（${os.userInfo().username} 以外的用户不应能读取）\n`);
+      h.print({
+        ok: check.ok,
+        file: result.file,
+        bytes: result.bytes,
+        seconds: result.ms / 1000,
+        manifest: result.manifest,
+        problems: check.problems,
+      });
+      process.stderr.write(
+        `注意：备份文件含审计密钥（audit.key）和全部案件数据，请像保管数据目录一样保管备份（${os.userInfo().username} 以外的用户不应能读取）\n`,
+      );
       if (!check.ok) h.fail(`备份校验未通过：${check.problems.join('；')}`);
     });
 
   program
     .command('restore')
-    .description('从备份恢复：先校验备份；数据目录中已有数据库时须加 --force，原数据库移到 replaced-时间 文件夹保留。恢复前请先停止主机和桌面程序')
+    .description(
+      '从备份恢复：先校验备份；数据目录中已有数据库时须加 --force，原数据库移到 replaced-时间 文件夹保留。恢复前请先停止主机和桌面程序',
+    )
     .requiredOption('--from <file>', '备份文件')
     .addOption(h.dataOption())
     .option('--force', '替换数据目录中已有的数据库（原数据库保留在数据目录下）')
@@ -112,7 +128,15 @@ export function addTrustCommands(program: Command, h: CliHelpers): void {
       const dataDir = h.dataDirOf(o);
       try {
         const r = restoreBackup(path.resolve(o.from), dataDir, { force: Boolean(o.force), now: () => systemClock.now() });
-        h.print({ ok: r.report.ok, dataDir, database: databasePath(dataDir), backupTakenAt: r.manifest.createdAt, counts: r.manifest.counts, replacedTo: r.replacedTo, verify: r.report });
+        h.print({
+          ok: r.report.ok,
+          dataDir,
+          database: databasePath(dataDir),
+          backupTakenAt: r.manifest.createdAt,
+          counts: r.manifest.counts,
+          replacedTo: r.replacedTo,
+          verify: r.report,
+        });
         if (!r.report.ok) h.fail(`恢复后的数据库校验未通过：${r.report.problems.join('；')}`);
       } catch (err) {
         if (err instanceof RestoreRefused) h.fail(err.message);

@@ -47,4 +47,6 @@ registerAreas(areas);
 export type Areas = typeof areas;
 
 /** name → operation, for every operation of every area. */
-export const operations = combineOperations(...areas.flatMap((a) => [...a.operations])) as unknown as OperationMapOf<Areas[number]['operations'][number]>;
+export const operations = combineOperations(...areas.flatMap((a) => [...a.operations])) as unknown as OperationMapOf<
+  Areas[number]['operations'][number]
+>;

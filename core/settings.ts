@@ -44,7 +44,10 @@ function parseStored(key: string, raw: string): unknown {
 }
 
 function badSetting(key: string, label: string, problem: string): ApiError {
-  return new ApiError('BAD_SETTING', `本院设置“${label}”（${key}）的存储值无效${problem ? `：${problem}` : ''}。请管理员在设置页面重新保存该项。`);
+  return new ApiError(
+    'BAD_SETTING',
+    `本院设置“${label}”（${key}）的存储值无效${problem ? `：${problem}` : ''}。请管理员在设置页面重新保存该项。`,
+  );
 }
 
 /** The value of one setting, its default when never set, undefined when it has none (court.name before setup). */

@@ -70,7 +70,9 @@ describe('hot queries use their indexes', () => {
   });
 
   it('mediation register: by status and by flow', () => {
-    const byStatus = recordStatements(sqlite, () => listMediations(sqlite, { status: 'in-progress', limit: 50 } as ListInput, '2026-11-23'));
+    const byStatus = recordStatements(sqlite, () =>
+      listMediations(sqlite, { status: 'in-progress', limit: 50 } as ListInput, '2026-11-23'),
+    );
     expectUses(byStatus, /FROM mediations m/, 'mediations_status_id_idx');
     const byFlow = recordStatements(sqlite, () => listMediations(sqlite, { flow: 'delegated', limit: 50 } as ListInput, '2026-11-23'));
     expectUses(byFlow, /FROM mediations m/, 'mediations_flow_id_idx');

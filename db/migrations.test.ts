@@ -43,7 +43,9 @@ interface Column {
 
 /** Ordinary tables (not the migrator's own, not an FTS index or its shadow tables) with their columns. */
 function schemaOf(sqlite: Database.Database): Map<string, Column[]> {
-  const all = sqlite.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as {
+  const all = sqlite
+    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+    .all() as {
     name: string;
     sql: string;
   }[];
@@ -77,7 +79,9 @@ function seedEveryTable(sqlite: Database.Database, schema: Map<string, Column[]>
     const rows: Record<string, unknown>[] = [];
     for (const row of [1, 2]) {
       const r = Object.fromEntries(cols.map((c) => [c.name, valueFor(table, c, row)]));
-      sqlite.prepare(`INSERT INTO "${table}" (${cols.map((c) => `"${c.name}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...Object.values(r));
+      sqlite
+        .prepare(`INSERT INTO "${table}" (${cols.map((c) => `"${c.name}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`)
+        .run(...Object.values(r));
       rows.push(r);
     }
     written.set(table, rows);
@@ -96,7 +100,17 @@ describe('migrations', () => {
     const file = path.join(tmpDir(), 'court.sqlite');
     const { sqlite } = openDatabase({ file });
     expect([...schemaOf(sqlite).keys()]).toEqual(
-      expect.arrayContaining(['audit_log', 'number_sequences', 'sessions', 'settings', 'user_roles', 'users', 'cases', 'parties', 'documents']),
+      expect.arrayContaining([
+        'audit_log',
+        'number_sequences',
+        'sessions',
+        'settings',
+        'user_roles',
+        'users',
+        'cases',
+        'parties',
+        'documents',
+      ]),
     );
     sqlite.close();
   });
@@ -125,7 +139,10 @@ describe('migrations', () => {
         expect(after.has(table), `${table} still exists`).toBe(true);
         const added = after.get(table)!.filter((c) => !before.get(table)!.some((b) => b.name === c.name));
         const stored = sqlite.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all() as Record<string, unknown>[];
-        expect(stored.map((r) => Object.fromEntries(Object.keys(rows[0]!).map((k) => [k, r[k]]))), table).toEqual(rows);
+        expect(
+          stored.map((r) => Object.fromEntries(Object.keys(rows[0]!).map((k) => [k, r[k]]))),
+          table,
+        ).toEqual(rows);
         for (const c of added) {
           const expected = defaultValue(sqlite, c.dflt_value);
           expect(

@@ -119,7 +119,6 @@ export const auditLog = sqliteTable(
   (t) => [index('audit_entity_idx').on(t.entityType, t.entityId), index('audit_at_idx').on(t.at)],
 );
 
-
 /**
  * People and organisations who appear in cases (docs/DOMAIN.md “身份号码”). A returning party is found by ID number
  * (or USCC) and reused; corrections bump `revision` and keep the old values in party_revisions.
@@ -148,7 +147,9 @@ export const parties = sqliteTable(
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [
-    uniqueIndex('parties_identity_unique').on(t.idType, t.idNumber).where(sql`id_number IS NOT NULL`),
+    uniqueIndex('parties_identity_unique')
+      .on(t.idType, t.idNumber)
+      .where(sql`id_number IS NOT NULL`),
     index('parties_name_idx').on(t.name),
     index('parties_phone_idx').on(t.phone),
     index('parties_id_number_idx').on(t.idNumber),
@@ -271,10 +272,7 @@ export const caseLinks = sqliteTable(
     note: text('note'),
     createdAt: text('created_at').notNull(),
   },
-  (t) => [
-    uniqueIndex('case_links_unique').on(t.fromCaseId, t.toCaseId, t.kind),
-    index('case_links_to_idx').on(t.toCaseId),
-  ],
+  (t) => [uniqueIndex('case_links_unique').on(t.fromCaseId, t.toCaseId, t.kind), index('case_links_to_idx').on(t.toCaseId)],
 );
 
 /** The timeline of a case: every event, in order. */
@@ -889,7 +887,10 @@ export const mediationAssignments = sqliteTable(
     reason: text('reason'),
     assignedBy: integer('assigned_by'),
   },
-  (t) => [index('mediation_assignments_med_idx').on(t.mediationId, t.id), index('mediation_assignments_mediator_idx').on(t.mediatorId, t.state)],
+  (t) => [
+    index('mediation_assignments_med_idx').on(t.mediationId, t.id),
+    index('mediation_assignments_mediator_idx').on(t.mediatorId, t.state),
+  ],
 );
 
 /** Every progress lookup by code (self-service terminal): when, from where, whether it matched. */

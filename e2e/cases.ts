@@ -49,17 +49,53 @@ export async function caseCount(baseURL: string, token: string): Promise<number>
 }
 
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '林', '罗', '高'];
-const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀英', '建华', '志强', '海燕', '晓东'];
-const CAUSES = ['民间借贷纠纷', '买卖合同纠纷', '物业服务合同纠纷', '信用卡纠纷', '金融借款合同纠纷', '机动车交通事故责任纠纷', '劳务合同纠纷', '房屋租赁合同纠纷'];
+const GIVEN = [
+  '伟',
+  '芳',
+  '娜',
+  '敏',
+  '静',
+  '丽',
+  '强',
+  '磊',
+  '军',
+  '洋',
+  '勇',
+  '艳',
+  '杰',
+  '娟',
+  '涛',
+  '明',
+  '超',
+  '秀英',
+  '建华',
+  '志强',
+  '海燕',
+  '晓东',
+];
+const CAUSES = [
+  '民间借贷纠纷',
+  '买卖合同纠纷',
+  '物业服务合同纠纷',
+  '信用卡纠纷',
+  '金融借款合同纠纷',
+  '机动车交通事故责任纠纷',
+  '劳务合同纠纷',
+  '房屋租赁合同纠纷',
+];
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** `court seed --data DIR --cases N --seed S`: demo cases of every type, 2021 to today, written beside the running host. */
 export async function seedWithCli(dataDir: string, cases: number, seed = 7): Promise<void> {
-  await promisify(execFile)(process.execPath, ['--import', 'tsx', 'cli/index.ts', 'seed', '--data', dataDir, '--cases', String(cases), '--seed', String(seed)], {
-    cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'test' },
-  });
+  await promisify(execFile)(
+    process.execPath,
+    ['--import', 'tsx', 'cli/index.ts', 'seed', '--data', dataDir, '--cases', String(cases), '--seed', String(seed)],
+    {
+      cwd: ROOT,
+      env: { ...process.env, NODE_ENV: 'test' },
+    },
+  );
 }
 
 /** A small deterministic generator (mulberry32), so seeded data is the same on every run. */
@@ -92,7 +128,10 @@ export async function seedCases(baseURL: string, token: string, n: number, seed 
     };
   };
   for (let i = 0; i < n; i++) {
-    const plaintiff = i % 10 === 3 ? { kind: 'person' as const, name: '张三', idType: 'resident' as const, idNumber: residentId('19850612', '031') } : person(2 * i);
+    const plaintiff =
+      i % 10 === 3
+        ? { kind: 'person' as const, name: '张三', idType: 'resident' as const, idNumber: residentId('19850612', '031') }
+        : person(2 * i);
     await fileCivilCase(baseURL, token, {
       plaintiff,
       defendant: person(2 * i + 1),
@@ -177,5 +216,9 @@ export async function typeText(page: Page, text: string): Promise<void> {
 
 /** A full-page screenshot with the filing form's sticky save bar in its place at the end (not mid-page). */
 export async function snapPage(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true, style: '.filing-actions { position: static !important; }' });
+  await page.screenshot({
+    path: testInfo.outputPath(`${name}.png`),
+    fullPage: true,
+    style: '.filing-actions { position: static !important; }',
+  });
 }

@@ -14,12 +14,26 @@ import type { Page } from '@playwright/test';
 
 const JUDGE = { username: 'faguan1', displayName: '王法官', password: 'Judge2026aa' } as const;
 const PRINTER = { username: 'dayin1', displayName: '钱打印', password: 'Print2026aa' } as const;
-const A = { kind: 'person' as const, name: '张卫国', idType: 'resident' as const, idNumber: residentId('19780415', '035'), address: '浙江省长兴县雉城街道明珠路 18 号' };
-const B = { kind: 'person' as const, name: '李建华', idType: 'resident' as const, idNumber: residentId('19820920', '117'), address: '浙江省长兴县画溪街道长兴大道 9 号' };
+const A = {
+  kind: 'person' as const,
+  name: '张卫国',
+  idType: 'resident' as const,
+  idNumber: residentId('19780415', '035'),
+  address: '浙江省长兴县雉城街道明珠路 18 号',
+};
+const B = {
+  kind: 'person' as const,
+  name: '李建华',
+  idType: 'resident' as const,
+  idNumber: residentId('19820920', '117'),
+  address: '浙江省长兴县画溪街道长兴大道 9 号',
+};
 const TERMS = ['李建华于2027年3月31日前支付张卫国货款33,000元；', '双方就本案买卖合同再无其他争议。'];
 
 function pdfText(base64: string): string {
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: Buffer.from(base64, 'base64') }).toString('utf8').replace(/\s+/g, '');
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: Buffer.from(base64, 'base64') })
+    .toString('utf8')
+    .replace(/\s+/g, '');
 }
 
 /** Opens an application from the register (the side menu, then its 案号). */
@@ -36,9 +50,24 @@ async function applyFor(baseURL: string, token: string, effectiveOn: string, app
     {
       appliedOn,
       applicants: [{ party: A }, { party: B }],
-      agreement: { organisationKind: 'people', organisationName: '长兴县雉城街道人民调解委员会', organisationPlace: '长兴县雉城街道', mediatorName: '陈调解', date: effectiveOn, effectiveOn, dispute: '买卖合同纠纷', terms: TERMS },
+      agreement: {
+        organisationKind: 'people',
+        organisationName: '长兴县雉城街道人民调解委员会',
+        organisationPlace: '长兴县雉城街道',
+        mediatorName: '陈调解',
+        date: effectiveOn,
+        effectiveOn,
+        dispute: '买卖合同纠纷',
+        terms: TERMS,
+      },
       applicationForm: 'written',
-      materials: { agreement: 'provided', mediationProof: 'provided', propertyProof: 'not_applicable', identity: 'provided', powerOfAttorney: 'not_applicable' },
+      materials: {
+        agreement: 'provided',
+        mediationProof: 'provided',
+        propertyProof: 'not_applicable',
+        identity: 'provided',
+        powerOfAttorney: 'not_applicable',
+      },
     },
     token,
   );
@@ -65,7 +94,10 @@ test.fixme('application → acceptance → review → confirm → sign → print
   await page.locator('.ant-select-item-option').filter({ hasText: JUDGE.displayName }).click();
   await page.getByLabel('书记员').click();
   await page.locator('.ant-select-item-option').filter({ hasText: CLERK.displayName }).click();
-  await page.getByRole('button', { name: '指 定' }).or(page.getByRole('button', { name: '指定', exact: true })).click();
+  await page
+    .getByRole('button', { name: '指 定' })
+    .or(page.getByRole('button', { name: '指定', exact: true }))
+    .click();
   await expect(page.getByText(`审判员${JUDGE.displayName}`)).toBeVisible();
   await logout(page);
 
@@ -84,7 +116,13 @@ test.fixme('application → acceptance → review → confirm → sign → print
   const reprint = await api(host.url, 'documents.reprint', { id: view.ruling!.documentId }, judgeToken);
   expect(reprint.identical).toBe(true);
   const text = pdfText(reprint.base64).replace(/—\d+—/g, '');
-  const order = [`一、${TERMS[0]}`, `二、${TERMS[1]}`, '达成的调解协议有效', `审判员${JUDGE.displayName}`, `书记员${CLERK.displayName}`].map((s) => text.indexOf(s.replace(/\s+/g, '')));
+  const order = [
+    `一、${TERMS[0]}`,
+    `二、${TERMS[1]}`,
+    '达成的调解协议有效',
+    `审判员${JUDGE.displayName}`,
+    `书记员${CLERK.displayName}`,
+  ].map((s) => text.indexOf(s.replace(/\s+/g, '')));
   expect(order.every((i) => i >= 0)).toBe(true);
   expect([...order].sort((a, b) => a - b)).toEqual(order);
   await logout(page);
@@ -101,7 +139,10 @@ test.fixme('application → acceptance → review → confirm → sign → print
     await page.locator('.ant-select-item-option').filter({ hasText: name }).click();
     await page.getByLabel('签收人').fill(name);
     await page.getByLabel('送达凭证').fill(`送达回证${i + 1}`);
-    await page.getByRole('button', { name: '登 记' }).or(page.getByRole('button', { name: '登记', exact: true })).click();
+    await page
+      .getByRole('button', { name: '登 记' })
+      .or(page.getByRole('button', { name: '登记', exact: true }))
+      .click();
     await expect(page.getByText('已登记送达')).toBeVisible();
   }
   const served = await api(host.url, 'confirmation.get', { confirmationId: v.id }, printerToken);
@@ -125,7 +166,12 @@ test.fixme('a late application → 不予受理 ruling citing 民诉法 art. 205
   await expect(page.getByText('不予受理').first()).toBeVisible();
   await expect(page.getByText('已超过期限')).toBeVisible();
   const staff = await api(host.url, 'confirmation.staff', {}, clerkToken);
-  await api(host.url, 'confirmation.assign', { confirmationId: v.id, judgeId: staff.judges[0]!.id, clerkId: staff.clerks[0]!.id }, clerkToken);
+  await api(
+    host.url,
+    'confirmation.assign',
+    { confirmationId: v.id, judgeId: staff.judges[0]!.id, clerkId: staff.clerks[0]!.id },
+    clerkToken,
+  );
   const signed = await api(host.url, 'confirmation.sign', { confirmationId: v.id }, judgeToken);
   const text = pdfText(signed.pdfBase64);
   expect(text).toContain('依照《中华人民共和国民事诉讼法》第二百零五条规定');

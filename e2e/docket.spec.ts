@@ -22,17 +22,44 @@ function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-test('a 民初 case is triaged to small claims, lands on the judge’s desk, and warns as its trial period runs out', async ({ page, host }, testInfo) => {
+test('a 民初 case is triaged to small claims, lands on the judge’s desk, and warns as its trial period runs out', async ({
+  page,
+  host,
+}, testInfo) => {
   test.setTimeout(300_000); // the host restarts once; the shared machine is slow
   const admin = await initialise(host.url);
   const clerk = await userToken(host.url, admin, CLERK, ['clerk']);
   await userToken(host.url, admin, JUDGE, ['judge']);
   const today = courtToday();
   const year = Number(today.slice(0, 4));
-  await api(host.url, 'docket.setWageFigure', { wageYear: year - 1, amountFen: 10_000_000, publishedOn: `${year}-01-02` > today ? today : `${year}-01-02`, source: '浙江省高级人民法院通知' }, admin);
+  await api(
+    host.url,
+    'docket.setWageFigure',
+    {
+      wageYear: year - 1,
+      amountFen: 10_000_000,
+      publishedOn: `${year}-01-02` > today ? today : `${year}-01-02`,
+      source: '浙江省高级人民法院通知',
+    },
+    admin,
+  );
   const filed = await fileCivilCase(host.url, clerk, {
-    plaintiff: { kind: 'person', name: '张三', idType: 'resident', idNumber: residentId('19850312', '123'), address: '长兴县雉城街道', phone: '13905721234' },
-    defendant: { kind: 'person', name: '李四', idType: 'resident', idNumber: residentId('19900101', '246'), address: '长兴县画溪街道', phone: '13905725678' },
+    plaintiff: {
+      kind: 'person',
+      name: '张三',
+      idType: 'resident',
+      idNumber: residentId('19850312', '123'),
+      address: '长兴县雉城街道',
+      phone: '13905721234',
+    },
+    defendant: {
+      kind: 'person',
+      name: '李四',
+      idType: 'resident',
+      idNumber: residentId('19900101', '246'),
+      address: '长兴县画溪街道',
+      phone: '13905725678',
+    },
     cause: '民间借贷纠纷',
     amountFen: 3_000_000,
     claims: '判令被告偿还借款 30,000 元',

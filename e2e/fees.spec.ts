@@ -40,12 +40,36 @@ async function setUpFees(baseURL: string) {
   return { adminToken, clerkToken, reviewerToken, approverToken };
 }
 
-const PLAINTIFF = { kind: 'person' as const, name: '张卫国', idType: 'resident' as const, idNumber: residentId('19780415', '035'), address: '浙江省长兴县雉城街道明珠路 18 号' };
-const DEFENDANT = { kind: 'person' as const, name: '李建华', idType: 'resident' as const, idNumber: residentId('19820920', '117'), address: '浙江省长兴县画溪街道长兴大道 9 号' };
-const COMPANY = { kind: 'organisation' as const, name: '长兴明湖建材有限公司', idType: 'uscc' as const, idNumber: uscc('91330522MA2B3C4D5'), representative: '赵明', representativeTitle: '执行董事', address: '浙江省长兴县太湖街道' };
+const PLAINTIFF = {
+  kind: 'person' as const,
+  name: '张卫国',
+  idType: 'resident' as const,
+  idNumber: residentId('19780415', '035'),
+  address: '浙江省长兴县雉城街道明珠路 18 号',
+};
+const DEFENDANT = {
+  kind: 'person' as const,
+  name: '李建华',
+  idType: 'resident' as const,
+  idNumber: residentId('19820920', '117'),
+  address: '浙江省长兴县画溪街道长兴大道 9 号',
+};
+const COMPANY = {
+  kind: 'organisation' as const,
+  name: '长兴明湖建材有限公司',
+  idType: 'uscc' as const,
+  idNumber: uscc('91330522MA2B3C4D5'),
+  representative: '赵明',
+  representativeTitle: '执行董事',
+  address: '浙江省长兴县太湖街道',
+};
 
 /** A 民初 case received today with a claim of 150,000 元; returns its id and number. */
-async function fileCase(baseURL: string, token: string, plaintiff: typeof PLAINTIFF | typeof COMPANY = PLAINTIFF): Promise<{ id: number; number: string; parties: { casePartyId: number; role: string }[] }> {
+async function fileCase(
+  baseURL: string,
+  token: string,
+  plaintiff: typeof PLAINTIFF | typeof COMPANY = PLAINTIFF,
+): Promise<{ id: number; number: string; parties: { casePartyId: number; role: string }[] }> {
   const c = await fileCivilCase(baseURL, token, {
     plaintiff,
     defendant: DEFENDANT,
@@ -64,7 +88,10 @@ function plusDays(date: string, n: number): string {
 
 /** Clicks a button-style radio by its label (its input is hidden behind the button). */
 async function choose(page: Page, label: string): Promise<void> {
-  await page.locator('label.ant-radio-button-wrapper').filter({ hasText: new RegExp(`^${label}$`) }).click();
+  await page
+    .locator('label.ant-radio-button-wrapper')
+    .filter({ hasText: new RegExp(`^${label}$`) })
+    .click();
   await expect(page.getByRole('radio', { name: label })).toBeChecked();
 }
 
@@ -89,7 +116,10 @@ async function signIn(page: Page, user: { username: string; password: string }) 
   await expect(page.getByTestId('header-user')).toBeVisible();
 }
 
-test('a clerk quotes 150,000 元 (3,300.00), switches to 简易程序 (1,650.00) and prints the fee notice for a case', async ({ page, baseURL }, testInfo) => {
+test('a clerk quotes 150,000 元 (3,300.00), switches to 简易程序 (1,650.00) and prints the fee notice for a case', async ({
+  page,
+  baseURL,
+}, testInfo) => {
   const { clerkToken } = await setUpFees(baseURL!);
   const c = await fileCase(baseURL!, clerkToken);
   await page.addInitScript(STUB_PRINT);
@@ -147,7 +177,17 @@ test('a clerk quotes 150,000 元 (3,300.00), switches to 简易程序 (1,650.00)
   expect(listed.rows).toHaveLength(1);
   expect(listed.rows[0]!.printCount).toBe(1);
   const text = pdfText((await api(baseURL!, 'documents.reprint', { id: listed.rows[0]!.id }, clerkToken)).base64);
-  for (const part of ['交纳诉讼费用通知书', c.number, '张卫国：', '人民币1,650.00元', '大写：人民币壹仟陆佰伍拾元整', '适用简易程序审理', '7日内交纳', '按撤诉处理', '账号19125101040001234']) {
+  for (const part of [
+    '交纳诉讼费用通知书',
+    c.number,
+    '张卫国：',
+    '人民币1,650.00元',
+    '大写：人民币壹仟陆佰伍拾元整',
+    '适用简易程序审理',
+    '7日内交纳',
+    '按撤诉处理',
+    '账号19125101040001234',
+  ]) {
     expect(text).toContain(part.replace(/\s+/g, ''));
   }
 
@@ -160,7 +200,11 @@ test('a clerk quotes 150,000 元 (3,300.00), switches to 简易程序 (1,650.00)
   await snap(page, testInfo, '03-calculator-preservation-cap');
 });
 
-test('a 缓交 application is reviewed by a second clerk and granted by the approver; the decision is generated; past its date it is overdue and flagged on the case', async ({ page, baseURL, host }, testInfo) => {
+test('a 缓交 application is reviewed by a second clerk and granted by the approver; the decision is generated; past its date it is overdue and flagged on the case', async ({
+  page,
+  baseURL,
+  host,
+}, testInfo) => {
   const { clerkToken } = await setUpFees(baseURL!);
   const c = await fileCase(baseURL!, clerkToken);
   const today = courtToday();
@@ -173,7 +217,9 @@ test('a 缓交 application is reviewed by a second clerk and granted by the appr
   await panel.getByRole('button', { name: '申请司法救助' }).click();
   await expect(page.getByRole('heading', { name: '司法救助登记' })).toBeVisible();
   await expect(page.getByLabel('案号')).toHaveValue(c.number);
-  await expect(page.locator('.ant-form-item').filter({ has: page.getByLabel('申请人', { exact: true }) })).toContainText('原告：张卫国（自然人）');
+  await expect(page.locator('.ant-form-item').filter({ has: page.getByLabel('申请人', { exact: true }) })).toContainText(
+    '原告：张卫国（自然人）',
+  );
   await expect(page.getByRole('radio', { name: '缓交' })).toBeChecked();
   await pick(page, '申请事由', '交通事故');
   await expect(page.getByText('《诉讼费用交纳办法》第四十七条第（二）项：海上事故、交通事故')).toBeVisible();
@@ -219,7 +265,12 @@ test('a 缓交 application is reviewed by a second clerk and granted by the appr
   await expect(done).toContainText(`张卫国：准予缓交 ￥3,300.00，至 ${due}`);
   await done.getByRole('button', { name: '生成决定书' }).click();
   await expect(page.getByRole('dialog', { name: `准予缓交诉讼费用决定书 · ${c.number}` }).getByTestId('fee-document-frame')).toBeVisible();
-  const decisions = await api(baseURL!, 'documents.list', { caseId: c.id, templateId: 'relief-decision', page: 1, pageSize: 10 }, clerkToken);
+  const decisions = await api(
+    baseURL!,
+    'documents.list',
+    { caseId: c.id, templateId: 'relief-decision', page: 1, pageSize: 10 },
+    clerkToken,
+  );
   expect(decisions.rows).toHaveLength(1);
   // the register names the decision as printed
   expect(decisions.rows[0]).toMatchObject({ subjectKind: 'relief', title: '准予缓交诉讼费用决定书' });
@@ -273,7 +324,10 @@ test('a 缓交 application is reviewed by a second clerk and granted by the appr
   await snap(page, testInfo, '08-case-fees-panel');
 });
 
-test('免交 for an organisation is refused on the applicant field and nothing is written; the totals page shows the month', async ({ page, baseURL }, testInfo) => {
+test('免交 for an organisation is refused on the applicant field and nothing is written; the totals page shows the month', async ({
+  page,
+  baseURL,
+}, testInfo) => {
   const { clerkToken, reviewerToken, approverToken } = await setUpFees(baseURL!);
   const c = await fileCase(baseURL!, clerkToken, COMPANY);
   const company = c.parties.find((p) => p.role === '原告')!;
@@ -310,12 +364,36 @@ test('免交 for an organisation is refused on the applicant field and nothing i
     await api(baseURL!, 'relief.act', { applicationId: id, action, ...extra }, reviewerToken);
     await api(baseURL!, 'relief.act', { applicationId: id, action, ...extra }, approverToken);
   };
-  const reduce = await api(baseURL!, 'relief.apply', { caseId: c.id, casePartyId: company.casePartyId, kind: 'reduce', ground: 'other', reasons: '公司受台风影响停产，经营难以为继。', evidence, feeFen: 330_000, requestedPercent: 50 }, clerkToken);
+  const reduce = await api(
+    baseURL!,
+    'relief.apply',
+    {
+      caseId: c.id,
+      casePartyId: company.casePartyId,
+      kind: 'reduce',
+      ground: 'other',
+      reasons: '公司受台风影响停产，经营难以为继。',
+      evidence,
+      feeFen: 330_000,
+      requestedPercent: 50,
+    },
+    clerkToken,
+  );
   await decide(reduce.id, 'grant');
-  const waive = await api(baseURL!, 'relief.apply', { caseId: c.id, casePartyId: defendant.casePartyId, kind: 'waive', ground: 'minimum-living', evidence, feeFen: 330_000 }, clerkToken);
+  const waive = await api(
+    baseURL!,
+    'relief.apply',
+    { caseId: c.id, casePartyId: defendant.casePartyId, kind: 'waive', ground: 'minimum-living', evidence, feeFen: 330_000 },
+    clerkToken,
+  );
   await decide(waive.id, 'grant');
   const other = await fileCase(baseURL!, clerkToken);
-  const refused = await api(baseURL!, 'relief.apply', { caseId: other.id, casePartyId: other.parties[0]!.casePartyId, kind: 'defer', ground: 'accident-victim', evidence, feeFen: 330_000 }, clerkToken);
+  const refused = await api(
+    baseURL!,
+    'relief.apply',
+    { caseId: other.id, casePartyId: other.parties[0]!.casePartyId, kind: 'defer', ground: 'accident-victim', evidence, feeFen: 330_000 },
+    clerkToken,
+  );
   await decide(refused.id, 'refuse');
 
   // the register of applications: decided ones offer their document
@@ -349,7 +427,9 @@ test('免交 for an organisation is refused on the applicant field and nothing i
   await expect(page.getByRole('textbox', { name: '第 1 阶段', exact: true })).toHaveValue('立案庭审查');
   await page.getByRole('group', { name: '第 1 套标准' }).getByLabel('离婚案件每件（50–300 元）').fill('400');
   await page.getByRole('button', { name: '保存设置' }).click();
-  await expect(fieldError(page.getByRole('group', { name: '第 1 套标准' }), '离婚案件每件（50–300 元）')).toContainText('应在 50 元至 300 元之间');
+  await expect(fieldError(page.getByRole('group', { name: '第 1 套标准' }), '离婚案件每件（50–300 元）')).toContainText(
+    '应在 50 元至 300 元之间',
+  );
   await page.getByRole('group', { name: '第 1 套标准' }).getByLabel('离婚案件每件（50–300 元）').fill('200');
   await page.getByLabel('账号').fill('19125101040009999');
   await page.getByRole('button', { name: '保存设置' }).click();

@@ -1,6 +1,21 @@
 import { caseCodeForId, formatCaseCode } from '../core/cases/caseCode';
 import { api } from './api';
-import { CLERK, caseCount, courtToday, dropdownOption, errorOf, fileCivilCase, partyCard, residentId, seedCases, seedWithCli, setUpCounter, snapPage, tabTo, typeText } from './cases';
+import {
+  CLERK,
+  caseCount,
+  courtToday,
+  dropdownOption,
+  errorOf,
+  fileCivilCase,
+  partyCard,
+  residentId,
+  seedCases,
+  seedWithCli,
+  setUpCounter,
+  snapPage,
+  tabTo,
+  typeText,
+} from './cases';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { login } from './ui';
@@ -20,18 +35,40 @@ async function scan(page: Page, text: string): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
   const start = Date.now() / 1000;
   let n = 0;
-  const at = () => start + (n++ * 0.004);
+  const at = () => start + n++ * 0.004;
   const sends: Promise<unknown>[] = [];
   for (const ch of text) {
     const code = /\d/.test(ch) ? `Digit${ch}` : `Key${ch.toUpperCase()}`;
     const vk = ch.toUpperCase().charCodeAt(0);
     const timestamp = at();
-    sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: ch, code, text: ch, unmodifiedText: ch, windowsVirtualKeyCode: vk, timestamp }));
-    sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: ch, code, windowsVirtualKeyCode: vk, timestamp: timestamp + 0.001 }));
+    sends.push(
+      cdp.send('Input.dispatchKeyEvent', {
+        type: 'keyDown',
+        key: ch,
+        code,
+        text: ch,
+        unmodifiedText: ch,
+        windowsVirtualKeyCode: vk,
+        timestamp,
+      }),
+    );
+    sends.push(
+      cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: ch, code, windowsVirtualKeyCode: vk, timestamp: timestamp + 0.001 }),
+    );
   }
   const timestamp = at();
-  sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: 'Enter', code: 'Enter', text: '\r', windowsVirtualKeyCode: 13, timestamp }));
-  sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, timestamp: timestamp + 0.001 }));
+  sends.push(
+    cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: 'Enter', code: 'Enter', text: '\r', windowsVirtualKeyCode: 13, timestamp }),
+  );
+  sends.push(
+    cdp.send('Input.dispatchKeyEvent', {
+      type: 'keyUp',
+      key: 'Enter',
+      code: 'Enter',
+      windowsVirtualKeyCode: 13,
+      timestamp: timestamp + 0.001,
+    }),
+  );
   await Promise.all(sends);
   await cdp.detach();
 }
@@ -52,7 +89,10 @@ const printedCount = (page: Page) => page.evaluate(() => (window as unknown as {
 // typing through the whole form key by key takes a while on a busy machine
 test.describe.configure({ timeout: 180_000 });
 
-test('a clerk files a 民初 and a 民特 case with the keyboard only, prints the receipt and scans the code', async ({ page, baseURL }, testInfo) => {
+test('a clerk files a 民初 and a 民特 case with the keyboard only, prints the receipt and scans the code', async ({
+  page,
+  baseURL,
+}, testInfo) => {
   await setUpCounter(baseURL!);
   await page.addInitScript(STUB_PRINT);
   await page.goto('/');
@@ -157,7 +197,9 @@ test('a clerk files a 民初 and a 民特 case with the keyboard only, prints th
   const qr = receipt.getByRole('img', { name: '案件码二维码' });
   await expect(qr).toBeVisible();
   await expect(qr).toHaveAttribute('data-qr-text', code);
-  expect(await qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 100 && img.src.startsWith('data:image/png'))).toBe(true);
+  expect(await qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 100 && img.src.startsWith('data:image/png'))).toBe(
+    true,
+  );
   await snapPage(page, testInfo, '02-receipt');
 
   // print: what prints is the 收案回执 template, generated from the record and registered like any document
@@ -207,7 +249,9 @@ test('a clerk files a 民初 and a 民特 case with the keyboard only, prints th
   await snapPage(page, testInfo, '04-party-suggestions');
   await page.keyboard.press('Enter');
   await expect(a1.getByTestId('returning-party-0')).toContainText(PLAINTIFF.name);
-  await expect(a1.getByTestId('returning-party-0')).toContainText(`居民身份证 ${PLAINTIFF.id.slice(0, 6)}********${PLAINTIFF.id.slice(-4)}`);
+  await expect(a1.getByTestId('returning-party-0')).toContainText(
+    `居民身份证 ${PLAINTIFF.id.slice(0, 6)}********${PLAINTIFF.id.slice(-4)}`,
+  );
   await expect(a1.getByRole('button', { name: '更换' })).toBeFocused();
 
   await page.keyboard.press('Alt+n');
@@ -405,7 +449,11 @@ test('a half-filled form survives a reload; a scan from inside it leaves it unto
   await expect(page.getByText(/已恢复未保存的草稿/)).toHaveCount(0);
 });
 
-test('search: a two-character name among seeded cases, a 案号, a typed code; the case view corrects a party and links cases', async ({ page, baseURL, host }, testInfo) => {
+test('search: a two-character name among seeded cases, a 案号, a typed code; the case view corrects a party and links cases', async ({
+  page,
+  baseURL,
+  host,
+}, testInfo) => {
   const { clerkToken } = await setUpCounter(baseURL!);
   await seedWithCli(host.dataDir, 200);
   // a two-character name of a seeded party, and what the host finds for it

@@ -22,7 +22,17 @@ export interface Host {
 
 /** Starts `court serve` on a fresh data folder and resolves once it prints its ready event. */
 async function startHost(dataDir: string, opts: { port?: string; clock?: string } = {}): Promise<{ child: ChildProcess; url: string }> {
-  const args = ['--import', 'tsx', 'cli/index.ts', 'serve', '--data', dataDir, '--port', opts.port ?? '0', ...(opts.clock ? ['--clock', opts.clock] : [])];
+  const args = [
+    '--import',
+    'tsx',
+    'cli/index.ts',
+    'serve',
+    '--data',
+    dataDir,
+    '--port',
+    opts.port ?? '0',
+    ...(opts.clock ? ['--clock', opts.clock] : []),
+  ];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'test' },
@@ -34,7 +44,10 @@ async function startHost(dataDir: string, opts: { port?: string; clock?: string 
     stderr += chunk;
   });
   const url = await new Promise<string>((resolve, reject) => {
-    const guard = setTimeout(() => reject(new Error(`host did not report ready within ${READY_TIMEOUT_MS} ms\n${stderr}`)), READY_TIMEOUT_MS);
+    const guard = setTimeout(
+      () => reject(new Error(`host did not report ready within ${READY_TIMEOUT_MS} ms\n${stderr}`)),
+      READY_TIMEOUT_MS,
+    );
     const lines = createInterface({ input: child.stdout! });
     lines.on('line', (line) => {
       try {

@@ -26,7 +26,9 @@ describe('content security policy', () => {
   });
 
   it('replaces a policy the response brought, whatever its header case', () => {
-    expect(withContentSecurityPolicy({ 'Content-Security-Policy': ['default-src *'], 'CONTENT-SECURITY-POLICY': ['x'], etag: ['1'] }, 'p')).toEqual({
+    expect(
+      withContentSecurityPolicy({ 'Content-Security-Policy': ['default-src *'], 'CONTENT-SECURITY-POLICY': ['x'], etag: ['1'] }, 'p'),
+    ).toEqual({
       etag: ['1'],
       'Content-Security-Policy': ['p'],
     });

@@ -24,10 +24,7 @@ export function contentSecurityPolicy(devServerUrl?: string): string {
 }
 
 /** Response headers with our policy in place of any the response brought (header names are case-insensitive). */
-export function withContentSecurityPolicy(
-  headers: Record<string, string[]> | undefined,
-  policy: string,
-): Record<string, string[]> {
+export function withContentSecurityPolicy(headers: Record<string, string[]> | undefined, policy: string): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const [name, value] of Object.entries(headers ?? {})) {
     if (name.toLowerCase() !== 'content-security-policy') out[name] = value;

@@ -44,19 +44,22 @@ function snapshot(dir: string): Record<string, string> {
 /** A runner: each step either writes a binary into the work dir's build/Release or fails. */
 function fakeRunner(steps: { prebuild: Buffer | 'fail'; nodeGyp: Buffer | 'fail' }): Runner & { calls: string[][] } {
   const calls: string[][] = [];
-  const run = Object.assign(async (_command: string, args: string[], opts: { cwd: string }): Promise<RunResult> => {
-    calls.push(args);
-    const tool = args[0]!.includes('prebuild-install') ? 'prebuild' : 'nodeGyp';
-    // the installed package is never the working directory
-    expect(opts.cwd.startsWith(path.join(root, '.electron-native'))).toBe(true);
-    // the copy leaves out build/: a Node binary there could pass for a downloaded one
-    if (tool === 'prebuild') expect(fs.existsSync(path.join(opts.cwd, 'build'))).toBe(false);
-    const result = steps[tool];
-    if (result === 'fail') return { code: 1, signal: null, timedOut: false };
-    fs.mkdirSync(path.join(opts.cwd, 'build', 'Release'), { recursive: true });
-    fs.writeFileSync(path.join(opts.cwd, 'build', 'Release', 'better_sqlite3.node'), result);
-    return { code: 0, signal: null, timedOut: false };
-  }, { calls });
+  const run = Object.assign(
+    async (_command: string, args: string[], opts: { cwd: string }): Promise<RunResult> => {
+      calls.push(args);
+      const tool = args[0]!.includes('prebuild-install') ? 'prebuild' : 'nodeGyp';
+      // the installed package is never the working directory
+      expect(opts.cwd.startsWith(path.join(root, '.electron-native'))).toBe(true);
+      // the copy leaves out build/: a Node binary there could pass for a downloaded one
+      if (tool === 'prebuild') expect(fs.existsSync(path.join(opts.cwd, 'build'))).toBe(false);
+      const result = steps[tool];
+      if (result === 'fail') return { code: 1, signal: null, timedOut: false };
+      fs.mkdirSync(path.join(opts.cwd, 'build', 'Release'), { recursive: true });
+      fs.writeFileSync(path.join(opts.cwd, 'build', 'Release', 'better_sqlite3.node'), result);
+      return { code: 0, signal: null, timedOut: false };
+    },
+    { calls },
+  );
   return run;
 }
 
@@ -113,7 +116,13 @@ describe('scripts/electron-native.mjs', () => {
   });
 
   it('does nothing when the build is already there', async () => {
-    await ensureElectronNative({ projectRoot: root, platform: 'linux', arch: 'x64', run: fakeRunner({ prebuild: ELECTRON_BINARY, nodeGyp: 'fail' }), log: quiet });
+    await ensureElectronNative({
+      projectRoot: root,
+      platform: 'linux',
+      arch: 'x64',
+      run: fakeRunner({ prebuild: ELECTRON_BINARY, nodeGyp: 'fail' }),
+      log: quiet,
+    });
     const run = fakeRunner({ prebuild: 'fail', nodeGyp: 'fail' });
     const r = await ensureElectronNative({ projectRoot: root, platform: 'linux', arch: 'x64', run, log: quiet });
     expect(r.action).toBe('present');
@@ -121,7 +130,13 @@ describe('scripts/electron-native.mjs', () => {
   });
 
   it('rebuilds after better-sqlite3 was upgraded', async () => {
-    await ensureElectronNative({ projectRoot: root, platform: 'linux', arch: 'x64', run: fakeRunner({ prebuild: ELECTRON_BINARY, nodeGyp: 'fail' }), log: quiet });
+    await ensureElectronNative({
+      projectRoot: root,
+      platform: 'linux',
+      arch: 'x64',
+      run: fakeRunner({ prebuild: ELECTRON_BINARY, nodeGyp: 'fail' }),
+      log: quiet,
+    });
     write('node_modules/better-sqlite3/package.json', '{"name":"better-sqlite3","version":"12.11.0"}');
     const run = fakeRunner({ prebuild: ELECTRON_BINARY, nodeGyp: 'fail' });
     expect((await ensureElectronNative({ projectRoot: root, platform: 'linux', arch: 'x64', run, log: quiet })).action).toBe('built');

@@ -65,7 +65,10 @@ describe('IPC handler', () => {
 
   it('accepts the app page with a router hash and a query', async () => {
     const handle = handlerFor(core, TRUSTED_FILE);
-    const r = await handle({ senderFrame: topFrame(`${TRUSTED_FILE}?x=1#/cases/2026`) }, { operation: 'setup.status', input: null, token: null });
+    const r = await handle(
+      { senderFrame: topFrame(`${TRUSTED_FILE}?x=1#/cases/2026`) },
+      { operation: 'setup.status', input: null, token: null },
+    );
     expect(r.ok).toBe(true);
   });
 
@@ -110,19 +113,22 @@ describe('IPC handler', () => {
   describe('in development (Vite dev server)', () => {
     it('accepts any path of the dev server origin', async () => {
       const handle = handlerFor(core, DEV_SERVER);
-      const r = await handle({ senderFrame: topFrame('http://localhost:5173/#/mediation') }, { operation: 'setup.status', input: undefined, token: null });
+      const r = await handle(
+        { senderFrame: topFrame('http://localhost:5173/#/mediation') },
+        { operation: 'setup.status', input: undefined, token: null },
+      );
       expect(r.ok).toBe(true);
     });
 
-    it.each([
-      'http://localhost:5174/',
-      'http://127.0.0.1:5173/',
-      'https://localhost:5173/',
-      'file:///opt/court/out/renderer/index.html',
-    ])('refuses %s', async (url) => {
-      const handle = handlerFor(core, DEV_SERVER);
-      expect(await handle({ senderFrame: topFrame(url) }, { operation: 'setup.status', input: undefined, token: null })).toEqual(FORBIDDEN_SENDER);
-    });
+    it.each(['http://localhost:5174/', 'http://127.0.0.1:5173/', 'https://localhost:5173/', 'file:///opt/court/out/renderer/index.html'])(
+      'refuses %s',
+      async (url) => {
+        const handle = handlerFor(core, DEV_SERVER);
+        expect(await handle({ senderFrame: topFrame(url) }, { operation: 'setup.status', input: undefined, token: null })).toEqual(
+          FORBIDDEN_SENDER,
+        );
+      },
+    );
   });
 
   it.each([
@@ -150,9 +156,15 @@ describe('IPC handler', () => {
 
 describe('parsePayload', () => {
   it('keeps operation, input and token', () => {
-    expect(parsePayload({ operation: 'a.b', input: { x: 1 }, token: 't' })).toEqual({ ok: true, value: { operation: 'a.b', input: { x: 1 }, token: 't' } });
+    expect(parsePayload({ operation: 'a.b', input: { x: 1 }, token: 't' })).toEqual({
+      ok: true,
+      value: { operation: 'a.b', input: { x: 1 }, token: 't' },
+    });
   });
   it('treats a missing input as undefined', () => {
-    expect(parsePayload({ operation: 'a.b', token: null })).toEqual({ ok: true, value: { operation: 'a.b', input: undefined, token: null } });
+    expect(parsePayload({ operation: 'a.b', token: null })).toEqual({
+      ok: true,
+      value: { operation: 'a.b', input: undefined, token: null },
+    });
   });
 });

@@ -71,7 +71,10 @@ vi.mock('electron', async () => {
   return {
     app,
     BrowserWindow,
-    dialog: { showErrorBox: (title: string, message: string) => state.errors.push(`${title}: ${message}`), showMessageBox: async () => ({}) },
+    dialog: {
+      showErrorBox: (title: string, message: string) => state.errors.push(`${title}: ${message}`),
+      showMessageBox: async () => ({}),
+    },
     ipcMain: { handle: (channel: string, fn: never) => (state.handlers[channel] = fn) },
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: (m: unknown) => state.menus.push(m) },
     session: {
@@ -95,7 +98,19 @@ beforeEach(() => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'court-main-'));
   vi.stubEnv('COURT_DATA_DIR', dataDir);
   vi.stubEnv('ELECTRON_RENDERER_URL', '');
-  Object.assign(state, { order: [], paths: {}, lock: true, packaged: false, appPath: ROOT, handlers: {}, windows: [], menus: [], errors: [], exitCode: undefined, quit: false });
+  Object.assign(state, {
+    order: [],
+    paths: {},
+    lock: true,
+    packaged: false,
+    appPath: ROOT,
+    handlers: {},
+    windows: [],
+    menus: [],
+    errors: [],
+    exitCode: undefined,
+    quit: false,
+  });
   vi.spyOn(console, 'log').mockImplementation(() => {});
   vi.spyOn(console, 'error').mockImplementation(() => {});
 });
@@ -142,10 +157,15 @@ describe('electron/main.ts', () => {
     const sender = { getPrintersAsync: async () => printers };
     const win = state.windows[0]!;
     const ours = { senderFrame: { url: pathToFileURL(win.file!).href, parent: null }, sender };
-    await expect(state.handlers['court:print.printers']!(ours, undefined)).resolves.toEqual([{ name: 'HP_LaserJet', displayName: 'HP LaserJet', description: '三楼' }]);
+    await expect(state.handlers['court:print.printers']!(ours, undefined)).resolves.toEqual([
+      { name: 'HP_LaserJet', displayName: 'HP LaserJet', description: '三楼' },
+    ]);
     const theirs = { senderFrame: { url: 'https://evil.example/', parent: null }, sender };
     await expect(state.handlers['court:print.printers']!(theirs, undefined)).resolves.toEqual([]);
-    await expect(state.handlers['court:print.pdf']!(theirs, { base64: 'JVBERi0xLjM=' })).resolves.toMatchObject({ printed: false, error: expect.stringContaining('拒绝访问') });
+    await expect(state.handlers['court:print.pdf']!(theirs, { base64: 'JVBERi0xLjM=' })).resolves.toMatchObject({
+      printed: false,
+      error: expect.stringContaining('拒绝访问'),
+    });
   });
 
   it('creates the window hardened, with the CommonJS preload', async () => {

@@ -126,7 +126,9 @@ function start(): void {
   });
   hardenPrintSession(session.fromPartition(PRINT_PARTITION));
   registerPrintHandlers(ipcMain, location.url);
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ packaged: app.isPackaged, platform: process.platform, onAbout: showAbout })));
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(menuTemplate({ packaged: app.isPackaged, platform: process.platform, onAbout: showAbout })),
+  );
   openWindow();
 }
 

@@ -24,7 +24,11 @@ describe('application menu', () => {
     expect(labels(submenu(t, '编辑'))).toEqual(['撤销', '重做', '剪切', '复制', '粘贴', '全选']);
     expect(labels(submenu(t, '视图'))).toEqual(['重新加载', '实际大小', '放大', '缩小']);
     expect(labels(submenu(t, '帮助'))).toEqual(['关于诉服台']);
-    expect(submenu(t, '编辑').map((i) => i.role).filter(Boolean)).toEqual(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']);
+    expect(
+      submenu(t, '编辑')
+        .map((i) => i.role)
+        .filter(Boolean),
+    ).toEqual(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']);
   });
 
   it('offers the developer tools only when not packaged', () => {

@@ -29,7 +29,14 @@ export function menuTemplate(opts: MenuOptions): MenuItemConstructorOptions[] {
   if (mac) {
     template.push({
       label: '诉服台',
-      submenu: [about, { type: 'separator' }, { label: '隐藏诉服台', role: 'hide' }, { label: '隐藏其他', role: 'hideOthers' }, { type: 'separator' }, { label: '退出诉服台', role: 'quit' }],
+      submenu: [
+        about,
+        { type: 'separator' },
+        { label: '隐藏诉服台', role: 'hide' },
+        { label: '隐藏其他', role: 'hideOthers' },
+        { type: 'separator' },
+        { label: '退出诉服台', role: 'quit' },
+      ],
     });
   }
   template.push(

@@ -4,7 +4,13 @@ import { describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => ({}));
 
 import { nativeTargetDir, nativeTargetPath } from '../scripts/electron-native.mjs';
-import { NativeBindingMissingError, nativeBindingCandidate, nativeDirName, resolveNativeBinding, type NativeBindingEnv } from './nativeBinding';
+import {
+  NativeBindingMissingError,
+  nativeBindingCandidate,
+  nativeDirName,
+  resolveNativeBinding,
+  type NativeBindingEnv,
+} from './nativeBinding';
 
 const base: NativeBindingEnv = {
   versions: { electron: '45.4.1' },
@@ -38,7 +44,11 @@ describe('native binding selection', () => {
   });
 
   it('uses the same folder name as scripts/electron-native.mjs, which builds it', () => {
-    for (const [v, p, a] of [['45.4.1', 'linux', 'x64'], ['46.0.0', 'win32', 'ia32'], ['45.4.1', 'darwin', 'arm64']] as const) {
+    for (const [v, p, a] of [
+      ['45.4.1', 'linux', 'x64'],
+      ['46.0.0', 'win32', 'ia32'],
+      ['45.4.1', 'darwin', 'arm64'],
+    ] as const) {
       expect(nativeDirName(v, p, a)).toBe(nativeTargetDir(v, p, a));
     }
     expect(resolveNativeBinding(base)).toBe(nativeTargetPath('/src/court-desk', '45.4.1', 'linux', 'x64'));

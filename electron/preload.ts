@@ -1,5 +1,14 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { IPC_CHANNEL, PRINT_PDF_CHANNEL, PRINTERS_CHANNEL, type BridgeResult, type CourtBridge, type PrinterSummary, type PrintRequest, type PrintResult } from '../core/api/bridge';
+import {
+  IPC_CHANNEL,
+  PRINT_PDF_CHANNEL,
+  PRINTERS_CHANNEL,
+  type BridgeResult,
+  type CourtBridge,
+  type PrinterSummary,
+  type PrintRequest,
+  type PrintResult,
+} from '../core/api/bridge';
 import { APP_VERSION } from '../core/version';
 
 /**

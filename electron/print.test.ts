@@ -78,7 +78,10 @@ describe('print request', () => {
     expect(r).toMatchObject({ ok: true, value: { silent: true, printerName: 'HP_LaserJet' } });
     expect(parsePrintRequest(null)).toMatchObject({ ok: false, message: expect.stringContaining('打印请求格式不正确') });
     expect(parsePrintRequest({ base64: '' })).toMatchObject({ ok: false });
-    expect(parsePrintRequest({ base64: Buffer.from('<html>').toString('base64') })).toEqual({ ok: false, message: '要打印的内容不是 PDF 文件' });
+    expect(parsePrintRequest({ base64: Buffer.from('<html>').toString('base64') })).toEqual({
+      ok: false,
+      message: '要打印的内容不是 PDF 文件',
+    });
     expect(parsePrintRequest({ base64: PDF, silent: 'yes' })).toMatchObject({ ok: false });
     expect(parsePrintRequest({ base64: PDF, printerName: 'x'.repeat(300) })).toMatchObject({ ok: false });
   });
@@ -123,19 +126,31 @@ describe('printing a PDF', () => {
 
   it('refuses a page that is not the app, and a request that is not a PDF, without opening a window', async () => {
     const theirs = { senderFrame: { url: 'https://evil.example/', parent: null }, sender: sender0 } as never;
-    expect(await handlePrintPdf(TRUSTED, theirs, { base64: PDF }, deps({ success: true }))).toMatchObject({ printed: false, error: expect.stringContaining('拒绝访问') });
+    expect(await handlePrintPdf(TRUSTED, theirs, { base64: PDF }, deps({ success: true }))).toMatchObject({
+      printed: false,
+      error: expect.stringContaining('拒绝访问'),
+    });
     const subframe = { senderFrame: { url: TRUSTED, parent: {} }, sender: sender0 };
     expect(await handlePrintPdf(TRUSTED, subframe as never, { base64: PDF }, deps({ success: true }))).toMatchObject({ printed: false });
-    expect(await handlePrintPdf(TRUSTED, ours, { base64: 'aGVsbG8=' }, deps({ success: true }))).toEqual({ printed: false, error: '要打印的内容不是 PDF 文件' });
+    expect(await handlePrintPdf(TRUSTED, ours, { base64: 'aGVsbG8=' }, deps({ success: true }))).toEqual({
+      printed: false,
+      error: '要打印的内容不是 PDF 文件',
+    });
     expect(windows).toEqual([]);
   });
 
   it('registers its two channels and lists the printers to its own page only', async () => {
     const handlers: Record<string, (event: unknown, payload?: unknown) => Promise<unknown>> = {};
-    registerPrintHandlers({ handle: (channel: string, fn: never) => void (handlers[channel] = fn) } as never, TRUSTED, deps({ success: true }));
+    registerPrintHandlers(
+      { handle: (channel: string, fn: never) => void (handlers[channel] = fn) } as never,
+      TRUSTED,
+      deps({ success: true }),
+    );
     expect(Object.keys(handlers).sort()).toEqual([PRINT_PDF_CHANNEL, PRINTERS_CHANNEL].sort());
     const sender = { getPrintersAsync: async () => [{ name: 'HP_LaserJet', displayName: '', description: '三楼', options: {} }] };
-    await expect(handlers[PRINTERS_CHANNEL]!({ senderFrame: { url: TRUSTED, parent: null }, sender })).resolves.toEqual([{ name: 'HP_LaserJet', displayName: 'HP_LaserJet', description: '三楼' }]);
+    await expect(handlers[PRINTERS_CHANNEL]!({ senderFrame: { url: TRUSTED, parent: null }, sender })).resolves.toEqual([
+      { name: 'HP_LaserJet', displayName: 'HP_LaserJet', description: '三楼' },
+    ]);
     await expect(handlers[PRINTERS_CHANNEL]!({ senderFrame: null, sender })).resolves.toEqual([]);
     await expect(handlers[PRINT_PDF_CHANNEL]!(ours, { base64: PDF })).resolves.toEqual({ printed: true });
   });

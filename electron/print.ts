@@ -1,4 +1,12 @@
-import { BrowserWindow, type BrowserWindowConstructorOptions, type IpcMain, type IpcMainInvokeEvent, type PrinterInfo, type Session, type WebContentsPrintOptions } from 'electron';
+import {
+  BrowserWindow,
+  type BrowserWindowConstructorOptions,
+  type IpcMain,
+  type IpcMainInvokeEvent,
+  type PrinterInfo,
+  type Session,
+  type WebContentsPrintOptions,
+} from 'electron';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -38,7 +46,10 @@ export function parsePrintRequest(payload: unknown): { ok: true; value: ParsedPr
   }
   const bytes = Buffer.from(p.base64, 'base64');
   if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') return { ok: false, message: '要打印的内容不是 PDF 文件' };
-  return { ok: true, value: { bytes, silent: p.silent === true, printerName: p.printerName === '' ? undefined : (p.printerName as string | undefined) } };
+  return {
+    ok: true,
+    value: { bytes, silent: p.silent === true, printerName: p.printerName === '' ? undefined : (p.printerName as string | undefined) },
+  };
 }
 
 /** The hidden window that shows the PDF to the printer: sandboxed, no preload, the PDF viewer on. */

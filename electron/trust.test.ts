@@ -9,11 +9,18 @@ describe('rendererLocation', () => {
 
   it('uses the built page when packaged, whatever ELECTRON_RENDERER_URL says', () => {
     const loc = rendererLocation({ packaged: true, devServerUrl: 'https://evil.example/', indexHtml });
-    expect(loc).toEqual({ kind: 'file', file: indexHtml, url: 'file:///opt/%E8%AF%89%E6%9C%8D%E5%8F%B0/resources/app.asar/out/renderer/index.html' });
+    expect(loc).toEqual({
+      kind: 'file',
+      file: indexHtml,
+      url: 'file:///opt/%E8%AF%89%E6%9C%8D%E5%8F%B0/resources/app.asar/out/renderer/index.html',
+    });
   });
 
   it('uses the dev server when unpackaged and one is running', () => {
-    expect(rendererLocation({ packaged: false, devServerUrl: 'http://localhost:5173', indexHtml })).toEqual({ kind: 'url', url: 'http://localhost:5173/' });
+    expect(rendererLocation({ packaged: false, devServerUrl: 'http://localhost:5173', indexHtml })).toEqual({
+      kind: 'url',
+      url: 'http://localhost:5173/',
+    });
   });
 
   it('falls back to the built page when unpackaged without a dev server', () => {

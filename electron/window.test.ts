@@ -143,7 +143,7 @@ describe('session guards', () => {
 
     let answer: { responseHeaders: Record<string, string[]> } | undefined;
     headersHandler!(
-      { responseHeaders: { 'content-type': ['text/html'], 'content-security-policy': ["default-src *"] } },
+      { responseHeaders: { 'content-type': ['text/html'], 'content-security-policy': ['default-src *'] } },
       (r) => (answer = r as typeof answer),
     );
     expect(answer!.responseHeaders).toEqual({ 'content-type': ['text/html'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] });
@@ -158,7 +158,11 @@ describe('createMainWindow', () => {
   type Win = EventEmitter & { options: { webPreferences: unknown }; loaded: string[]; shown: boolean };
 
   it('loads the built page from disk and shows the window when ready', () => {
-    const location = rendererLocation({ packaged: true, devServerUrl: 'http://localhost:5173/', indexHtml: '/app/out/renderer/index.html' });
+    const location = rendererLocation({
+      packaged: true,
+      devServerUrl: 'http://localhost:5173/',
+      indexHtml: '/app/out/renderer/index.html',
+    });
     createMainWindow({ preloadPath: '/app/out/preload/index.cjs', location, devTools: false });
     const win = created.windows[0] as Win;
     expect(win.loaded).toEqual(['file:/app/out/renderer/index.html']);
@@ -169,7 +173,11 @@ describe('createMainWindow', () => {
   });
 
   it('loads the dev server in development', () => {
-    const location = rendererLocation({ packaged: false, devServerUrl: 'http://localhost:5173', indexHtml: '/app/out/renderer/index.html' });
+    const location = rendererLocation({
+      packaged: false,
+      devServerUrl: 'http://localhost:5173',
+      indexHtml: '/app/out/renderer/index.html',
+    });
     createMainWindow({ preloadPath: '/p', location, devTools: true });
     expect((created.windows[0] as Win).loaded).toEqual(['url:http://localhost:5173/']);
   });

@@ -86,7 +86,10 @@ export function readVersions(projectRoot) {
   const abiFile = path.join(path.dirname(electronPkgFile), 'abi_version');
   const abi = fs.existsSync(abiFile)
     ? fs.readFileSync(abiFile, 'utf8').trim()
-    : require(require.resolve('node-abi', { paths: [path.dirname(require.resolve('prebuild-install/package.json'))] })).getAbi(electron, 'electron');
+    : require(require.resolve('node-abi', { paths: [path.dirname(require.resolve('prebuild-install/package.json'))] })).getAbi(
+        electron,
+        'electron',
+      );
   const bsqlPkgFile = require.resolve('better-sqlite3/package.json');
   const betterSqlite3 = JSON.parse(fs.readFileSync(bsqlPkgFile, 'utf8')).version;
   return { electron, abi: String(abi), betterSqlite3, betterSqlite3Dir: path.dirname(bsqlPkgFile) };
@@ -187,7 +190,11 @@ export async function ensureElectronNative({
   const label = `Electron ${versions.electron} (ABI ${versions.abi}, ${platform}-${arch})`;
   log(`[electron-native] 正在为 ${label} 准备 better-sqlite3 ${versions.betterSqlite3} … / preparing better-sqlite3 for ${label}`);
 
-  const workDir = path.join(projectRoot, WORK_DIR, `better-sqlite3-${versions.betterSqlite3}-${nativeTargetDir(versions.electron, platform, arch)}`);
+  const workDir = path.join(
+    projectRoot,
+    WORK_DIR,
+    `better-sqlite3-${versions.betterSqlite3}-${nativeTargetDir(versions.electron, platform, arch)}`,
+  );
   prepareWorkDir(versions.betterSqlite3Dir, workDir);
   const built = path.join(workDir, 'build', 'Release', NATIVE_FILE);
   const env = childEnv();
@@ -309,7 +316,9 @@ async function main() {
   try {
     opts = parseArgs(process.argv.slice(2));
   } catch (err) {
-    console.error(`[electron-native] ${err.message}\nUsage: node scripts/electron-native.mjs [--force] [--arch <arch>] [--platform <platform>]`);
+    console.error(
+      `[electron-native] ${err.message}\nUsage: node scripts/electron-native.mjs [--force] [--arch <arch>] [--platform <platform>]`,
+    );
     process.exit(2);
   }
   try {

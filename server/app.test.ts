@@ -30,7 +30,11 @@ describe('HTTP host', () => {
   it('logs in over POST /api/auth.login and answers 401 to a wrong password', async () => {
     const { h, app } = await host();
     await setUpCourt(h);
-    const ok = await app.inject({ method: 'POST', url: '/api/auth.login', payload: { username: ADMIN.username, password: ADMIN.password } });
+    const ok = await app.inject({
+      method: 'POST',
+      url: '/api/auth.login',
+      payload: { username: ADMIN.username, password: ADMIN.password },
+    });
     expect(ok.statusCode).toBe(200);
     const { token, user } = ok.json().result;
     expect(user.username).toBe('admin');
@@ -49,14 +53,25 @@ describe('HTTP host', () => {
     const res = await app.inject({
       method: 'POST',
       url: '/api/setup.initialise',
-      payload: { courtName: '浙江省长兴县人民法院', courtCode: 'ZJ0522', adminUsername: 'admin', adminDisplayName: '王', adminPassword: 'Court2026ok' },
+      payload: {
+        courtName: '浙江省长兴县人民法院',
+        courtCode: 'ZJ0522',
+        adminUsername: 'admin',
+        adminDisplayName: '王',
+        adminPassword: 'Court2026ok',
+      },
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toMatchObject({ code: 'VALIDATION', field: 'courtCode' });
     const health = await app.inject({ method: 'GET', url: '/api/health' });
     expect(health.json().initialised).toBe(false);
 
-    const broken = await app.inject({ method: 'POST', url: '/api/auth.login', headers: { 'content-type': 'application/json' }, payload: '{"username":' });
+    const broken = await app.inject({
+      method: 'POST',
+      url: '/api/auth.login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"username":',
+    });
     expect(broken.statusCode).toBe(400);
     expect(broken.json().error.message).toMatch(/请求格式不正确/);
     const unknown = await app.inject({ method: 'POST', url: '/api/nope.nothing', payload: {} });
@@ -68,14 +83,24 @@ describe('request parsing in Chinese (issue 11 item 7)', () => {
   it('names the request body, never echoes it, and answers a wrong media type in Chinese', async () => {
     const { app } = await host();
     const long = `{"username":"${'甲'.repeat(200)}`;
-    const broken = await app.inject({ method: 'POST', url: '/api/auth.login', headers: { 'content-type': 'application/json' }, payload: long });
+    const broken = await app.inject({
+      method: 'POST',
+      url: '/api/auth.login',
+      headers: { 'content-type': 'application/json' },
+      payload: long,
+    });
     expect(broken.statusCode).toBe(400);
     expect(broken.json().error).toMatchObject({ code: 'VALIDATION', field: '请求内容' });
     expect(broken.body).not.toContain('甲甲甲');
     const text = await app.inject({ method: 'POST', url: '/api/auth.login', headers: { 'content-type': 'text/plain' }, payload: 'hello' });
     expect(text.statusCode).toBe(400);
     expect(text.json().error.message).toMatch(/[\u4e00-\u9fff]/);
-    const poisoned = await app.inject({ method: 'POST', url: '/api/auth.login', headers: { 'content-type': 'application/json' }, payload: '{"__proto__":{"x":1}}' });
+    const poisoned = await app.inject({
+      method: 'POST',
+      url: '/api/auth.login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"__proto__":{"x":1}}',
+    });
     expect(poisoned.statusCode).toBe(400);
     expect(poisoned.json().error.message).toMatch(/请求/);
     const longUrl = await app.inject({ method: 'POST', url: `/api/${'x'.repeat(300)}`, payload: {} });
@@ -84,7 +109,13 @@ describe('request parsing in Chinese (issue 11 item 7)', () => {
 
   it('accepts first-run setup only from this machine', async () => {
     const { h, app } = await host();
-    const setup = { courtName: '浙江省长兴县人民法院', courtCode: '浙0522', adminUsername: 'admin', adminDisplayName: '王', adminPassword: 'Court2026ok' };
+    const setup = {
+      courtName: '浙江省长兴县人民法院',
+      courtCode: '浙0522',
+      adminUsername: 'admin',
+      adminDisplayName: '王',
+      adminPassword: 'Court2026ok',
+    };
     const remote = await app.inject({ method: 'POST', url: '/api/setup.initialise', payload: setup, remoteAddress: '192.168.1.20' });
     expect(remote.statusCode).toBe(403);
     expect(remote.json().error.message).toMatch(/本机/);

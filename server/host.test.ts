@@ -27,7 +27,13 @@ async function initialise(dataDir: string) {
   const r = await dispatch(
     core,
     'setup.initialise',
-    { courtName: '浙江省长兴县人民法院', courtCode: '浙0522', adminUsername: 'admin', adminDisplayName: '王管理', adminPassword: 'Court2026ok' },
+    {
+      courtName: '浙江省长兴县人民法院',
+      courtCode: '浙0522',
+      adminUsername: 'admin',
+      adminDisplayName: '王管理',
+      adminPassword: 'Court2026ok',
+    },
     { client: { transport: 'cli' } },
   );
   closeCore(core);
@@ -52,14 +58,19 @@ describe('host start-up rules (issue 11 items 3, 6, 9)', () => {
 
   it('takes over the lock of a host that died', async () => {
     const dataDir = tempDir();
-    fs.writeFileSync(path.join(dataDir, HOST_LOCK_FILE), JSON.stringify({ pid: 2 ** 22 + 17, hostname: os.hostname(), url: 'http://127.0.0.1:5177', startedAt: '' }));
+    fs.writeFileSync(
+      path.join(dataDir, HOST_LOCK_FILE),
+      JSON.stringify({ pid: 2 ** 22 + 17, hostname: os.hostname(), url: 'http://127.0.0.1:5177', startedAt: '' }),
+    );
     const host = await startHost({ dataDir, port: 0, staticDir: '/nonexistent' });
     stops.push(host.stop);
   });
 
   it('refuses to listen beyond this machine before first-run setup', async () => {
     const dataDir = tempDir();
-    await expect(startHost({ dataDir, port: 0, host: '0.0.0.0', staticDir: '/nonexistent' })).rejects.toThrow(/尚未完成首次设置.*court init/);
+    await expect(startHost({ dataDir, port: 0, host: '0.0.0.0', staticDir: '/nonexistent' })).rejects.toThrow(
+      /尚未完成首次设置.*court init/,
+    );
     expect(fs.existsSync(path.join(dataDir, HOST_LOCK_FILE))).toBe(false);
     await initialise(dataDir);
     const host = await startHost({ dataDir, port: 0, host: '0.0.0.0', staticDir: '/nonexistent' });

@@ -11,7 +11,14 @@ const core = createCore({ file: process.argv[2]! });
 for (;;) {
   const n = writeTransaction(core, (tx) => {
     const allocated = allocateCaseNumber(tx, { courtCode: '浙0522', typeCode: '民初', receivedOn: '2026-11-23' });
-    appendAudit(tx, core, { actorId: null, actorName: 'crash-test', operation: 'test.create', entityType: 'case', entityId: allocated.text, after: allocated });
+    appendAudit(tx, core, {
+      actorId: null,
+      actorName: 'crash-test',
+      operation: 'test.create',
+      entityType: 'case',
+      entityId: allocated.text,
+      after: allocated,
+    });
     return allocated;
   });
   process.stdout.write(`${n.serial}\n`);

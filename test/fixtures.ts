@@ -8,9 +8,30 @@ export function residentId(division: string, birth: string, seq: string): string
 }
 
 /** Real-world awkward data: rare characters (㛃, 𠀾), full-width punctuation, GB18030-only characters. */
-export const ZHANG_SAN = { kind: 'person' as const, name: '张三', idType: 'resident' as const, idNumber: residentId('330522', '19850312', '123'), address: '浙江省湖州市长兴县雉城街道明珠路 1 号', phone: '13905721234' };
-export const LI_SI = { kind: 'person' as const, name: '李四', idType: 'resident' as const, idNumber: residentId('330522', '19900101', '246'), address: '长兴县画溪街道', phone: '13905725678' };
-export const RARE = { kind: 'person' as const, name: '王㛃𠀾', idType: 'resident' as const, idNumber: residentId('330501', '19790808', '111'), address: '湖州市吴兴区（老城区）', phone: '0572-6021234' };
+export const ZHANG_SAN = {
+  kind: 'person' as const,
+  name: '张三',
+  idType: 'resident' as const,
+  idNumber: residentId('330522', '19850312', '123'),
+  address: '浙江省湖州市长兴县雉城街道明珠路 1 号',
+  phone: '13905721234',
+};
+export const LI_SI = {
+  kind: 'person' as const,
+  name: '李四',
+  idType: 'resident' as const,
+  idNumber: residentId('330522', '19900101', '246'),
+  address: '长兴县画溪街道',
+  phone: '13905725678',
+};
+export const RARE = {
+  kind: 'person' as const,
+  name: '王㛃𠀾',
+  idType: 'resident' as const,
+  idNumber: residentId('330501', '19790808', '111'),
+  address: '湖州市吴兴区（老城区）',
+  phone: '0572-6021234',
+};
 export const COMPANY = {
   kind: 'organisation' as const,
   name: '长兴明珠物业服务有限公司',

@@ -26,7 +26,13 @@ export function createHarness(opts: { file?: string; start?: string } = {}): Har
     core,
     clock,
     async call(name, input, token) {
-      const r = await dispatch(core, name as string, input, { token, client: { transport: 'test' }, onUnexpectedError: (e) => { throw e; } });
+      const r = await dispatch(core, name as string, input, {
+        token,
+        client: { transport: 'test' },
+        onUnexpectedError: (e) => {
+          throw e;
+        },
+      });
       if (!r.ok) throw new Error(`${String(name)} failed: ${r.error.code} ${r.error.message} (${r.error.field ?? ''})`);
       checkOutput(String(name), r.result);
       return r.result as never;
@@ -46,7 +52,12 @@ export function createHarness(opts: { file?: string; start?: string } = {}): Har
  * contract (a field renamed, a null where the schema says string) fails the test that called it.
  */
 function checkOutput(name: string, result: unknown): void {
-  const op = (operations as Record<string, { output: { safeParse(v: unknown): { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } } }>)[name];
+  const op = (
+    operations as Record<
+      string,
+      { output: { safeParse(v: unknown): { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } } }
+    >
+  )[name];
   if (!op) return;
   const parsed = op.output.safeParse(result);
   if (!parsed.success) {

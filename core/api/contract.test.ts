@@ -10,7 +10,15 @@ import { operations } from './operations';
 
 describe('API contract', () => {
   it('refuses two operations with the same name', () => {
-    const op = defineOperation({ name: 'x.y', label: '试', summary: 's', access: 'public', input: z.object({}), output: z.object({}), handler: () => ({}) });
+    const op = defineOperation({
+      name: 'x.y',
+      label: '试',
+      summary: 's',
+      access: 'public',
+      input: z.object({}),
+      output: z.object({}),
+      handler: () => ({}),
+    });
     expect(() => combineOperations(op, op)).toThrow(/duplicate API operation name: x.y/);
   });
 

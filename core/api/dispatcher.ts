@@ -11,9 +11,7 @@ import { hygienicInput } from './inputHygiene';
 import { priorAnswer, reserveRequestId, storeAnswer, takeRequestId } from './idempotency';
 import { operations } from './operations';
 
-export type DispatchResult =
-  | { ok: true; status: 200; result: unknown }
-  | { ok: false; status: number; error: ApiErrorBody };
+export type DispatchResult = { ok: true; status: 200; result: unknown } | { ok: false; status: number; error: ApiErrorBody };
 
 export interface CallOptions {
   token?: string | undefined;

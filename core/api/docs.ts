@@ -74,7 +74,8 @@ function fieldRows(s: JsonSchema, prefix: string, depth: number): string[] {
     const path = `${prefix}${name}`;
     rows.push(`| \`${path}\` | ${typeText(p)} | ${s.required?.includes(name) ? 'yes' : ''} |`);
     const inner = depth < 5 ? objectOf(p) : null;
-    if (inner) rows.push(...fieldRows(inner, `${path}${p.type === 'array' || p.anyOf?.some((a) => a.type === 'array') ? '[]' : ''}.`, depth + 1));
+    if (inner)
+      rows.push(...fieldRows(inner, `${path}${p.type === 'array' || p.anyOf?.some((a) => a.type === 'array') ? '[]' : ''}.`, depth + 1));
   }
   return rows;
 }

@@ -70,7 +70,9 @@ export function optionalText(label: string, opts: { max?: number; multiline?: bo
   const multiline = opts.multiline ?? max >= MULTILINE_FROM;
   return z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-    cleanString(label, multiline, `${label}格式不正确`).max(max, { error: `${label}不能超过 ${max} 个字符` }).optional(),
+    cleanString(label, multiline, `${label}格式不正确`)
+      .max(max, { error: `${label}不能超过 ${max} 个字符` })
+      .optional(),
   );
 }
 
@@ -101,8 +103,7 @@ export function oneOf<const T extends readonly [string, ...string[]]>(label: str
 /** An object whose unknown keys are refused rather than silently dropped: a client bug shows at once. */
 export function input<T extends z.ZodRawShape>(shape: T) {
   return z.strictObject(shape, {
-    error: (iss) =>
-      iss.code === 'unrecognized_keys' ? `不支持的字段：${iss.keys.join('、')}` : '请求内容必须是一个对象',
+    error: (iss) => (iss.code === 'unrecognized_keys' ? `不支持的字段：${iss.keys.join('、')}` : '请求内容必须是一个对象'),
   });
 }
 

@@ -41,7 +41,12 @@ describe('idempotent retries (issue 11 item 8)', () => {
     h = createHarness();
     const admin = await setUpCourt(h);
     const call = () =>
-      dispatch(h!.core, 'users.create', { ...newUser('zhao'), requestId: 'submit-0003-abcd' }, { token: admin, client: { transport: 'test' } });
+      dispatch(
+        h!.core,
+        'users.create',
+        { ...newUser('zhao'), requestId: 'submit-0003-abcd' },
+        { token: admin, client: { transport: 'test' } },
+      );
     const [a, b] = await Promise.all([call(), call()]);
     expect([a.ok, b.ok].filter(Boolean).length).toBeGreaterThanOrEqual(1);
     expect(countRows(h.core, 'users')).toBe(2);

@@ -48,9 +48,13 @@ export function priorAnswer(core: Core, userId: number, requestId: string, opera
 /** Reserves the id inside the call's first write transaction; a concurrent duplicate fails on the key. */
 export function reserveRequestId(tx: Tx, core: Core, userId: number, requestId: string, operation: string): void {
   const now = core.clock.now();
-  tx.delete(requestIds).where(lt(requestIds.createdAt, isoShanghai(new Date(now.getTime() - KEEP_MS)))).run();
+  tx.delete(requestIds)
+    .where(lt(requestIds.createdAt, isoShanghai(new Date(now.getTime() - KEEP_MS))))
+    .run();
   try {
-    tx.insert(requestIds).values({ userId, requestId, operation, result: null, createdAt: isoShanghai(now) }).run();
+    tx.insert(requestIds)
+      .values({ userId, requestId, operation, result: null, createdAt: isoShanghai(now) })
+      .run();
   } catch (err) {
     if (String((err as { code?: unknown }).code).startsWith('SQLITE_CONSTRAINT')) {
       throw new ApiError('CONFLICT', '相同的提交已经保存（或正在保存），未重复登记。请刷新页面查看结果。');

@@ -13,20 +13,32 @@ import { ROLE_KEYS } from '../auth/roles';
  * value, or the wrong type). Every one must be refused with a Chinese message naming a field, must never echo
  * more than 50 characters of what was sent, must not be a server error, and must write nothing.
  */
-const MUTATING = /\.(update|create|set|reset|file|link|correct|record|apply|act$|withdraw|flag|save|revert|generate|reprint|batchStart|mark|change)/;
+const MUTATING =
+  /\.(update|create|set|reset|file|link|correct|record|apply|act$|withdraw|flag|save|revert|generate|reprint|batchStart|mark|change)/;
 const mutating = (Object.values(operations) as AnyOp[]).filter((op) => MUTATING.test(op.name));
 
 const hostileString = fc.oneof(
   fc.constantFrom('\u0000', '\u202E', '\u2066', '\u200B\u200B', '\uFEFF', '\uD800', '\uDC00x', '\u0007', '\u001B[31m'),
-  fc.tuple(fc.string({ maxLength: 20 }), fc.constantFrom('\u0000', '\u202E', '\uD83D', '\u0085', '\u2069'), fc.string({ maxLength: 20 })).map(([a, b, c]) => a + b + c),
+  fc
+    .tuple(fc.string({ maxLength: 20 }), fc.constantFrom('\u0000', '\u202E', '\uD83D', '\u0085', '\u2069'), fc.string({ maxLength: 20 }))
+    .map(([a, b, c]) => a + b + c),
   fc.integer({ min: 60, max: 3000 }).map((n) => `${'长'.repeat(n)}\u202E`),
   fc.constantFrom('\u200B', '\u200C\u200D', '\u2060'),
 );
-const wrongType = fc.oneof(fc.constant(null), fc.array(fc.integer(), { maxLength: 3 }), fc.object({ maxDepth: 1 }), fc.double(), fc.boolean());
+const wrongType = fc.oneof(
+  fc.constant(null),
+  fc.array(fc.integer(), { maxLength: 3 }),
+  fc.object({ maxDepth: 1 }),
+  fc.double(),
+  fc.boolean(),
+);
 const hostileValue = fc.oneof({ weight: 3, arbitrary: hostileString }, { weight: 1, arbitrary: wrongType });
 
 function keysOf(op: AnyOp, core: Parameters<typeof inputSchemaOf>[1]): string[] {
-  const schema = inputSchemaOf(op, core) as unknown as { shape?: Record<string, unknown>; def?: { innerType?: { shape?: Record<string, unknown> } } };
+  const schema = inputSchemaOf(op, core) as unknown as {
+    shape?: Record<string, unknown>;
+    def?: { innerType?: { shape?: Record<string, unknown> } };
+  };
   const shape = schema.shape ?? schema.def?.innerType?.shape;
   const keys = shape ? Object.keys(shape) : [];
   return keys.length > 0 ? keys : ['value'];
@@ -52,11 +64,15 @@ describe('fuzz: hostile inputs to every mutating operation are refused and write
     const inputFor = (op: AnyOp) => {
       const keys = keysOf(op, h.core);
       const nested = (v: unknown) => fc.constantFrom<unknown>(v, [v]);
-      return fc.record({
-        hostileKey: fc.constantFrom(...keys),
-        hostile: hostileValue.chain(nested),
-        others: fc.dictionary(fc.constantFrom(...keys), fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), hostileValue), { maxKeys: 3 }),
-      }).map(({ hostileKey, hostile, others }) => ({ ...others, [hostileKey]: hostile }));
+      return fc
+        .record({
+          hostileKey: fc.constantFrom(...keys),
+          hostile: hostileValue.chain(nested),
+          others: fc.dictionary(fc.constantFrom(...keys), fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), hostileValue), {
+            maxKeys: 3,
+          }),
+        })
+        .map(({ hostileKey, hostile, others }) => ({ ...others, [hostileKey]: hostile }));
     };
 
     for (const op of mutating) {
@@ -70,7 +86,8 @@ describe('fuzz: hostile inputs to every mutating operation are refused and write
           if (r.ok) return;
           expect(r.status, `${op.name}: ${r.error.message}`).toBeLessThan(500);
           expect(r.error.message).toMatch(/[\u4e00-\u9fff]/);
-          if (r.error.code === 'VALIDATION') expect(r.error.field ?? (r.error.message.includes('请求内容') ? '请求内容' : undefined), r.error.message).toBeTruthy();
+          if (r.error.code === 'VALIDATION')
+            expect(r.error.field ?? (r.error.message.includes('请求内容') ? '请求内容' : undefined), r.error.message).toBeTruthy();
           for (const s of stringsIn(input)) if (s.length > 50) expect(r.error.message).not.toContain(s.slice(0, 51));
           expect(changes(), `${op.name} wrote after refusing`).toBe(before);
         }),
@@ -85,7 +102,12 @@ describe('fuzz: hostile inputs to every mutating operation are refused and write
   it('zod defaults speak Chinese and name the field', async () => {
     const h = createHarness();
     const admin = await setUpCourt(h);
-    const r = await dispatch(h.core, 'users.create', { username: 'zhang', displayName: '李', password: 'Clerk2026ok', roles: null }, { token: admin, client: { transport: 'test' } });
+    const r = await dispatch(
+      h.core,
+      'users.create',
+      { username: 'zhang', displayName: '李', password: 'Clerk2026ok', roles: null },
+      { token: admin, client: { transport: 'test' } },
+    );
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error.field).toBe('roles');

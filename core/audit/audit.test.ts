@@ -11,7 +11,11 @@ afterEach(() => {
 async function busyCourt() {
   h = createHarness();
   const admin = await setUpCourt(h);
-  const clerk = await h.call('users.create', { username: 'clerk1', displayName: '李书记', password: 'Clerk2026ok', roles: ['clerk'] }, admin);
+  const clerk = await h.call(
+    'users.create',
+    { username: 'clerk1', displayName: '李书记', password: 'Clerk2026ok', roles: ['clerk'] },
+    admin,
+  );
   await h.call('users.update', { id: clerk.id, displayName: '李书记员', roles: ['clerk', 'print'] }, admin);
   await h.fail('auth.login', { username: 'clerk1', password: 'bad-pass1' });
   await h.call('auth.login', { username: 'clerk1', password: 'Clerk2026ok' });
@@ -53,7 +57,10 @@ describe('audit log', () => {
     h.core.sqlite.prepare(`UPDATE audit_log SET actor_name = '他人' WHERE id = 3`).run();
     const report = verifyDatabase(h.core.sqlite);
     expect(report.ok).toBe(false);
-    expect(report.firstBroken).toEqual({ id: 3, reason: '第 3 条审计记录的内容被改动（密钥校验不符：记录被改动，或审计链在没有密钥的情况下被重新计算）' });
+    expect(report.firstBroken).toEqual({
+      id: 3,
+      reason: '第 3 条审计记录的内容被改动（密钥校验不符：记录被改动，或审计链在没有密钥的情况下被重新计算）',
+    });
   });
 
   it('detects a deleted row and a rewritten hash', async () => {

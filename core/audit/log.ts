@@ -42,7 +42,11 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (key, v) => {
     if (SECRET_KEYS.has(key)) return '［已隐去］';
     if (v && typeof v === 'object' && !Array.isArray(v)) {
-      return Object.fromEntries(Object.keys(v as object).sort().map((k) => [k, (v as Record<string, unknown>)[k]]));
+      return Object.fromEntries(
+        Object.keys(v as object)
+          .sort()
+          .map((k) => [k, (v as Record<string, unknown>)[k]]),
+      );
     }
     return v;
   });
@@ -102,9 +106,15 @@ export function appendAudit(tx: Tx, writer: AuditWriter, entry: AuditEntryInput,
     stateDigest: keyed ? digestListHash(digests) : null,
   };
   const prevHash = last?.hash ?? GENESIS_HASH;
-  tx.insert(auditLog).values({ ...row, prevHash, hash: hashAuditRow(prevHash, row, seal) }).run();
+  tx.insert(auditLog)
+    .values({ ...row, prevHash, hash: hashAuditRow(prevHash, row, seal) })
+    .run();
   if (keyed) {
-    for (const d of digests) tx.insert(auditDigests).values({ auditId: id, kind: d.kind, subjectId: d.id, digest: d.digest, fields: d.fields }).onConflictDoNothing().run();
+    for (const d of digests)
+      tx.insert(auditDigests)
+        .values({ auditId: id, kind: d.kind, subjectId: d.id, digest: d.digest, fields: d.fields })
+        .onConflictDoNothing()
+        .run();
   }
   return row.id;
 }

@@ -72,7 +72,16 @@ export const verifyAuditOperation = defineOperation({
     mode: z.enum(['full', 'quick']),
     keyedRows: z.number(),
     recordsChecked: z.number(),
-    tampered: z.array(z.object({ kind: z.string(), id: z.string(), name: z.string(), fields: z.array(z.string()), auditId: z.number(), message: z.string() })),
+    tampered: z.array(
+      z.object({
+        kind: z.string(),
+        id: z.string(),
+        name: z.string(),
+        fields: z.array(z.string()),
+        auditId: z.number(),
+        message: z.string(),
+      }),
+    ),
     problems: z.array(z.string()),
     notes: z.array(z.string()),
   }),

@@ -27,8 +27,7 @@ export interface AuditHead {
   at?: string;
 }
 
-const KEY_WARNING =
-  '诉服台审计密钥：用于审计链的 HMAC 校验。请勿删除或外传；恢复备份时须与数据库一起恢复；丢失后已有记录无法再校验。';
+const KEY_WARNING = '诉服台审计密钥：用于审计链的 HMAC 校验。请勿删除或外传；恢复备份时须与数据库一起恢复；丢失后已有记录无法再校验。';
 
 export function keyPath(dataDir: string): string {
   return path.join(dataDir, KEY_FILE);

@@ -18,7 +18,8 @@ export function ensureSeal(core: Core): AuditSeal {
   try {
     seal = core.db.transaction(
       (tx) => {
-        const last = core.sqlite.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined;
+        const last = core.sqlite.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
+          { id: number; hash: string } | undefined;
         const created = createSeal(core.dataDir, (last?.id ?? 0) + 1);
         if (last) {
           appendAudit(

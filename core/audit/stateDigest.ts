@@ -175,7 +175,10 @@ export interface StateDigest extends Subject {
 const ABSENT = '\u0000absent';
 
 function short(value: unknown): string {
-  return createHash('sha256').update(JSON.stringify(value ?? null)).digest('hex').slice(0, 4);
+  return createHash('sha256')
+    .update(JSON.stringify(value ?? null))
+    .digest('hex')
+    .slice(0, 4);
 }
 
 const statementCache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
@@ -198,7 +201,13 @@ export function stateDigest(sqlite: Database.Database, subject: Subject): StateD
   const row = currentRow(sqlite, subject);
   const values = row ? kind.columns.map(([c]) => row[c] ?? null) : null;
   const canonical = values ? JSON.stringify(values) : ABSENT;
-  const digest = createHash('sha256').update(subject.kind).update('\u001f').update(subject.id).update('\u001f').update(canonical).digest('hex');
+  const digest = createHash('sha256')
+    .update(subject.kind)
+    .update('\u001f')
+    .update(subject.id)
+    .update('\u001f')
+    .update(canonical)
+    .digest('hex');
   const fields = values ? values.map(short).join('') : '';
   return { ...subject, digest, fields };
 }
@@ -218,7 +227,9 @@ export function subjectsOf(sqlite: Database.Database, entityType: string, entity
   switch (entityType) {
     case 'case': {
       if (!/^\d+$/.test(entityId)) return [];
-      const parties = statement(sqlite, 'SELECT DISTINCT party_id AS id FROM case_parties WHERE case_id = ? ORDER BY party_id').all(entityId) as { id: number }[];
+      const parties = statement(sqlite, 'SELECT DISTINCT party_id AS id FROM case_parties WHERE case_id = ? ORDER BY party_id').all(
+        entityId,
+      ) as { id: number }[];
       return [{ kind: 'case', id: entityId }, ...parties.map((p) => ({ kind: 'party' as const, id: String(p.id) }))];
     }
     case 'party':
@@ -233,7 +244,8 @@ export function subjectsOf(sqlite: Database.Database, entityType: string, entity
       return users.map((u) => ({ kind: 'user' as const, id: String(u.id) }));
     }
     case 'fee_payment': {
-      const app = statement(sqlite, 'SELECT application_id AS id FROM fee_payments WHERE id = ?').get(entityId) as { id: number | null } | undefined;
+      const app = statement(sqlite, 'SELECT application_id AS id FROM fee_payments WHERE id = ?').get(entityId) as
+        { id: number | null } | undefined;
       return [{ kind: 'fee_payment', id: entityId }, ...(app?.id ? [{ kind: 'relief_application' as const, id: String(app.id) }] : [])];
     }
     default:

@@ -65,7 +65,7 @@ describe('court verify names each kind of tampering', () => {
     expect(verifyDir().ok).toBe(true);
   });
 
-  it("names a case whose amount in dispute was edited in SQLite", async () => {
+  it('names a case whose amount in dispute was edited in SQLite', async () => {
     const { first } = await courtOnDisk();
     edit(`UPDATE cases SET amount_fen = 100 WHERE id = ${first.id}`);
     const report = verifyDir();
@@ -74,14 +74,14 @@ describe('court verify names each kind of tampering', () => {
     expect(report.tampered).toHaveLength(1);
   });
 
-  it("names a party whose ID number was edited", async () => {
+  it('names a party whose ID number was edited', async () => {
     await courtOnDisk();
     edit(`UPDATE parties SET id_number = '330522198503121230' WHERE name = '张三'`);
     const report = verifyDir();
     expect(report.problems).toEqual([expect.stringMatching(/^当事人张三（编号 \d+）的身份证件号码与审计记录不符/)]);
   });
 
-  it("names a user whose roles were changed", async () => {
+  it('names a user whose roles were changed', async () => {
     await courtOnDisk();
     edit(`INSERT INTO user_roles (user_id, role) SELECT id, 'admin' FROM users WHERE username = 'clerk1'`);
     const report = verifyDir();
@@ -105,7 +105,18 @@ describe('court verify names each kind of tampering', () => {
     let prev = GENESIS_HASH;
     const rows = db.prepare('SELECT * FROM audit_log ORDER BY id').all() as Record<string, string | number | null>[];
     for (const r of rows) {
-      const content = [r.id, r.at, r.actor_id ?? '', r.actor_name, r.operation, r.entity_type, r.entity_id ?? '', r.before ?? '', r.after ?? '', r.state_digest ?? ''].join('\u001f');
+      const content = [
+        r.id,
+        r.at,
+        r.actor_id ?? '',
+        r.actor_name,
+        r.operation,
+        r.entity_type,
+        r.entity_id ?? '',
+        r.before ?? '',
+        r.after ?? '',
+        r.state_digest ?? '',
+      ].join('\u001f');
       const hash = createHash('sha256').update(prev).update('\u001e').update(content).digest('hex');
       db.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?').run(prev, hash, r.id);
       prev = hash;
@@ -147,7 +158,17 @@ describe('court verify names each kind of tampering', () => {
     const db = new Database(path.join(dir, 'court.sqlite'));
     let prev = GENESIS_HASH;
     for (const r of db.prepare('SELECT * FROM audit_log ORDER BY id').all() as Record<string, string | number | null>[]) {
-      const content = [r.id, r.at, r.actor_id ?? '', r.actor_name, r.operation, r.entity_type, r.entity_id ?? '', r.before ?? '', r.after ?? ''].join('\u001f');
+      const content = [
+        r.id,
+        r.at,
+        r.actor_id ?? '',
+        r.actor_name,
+        r.operation,
+        r.entity_type,
+        r.entity_id ?? '',
+        r.before ?? '',
+        r.after ?? '',
+      ].join('\u001f');
       const hash = createHash('sha256').update(prev).update('\u001e').update(content).digest('hex');
       db.prepare('UPDATE audit_log SET prev_hash = ?, hash = ?, state_digest = NULL WHERE id = ?').run(prev, hash, r.id);
       prev = hash;
@@ -157,7 +178,10 @@ describe('court verify names each kind of tampering', () => {
     db.close();
     h = createHarness({ file: path.join(dir, 'court.sqlite') });
     expect(h.core.auditSeal!.keyedFrom).toBe(rows + 1);
-    const seal = h.core.sqlite.prepare('SELECT operation, after FROM audit_log ORDER BY id DESC LIMIT 1').get() as { operation: string; after: string };
+    const seal = h.core.sqlite.prepare('SELECT operation, after FROM audit_log ORDER BY id DESC LIMIT 1').get() as {
+      operation: string;
+      after: string;
+    };
     expect(seal.operation).toBe('audit.seal');
     h.close();
     h = undefined;

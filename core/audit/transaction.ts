@@ -50,7 +50,8 @@ export function writeTransaction<T>(core: Core, fn: (tx: Tx) => T): T {
 /** Rewrites the chain head file after a commit (file-backed stores only). A head that lags is harmless. */
 export function recordHead(core: Core): void {
   if (!core.dataDir || !core.auditSeal) return;
-  const last = core.sqlite.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined;
+  const last = core.sqlite.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
+    { id: number; hash: string } | undefined;
   if (last) writeHead(core.dataDir, { count: last.id, hash: last.hash, at: new Date().toISOString() });
 }
 
@@ -91,6 +92,8 @@ export function audit(
     return;
   }
   const core = ctx.core;
-  const digests = subjectsOf(core.sqlite, full.entityType, full.entityId === null ? null : String(full.entityId)).map((s) => stateDigest(core.sqlite, s));
+  const digests = subjectsOf(core.sqlite, full.entityType, full.entityId === null ? null : String(full.entityId)).map((s) =>
+    stateDigest(core.sqlite, s),
+  );
   appendAudit(tx, core, full, digests);
 }

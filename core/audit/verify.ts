@@ -136,7 +136,8 @@ function verifyInSnapshot(sqlite: Database.Database, options: VerifyOptions, onD
 
   const digestsReady = hasTable(sqlite, 'audit_digests') && hasColumn(sqlite, 'audit_log', 'state_digest');
   const totalRows = (sqlite.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
-  const lastRow = sqlite.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined;
+  const lastRow = sqlite.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
+    { id: number; hash: string } | undefined;
 
   // Where the chain check starts: row 1, or (quick) the row verified last time if it is still as it was.
   let startId = 1;
@@ -154,7 +155,9 @@ function verifyInSnapshot(sqlite: Database.Database, options: VerifyOptions, onD
 
   const selectCols = `id, at, actor_id, actor_name, operation, entity_type, entity_id, before, after, prev_hash, hash${digestsReady ? ', state_digest' : ', NULL AS state_digest'}`;
   const rowsStmt = sqlite.prepare(`SELECT ${selectCols} FROM audit_log WHERE id >= ? ORDER BY id`);
-  const digestsOf = digestsReady ? sqlite.prepare('SELECT kind, subject_id AS id, digest, fields FROM audit_digests WHERE audit_id = ?') : null;
+  const digestsOf = digestsReady
+    ? sqlite.prepare('SELECT kind, subject_id AS id, digest, fields FROM audit_digests WHERE audit_id = ?')
+    : null;
 
   let expectedId = startId;
   let count = startId - 1;
@@ -168,7 +171,8 @@ function verifyInSnapshot(sqlite: Database.Database, options: VerifyOptions, onD
     if (firstBroken) continue;
     const keyed = seal ? raw.id >= seal.keyedFrom : raw.state_digest !== null;
     if (keyed && !seal) {
-      if (!missingKeyReported) problems.push(`缺少审计密钥文件（audit.key）：第 ${raw.id} 条起的审计记录带密钥，无法核对；请从备份中恢复密钥文件`);
+      if (!missingKeyReported)
+        problems.push(`缺少审计密钥文件（audit.key）：第 ${raw.id} 条起的审计记录带密钥，无法核对；请从备份中恢复密钥文件`);
       missingKeyReported = true;
       firstBroken = { id: raw.id, reason: '缺少审计密钥，无法核对' };
       continue;
@@ -240,9 +244,13 @@ function verifyInSnapshot(sqlite: Database.Database, options: VerifyOptions, onD
           `SELECT d.kind, d.subject_id AS id, (SELECT max(audit_id) FROM audit_digests x WHERE x.kind = d.kind AND x.subject_id = d.subject_id) AS audit_id
              FROM (SELECT DISTINCT kind, subject_id FROM audit_digests WHERE audit_id >= ?) d`,
         )
-      : sqlite.prepare(`SELECT kind, subject_id AS id, max(audit_id) AS audit_id FROM audit_digests WHERE audit_id >= ? GROUP BY kind, subject_id`);
+      : sqlite.prepare(
+          `SELECT kind, subject_id AS id, max(audit_id) AS audit_id FROM audit_digests WHERE audit_id >= ? GROUP BY kind, subject_id`,
+        );
     const recorded = sqlite.prepare('SELECT digest, fields FROM audit_digests WHERE audit_id = ? AND kind = ? AND subject_id = ?');
-    const subjects = quick ? total : (sqlite.prepare('SELECT count(*) AS n FROM (SELECT DISTINCT kind, subject_id FROM audit_digests)').get() as { n: number }).n;
+    const subjects = quick
+      ? total
+      : (sqlite.prepare('SELECT count(*) AS n FROM (SELECT DISTINCT kind, subject_id FROM audit_digests)').get() as { n: number }).n;
     for (const s of latest.iterate(quick ? fromId : 0) as IterableIterator<{ kind: string; id: string; audit_id: number }>) {
       if (!(s.kind in DIGEST_KINDS)) continue;
       recordsChecked++;
@@ -301,7 +309,9 @@ export function openForVerify(dataDir: string, file = path.join(dataDir, 'court.
   const wal = fs.existsSync(`${file}-wal`);
   const shm = fs.existsSync(`${file}-shm`);
   if (!wal && shm) {
-    problems.push('数据库未正常关闭（有 court.sqlite-shm），但旁边缺少 WAL 文件 court.sqlite-wal：最近写入的记录可能不在这份数据库中。请连同 WAL 文件一起复制，或用 court backup 备份');
+    problems.push(
+      '数据库未正常关闭（有 court.sqlite-shm），但旁边缺少 WAL 文件 court.sqlite-wal：最近写入的记录可能不在这份数据库中。请连同 WAL 文件一起复制，或用 court backup 备份',
+    );
   }
   const sqlite = new Database(file, { readonly: true, fileMustExist: true });
   const seal = readSeal(dataDir);

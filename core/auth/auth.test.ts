@@ -52,7 +52,11 @@ describe('first-run setup', () => {
     h = createHarness();
     await setUpCourt(h);
     const err = await h.fail('setup.initialise', {
-      courtName: '浙江省湖州市中级人民法院', courtCode: '浙05', adminUsername: 'other', adminDisplayName: '赵', adminPassword: 'Other2026ok',
+      courtName: '浙江省湖州市中级人民法院',
+      courtCode: '浙05',
+      adminUsername: 'other',
+      adminDisplayName: '赵',
+      adminPassword: 'Other2026ok',
     });
     expect(err.code).toBe('CONFLICT');
     expect(countRows(h.core, 'users')).toBe(1);
@@ -70,7 +74,8 @@ describe('login, lockout and sessions', () => {
 
   it('slows down a name after 5 wrong passwords from one source instead of locking it (issue 11 item 5)', async () => {
     const { h } = await withClerk();
-    for (let i = 0; i < 5; i++) expect((await h.fail('auth.login', { username: 'clerk1', password: 'wrong123' })).code).toBe('UNAUTHENTICATED');
+    for (let i = 0; i < 5; i++)
+      expect((await h.fail('auth.login', { username: 'clerk1', password: 'wrong123' })).code).toBe('UNAUTHENTICATED');
     const sixth = await h.fail('auth.login', { username: 'Clerk1', password: 'Clerk2026ok' });
     expect(sixth).toMatchObject({ code: 'THROTTLED', status: 429, message: '登录尝试过于频繁，请 1 秒后再试' });
     h.clock.advance(1000);
@@ -88,7 +93,9 @@ describe('login, lockout and sessions', () => {
     expect(login.user.mustChangePassword).toBe(true);
     // enforced by the API, not only by the UI
     expect(await h.fail('settings.get', undefined, login.token)).toMatchObject({ code: 'PASSWORD_CHANGE_REQUIRED', status: 403 });
-    expect((await h.fail('auth.changePassword', { currentPassword: 'Reset2026ok', newPassword: 'abc' }, login.token)).field).toBe('newPassword');
+    expect((await h.fail('auth.changePassword', { currentPassword: 'Reset2026ok', newPassword: 'abc' }, login.token)).field).toBe(
+      'newPassword',
+    );
     await h.call('auth.changePassword', { currentPassword: 'Reset2026ok', newPassword: 'Mine2026ok' }, login.token);
     expect((await h.call('auth.me', undefined, login.token)).user.mustChangePassword).toBe(false);
     await h.call('settings.get', undefined, login.token);
@@ -142,18 +149,26 @@ describe('roles and user administration', () => {
 
   it('lets one user hold several roles', async () => {
     const { h, admin } = await withClerk();
-    const u = await h.call('users.create', { username: 'judge1', displayName: '周法官', password: 'Judge2026ok', roles: ['judge', 'approver', 'judge'] }, admin);
+    const u = await h.call(
+      'users.create',
+      { username: 'judge1', displayName: '周法官', password: 'Judge2026ok', roles: ['judge', 'approver', 'judge'] },
+      admin,
+    );
     expect(u.roles).toEqual(['judge', 'approver']);
   });
 
   it('refuses a duplicate user name, a bad role and an unknown field, writing nothing', async () => {
     const { h, admin } = await withClerk();
     const before = countRows(h.core, 'audit_log');
-    expect(await h.fail('users.create', { username: 'CLERK1', displayName: '重名', password: 'Clerk2026ok', roles: ['clerk'] }, admin)).toMatchObject({
+    expect(
+      await h.fail('users.create', { username: 'CLERK1', displayName: '重名', password: 'Clerk2026ok', roles: ['clerk'] }, admin),
+    ).toMatchObject({
       code: 'CONFLICT',
       field: 'username',
     });
-    expect(await h.fail('users.create', { username: 'x2', displayName: '甲', password: 'Clerk2026ok', roles: ['boss'] }, admin)).toMatchObject({
+    expect(
+      await h.fail('users.create', { username: 'x2', displayName: '甲', password: 'Clerk2026ok', roles: ['boss'] }, admin),
+    ).toMatchObject({
       code: 'VALIDATION',
       field: 'roles.0',
       message: '角色不是有效的选项',
@@ -161,9 +176,10 @@ describe('roles and user administration', () => {
     expect(await h.fail('users.create', { username: 'x3', displayName: '乙', password: 'Clerk2026ok', roles: [] }, admin)).toMatchObject({
       field: 'roles',
     });
-    expect((await h.fail('users.create', { username: 'x4', displayName: '丙', password: 'Clerk2026ok', roles: ['clerk'], isAdmin: true }, admin)).message).toMatch(
-      /不支持的字段：isAdmin/,
-    );
+    expect(
+      (await h.fail('users.create', { username: 'x4', displayName: '丙', password: 'Clerk2026ok', roles: ['clerk'], isAdmin: true }, admin))
+        .message,
+    ).toMatch(/不支持的字段：isAdmin/);
     expect(countRows(h.core, 'users')).toBe(2);
     expect(countRows(h.core, 'audit_log')).toBe(before);
   });
@@ -176,7 +192,11 @@ describe('roles and user administration', () => {
       /至少需要保留一名启用的管理员/,
     );
     expect((await h.fail('users.setDisabled', { id: me.id, disabled: true }, admin)).message).toMatch(/不能停用当前登录的本人账户/);
-    const second = await h.call('users.create', { username: 'admin2', displayName: '副管理', password: 'Second2026ok', roles: ['admin'] }, admin);
+    const second = await h.call(
+      'users.create',
+      { username: 'admin2', displayName: '副管理', password: 'Second2026ok', roles: ['admin'] },
+      admin,
+    );
     await h.call('users.update', { id: me.id, displayName: me.displayName, roles: ['admin', 'clerk'] }, admin);
     await h.call('users.setDisabled', { id: second.id, disabled: true }, admin);
     expect((await h.fail('users.update', { id: me.id, displayName: me.displayName, roles: ['clerk'] }, admin)).code).toBe('CONFLICT');

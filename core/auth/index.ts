@@ -22,7 +22,11 @@ export const authArea = defineArea({
     user: {
       label: '用户',
       name: (db, id) => {
-        const u = db.select({ username: users.username, displayName: users.displayName }).from(users).where(eq(users.id, Number(id))).get();
+        const u = db
+          .select({ username: users.username, displayName: users.displayName })
+          .from(users)
+          .where(eq(users.id, Number(id)))
+          .get();
         return u ? `${u.displayName}（${u.username}）` : null;
       },
     },

@@ -36,7 +36,9 @@ describe('login throttling (issue 11 item 5)', () => {
     expect(rows).toBeLessThanOrEqual(6);
     console.log(`flood of 200 wrong logins: ${rows} auth.loginFailed audit rows, answers ${JSON.stringify(Object.fromEntries(answers))}`);
     // the last row carries the count of the burst
-    const last = h.core.sqlite.prepare(`SELECT after_json AS a FROM audit_log WHERE operation = 'auth.loginFailed' ORDER BY id DESC LIMIT 1`).get() as { a: string } | undefined;
+    const last = h.core.sqlite
+      .prepare(`SELECT after_json AS a FROM audit_log WHERE operation = 'auth.loginFailed' ORDER BY id DESC LIMIT 1`)
+      .get() as { a: string } | undefined;
     expect(last).toBeDefined();
     // the real admin from the console (another source) is not affected
     const fromConsole = await loginFrom('127.0.0.1', ADMIN.username, ADMIN.password);

@@ -60,7 +60,11 @@ export async function login(
     const record = throttle.fail(source, username, now.getTime(), policy);
     if (record.report) {
       writeTransaction(core, (tx) => {
-        if (user) tx.update(users).set({ failedLogins: user.failedLogins + record.unreported }).where(eq(users.id, user.id)).run();
+        if (user)
+          tx.update(users)
+            .set({ failedLogins: user.failedLogins + record.unreported })
+            .where(eq(users.id, user.id))
+            .run();
         audit(tx, ctx, {
           operation: 'auth.loginFailed',
           entityType: 'user',

@@ -125,7 +125,11 @@ export class LoginThrottle {
         unreported = e.unreported;
       }
     }
-    if (report) for (const [key] of this.keys(source, username)) { const e = this.entries.get(key); if (e) e.unreported = 0; }
+    if (report)
+      for (const [key] of this.keys(source, username)) {
+        const e = this.entries.get(key);
+        if (e) e.unreported = 0;
+      }
     return { report, attempts, unreported, waitMs };
   }
 

@@ -5,7 +5,8 @@ import { ROLE_GROUPS } from '../api/roles';
 export const authMeta = defineMeta({
   'auth.login': {
     label: '登录',
-    summary: '登录：用户名和密码换取会话令牌。密码错误或用户不存在均返回 401；同一地址连续错误后须等待（1 秒起倍增，至多 5 分钟），返回 429，不锁定账户',
+    summary:
+      '登录：用户名和密码换取会话令牌。密码错误或用户不存在均返回 401；同一地址连续错误后须等待（1 秒起倍增，至多 5 分钟），返回 429，不锁定账户',
     access: 'public',
   },
   'auth.logout': {

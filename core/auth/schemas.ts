@@ -12,7 +12,10 @@ export const displayNameField = requiredText('姓名', { max: 40 });
 /** A new password: the rule itself lives in password.ts (passwordProblem) and is applied by the handler,
  *  which knows the user name; here only its type and length bounds. */
 export const newPasswordField = (label = '密码') =>
-  z.string({ error: `请填写${label}` }).min(1, { error: `${label}不能为空` }).max(128, { error: `${label}不能超过 128 位` });
+  z
+    .string({ error: `请填写${label}` })
+    .min(1, { error: `${label}不能为空` })
+    .max(128, { error: `${label}不能超过 128 位` });
 
 export const roleListField = z
   .array(z.enum(ROLE_KEYS as [string, ...string[]], { error: '角色不是有效的选项' }), { error: '请选择角色' })

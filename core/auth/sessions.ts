@@ -58,7 +58,11 @@ export function resolveSession(core: Core, token: string | undefined): Actor {
   }
   if (row.user.disabled) throw new ApiError('UNAUTHENTICATED', '账户已停用，请联系管理员');
   if (now.getTime() - lastSeen.getTime() >= TOUCH_INTERVAL_MS) {
-    core.db.update(sessions).set({ lastSeenAt: isoShanghai(now) }).where(eq(sessions.id, row.session.id)).run();
+    core.db
+      .update(sessions)
+      .set({ lastSeenAt: isoShanghai(now) })
+      .where(eq(sessions.id, row.session.id))
+      .run();
   }
   return {
     userId: row.user.id,
@@ -71,7 +75,10 @@ export function resolveSession(core: Core, token: string | undefined): Actor {
 }
 
 export function revokeSession(tx: Tx, core: Core, sessionId: number): void {
-  tx.update(sessions).set({ revokedAt: isoShanghai(core.clock.now()) }).where(eq(sessions.id, sessionId)).run();
+  tx.update(sessions)
+    .set({ revokedAt: isoShanghai(core.clock.now()) })
+    .where(eq(sessions.id, sessionId))
+    .run();
 }
 
 /** Ends every open session of a user (password reset, disabling). */

@@ -15,7 +15,6 @@ import { displayNameField, newPasswordField, roleListField, usernameField, userV
 import { revokeUserSessions } from './sessions';
 import { activeAdminCount, findUserById, findUserByUsername, getUserView, listUserViews, setRoles } from './users';
 
-
 /** The centre must always keep one enabled admin, or nobody could manage accounts any more. */
 function assertAdminRemains(tx: Tx, userId: number): void {
   if (activeAdminCount(tx, userId) === 0) {
@@ -48,10 +47,7 @@ export const createUserOperation = defineOperation({
   handler: async (ctx, i) => createUser(ctx, { ...i, roles: i.roles as Role[] }),
 });
 
-export async function createUser(
-  ctx: CallContext,
-  i: { username: string; displayName: string; password: string; roles: Role[] },
-) {
+export async function createUser(ctx: CallContext, i: { username: string; displayName: string; password: string; roles: Role[] }) {
   const username = i.username.toLowerCase();
   const problem = passwordProblem(i.password, username);
   if (problem) throw fieldError('password', `初始密码：${problem}`);

@@ -23,7 +23,14 @@ function sortRoles(roles: string[]): Role[] {
 }
 
 export function rolesOf(db: Db | Tx, userId: number): Role[] {
-  return sortRoles(db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, userId)).all().map((r) => r.role));
+  return sortRoles(
+    db
+      .select({ role: userRoles.role })
+      .from(userRoles)
+      .where(eq(userRoles.userId, userId))
+      .all()
+      .map((r) => r.role),
+  );
 }
 
 export function toUserView(row: UserRow, roles: Role[]): UserView {
@@ -56,12 +63,7 @@ export function getUserView(db: Db | Tx, id: number): UserView | undefined {
 export function listUserViews(db: Db | Tx): UserView[] {
   const rows = db.select().from(users).orderBy(asc(users.id)).all();
   const roleRows = db.select().from(userRoles).all();
-  return rows.map((row) =>
-    toUserView(
-      row,
-      sortRoles(roleRows.filter((r) => r.userId === row.id).map((r) => r.role)),
-    ),
-  );
+  return rows.map((row) => toUserView(row, sortRoles(roleRows.filter((r) => r.userId === row.id).map((r) => r.role))));
 }
 
 export function setRoles(tx: Tx, userId: number, roles: readonly Role[]): void {

@@ -51,7 +51,13 @@ describe('backup and restore', () => {
     const ackBefore = () => [...acknowledged];
     await new Promise((r) => setTimeout(r, 20));
     const beforeBackup = ackBefore();
-    const result = await takeBackup(h.core.sqlite, { out, dataDir: dir, now: () => h.clock.now(), pagesPerStep: 2, onProgress: () => steps++ });
+    const result = await takeBackup(h.core.sqlite, {
+      out,
+      dataDir: dir,
+      now: () => h.clock.now(),
+      pagesPerStep: 2,
+      onProgress: () => steps++,
+    });
     const duringBackup = ackBefore();
     stop = true;
     await stream;
@@ -142,7 +148,9 @@ describe('backup and restore', () => {
     const again = (await h.call('auth.login', { username: ADMIN.username, password: ADMIN.password })).token;
     expect((await h.call('backup.status', undefined, again)).warning).toMatch(/超过备份间隔 24 小时/);
     expect(pruneBackups(folder, 1)).toHaveLength(1);
-    const audited = h.core.sqlite.prepare(`SELECT count(*) AS n FROM audit_log WHERE operation = 'backup.setPolicy'`).get() as { n: number };
+    const audited = h.core.sqlite.prepare(`SELECT count(*) AS n FROM audit_log WHERE operation = 'backup.setPolicy'`).get() as {
+      n: number;
+    };
     expect(audited.n).toBe(1);
   });
 });

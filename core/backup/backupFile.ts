@@ -43,7 +43,11 @@ const PAGES_PER_STEP = 512;
 
 function tableCounts(db: Database.Database): Record<string, number> {
   const names = (
-    db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '\\_backup\\_%' ESCAPE '\\' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name`).all() as {
+    db
+      .prepare(
+        `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '\\_backup\\_%' ESCAPE '\\' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name`,
+      )
+      .all() as {
       name: string;
     }[]
   ).map((r) => r.name);
@@ -106,7 +110,9 @@ export async function takeBackup(
       auditHead: auditHeadOf(copy),
       keyIncluded: keyText !== null,
     };
-    copy.exec('CREATE TABLE _backup_manifest (json TEXT NOT NULL); CREATE TABLE _backup_files (name TEXT PRIMARY KEY, content TEXT NOT NULL);');
+    copy.exec(
+      'CREATE TABLE _backup_manifest (json TEXT NOT NULL); CREATE TABLE _backup_files (name TEXT PRIMARY KEY, content TEXT NOT NULL);',
+    );
     copy.prepare('INSERT INTO _backup_manifest (json) VALUES (?)').run(JSON.stringify(manifest));
     if (keyText) copy.prepare('INSERT INTO _backup_files (name, content) VALUES (?, ?)').run(KEY_FILE, keyText);
     copy.prepare('INSERT INTO _backup_files (name, content) VALUES (?, ?)').run(HEAD_FILE, `${JSON.stringify(manifest.auditHead)}\n`);
@@ -129,7 +135,9 @@ export interface BackupCheck {
 function readBackupParts(db: Database.Database): { manifest: BackupManifest | null; files: Map<string, string> } {
   try {
     const m = db.prepare('SELECT json FROM _backup_manifest').get() as { json: string } | undefined;
-    const files = new Map((db.prepare('SELECT name, content FROM _backup_files').all() as { name: string; content: string }[]).map((f) => [f.name, f.content]));
+    const files = new Map(
+      (db.prepare('SELECT name, content FROM _backup_files').all() as { name: string; content: string }[]).map((f) => [f.name, f.content]),
+    );
     return { manifest: m ? (JSON.parse(m.json) as BackupManifest) : null, files };
   } catch {
     return { manifest: null, files: new Map() };
@@ -158,7 +166,8 @@ export function checkBackup(file: string, opts: { light?: boolean; onProgress?: 
   }
   try {
     const { manifest, files } = readBackupParts(db);
-    if (!manifest || manifest.format !== BACKUP_FORMAT) return { ok: false, manifest: null, problems: ['备份文件缺少备份清单，不是用 court backup 制作的备份'] };
+    if (!manifest || manifest.format !== BACKUP_FORMAT)
+      return { ok: false, manifest: null, problems: ['备份文件缺少备份清单，不是用 court backup 制作的备份'] };
     const counts = tableCounts(db);
     for (const [table, n] of Object.entries(manifest.counts)) {
       if (counts[table] !== n) problems.push(`备份中的 ${table} 表有 ${counts[table] ?? 0} 行，与清单所记的 ${n} 行不符`);
@@ -168,7 +177,11 @@ export function checkBackup(file: string, opts: { light?: boolean; onProgress?: 
     if (!manifest.keyIncluded) problems.push('备份中没有审计密钥文件：恢复后带密钥的审计记录无法核对');
     let report: VerifyReport | undefined;
     if (!opts.light) {
-      report = verifyDatabase(db, { seal: sealFromText(files.get(KEY_FILE)), head: manifest.auditHead, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) });
+      report = verifyDatabase(db, {
+        seal: sealFromText(files.get(KEY_FILE)),
+        head: manifest.auditHead,
+        ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+      });
       problems.push(...report.problems);
     }
     return { ok: problems.length === 0, manifest, problems, ...(report ? { report } : {}) };
@@ -201,7 +214,10 @@ export function restoreBackup(from: string, dataDir: string, opts: { force?: boo
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   let replacedTo: string | null = null;
   if (fs.existsSync(target)) {
-    if (!opts.force) throw new RestoreRefused(`数据目录中已有数据库：${target}。确需用备份替换时加 --force（原数据库将移到数据目录下的 replaced-时间 文件夹保留）`);
+    if (!opts.force)
+      throw new RestoreRefused(
+        `数据目录中已有数据库：${target}。确需用备份替换时加 --force（原数据库将移到数据目录下的 replaced-时间 文件夹保留）`,
+      );
     replacedTo = path.join(dataDir, `replaced-${opts.now().toISOString().replace(/[:.]/g, '-')}`);
     fs.mkdirSync(replacedTo, { mode: 0o700 });
     for (const f of STORE_FILES) if (fs.existsSync(path.join(dataDir, f))) fs.renameSync(path.join(dataDir, f), path.join(replacedTo, f));

@@ -62,7 +62,10 @@ function fileNameAt(now: Date): string {
 export function pruneBackups(folder: string, keep: number): string[] {
   let names: string[];
   try {
-    names = fs.readdirSync(folder).filter((n) => /^court-\d{8}-\d{6}\.courtbak$/.test(n)).sort();
+    names = fs
+      .readdirSync(folder)
+      .filter((n) => /^court-\d{8}-\d{6}\.courtbak$/.test(n))
+      .sort();
   } catch {
     return [];
   }
@@ -76,7 +79,11 @@ export function pruneBackups(folder: string, keep: number): string[] {
  * the copy proceeds in steps (core/backup/backupFile.ts), then the copy's manifest is checked, the run is
  * recorded, and older backups beyond `keep` are removed.
  */
-export function startBackup(core: Core, trigger: 'schedule' | 'manual' | 'cli', folder?: string): { runId: number; promise: Promise<BackupJob> } {
+export function startBackup(
+  core: Core,
+  trigger: 'schedule' | 'manual' | 'cli',
+  folder?: string,
+): { runId: number; promise: Promise<BackupJob> } {
   const already = running.get(core);
   if (already !== undefined) {
     const job = jobs.get(already)!;
@@ -104,7 +111,9 @@ export function startBackup(core: Core, trigger: 'schedule' | 'manual' | 'cli', 
       const check = checkBackup(result.file, { light: true });
       job.file = result.file;
       job.state = check.ok ? 'done' : 'failed';
-      job.message = check.ok ? `已备份 ${Object.values(result.manifest.counts).reduce((a, b) => a + b, 0)} 行，审计记录 ${result.manifest.auditHead.count} 条` : check.problems.join('；');
+      job.message = check.ok
+        ? `已备份 ${Object.values(result.manifest.counts).reduce((a, b) => a + b, 0)} 行，审计记录 ${result.manifest.auditHead.count} 条`
+        : check.problems.join('；');
       core.db
         .update(backupRuns)
         .set({ finishedAt: isoShanghai(core.clock.now()), file: result.file, bytes: result.bytes, ok: check.ok, message: job.message })
@@ -114,7 +123,11 @@ export function startBackup(core: Core, trigger: 'schedule' | 'manual' | 'cli', 
     } catch (err) {
       job.state = 'failed';
       job.message = `备份失败：${err instanceof Error ? err.message : String(err)}`;
-      core.db.update(backupRuns).set({ finishedAt: isoShanghai(core.clock.now()), ok: false, message: job.message }).where(eq(backupRuns.id, run.id)).run();
+      core.db
+        .update(backupRuns)
+        .set({ finishedAt: isoShanghai(core.clock.now()), ok: false, message: job.message })
+        .where(eq(backupRuns.id, run.id))
+        .run();
     } finally {
       running.delete(core);
     }
@@ -176,9 +189,13 @@ export function startBackupSchedule(core: Core, opts: { checkMs?: number; onResu
     try {
       const status = backupStatus(core, 1);
       if (!status.policy.enabled || status.runningId !== null) return;
-      const due = !status.lastGood?.finishedAt || core.clock.now().getTime() - Date.parse(status.lastGood.finishedAt) >= status.policy.everyHours * 3_600_000;
+      const due =
+        !status.lastGood?.finishedAt ||
+        core.clock.now().getTime() - Date.parse(status.lastGood.finishedAt) >= status.policy.everyHours * 3_600_000;
       // after a failure, retry at most hourly
-      const lastTry = status.lastRun?.startedAt ? core.clock.now().getTime() - Date.parse(status.lastRun.startedAt) : Number.POSITIVE_INFINITY;
+      const lastTry = status.lastRun?.startedAt
+        ? core.clock.now().getTime() - Date.parse(status.lastRun.startedAt)
+        : Number.POSITIVE_INFINITY;
       if (due && lastTry >= 3_600_000) void startBackup(core, 'schedule').promise.then((job) => opts.onResult?.(job));
     } catch {
       // a closed store or a missing table: nothing to schedule

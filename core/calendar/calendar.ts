@@ -139,7 +139,7 @@ export class LegalCalendar {
   /** The `n`th working day after `start` (e.g. "assign within 3 working days"). */
   addWorkingDays(start: string, n: number): string {
     let d = start;
-    for (let counted = 0; counted < n; ) {
+    for (let counted = 0; counted < n;) {
       d = addCalendarDays(d, 1);
       if (this.isWorkingDay(d)) counted++;
     }

@@ -24,7 +24,13 @@ export const calendarInfoOperation = defineOperation({
   output: z.array(yearSchema),
   handler: (ctx) =>
     Object.entries(holidayData(ctx.core.db).years)
-      .map(([year, y]) => ({ year: Number(year), notice: y.notice, provisional: Boolean(y.provisional), holidays: y.holidays, workdays: y.workdays }))
+      .map(([year, y]) => ({
+        year: Number(year),
+        notice: y.notice,
+        provisional: Boolean(y.provisional),
+        holidays: y.holidays,
+        workdays: y.workdays,
+      }))
       .sort((a, b) => a.year - b.year),
 });
 
@@ -34,7 +40,10 @@ export const calendarNextYearOperation = defineOperation({
   output: z.object({ today: z.string(), notice: z.object({ year: z.number(), state: z.enum(['missing', 'provisional']) }).nullable() }),
   handler: (ctx) => {
     const today = dateShanghai(ctx.core.clock.now());
-    const years = Object.entries(holidayData(ctx.core.db).years).map(([year, y]) => ({ year: Number(year), provisional: Boolean(y.provisional) }));
+    const years = Object.entries(holidayData(ctx.core.db).years).map(([year, y]) => ({
+      year: Number(year),
+      provisional: Boolean(y.provisional),
+    }));
     return { today, notice: nextYearNotice(today, years) };
   },
 });
@@ -45,7 +54,9 @@ export const updateCalendarYearOperation = defineOperation({
     year: integerIn('年份', 2000, 2100),
     notice: requiredText('通知名称', { max: 100 }),
     holidays: z
-      .array(z.object({ name: requiredText('节日名称', { max: 20 }), days: z.array(isoDate('放假日期')).min(1, { error: '每个节日至少一天' }) }))
+      .array(
+        z.object({ name: requiredText('节日名称', { max: 20 }), days: z.array(isoDate('放假日期')).min(1, { error: '每个节日至少一天' }) }),
+      )
       .min(1, { error: '请至少录入一个节日' }),
     workdays: z.array(isoDate('调休上班日期')),
   }),
@@ -68,7 +79,13 @@ export const updateCalendarYearOperation = defineOperation({
       const before = readSetting(tx, 'calendar.holidayYears') ?? {};
       const entry = { notice: i.notice, holidays: i.holidays, workdays: i.workdays };
       writeSetting(tx, ctx.core.clock, 'calendar.holidayYears', { ...before, [String(i.year)]: entry }, ctx.actor?.userId ?? null);
-      audit(tx, ctx, { operation: 'calendar.updateYear', entityType: 'calendar', entityId: i.year, before: before[String(i.year)] ?? null, after: entry });
+      audit(tx, ctx, {
+        operation: 'calendar.updateYear',
+        entityType: 'calendar',
+        entityId: i.year,
+        before: before[String(i.year)] ?? null,
+        after: entry,
+      });
       return { year: i.year, provisional: false, ...entry };
     });
   },
@@ -106,9 +123,15 @@ export const computePeriodOperation = defineOperation({
       end,
       rolledFrom: rolled ? raw : null,
       holiday,
-      provisionalYear: cal.coverage().provisional.includes(Number(end.slice(0, 4))) || !cal.coverage().years.includes(Number(end.slice(0, 4))),
+      provisionalYear:
+        cal.coverage().provisional.includes(Number(end.slice(0, 4))) || !cal.coverage().years.includes(Number(end.slice(0, 4))),
     };
   },
 });
 
-export const calendarOperations = [calendarInfoOperation, calendarNextYearOperation, updateCalendarYearOperation, computePeriodOperation] as const;
+export const calendarOperations = [
+  calendarInfoOperation,
+  calendarNextYearOperation,
+  updateCalendarYearOperation,
+  computePeriodOperation,
+] as const;

@@ -39,12 +39,7 @@ export function caseCodeForId(id: number): string {
 
 /** Upper-cases and maps the look-alikes people and scanners produce (o→0, i/l→1), then checks. */
 export function normaliseCaseCode(raw: string): string | null {
-  const code = raw
-    .trim()
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const code = raw.trim().toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   if (!CASE_CODE_PATTERN.test(code)) return null;
   return luhnCheckChar(code.slice(0, 8)) === code[8] ? code : null;
 }

@@ -1,6 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { countRows, createHarness, setUpCourt, type Harness } from '../../test/harness';
-import { civilFirstInstance, clerkAndPrinter, COMPANY, fileCivil, fileConfirmation, LI_SI, RARE, residentId, ZHANG_SAN } from '../../test/fixtures';
+import {
+  civilFirstInstance,
+  clerkAndPrinter,
+  COMPANY,
+  fileCivil,
+  fileConfirmation,
+  LI_SI,
+  RARE,
+  residentId,
+  ZHANG_SAN,
+} from '../../test/fixtures';
 import { verifyDatabase } from '../audit/verify';
 
 let h: Harness | undefined;
@@ -34,7 +44,9 @@ describe('counter filing', () => {
       ['被告', '李四'],
     ]);
     expect(c.parties[0]!.party).toMatchObject({ sex: 'male', birthDate: '1985-03-12', ethnicity: '汉族', idNumber: ZHANG_SAN.idNumber });
-    expect(c.timeline).toEqual([expect.objectContaining({ kind: 'filed', summary: '民事一审立案，编号 （2026）浙0522民初1号', actorName: '李书记（clerk1）' })]);
+    expect(c.timeline).toEqual([
+      expect.objectContaining({ kind: 'filed', summary: '民事一审立案，编号 （2026）浙0522民初1号', actorName: '李书记（clerk1）' }),
+    ]);
     expect(verifyDatabase(h.core.sqlite).ok).toBe(true);
   });
 
@@ -68,21 +80,100 @@ describe('counter filing', () => {
     // the older case is found by the new phone number too
     expect((await h.call('cases.search', { q: '13800001111' }, clerk)).rows.map((r) => r.id).sort()).toEqual([first.id, second.id].sort());
     const history = await h.call('parties.history', { id: first.parties[0]!.party.id }, clerk);
-    expect(history).toEqual([expect.objectContaining({ revision: 1, reason: '立案时当事人提供的新信息', before: expect.objectContaining({ phone: '13905721234' }) })]);
+    expect(history).toEqual([
+      expect.objectContaining({
+        revision: 1,
+        reason: '立案时当事人提供的新信息',
+        before: expect.objectContaining({ phone: '13905721234' }),
+      }),
+    ]);
   });
 
   it.each([
-    ['wrong ID check digit', { parties: [{ role: '原告', party: { ...ZHANG_SAN, idNumber: ZHANG_SAN.idNumber.slice(0, 17) + (ZHANG_SAN.idNumber[17] === '1' ? '2' : '1') } }, { role: '被告', party: LI_SI }] }, 'parties.0.party.idNumber', /校验位错误/],
-    ['birth date in the future', { parties: [{ role: '原告', party: { ...ZHANG_SAN, idNumber: residentId('330522', '20300101', '123') } }, { role: '被告', party: LI_SI }] }, 'parties.0.party.idNumber', /晚于今天/],
-    ['USCC with an O', { parties: [{ role: '原告', party: ZHANG_SAN }, { role: '被告', party: { ...COMPANY, idNumber: '9135010OM000100Y43' } }] }, 'parties.1.party.idNumber', /不使用字母 I、O、Z、S、V/],
+    [
+      'wrong ID check digit',
+      {
+        parties: [
+          {
+            role: '原告',
+            party: { ...ZHANG_SAN, idNumber: ZHANG_SAN.idNumber.slice(0, 17) + (ZHANG_SAN.idNumber[17] === '1' ? '2' : '1') },
+          },
+          { role: '被告', party: LI_SI },
+        ],
+      },
+      'parties.0.party.idNumber',
+      /校验位错误/,
+    ],
+    [
+      'birth date in the future',
+      {
+        parties: [
+          { role: '原告', party: { ...ZHANG_SAN, idNumber: residentId('330522', '20300101', '123') } },
+          { role: '被告', party: LI_SI },
+        ],
+      },
+      'parties.0.party.idNumber',
+      /晚于今天/,
+    ],
+    [
+      'USCC with an O',
+      {
+        parties: [
+          { role: '原告', party: ZHANG_SAN },
+          { role: '被告', party: { ...COMPANY, idNumber: '9135010OM000100Y43' } },
+        ],
+      },
+      'parties.1.party.idNumber',
+      /不使用字母 I、O、Z、S、V/,
+    ],
     ['negative amount', { amountFen: -100 }, 'amountFen', /争议金额不能为负数/],
     ['missing cause', { cause: undefined }, 'cause', /请选择案由/],
-    ['cause number not in the 2025 catalogue', { cause: { revision: '2025', no: '999' } }, 'cause', /案由编号 999 在 2025 年版案由规定中不存在/],
+    [
+      'cause number not in the 2025 catalogue',
+      { cause: { revision: '2025', no: '999' } },
+      'cause',
+      /案由编号 999 在 2025 年版案由规定中不存在/,
+    ],
     ['no defendant', { parties: [{ role: '原告', party: ZHANG_SAN }] }, 'parties', /须至少有 1 名被告/],
-    ['a role the type does not have', { parties: [{ role: '原告', party: ZHANG_SAN }, { role: '被告', party: LI_SI }, { role: '申请人', party: RARE }] }, 'parties.2.role', /没有“申请人”这一诉讼地位/],
+    [
+      'a role the type does not have',
+      {
+        parties: [
+          { role: '原告', party: ZHANG_SAN },
+          { role: '被告', party: LI_SI },
+          { role: '申请人', party: RARE },
+        ],
+      },
+      'parties.2.role',
+      /没有“申请人”这一诉讼地位/,
+    ],
     ['received in the future', { receivedOn: '2026-11-24' }, 'receivedOn', /不能晚于今天/],
-    ['sex contradicting the ID', { parties: [{ role: '原告', party: { ...ZHANG_SAN, sex: 'female' } }, { role: '被告', party: LI_SI }] }, 'parties.0.party.sex', /性别与身份证号码不符/],
-    ['lawyer without licence number', { parties: [{ role: '原告', party: ZHANG_SAN, agents: [{ kind: 'lawyer', name: '孙律师', organisation: '浙江某律师事务所', authority: 'general' }] }, { role: '被告', party: LI_SI }] }, 'parties.0.agents.0.licenseNo', /执业证号/],
+    [
+      'sex contradicting the ID',
+      {
+        parties: [
+          { role: '原告', party: { ...ZHANG_SAN, sex: 'female' } },
+          { role: '被告', party: LI_SI },
+        ],
+      },
+      'parties.0.party.sex',
+      /性别与身份证号码不符/,
+    ],
+    [
+      'lawyer without licence number',
+      {
+        parties: [
+          {
+            role: '原告',
+            party: ZHANG_SAN,
+            agents: [{ kind: 'lawyer', name: '孙律师', organisation: '浙江某律师事务所', authority: 'general' }],
+          },
+          { role: '被告', party: LI_SI },
+        ],
+      },
+      'parties.0.agents.0.licenseNo',
+      /执业证号/,
+    ],
   ])('refuses %s with the field named and writes nothing', async (_label, patch, field, message) => {
     const { h, clerk } = await desk();
     await fileCivil(h, clerk); // something already on file
@@ -123,7 +214,13 @@ describe('search and links', () => {
   it('finds a case by 案号 (full, half-width or part), two-character name, ID number, USCC, phone and code', async () => {
     const { h, clerk } = await desk();
     const a = await fileCivil(h, clerk);
-    const b = await fileCivil(h, clerk, { parties: [{ role: '原告', party: COMPANY }, { role: '被告', party: RARE }], cause: { revision: '2025', no: '126' } });
+    const b = await fileCivil(h, clerk, {
+      parties: [
+        { role: '原告', party: COMPANY },
+        { role: '被告', party: RARE },
+      ],
+      cause: { revision: '2025', no: '126' },
+    });
     const ids = async (q: string) => (await h.call('cases.search', { q }, clerk)).rows.map((r) => r.id);
     expect(await ids('（2026）浙0522民初1号')).toEqual([a.id]);
     expect(await ids('(2026)浙0522民初2号')).toEqual([b.id]);
@@ -154,13 +251,26 @@ describe('search and links', () => {
 
   it('links a converted case both ways', async () => {
     const { h, clerk } = await desk();
-    const reg = await h.call('cases.file', { caseType: '调登', receivedOn: '2026-11-23', parties: [{ role: '申请人', party: ZHANG_SAN }], cause: { revision: '2025', no: '108.3' } }, clerk);
+    const reg = await h.call(
+      'cases.file',
+      {
+        caseType: '调登',
+        receivedOn: '2026-11-23',
+        parties: [{ role: '申请人', party: ZHANG_SAN }],
+        cause: { revision: '2025', no: '108.3' },
+      },
+      clerk,
+    );
     const filed = await fileCivil(h, clerk);
     await h.call('cases.link', { fromId: reg.id, toId: filed.id, kind: 'converted', note: '调解不成转立案' }, clerk);
     const from = await h.call('cases.get', { id: reg.id }, clerk);
     const to = await h.call('cases.get', { id: filed.id }, clerk);
-    expect(from.links).toEqual([expect.objectContaining({ kind: 'converted', direction: 'to', case: expect.objectContaining({ number: filed.number }) })]);
-    expect(to.links).toEqual([expect.objectContaining({ kind: 'converted', direction: 'from', case: expect.objectContaining({ number: reg.number }) })]);
+    expect(from.links).toEqual([
+      expect.objectContaining({ kind: 'converted', direction: 'to', case: expect.objectContaining({ number: filed.number }) }),
+    ]);
+    expect(to.links).toEqual([
+      expect.objectContaining({ kind: 'converted', direction: 'from', case: expect.objectContaining({ number: reg.number }) }),
+    ]);
     expect((await h.fail('cases.link', { fromId: reg.id, toId: filed.id, kind: 'converted' }, clerk)).code).toBe('CONFLICT');
     expect((await h.fail('cases.link', { fromId: reg.id, toId: reg.id, kind: 'related' }, clerk)).field).toBe('toId');
   });
@@ -170,7 +280,12 @@ describe('party search for the filing form', () => {
   it('counts the cases each returning party appears in', async () => {
     const { h, clerk } = await desk();
     await fileCivil(h, clerk);
-    await fileCivil(h, clerk, { parties: [{ role: '原告', party: ZHANG_SAN }, { role: '被告', party: RARE }] });
+    await fileCivil(h, clerk, {
+      parties: [
+        { role: '原告', party: ZHANG_SAN },
+        { role: '被告', party: RARE },
+      ],
+    });
     const found = await h.call('parties.search', { q: '张' }, clerk);
     expect(found).toEqual([expect.objectContaining({ name: '张三', caseCount: 2, idMasked: true })]);
     expect((await h.call('parties.search', { q: '李四' }, clerk))[0]?.caseCount).toBe(1);

@@ -13,7 +13,6 @@ import { normaliseCaseNumber } from '../numbering';
 import { partyInputSchema, partyViewSchema } from '../parties';
 import { correctPartyOnCases } from './partyCorrection';
 
-
 const caseSummarySchema = z.object({
   id: z.number(),
   caseType: z.string(),
@@ -25,7 +24,6 @@ const caseSummarySchema = z.object({
   amountFen: z.number().nullable(),
   partiesText: z.string(),
 });
-
 
 export const fileCaseOperation = defineOperation({
   ...casesMeta['cases.file'],
@@ -60,7 +58,10 @@ export const getCaseOperation = defineOperation({
 
 export const searchCasesOperation = defineOperation({
   ...casesMeta['cases.search'],
-  input: input({ q: z.string({ error: '请输入查询内容' }).max(60, { error: '查询内容不能超过 60 个字符' }), limit: integerIn('条数', 1, 100).default(20) }),
+  input: input({
+    q: z.string({ error: '请输入查询内容' }).max(60, { error: '查询内容不能超过 60 个字符' }),
+    limit: integerIn('条数', 1, 100).default(20),
+  }),
   output: z.object({ rows: z.array(caseSummarySchema), matchedBy: z.enum(['code', 'number', 'text', 'name']).nullable() }),
   handler: (ctx, i) => {
     const { ids, matchedBy } = searchCaseIds(ctx.core.db, i.q, i.limit);
@@ -86,7 +87,14 @@ export const linkCasesOperation = defineOperation({
     kind: z.enum(Object.keys(LINK_KINDS) as [LinkKind, ...LinkKind[]], { error: '关联类型不是有效的选项' }),
     note: optionalText('备注', { max: 200 }),
   }),
-  output: z.object({ id: z.number(), fromCaseId: z.number(), toCaseId: z.number(), kind: z.string(), note: z.string().nullable(), createdAt: z.string() }),
+  output: z.object({
+    id: z.number(),
+    fromCaseId: z.number(),
+    toCaseId: z.number(),
+    kind: z.string(),
+    note: z.string().nullable(),
+    createdAt: z.string(),
+  }),
   handler: (ctx, i) => linkCases(ctx, i.fromId, i.toId, i.kind, i.note),
 });
 
@@ -103,5 +111,11 @@ export const correctPartyOperation = defineOperation({
   handler: (ctx, i) => correctPartyOnCases(ctx, i),
 });
 
-export const caseOperations = [fileCaseOperation, getCaseOperation, searchCasesOperation, recentCasesOperation, linkCasesOperation, correctPartyOperation] as const;
-
+export const caseOperations = [
+  fileCaseOperation,
+  getCaseOperation,
+  searchCasesOperation,
+  recentCasesOperation,
+  linkCasesOperation,
+  correctPartyOperation,
+] as const;

@@ -21,7 +21,14 @@ export function correctPartyOnCases(ctx: CallContext, i: { id: number; party: Ch
       if (other && other.id !== existing.id) throw conflict(`该证件号码已登记为当事人“${other.name}”`, 'party.idNumber');
     }
     const { kind: _kind, ...fields } = i.party;
-    const changed = correctParty(tx, ctx.core.clock, existing, { ...fields, idNumber: i.party.idNumber }, i.reason, ctx.actor?.userId ?? null);
+    const changed = correctParty(
+      tx,
+      ctx.core.clock,
+      existing,
+      { ...fields, idNumber: i.party.idNumber },
+      i.reason,
+      ctx.actor?.userId ?? null,
+    );
     if (changed.length > 0) {
       // its cases' search rows (only when a searched field changed) and timelines; chunked for a large party
       const at = isoShanghai(ctx.core.clock.now());
@@ -32,7 +39,13 @@ export function correctPartyOnCases(ctx: CallContext, i: { id: number; party: Ch
         summary: `更正当事人“${existing.name}”的信息：${i.reason}`,
         data: { partyId: existing.id, changed },
       });
-      audit(tx, ctx, { operation: 'parties.correct', entityType: 'party', entityId: existing.id, before: existing, after: getParty(tx, existing.id) });
+      audit(tx, ctx, {
+        operation: 'parties.correct',
+        entityType: 'party',
+        entityId: existing.id,
+        before: existing,
+        after: getParty(tx, existing.id),
+      });
     }
     return { party: partyView(getParty(tx, existing.id)!, mayUnmask(ctx)), changed };
   });

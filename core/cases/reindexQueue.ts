@@ -38,7 +38,14 @@ export const INLINE_CASES = 100;
  * adds `event` to each case's timeline. Called inside the correction's transaction: a party in up to
  * INLINE_CASES cases is done there and then; a larger one is queued and done in chunks once it commits.
  */
-export function updatePartyCases(tx: Tx, core: Core, partyId: number, changed: readonly string[], queuedAt: string, event?: CaseEventSpec): void {
+export function updatePartyCases(
+  tx: Tx,
+  core: Core,
+  partyId: number,
+  changed: readonly string[],
+  queuedAt: string,
+  event?: CaseEventSpec,
+): void {
   const reindex = changed.some((f) => SEARCHED_PARTY_FIELDS.includes(f));
   if (!reindex && !event) return;
   const ids = tx
@@ -52,7 +59,9 @@ export function updatePartyCases(tx: Tx, core: Core, partyId: number, changed: r
     applyToCases(tx, [...new Set(ids.map((r) => r.caseId))], reindex, event ?? null);
     return;
   }
-  tx.insert(partyCaseWork).values({ partyId, reindex, event: event ? JSON.stringify(event) : null, queuedAt }).run();
+  tx.insert(partyCaseWork)
+    .values({ partyId, reindex, event: event ? JSON.stringify(event) : null, queuedAt })
+    .run();
   // runs once this synchronous transaction has committed (or finds nothing if it rolled back)
   setImmediate(() => scheduleCaseWork(core));
 }
@@ -62,7 +71,15 @@ function applyToCases(tx: Tx, caseIds: readonly number[], reindex: boolean, even
     if (reindex) indexCaseForSearch(tx, caseId);
     if (event) {
       tx.insert(caseEvents)
-        .values({ caseId, at: event.at, actorId: event.actorId, actorName: event.actorName, kind: event.kind, summary: event.summary, data: JSON.stringify(event.data) })
+        .values({
+          caseId,
+          at: event.at,
+          actorId: event.actorId,
+          actorName: event.actorName,
+          kind: event.kind,
+          summary: event.summary,
+          data: JSON.stringify(event.data),
+        })
         .run();
     }
   }
@@ -99,7 +116,11 @@ function runChunk(core: Core, w: Worker): boolean {
       .map((r) => r.caseId);
     applyToCases(tx, [...new Set(ids)], job.reindex, job.event ? (JSON.parse(job.event) as CaseEventSpec) : null);
     if (ids.length < w.chunk) tx.delete(partyCaseWork).where(eq(partyCaseWork.id, job.id)).run();
-    else tx.update(partyCaseWork).set({ afterCaseId: ids[ids.length - 1]! }).where(eq(partyCaseWork.id, job.id)).run();
+    else
+      tx.update(partyCaseWork)
+        .set({ afterCaseId: ids[ids.length - 1]! })
+        .where(eq(partyCaseWork.id, job.id))
+        .run();
   });
   const ms = performance.now() - started;
   if (ms > TARGET_MS * 1.6) w.chunk = Math.max(MIN_CHUNK, Math.floor(w.chunk / 2));

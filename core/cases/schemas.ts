@@ -24,9 +24,14 @@ export const agentSchema = (today: string) =>
         if (problem) c.addIssue({ code: 'custom', path: ['idNumber'], message: `代理人${problem}` });
       }
       if (a.kind === 'lawyer' && !a.licenseNo) c.addIssue({ code: 'custom', path: ['licenseNo'], message: '律师代理须填写律师执业证号' });
-      if (a.kind === 'lawyer' && !a.organisation) c.addIssue({ code: 'custom', path: ['organisation'], message: '律师代理须填写律师事务所' });
+      if (a.kind === 'lawyer' && !a.organisation)
+        c.addIssue({ code: 'custom', path: ['organisation'], message: '律师代理须填写律师事务所' });
       if (a.authority === 'special' && !a.authorityDetail) {
-        c.addIssue({ code: 'custom', path: ['authorityDetail'], message: '特别授权须写明授权事项（如代为承认、放弃、变更诉讼请求，进行和解）' });
+        c.addIssue({
+          code: 'custom',
+          path: ['authorityDetail'],
+          message: '特别授权须写明授权事项（如代为承认、放弃、变更诉讼请求，进行和解）',
+        });
       }
       return { ...a, idNumber };
     });
@@ -71,7 +76,10 @@ export function fileCaseInput(today: string) {
       .optional(),
     claims: optionalText('诉讼请求', { max: 5000 }),
     facts: optionalText('事实与理由', { max: 20000 }),
-    materials: z.array(requiredText('材料名称', { max: 100 })).max(50).default([]),
+    materials: z
+      .array(requiredText('材料名称', { max: 100 }))
+      .max(50)
+      .default([]),
   }).superRefine((v, c) => {
     const rule = CASE_TYPE_RULES[v.caseType];
     v.parties.forEach((p, i) => {

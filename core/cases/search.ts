@@ -156,9 +156,7 @@ export function caseSummaries(db: Db, ids: number[]): CaseSummary[] {
   const byCase = new Map<number, typeof ps>();
   for (const p of ps) byCase.set(p.caseId, [...(byCase.get(p.caseId) ?? []), p]);
   const order = new Map(ids.map((id, i) => [id, i]));
-  return rows
-    .map((r) => ({ ...r, partiesText: partiesText(byCase.get(r.id) ?? []) }))
-    .sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  return rows.map((r) => ({ ...r, partiesText: partiesText(byCase.get(r.id) ?? []) })).sort((a, b) => order.get(a.id)! - order.get(b.id)!);
 }
 
 function partiesText(ps: { role: string; seq: number; name: string }[]): string {

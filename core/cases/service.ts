@@ -182,27 +182,25 @@ export function caseView(db: Db | Tx, caseId: number, unmask: boolean) {
     materials: JSON.parse(c.materials) as string[],
     status: c.status,
     createdAt: c.createdAt,
-    parties: cps.map(
-      (r): CasePartyView => ({
-        casePartyId: r.cp.id,
-        role: r.cp.role,
-        seq: r.cp.seq,
-        party: partyView(r.party, unmask),
-        agents: agents
-          .filter((a) => a.casePartyId === r.cp.id)
-          .map((a) => ({
-            id: a.id,
-            kind: a.kind,
-            name: a.name,
-            idNumber: a.idNumber && !unmask ? `${a.idNumber.slice(0, 6)}********${a.idNumber.slice(-4)}` : a.idNumber,
-            phone: a.phone,
-            organisation: a.organisation,
-            licenseNo: a.licenseNo,
-            authority: a.authority,
-            authorityDetail: a.authorityDetail,
-          })),
-      }),
-    ),
+    parties: cps.map((r): CasePartyView => ({
+      casePartyId: r.cp.id,
+      role: r.cp.role,
+      seq: r.cp.seq,
+      party: partyView(r.party, unmask),
+      agents: agents
+        .filter((a) => a.casePartyId === r.cp.id)
+        .map((a) => ({
+          id: a.id,
+          kind: a.kind,
+          name: a.name,
+          idNumber: a.idNumber && !unmask ? `${a.idNumber.slice(0, 6)}********${a.idNumber.slice(-4)}` : a.idNumber,
+          phone: a.phone,
+          organisation: a.organisation,
+          licenseNo: a.licenseNo,
+          authority: a.authority,
+          authorityDetail: a.authorityDetail,
+        })),
+    })),
     links: links.map((l) => {
       const outgoing = l.fromCaseId === caseId;
       const other = others.find((o) => o.id === (outgoing ? l.toCaseId : l.fromCaseId));
@@ -219,7 +217,8 @@ export function mayUnmask(ctx: CallContext): boolean {
 }
 
 export function findCaseId(db: Db, by: { id?: number; number?: string; code?: string }): number {
-  const where = by.id !== undefined ? eq(cases.id, by.id) : by.number !== undefined ? eq(cases.number, by.number) : eq(cases.code, by.code ?? '');
+  const where =
+    by.id !== undefined ? eq(cases.id, by.id) : by.number !== undefined ? eq(cases.number, by.number) : eq(cases.code, by.code ?? '');
   const row = db.select({ id: cases.id }).from(cases).where(where).get();
   if (!row) throw notFound('案件');
   return row.id;

@@ -5,14 +5,7 @@ import type { CallContext, Db, Tx } from '../context';
 import { isoShanghai } from '../time/clock';
 
 /** Appends an event to a case's timeline, inside the transaction of the change it describes. */
-export function addCaseEvent(
-  tx: Tx,
-  ctx: CallContext,
-  caseId: number,
-  kind: string,
-  summary: string,
-  data?: unknown,
-): void {
+export function addCaseEvent(tx: Tx, ctx: CallContext, caseId: number, kind: string, summary: string, data?: unknown): void {
   const { actorId, actorName } = auditActor(ctx);
   tx.insert(caseEvents)
     .values({

@@ -83,7 +83,20 @@ describe('causes catalogue: entries', () => {
     expect(MOST_USED_CAUSES).toHaveLength(14);
     for (const name of MOST_USED_CAUSES) expect(findCauseByName('2025', name), name).toBeDefined();
     expect(MOST_USED_CAUSES.map((n) => findCauseByName('2025', n)!.no)).toEqual([
-      '448', '449', '458', '475', '108.3', '88', '126', '115.2', '108.1', '411', '144', '116.2', '14', '24',
+      '448',
+      '449',
+      '458',
+      '475',
+      '108.3',
+      '88',
+      '126',
+      '115.2',
+      '108.1',
+      '411',
+      '144',
+      '116.2',
+      '14',
+      '24',
     ]);
   });
 

@@ -404,7 +404,10 @@ export const causeRecordSchema = z
     /** the revision in force on the receipt date; null before 2021-01-01 */
     revision: z.enum(['2020', '2025']).nullable(),
     /** "108" or "108.3"; null for a free-text cause */
-    no: z.string().regex(/^[1-9]\d*(?:\.[1-9]\d*)?$/).nullable(),
+    no: z
+      .string()
+      .regex(/^[1-9]\d*(?:\.[1-9]\d*)?$/)
+      .nullable(),
     name: z.string().min(1).max(100),
     /** true for a free-text cause, taken where no catalogue for the date is shipped */
     needsReview: z.boolean(),
@@ -458,7 +461,10 @@ export function causeForFiling(input: CauseInput, receivedOn: string): CauseReco
   const revision = parsed.data.revision.trim();
   const no = String(parsed.data.no).normalize('NFKC').trim();
   if (inForce === null) {
-    throw fieldError('cause', `收案日期 ${receivedOn} 早于 ${EARLIEST_KNOWN_REVISION_DATE}，系统未收录当时适用的案由规定，请以文字填写案由`);
+    throw fieldError(
+      'cause',
+      `收案日期 ${receivedOn} 早于 ${EARLIEST_KNOWN_REVISION_DATE}，系统未收录当时适用的案由规定，请以文字填写案由`,
+    );
   }
   if (revision !== inForce) {
     const chosen = isCauseRevisionId(revision) ? `${revisionInfo(revision).label}` : `“${revision}”版`;

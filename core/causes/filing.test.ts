@@ -54,9 +54,17 @@ describe('causeForFiling', () => {
     expect(causeForFiling({ text: '追索劳动报酬纠纷' }, '2021-01-01')).toMatchObject({ revision: '2020', needsReview: true });
     expect(causeForFiling({ text: '企业名称（商号）　合同纠纷' }, '2023-04-04').name).toBe('企业名称（商号） 合同纠纷');
     // before the 2020 revision no revision is known at all
-    expect(causeForFiling({ text: '民间借贷纠纷' }, '2020-12-31')).toEqual({ revision: null, no: null, name: '民间借贷纠纷', needsReview: true });
+    expect(causeForFiling({ text: '民间借贷纠纷' }, '2020-12-31')).toEqual({
+      revision: null,
+      no: null,
+      name: '民间借贷纠纷',
+      needsReview: true,
+    });
     // a number cannot be checked without the catalogue
-    expect(refusal({ revision: '2020', no: '103' }, '2025-06-01')).toMatchObject({ field: 'cause', message: expect.stringContaining('请以文字填写案由') });
+    expect(refusal({ revision: '2020', no: '103' }, '2025-06-01')).toMatchObject({
+      field: 'cause',
+      message: expect.stringContaining('请以文字填写案由'),
+    });
   });
 
   it('refuses free text where the catalogue is shipped, unless it is exactly a cause name', () => {
@@ -65,14 +73,22 @@ describe('causeForFiling', () => {
       field: 'cause',
       message: expect.stringContaining('收案日期 2026-01-01 适用 2025 年版案由规定，请从案由目录中选择案由'),
     });
-    expect(causeForFiling({ text: '民间借贷纠纷' }, '2026-01-01')).toEqual({ revision: '2025', no: '108.3', name: '民间借贷纠纷', needsReview: false });
+    expect(causeForFiling({ text: '民间借贷纠纷' }, '2026-01-01')).toEqual({
+      revision: '2025',
+      no: '108.3',
+      name: '民间借贷纠纷',
+      needsReview: false,
+    });
     expect(causeForFiling({ text: '企业名称(商号)合同纠纷' }, '2026-01-01')).toMatchObject({ no: '160', name: '企业名称（商号）合同纠纷' });
   });
 
   it('refuses empty, oversized or malformed input and a bad receipt date', () => {
     expect(refusal({ text: '   ' }, '2025-06-01')).toMatchObject({ field: 'cause', message: '请填写案由' });
     expect(refusal({ text: '纠'.repeat(101) }, '2025-06-01')).toMatchObject({ field: 'cause', message: '案由不能超过 100 个字' });
-    expect(refusal({ no: '108' } as unknown as CauseInput, '2026-01-01')).toMatchObject({ field: 'cause', message: '请选择案由或填写案由' });
+    expect(refusal({ no: '108' } as unknown as CauseInput, '2026-01-01')).toMatchObject({
+      field: 'cause',
+      message: '请选择案由或填写案由',
+    });
     expect(refusal({ revision: '2025', no: '108', text: 'x' } as unknown as CauseInput, '2026-01-01')).toMatchObject({ field: 'cause' });
     expect(refusal({ revision: '2025', no: '108' }, '2026-02-30')).toMatchObject({ field: 'receivedOn' });
   });

@@ -5,11 +5,12 @@ import { catalogueFile, listCauses } from './catalogue';
 import { chineseOrdinal, parseCatalogue } from './schema';
 
 /** A fresh, mutable copy of the shipped 2025 file. */
-const copy = () => structuredClone(shipped2025) as unknown as {
-  counts: Record<string, number>;
-  parts: { no: number; name: string; groups: string[] }[];
-  groups: { no: string; name: string; causes: { no: number; name: string; children?: { no: string; name: string }[] }[] }[];
-};
+const copy = () =>
+  structuredClone(shipped2025) as unknown as {
+    counts: Record<string, number>;
+    parts: { no: number; name: string; groups: string[] }[];
+    groups: { no: string; name: string; causes: { no: number; name: string; children?: { no: string; name: string }[] }[] }[];
+  };
 
 describe('causes catalogue: file shape (checked on every load)', () => {
   it('the shipped 2025 file passes: 12 parts, 59 groups, 514 third-level and 470 fourth-level causes', () => {
@@ -64,7 +65,17 @@ describe('causes catalogue: file shape (checked on every load)', () => {
   });
 
   it('writes Chinese ordinals as the catalogue does', () => {
-    expect([1, 9, 10, 11, 19, 20, 21, 35, 59].map(chineseOrdinal)).toEqual(['一', '九', '十', '十一', '十九', '二十', '二十一', '三十五', '五十九']);
+    expect([1, 9, 10, 11, 19, 20, 21, 35, 59].map(chineseOrdinal)).toEqual([
+      '一',
+      '九',
+      '十',
+      '十一',
+      '十九',
+      '二十',
+      '二十一',
+      '三十五',
+      '五十九',
+    ]);
     expect(() => chineseOrdinal(0)).toThrow();
   });
 

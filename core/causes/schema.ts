@@ -27,10 +27,7 @@ export function chineseOrdinal(n: number): string {
   return `${tens === 1 ? '' : DIGITS[tens - 1]!}十${unitText}`;
 }
 
-const causeName = z
-  .string()
-  .min(1)
-  .regex(/^\S+$/, 'a name must not contain whitespace');
+const causeName = z.string().min(1).regex(/^\S+$/, 'a name must not contain whitespace');
 
 const childSchema = z.strictObject({
   no: z.string().regex(/^[1-9]\d*\.[1-9]\d*$/, 'a fourth-level number looks like "108.3"'),
@@ -108,7 +105,8 @@ export const catalogueFileSchema = z
     }
 
     const causes = file.groups.reduce((n, g) => n + g.causes.length, 0);
-    if (file.counts.groups !== file.groups.length) issue(`counts.groups is ${file.counts.groups}, counted ${file.groups.length}`, ['counts', 'groups']);
+    if (file.counts.groups !== file.groups.length)
+      issue(`counts.groups is ${file.counts.groups}, counted ${file.groups.length}`, ['counts', 'groups']);
     if (file.counts.causes !== causes) issue(`counts.causes is ${file.counts.causes}, counted ${causes}`, ['counts', 'causes']);
     if (file.counts.children !== children) issue(`counts.children is ${file.counts.children}, counted ${children}`, ['counts', 'children']);
 

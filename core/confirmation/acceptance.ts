@@ -7,7 +7,15 @@ import { addCaseEvent } from '../cases/timeline';
 import type { CallContext, Db, Tx } from '../context';
 import { dateShanghai, isoShanghai } from '../time/clock';
 import { ART355, COMPETENCE_BASES, groundArticle, INTERPRETATION, LATE, LAW, type Art355Code, type CompetenceBasis } from './meta';
-import { applicationWindow, confirmationView, getRow, requireStage, type ConfirmationRow, type StoredCheck, type StoredGround } from './record';
+import {
+  applicationWindow,
+  confirmationView,
+  getRow,
+  requireStage,
+  type ConfirmationRow,
+  type StoredCheck,
+  type StoredGround,
+} from './record';
 import type { acceptanceInput } from './schemas';
 
 type AcceptanceInput = z.output<typeof acceptanceInput>;
@@ -21,7 +29,11 @@ function statuteName(s: 'law' | 'interpretation'): string {
  * table), this court's competence (民诉法 2023 art. 205; 解释 art. 355 para. 1 item 2) and the exclusions of
  * 解释 art. 355 para. 1 items 1, 3, 4, 5.
  */
-export function acceptanceChecks(db: Db | Tx, row: ConfirmationRow, i: Pick<AcceptanceInput, 'competence' | 'competenceNote' | 'exclusions'>): { checks: StoredCheck[]; grounds: StoredGround[] } {
+export function acceptanceChecks(
+  db: Db | Tx,
+  row: ConfirmationRow,
+  i: Pick<AcceptanceInput, 'competence' | 'competenceNote' | 'exclusions'>,
+): { checks: StoredCheck[]; grounds: StoredGround[] } {
   const window = applicationWindow(db, row);
   const inTime = row.appliedOn <= window.due;
   const checks: StoredCheck[] = [
@@ -37,7 +49,9 @@ export function acceptanceChecks(db: Db | Tx, row: ConfirmationRow, i: Pick<Acce
       label: '本院管辖',
       passed: i.competence !== null,
       article: `${LAW}第二百零五条；${INTERPRETATION}第三百五十五条第一款第二项`,
-      detail: i.competence ? `${COMPETENCE_BASES[i.competence as CompetenceBasis]}${i.competenceNote ? `：${i.competenceNote}` : ''}` : `不属于本院管辖${i.competenceNote ? `：${i.competenceNote}` : ''}`,
+      detail: i.competence
+        ? `${COMPETENCE_BASES[i.competence as CompetenceBasis]}${i.competenceNote ? `：${i.competenceNote}` : ''}`
+        : `不属于本院管辖${i.competenceNote ? `：${i.competenceNote}` : ''}`,
     },
     ...(['art355-1', 'art355-3', 'art355-4', 'art355-5'] as Art355Code[]).map((code) => ({
       key: code,
@@ -54,7 +68,8 @@ export function acceptanceChecks(db: Db | Tx, row: ConfirmationRow, i: Pick<Acce
   };
   if (!inTime) add(LATE.code, LATE.label);
   if (i.competence === null) add('art355-2', ART355['art355-2'].label);
-  for (const code of ['art355-1', 'art355-3', 'art355-4', 'art355-5'] as Art355Code[]) if (i.exclusions.includes(code)) add(code, ART355[code].label);
+  for (const code of ['art355-1', 'art355-3', 'art355-4', 'art355-5'] as Art355Code[])
+    if (i.exclusions.includes(code)) add(code, ART355[code].label);
   return { checks, grounds };
 }
 
@@ -106,7 +121,12 @@ export function decideAcceptance(ctx: CallContext, i: AcceptanceInput) {
       accepted ? `受理司法确认申请（${i.decidedOn}）` : `不予受理：${grounds.map((g) => `${g.label}（${g.article}）`).join('；')}`,
       { confirmationId: row.id },
     );
-    audit(tx, ctx, { operation: 'confirmation.decideAcceptance', entityType: 'confirmation', entityId: row.id, after: { accepted, checks, grounds, reasons: i.reasons ?? null, decidedOn: i.decidedOn } });
+    audit(tx, ctx, {
+      operation: 'confirmation.decideAcceptance',
+      entityType: 'confirmation',
+      entityId: row.id,
+      after: { accepted, checks, grounds, reasons: i.reasons ?? null, decidedOn: i.decidedOn },
+    });
     return confirmationView(tx, row.id, today, true);
   });
 }

@@ -62,11 +62,23 @@ export function applyFromAgreement(ctx: CallContext, input: ApplyFromAgreementIn
       })
       .returning({ id: confirmations.id })
       .get();
-    addCaseEvent(tx, ctx, c.id, 'confirmation', `收到司法确认申请（${input.applicationForm === 'oral' ? '口头申请，已记入笔录' : '书面申请'}；${ORGANISATION_KINDS[input.agreement.organisationKind]}${input.agreement.organisationName}主持达成的调解协议，共 ${input.agreement.terms.length} 项）；不收取案件受理费`, {
-      confirmationId: row.id,
-    });
+    addCaseEvent(
+      tx,
+      ctx,
+      c.id,
+      'confirmation',
+      `收到司法确认申请（${input.applicationForm === 'oral' ? '口头申请，已记入笔录' : '书面申请'}；${ORGANISATION_KINDS[input.agreement.organisationKind]}${input.agreement.organisationName}主持达成的调解协议，共 ${input.agreement.terms.length} 项）；不收取案件受理费`,
+      {
+        confirmationId: row.id,
+      },
+    );
     const view = confirmationView(tx, row.id, dateShanghai(ctx.core.clock.now()), true);
-    audit(tx, ctx, { operation: 'confirmation.apply', entityType: 'confirmation', entityId: row.id, after: { ...input, caseId: c.id, caseNumber: c.number, feeFen: 0, feeBasis: FEE_BASIS } });
+    audit(tx, ctx, {
+      operation: 'confirmation.apply',
+      entityType: 'confirmation',
+      entityId: row.id,
+      after: { ...input, caseId: c.id, caseNumber: c.number, feeFen: 0, feeBasis: FEE_BASIS },
+    });
     return view;
   });
 }

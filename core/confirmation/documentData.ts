@@ -46,7 +46,12 @@ const noStop = (s: string) => s.trim().replace(/[。；;.]+$/u, '');
  * particulars), the agreement (date, organisation, terms in order), the dates, the judge and clerk assigned, the
  * grounds with exactly their articles, the reasons, and the effect line in force (setting).
  */
-export function rulingData(db: Db | Tx, row: ConfirmationRow, decisionDate: string, courtName: string): { templateId: string; data: Record<string, unknown> } {
+export function rulingData(
+  db: Db | Tx,
+  row: ConfirmationRow,
+  decisionDate: string,
+  courtName: string,
+): { templateId: string; data: Record<string, unknown> } {
   if (!row.outcome) throw new ApiError('CONFLICT', '尚未作出裁定，不能制作裁定书');
   if (row.judgeId === null || row.clerkId === null) throw new ApiError('CONFLICT', '尚未指定审判员和书记员，不能制作裁定书');
   const outcome = row.outcome as Outcome;
@@ -67,25 +72,48 @@ export function rulingData(db: Db | Tx, row: ConfirmationRow, decisionDate: stri
   const acceptanceDate = row.acceptanceDecidedOn;
   switch (outcome) {
     case 'valid':
-      return { templateId: RULING_TEMPLATES.valid, data: { ...base, acceptanceDate, citation: citationOf([], ['第二百零五条', '第二百零六条']) } };
+      return {
+        templateId: RULING_TEMPLATES.valid,
+        data: { ...base, acceptanceDate, citation: citationOf([], ['第二百零五条', '第二百零六条']) },
+      };
     case 'rejected':
-      return { templateId: RULING_TEMPLATES.rejected, data: { ...base, acceptanceDate, reasoning: noStop(row.reasons!), citation: citationOf(grounds, ['第二百零五条', '第二百零六条']) } };
+      return {
+        templateId: RULING_TEMPLATES.rejected,
+        data: { ...base, acceptanceDate, reasoning: noStop(row.reasons!), citation: citationOf(grounds, ['第二百零五条', '第二百零六条']) },
+      };
     case 'not_accepted':
-      return { templateId: RULING_TEMPLATES.not_accepted, data: { ...base, reasoning: noStop(row.reasons!), citation: citationOf(grounds, ['第二百零五条']) } };
+      return {
+        templateId: RULING_TEMPLATES.not_accepted,
+        data: { ...base, reasoning: noStop(row.reasons!), citation: citationOf(grounds, ['第二百零五条']) },
+      };
     case 'withdrawn': {
       const step = stepsOf(db, row.id, ['withdrawal']).at(-1)!;
       const d = JSON.parse(step.data) as { names: string[] };
       return {
         templateId: RULING_TEMPLATES.withdrawn,
-        data: { ...base, acceptanceDate, withdrawal: { names: d.names, date: step.on }, reasoning: noStop(row.reasons!), citation: citationOf(grounds) },
+        data: {
+          ...base,
+          acceptanceDate,
+          withdrawal: { names: d.names, date: step.on },
+          reasoning: noStop(row.reasons!),
+          citation: citationOf(grounds),
+        },
       };
     }
     case 'deemed_withdrawn': {
-      const step = stepsOf(db, row.id, ['request']).filter((s) => !s.fulfilledOn).at(-1)!;
+      const step = stepsOf(db, row.id, ['request'])
+        .filter((s) => !s.fulfilledOn)
+        .at(-1)!;
       const d = JSON.parse(step.data) as { what: string };
       return {
         templateId: RULING_TEMPLATES.deemed_withdrawn,
-        data: { ...base, acceptanceDate, request: { what: noStop(d.what), on: step.on, dueOn: step.dueOn }, reasoning: noStop(row.reasons!), citation: citationOf(grounds) },
+        data: {
+          ...base,
+          acceptanceDate,
+          request: { what: noStop(d.what), on: step.on, dueOn: step.dueOn },
+          reasoning: noStop(row.reasons!),
+          citation: citationOf(grounds),
+        },
       };
     }
   }
@@ -112,11 +140,16 @@ interface BuilderContext {
  */
 function builder(templateId: string) {
   return (c: BuilderContext): Record<string, unknown> => {
-    const out: Record<string, unknown> = { court: { name: c.courtName }, decisionDate: c.issuedOn, effectLine: readSetting(c.db, 'confirmation.effectLine')! };
+    const out: Record<string, unknown> = {
+      court: { name: c.courtName },
+      decisionDate: c.issuedOn,
+      effectLine: readSetting(c.db, 'confirmation.effectLine')!,
+    };
     if (templateId === RULING_TEMPLATES.valid) out.citation = citationOf([], ['第二百零五条', '第二百零六条']);
     const view = c.caseView;
     if (!view) return out;
-    if (view.caseType !== '民特') throw fieldError('caseId', `司法确认裁定书只能由民特（司法确认）案件生成，本案为${view.caseTypeLabel}（${view.number}）`);
+    if (view.caseType !== '民特')
+      throw fieldError('caseId', `司法确认裁定书只能由民特（司法确认）案件生成，本案为${view.caseTypeLabel}（${view.number}）`);
     const row = confirmationOfCase(c.db, view.id);
     if (row?.outcome && row.judgeId !== null && row.clerkId !== null && RULING_TEMPLATES[row.outcome as Outcome] === templateId) {
       return rulingData(c.db, row, c.issuedOn, c.courtName).data;
@@ -127,9 +160,13 @@ function builder(templateId: string) {
       caseNumber: view.number,
       applicants: applicants(view),
       applicationDate: view.receivedOn,
-      ...(templateId === RULING_TEMPLATES.not_accepted ? {} : { acceptanceDate: row?.acceptanceDecidedOn ?? (filed ? filed.at.slice(0, 10) : view.receivedOn) }),
+      ...(templateId === RULING_TEMPLATES.not_accepted
+        ? {}
+        : { acceptanceDate: row?.acceptanceDecidedOn ?? (filed ? filed.at.slice(0, 10) : view.receivedOn) }),
       dispute: row ? row.dispute : view.cause.name.endsWith('纠纷') ? view.cause.name : null,
-      ...(row ? { agreement: { date: row.agreementDate, organisation: row.organisationName, terms: JSON.parse(row.terms) as string[] } } : {}),
+      ...(row
+        ? { agreement: { date: row.agreementDate, organisation: row.organisationName, terms: JSON.parse(row.terms) as string[] } }
+        : {}),
       ...(row?.judgeId ? { judge: userName(c.db, row.judgeId) } : {}),
       ...(row?.clerkId ? { clerk: userName(c.db, row.clerkId) } : {}),
     };

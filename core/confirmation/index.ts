@@ -30,7 +30,12 @@ export const confirmationArea = defineArea({
     confirmation: {
       label: '司法确认申请',
       name: (db, id) =>
-        db.select({ number: cases.number }).from(confirmations).innerJoin(cases, eq(cases.id, confirmations.caseId)).where(eq(confirmations.id, Number(id))).get()?.number ?? null,
+        db
+          .select({ number: cases.number })
+          .from(confirmations)
+          .innerJoin(cases, eq(cases.id, confirmations.caseId))
+          .where(eq(confirmations.id, Number(id)))
+          .get()?.number ?? null,
     },
   },
 });

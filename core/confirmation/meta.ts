@@ -90,8 +90,16 @@ export interface Ground {
 export const ART355 = {
   'art355-1': { item: 1, label: '不属于人民法院受理范围', finding: '申请确认的调解协议不属于人民法院受理民事案件的范围' },
   'art355-2': { item: 2, label: '不属于本院管辖', finding: '本院对该司法确认申请没有管辖权' },
-  'art355-3': { item: 3, label: '确认身份关系（婚姻、亲子、收养）', finding: '申请确认的调解协议涉及婚姻关系、亲子关系、收养关系等身份关系' },
-  'art355-4': { item: 4, label: '涉及适用其他特别程序、公示催告程序、破产程序', finding: '申请确认的调解协议涉及适用其他特别程序、公示催告程序、破产程序审理的事项' },
+  'art355-3': {
+    item: 3,
+    label: '确认身份关系（婚姻、亲子、收养）',
+    finding: '申请确认的调解协议涉及婚姻关系、亲子关系、收养关系等身份关系',
+  },
+  'art355-4': {
+    item: 4,
+    label: '涉及适用其他特别程序、公示催告程序、破产程序',
+    finding: '申请确认的调解协议涉及适用其他特别程序、公示催告程序、破产程序审理的事项',
+  },
   'art355-5': { item: 5, label: '涉及物权、知识产权确权', finding: '申请确认的调解协议内容涉及物权、知识产权的确权' },
 } as const;
 export type Art355Code = keyof typeof ART355;
@@ -100,7 +108,11 @@ export const ART355_CODES = Object.keys(ART355) as Art355Code[];
 /** 解释 art. 358: the agreement is rejected (驳回申请). */
 export const ART358 = {
   'art358-1': { item: 1, label: '违反法律强制性规定', finding: '该调解协议违反法律强制性规定' },
-  'art358-2': { item: 2, label: '损害国家利益、社会公共利益、他人合法权益', finding: '该调解协议损害国家利益、社会公共利益或者他人合法权益' },
+  'art358-2': {
+    item: 2,
+    label: '损害国家利益、社会公共利益、他人合法权益',
+    finding: '该调解协议损害国家利益、社会公共利益或者他人合法权益',
+  },
   'art358-3': { item: 3, label: '违背公序良俗', finding: '该调解协议违背公序良俗' },
   'art358-4': { item: 4, label: '违反自愿原则', finding: '该调解协议违反自愿原则' },
   'art358-5': { item: 5, label: '内容不明确', finding: '该调解协议内容不明确' },
@@ -110,7 +122,11 @@ export type Art358Code = keyof typeof ART358;
 export const ART358_CODES = Object.keys(ART358) as Art358Code[];
 
 /** The application was made after the 30 days of 民诉法 2023 art. 205. */
-export const LATE = { code: 'late', label: '超过申请期限（调解协议生效之日起三十日）', finding: '申请人未在调解协议生效之日起三十日内提出申请' } as const;
+export const LATE = {
+  code: 'late',
+  label: '超过申请期限（调解协议生效之日起三十日）',
+  finding: '申请人未在调解协议生效之日起三十日内提出申请',
+} as const;
 
 const CHINESE_ITEMS = ['', '一', '二', '三', '四', '五', '六'];
 
@@ -124,7 +140,10 @@ export function groundArticle(code: string, afterAcceptance: boolean): { statute
   if (code === LATE.code) return { statute: 'law', article: '第二百零五条' };
   if (code in ART355) {
     const item = CHINESE_ITEMS[ART355[code as Art355Code].item];
-    return { statute: 'interpretation', article: afterAcceptance ? `第三百五十五条第二款、第一款第${item}项` : `第三百五十五条第一款第${item}项` };
+    return {
+      statute: 'interpretation',
+      article: afterAcceptance ? `第三百五十五条第二款、第一款第${item}项` : `第三百五十五条第一款第${item}项`,
+    };
   }
   if (code in ART358) return { statute: 'interpretation', article: `第三百五十八条第${CHINESE_ITEMS[ART358[code as Art358Code].item]}项` };
   throw new Error(`unknown confirmation ground ${code}`);

@@ -40,7 +40,8 @@ const today = (ctx: { core: { clock: { now(): Date } } }) => dateShanghai(ctx.co
 export const applyOperation = defineOperation({
   name: 'confirmation.apply',
   label: LABELS.apply,
-  summary: '登记司法确认申请（窗口登记在外达成的调解协议）：各方当事人均为申请人（至少两名），协议条款逐项登记，书面或口头（笔录）申请，解释第三百五十四条材料清单；立民特案号，不收案件受理费（办法第八条第一项）',
+  summary:
+    '登记司法确认申请（窗口登记在外达成的调解协议）：各方当事人均为申请人（至少两名），协议条款逐项登记，书面或口头（笔录）申请，解释第三百五十四条材料清单；立民特案号，不收案件受理费（办法第八条第一项）',
   access: ACCESS.counter,
   input: (core) => applicationInput(dateShanghai(core.clock.now())),
   output: confirmationViewSchema,
@@ -60,7 +61,8 @@ export const getOperation = defineOperation({
 export const acceptanceOperation = defineOperation({
   name: 'confirmation.decideAcceptance',
   label: LABELS.decideAcceptance,
-  summary: '受理审查：申请期限（民诉法第二百零五条）、本院管辖、解释第三百五十五条各项情形逐项记录条文；全部通过即受理，任一项未通过即不予受理（须写理由）',
+  summary:
+    '受理审查：申请期限（民诉法第二百零五条）、本院管辖、解释第三百五十五条各项情形逐项记录条文；全部通过即受理，任一项未通过即不予受理（须写理由）',
   access: ACCESS.counter,
   input: acceptanceInput,
   output: confirmationViewSchema,
@@ -152,7 +154,8 @@ export const extendOperation = defineOperation({
 export const decideOperation = defineOperation({
   name: 'confirmation.decide',
   label: LABELS.decide,
-  summary: '审查终结：确认调解协议有效，或驳回申请（每项理由引用其条文：受理后发现的解释第三百五十五条情形引第二款及项，其他引第三百五十八条的项）；须写审查意见',
+  summary:
+    '审查终结：确认调解协议有效，或驳回申请（每项理由引用其条文：受理后发现的解释第三百五十五条情形引第二款及项，其他引第三百五十八条的项）；须写审查意见',
   access: ACCESS.review,
   input: decideInput,
   output: confirmationViewSchema,
@@ -165,7 +168,13 @@ export const previewOperation = defineOperation({
   summary: '预览裁定书（由记录填写，不登记）',
   access: ACCESS.read,
   input: idInput,
-  output: z.object({ templateId: z.string(), title: z.string(), pdfBase64: z.string(), pageCount: z.number(), missingGlyphs: z.array(z.string()) }),
+  output: z.object({
+    templateId: z.string(),
+    title: z.string(),
+    pdfBase64: z.string(),
+    pageCount: z.number(),
+    missingGlyphs: z.array(z.string()),
+  }),
   handler: (ctx, i) => previewRuling(ctx, i.confirmationId),
 });
 
@@ -301,11 +310,18 @@ export const setSettingsOperation = defineOperation({
   input: input({ effectLine: requiredText('生效表述', { max: 60 }) }),
   output: z.object({ effectLine: z.string() }),
   handler: (ctx, i) => {
-    if (!/^本裁定.*(生效|发生法律效力)。$/u.test(i.effectLine)) throw fieldError('effectLine', '生效表述应以“本裁定”开头，以“发生法律效力。”或“生效。”结尾');
+    if (!/^本裁定.*(生效|发生法律效力)。$/u.test(i.effectLine))
+      throw fieldError('effectLine', '生效表述应以“本裁定”开头，以“发生法律效力。”或“生效。”结尾');
     return writeTransaction(ctx.core, (tx) => {
       const before = readSetting(tx, 'confirmation.effectLine');
       writeSetting(tx, ctx.core.clock, 'confirmation.effectLine', i.effectLine, ctx.actor?.userId ?? null);
-      audit(tx, ctx, { operation: 'confirmation.setSettings', entityType: 'setting', entityId: null, before: { effectLine: before }, after: { effectLine: i.effectLine } });
+      audit(tx, ctx, {
+        operation: 'confirmation.setSettings',
+        entityType: 'setting',
+        entityId: null,
+        before: { effectLine: before },
+        after: { effectLine: i.effectLine },
+      });
       return { effectLine: i.effectLine };
     });
   },
@@ -336,5 +352,3 @@ export const confirmationOperations = [
   settingsOperation,
   setSettingsOperation,
 ] as const;
-
-

@@ -7,7 +7,18 @@ import { daysBetween } from '../calendar';
 import { caseView, type CaseView } from '../cases';
 import type { Db, Tx } from '../context';
 import { computeDeadline, type Deadline } from '../periods';
-import { FEE_BASIS, groundLabel, MATERIAL_STATES, MATERIALS, OUTCOMES, STAGES, STEP_KINDS, type MaterialState, type Outcome, type Stage } from './meta';
+import {
+  FEE_BASIS,
+  groundLabel,
+  MATERIAL_STATES,
+  MATERIALS,
+  OUTCOMES,
+  STAGES,
+  STEP_KINDS,
+  type MaterialState,
+  type Outcome,
+  type Stage,
+} from './meta';
 import type { ConfirmationView } from './schemas';
 
 /** The stored row of an application. */
@@ -104,10 +115,24 @@ export function confirmationView(db: Db | Tx, id: number, today: string, unmask 
   const review = reviewDeadline(db, row);
   const decided = row.stage === 'decided' || row.stage === 'not_accepted';
   const materials = JSON.parse(row.materials) as Record<string, MaterialState>;
-  const steps = db.select().from(confirmationSteps).where(eq(confirmationSteps.confirmationId, id)).orderBy(asc(confirmationSteps.id)).all();
+  const steps = db
+    .select()
+    .from(confirmationSteps)
+    .where(eq(confirmationSteps.confirmationId, id))
+    .orderBy(asc(confirmationSteps.id))
+    .all();
   const services = db.select().from(confirmationServices).where(eq(confirmationServices.confirmationId, id)).all();
   const doc = row.rulingDocumentId
-    ? db.select({ id: documents.id, templateId: documents.templateId, printCount: documents.printCount, lastPrintedAt: documents.lastPrintedAt }).from(documents).where(eq(documents.id, row.rulingDocumentId)).get()
+    ? db
+        .select({
+          id: documents.id,
+          templateId: documents.templateId,
+          printCount: documents.printCount,
+          lastPrintedAt: documents.lastPrintedAt,
+        })
+        .from(documents)
+        .where(eq(documents.id, row.rulingDocumentId))
+        .get()
     : undefined;
   const cal = courtCalendar(db);
   const serviceRows = cv.parties.map((p) => {
@@ -126,9 +151,20 @@ export function confirmationView(db: Db | Tx, id: number, today: string, unmask 
   // on every party; shown from the last service (the performance period of the agreement is the parties' own and is
   // counted by the enforcement desk)
   const allServed = serviceRows.every((s) => s.servedOn !== null);
-  const lastServed = allServed ? serviceRows.map((s) => s.servedOn!).sort().at(-1)! : null;
+  const lastServed = allServed
+    ? serviceRows
+        .map((s) => s.servedOn!)
+        .sort()
+        .at(-1)!
+    : null;
   const enforcementDue = row.outcome === 'valid' && lastServed ? computeDeadline(cal, 'enforcement-application', lastServed).due : null;
-  const dl = (d: Deadline, state: ReturnType<typeof deadlineState>) => ({ label: d.label, from: d.from, due: d.due, basis: d.basis, state });
+  const dl = (d: Deadline, state: ReturnType<typeof deadlineState>) => ({
+    label: d.label,
+    from: d.from,
+    due: d.due,
+    basis: d.basis,
+    state,
+  });
   const stepSummary = (s: (typeof steps)[number]): string => {
     const data = JSON.parse(s.data) as Record<string, unknown>;
     switch (s.kind) {
@@ -158,7 +194,10 @@ export function confirmationView(db: Db | Tx, id: number, today: string, unmask 
     applicants: cv.parties.map((p) => ({
       casePartyId: p.casePartyId,
       name: p.party.name,
-      agents: p.agents.map((a) => ({ name: a.name, authority: a.authority === 'special' ? `特别授权：${a.authorityDetail ?? ''}` : '一般授权' })),
+      agents: p.agents.map((a) => ({
+        name: a.name,
+        authority: a.authority === 'special' ? `特别授权：${a.authorityDetail ?? ''}` : '一般授权',
+      })),
     })),
     agreement: {
       organisationKind: row.organisationKind,
@@ -172,7 +211,12 @@ export function confirmationView(db: Db | Tx, id: number, today: string, unmask 
     },
     applicationForm: row.applicationForm,
     oralRecord: row.oralRecord,
-    materials: Object.entries(MATERIALS).map(([key, label]) => ({ key, label, state: materials[key] ?? 'missing', stateLabel: MATERIAL_STATES[materials[key] ?? 'missing'] })),
+    materials: Object.entries(MATERIALS).map(([key, label]) => ({
+      key,
+      label,
+      state: materials[key] ?? 'missing',
+      stateLabel: MATERIAL_STATES[materials[key] ?? 'missing'],
+    })),
     appliedOn: row.appliedOn,
     fee: { feeFen: row.feeFen, basis: FEE_BASIS },
     applicationWindow: dl(window, row.appliedOn <= window.due ? 'met' : 'overdue'),
@@ -186,15 +230,35 @@ export function confirmationView(db: Db | Tx, id: number, today: string, unmask 
     reviewDeadline: review ? dl(review, deadlineState(review, today, decided, reviewWarnFrom(review))) : null,
     extension:
       row.extensionDays > 0
-        ? { days: row.extensionDays, approvedBy: userName(db, row.extensionApprovedBy) ?? '', approvedAt: row.extensionApprovedAt ?? '', reason: row.extensionReason ?? '' }
+        ? {
+            days: row.extensionDays,
+            approvedBy: userName(db, row.extensionApprovedBy) ?? '',
+            approvedAt: row.extensionApprovedAt ?? '',
+            reason: row.extensionReason ?? '',
+          }
         : null,
-    steps: steps.map((s) => ({ id: s.id, kind: s.kind, kindLabel: STEP_KINDS[s.kind as keyof typeof STEP_KINDS] ?? s.kind, on: s.on, summary: stepSummary(s), dueOn: s.dueOn, fulfilledOn: s.fulfilledOn })),
+    steps: steps.map((s) => ({
+      id: s.id,
+      kind: s.kind,
+      kindLabel: STEP_KINDS[s.kind as keyof typeof STEP_KINDS] ?? s.kind,
+      on: s.on,
+      summary: stepSummary(s),
+      dueOn: s.dueOn,
+      fulfilledOn: s.fulfilledOn,
+    })),
     grounds: grounds.map((g) => ({ code: g.code, label: g.label || groundLabel(g.code), article: g.article })),
     reasons: row.reasons,
     decidedOn: row.decidedOn,
     ruling:
       doc && row.signedAt
-        ? { documentId: doc.id, templateId: doc.templateId, signedAt: row.signedAt, signedBy: userName(db, row.signedBy) ?? '', printCount: doc.printCount, lastPrintedAt: doc.lastPrintedAt }
+        ? {
+            documentId: doc.id,
+            templateId: doc.templateId,
+            signedAt: row.signedAt,
+            signedBy: userName(db, row.signedBy) ?? '',
+            printCount: doc.printCount,
+            lastPrintedAt: doc.lastPrintedAt,
+          }
         : null,
     services: serviceRows,
     enforcementDue,

@@ -41,7 +41,11 @@ function applicantNamesByCase(db: Db | Tx, caseIds: number[]): Map<number, strin
 }
 
 /** What a row waits for and until when: acceptance (3 days), review (30 days + extension), or signing. */
-export function rowDeadline(db: Db | Tx, row: ConfirmationRow, today: string): { due: string | null; dueLabel: string | null; urgency: ListRow['urgency'] } {
+export function rowDeadline(
+  db: Db | Tx,
+  row: ConfirmationRow,
+  today: string,
+): { due: string | null; dueLabel: string | null; urgency: ListRow['urgency'] } {
   if (row.stage === 'applied') {
     const d = computeDeadline(courtCalendar(db), 'confirmation-acceptance', row.appliedOn);
     return { due: d.due, dueLabel: d.label, urgency: deadlineState(d, today, false, d.due) };
@@ -54,7 +58,10 @@ export function rowDeadline(db: Db | Tx, row: ConfirmationRow, today: string): {
 }
 
 function toListRows(db: Db | Tx, rows: (ConfirmationRow & { number: string })[], today: string): ListRow[] {
-  const names = applicantNamesByCase(db, rows.map((r) => r.caseId));
+  const names = applicantNamesByCase(
+    db,
+    rows.map((r) => r.caseId),
+  );
   return rows.map((r) => ({
     id: r.id,
     caseId: r.caseId,
@@ -100,22 +107,39 @@ const URGENCY_ORDER = { overdue: 0, warning: 1, ok: 2, met: 3 } as const;
 export function judgeQueue(db: Db | Tx, judgeId: number, today: string): ListRow[] {
   const rows = selectRows(
     db,
-    and(eq(confirmations.judgeId, judgeId), or(eq(confirmations.stage, 'accepted'), and(inArray(confirmations.stage, ['decided', 'not_accepted']), isNotNull(confirmations.outcome)))),
+    and(
+      eq(confirmations.judgeId, judgeId),
+      or(
+        eq(confirmations.stage, 'accepted'),
+        and(inArray(confirmations.stage, ['decided', 'not_accepted']), isNotNull(confirmations.outcome)),
+      ),
+    ),
   ).filter((r) => r.signedAt === null);
-  return toListRows(db, rows, today).sort((a, b) => URGENCY_ORDER[a.urgency] - URGENCY_ORDER[b.urgency] || (a.due ?? '9').localeCompare(b.due ?? '9'));
+  return toListRows(db, rows, today).sort(
+    (a, b) => URGENCY_ORDER[a.urgency] - URGENCY_ORDER[b.urgency] || (a.due ?? '9').localeCompare(b.due ?? '9'),
+  );
 }
 
 /** Signed rulings not yet printed (print staff's queue), with how many copies: one per applicant. */
 export function printQueue(db: Db | Tx, includePrinted: boolean) {
   const rows = db
-    .select({ c: confirmations, number: cases.number, printCount: documents.printCount, lastPrintedAt: documents.lastPrintedAt, title: documents.title })
+    .select({
+      c: confirmations,
+      number: cases.number,
+      printCount: documents.printCount,
+      lastPrintedAt: documents.lastPrintedAt,
+      title: documents.title,
+    })
     .from(confirmations)
     .innerJoin(cases, eq(cases.id, confirmations.caseId))
     .innerJoin(documents, eq(documents.id, confirmations.rulingDocumentId))
     .where(includePrinted ? undefined : eq(documents.printCount, 0))
     .orderBy(asc(confirmations.signedAt))
     .all();
-  const names = applicantNamesByCase(db, rows.map((r) => r.c.caseId));
+  const names = applicantNamesByCase(
+    db,
+    rows.map((r) => r.c.caseId),
+  );
   return rows.map((r) => {
     const applicants = names.get(r.c.caseId) ?? '';
     return {
@@ -168,15 +192,24 @@ export function monthlyFigures(db: Db | Tx, year: number): MonthFigures[] {
   const rows = db
     .select()
     .from(confirmations)
-    .where(or(like(confirmations.appliedOn, `${y}-%`), like(confirmations.acceptanceDecidedOn, `${y}-%`), like(confirmations.decidedOn, `${y}-%`)))
+    .where(
+      or(
+        like(confirmations.appliedOn, `${y}-%`),
+        like(confirmations.acceptanceDecidedOn, `${y}-%`),
+        like(confirmations.decidedOn, `${y}-%`),
+      ),
+    )
     .all();
-  const labels: Record<string, string> = Object.fromEntries([...Object.entries(ART355), ...Object.entries(ART358)].map(([k, v]) => [k, v.label]));
+  const labels: Record<string, string> = Object.fromEntries(
+    [...Object.entries(ART355), ...Object.entries(ART358)].map(([k, v]) => [k, v.label]),
+  );
   return Array.from({ length: 12 }, (_, i) => {
     const month = `${y}-${String(i + 1).padStart(2, '0')}`;
     const inMonth = (d: string | null) => d !== null && d.startsWith(month);
     const decided = rows.filter((r) => inMonth(r.decidedOn) && r.stage === 'decided');
     const byGround = new Map<string, number>();
-    for (const r of decided.filter((x) => x.outcome === 'rejected')) for (const g of parseJson<StoredGround[]>(r.grounds) ?? []) byGround.set(g.code, (byGround.get(g.code) ?? 0) + 1);
+    for (const r of decided.filter((x) => x.outcome === 'rejected'))
+      for (const g of parseJson<StoredGround[]>(r.grounds) ?? []) byGround.set(g.code, (byGround.get(g.code) ?? 0) + 1);
     const signed = rows.filter((r) => r.signedAt !== null && inMonth(r.signedAt.slice(0, 10)));
     const days = signed.map((r) => daysBetween(r.appliedOn, r.signedAt!.slice(0, 10)));
     return {

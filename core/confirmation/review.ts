@@ -8,8 +8,26 @@ import { addCaseEvent } from '../cases/timeline';
 import type { CallContext, Tx } from '../context';
 import { dateShanghai, isoShanghai } from '../time/clock';
 import { ART355, ART358, groundArticle, type Art355Code, type Art358Code } from './meta';
-import { applicantNames, confirmationView, getRow, requireStage, requireUserWithRole, reviewDeadline, type ConfirmationRow, type StoredGround } from './record';
-import type { appearanceInput, assignInput, decideInput, deemWithdrawnInput, extendInput, requestInput, supplyInput, withdrawInput } from './schemas';
+import {
+  applicantNames,
+  confirmationView,
+  getRow,
+  requireStage,
+  requireUserWithRole,
+  reviewDeadline,
+  type ConfirmationRow,
+  type StoredGround,
+} from './record';
+import type {
+  appearanceInput,
+  assignInput,
+  decideInput,
+  deemWithdrawnInput,
+  extendInput,
+  requestInput,
+  supplyInput,
+  withdrawInput,
+} from './schemas';
 
 type In<T extends z.ZodType> = z.output<T>;
 
@@ -32,17 +50,36 @@ function change(ctx: CallContext, id: number, operation: string, fn: (tx: Tx, ro
   return writeTransaction(ctx.core, (tx) => {
     const row = getRow(tx, id);
     const { event, after } = fn(tx, row);
-    tx.update(confirmations).set({ updatedAt: isoShanghai(ctx.core.clock.now()) }).where(eq(confirmations.id, id)).run();
+    tx.update(confirmations)
+      .set({ updatedAt: isoShanghai(ctx.core.clock.now()) })
+      .where(eq(confirmations.id, id))
+      .run();
     addCaseEvent(tx, ctx, row.caseId, 'confirmation', event, { confirmationId: id });
     audit(tx, ctx, { operation, entityType: 'confirmation', entityId: id, after });
     return confirmationView(tx, id, today(ctx), true);
   });
 }
 
-function addStep(tx: Tx, ctx: CallContext, confirmationId: number, kind: string, on: string, data: unknown, dueOn: string | null = null): number {
+function addStep(
+  tx: Tx,
+  ctx: CallContext,
+  confirmationId: number,
+  kind: string,
+  on: string,
+  data: unknown,
+  dueOn: string | null = null,
+): number {
   return tx
     .insert(confirmationSteps)
-    .values({ confirmationId, kind, on, data: JSON.stringify(data), dueOn, userId: ctx.actor?.userId ?? 0, at: isoShanghai(ctx.core.clock.now()) })
+    .values({
+      confirmationId,
+      kind,
+      on,
+      data: JSON.stringify(data),
+      dueOn,
+      userId: ctx.actor?.userId ?? 0,
+      at: isoShanghai(ctx.core.clock.now()),
+    })
     .returning({ id: confirmationSteps.id })
     .get().id;
 }
@@ -55,7 +92,10 @@ export function assignJudge(ctx: CallContext, i: In<typeof assignInput>) {
     const judge = requireUserWithRole(tx, i.judgeId, 'judge', 'judgeId', '审判员');
     const clerk = requireUserWithRole(tx, i.clerkId, 'clerk', 'clerkId', '书记员');
     const at = isoShanghai(ctx.core.clock.now());
-    tx.update(confirmations).set({ judgeId: i.judgeId, clerkId: i.clerkId, judgeAssignedAt: at, judgeAssignedBy: ctx.actor?.userId ?? 0 }).where(eq(confirmations.id, row.id)).run();
+    tx.update(confirmations)
+      .set({ judgeId: i.judgeId, clerkId: i.clerkId, judgeAssignedAt: at, judgeAssignedBy: ctx.actor?.userId ?? 0 })
+      .where(eq(confirmations.id, row.id))
+      .run();
     return { event: `指定审判员${judge}、书记员${clerk}`, after: { judgeId: i.judgeId, clerkId: i.clerkId, at } };
   });
 }
@@ -96,7 +136,15 @@ export function supplyMaterial(ctx: CallContext, i: In<typeof supplyInput>) {
   });
 }
 
-function close(tx: Tx, ctx: CallContext, row: ConfirmationRow, outcome: string, grounds: StoredGround[], reasons: string, on: string): void {
+function close(
+  tx: Tx,
+  ctx: CallContext,
+  row: ConfirmationRow,
+  outcome: string,
+  grounds: StoredGround[],
+  reasons: string,
+  on: string,
+): void {
   tx.update(confirmations)
     .set({ stage: 'decided', outcome, grounds: JSON.stringify(grounds), reasons, decidedOn: on, decidedBy: ctx.actor?.userId ?? 0 })
     .where(eq(confirmations.id, row.id))
@@ -112,7 +160,15 @@ export function withdraw(ctx: CallContext, i: In<typeof withdrawInput>) {
     if (i.on < (row.acceptanceDecidedOn ?? row.appliedOn)) throw fieldError('on', '撤回日期不能早于受理日期');
     const names = applicantNames(caseView(tx, row.caseId, false), i.by, 'by');
     addStep(tx, ctx, row.id, 'withdrawal', i.on, { casePartyIds: i.by, names, reasons: i.reasons });
-    close(tx, ctx, row, 'withdrawn', [{ code: 'art357-1', label: '申请人撤回申请', article: '第三百五十七条第一款', statute: 'interpretation' }], i.reasons, today(ctx));
+    close(
+      tx,
+      ctx,
+      row,
+      'withdrawn',
+      [{ code: 'art357-1', label: '申请人撤回申请', article: '第三百五十七条第一款', statute: 'interpretation' }],
+      i.reasons,
+      today(ctx),
+    );
     return { event: `${names.join('、')}撤回司法确认申请，准许撤回`, after: i };
   });
 }
@@ -128,7 +184,15 @@ export function deemWithdrawn(ctx: CallContext, i: In<typeof deemWithdrawnInput>
     if (!step || step.confirmationId !== row.id || step.kind !== 'request') throw fieldError('stepId', '没有这项补充要求');
     if (step.fulfilledOn) throw fieldError('stepId', `这项材料已于 ${step.fulfilledOn} 补充，不能按撤回申请处理`);
     if (today(ctx) <= step.dueOn!) throw fieldError('stepId', `补充期限 ${step.dueOn} 尚未届满，不能按撤回申请处理`);
-    close(tx, ctx, row, 'deemed_withdrawn', [{ code: 'art357-2', label: '无正当理由未在限期内补充', article: '第三百五十七条第二款', statute: 'interpretation' }], i.reasons, today(ctx));
+    close(
+      tx,
+      ctx,
+      row,
+      'deemed_withdrawn',
+      [{ code: 'art357-2', label: '无正当理由未在限期内补充', article: '第三百五十七条第二款', statute: 'interpretation' }],
+      i.reasons,
+      today(ctx),
+    );
     return { event: `逾期未补充（${(JSON.parse(step.data) as { what: string }).what}，限 ${step.dueOn}），按撤回申请处理`, after: i };
   });
 }
@@ -159,8 +223,17 @@ export function decide(ctx: CallContext, i: In<typeof decideInput>) {
   return change(ctx, i.confirmationId, 'confirmation.decide', (tx, row) => {
     requireStage(row, ['accepted'], '作出裁定');
     requireAssignedJudge(ctx, row, '作出裁定');
-    const open = tx.select().from(confirmationSteps).where(eq(confirmationSteps.confirmationId, row.id)).all().filter((s) => s.kind === 'request' && !s.fulfilledOn);
-    if (open.length && i.outcome === 'valid') throw new ApiError('CONFLICT', `尚有要求补充的材料未补充（${open.map((s) => (JSON.parse(s.data) as { what: string }).what).join('；')}），不能确认调解协议有效`);
+    const open = tx
+      .select()
+      .from(confirmationSteps)
+      .where(eq(confirmationSteps.confirmationId, row.id))
+      .all()
+      .filter((s) => s.kind === 'request' && !s.fulfilledOn);
+    if (open.length && i.outcome === 'valid')
+      throw new ApiError(
+        'CONFLICT',
+        `尚有要求补充的材料未补充（${open.map((s) => (JSON.parse(s.data) as { what: string }).what).join('；')}），不能确认调解协议有效`,
+      );
     const grounds: StoredGround[] = i.grounds.map((code) => {
       const a = groundArticle(code, true);
       const label = code in ART355 ? ART355[code as Art355Code].label : ART358[code as Art358Code].label;
@@ -168,7 +241,10 @@ export function decide(ctx: CallContext, i: In<typeof decideInput>) {
     });
     close(tx, ctx, row, i.outcome, grounds, i.reasons, today(ctx));
     return {
-      event: i.outcome === 'valid' ? '审查终结：裁定调解协议有效（待签发）' : `审查终结：驳回申请（${grounds.map((g) => `${g.label}，${g.article}`).join('；')}；待签发）`,
+      event:
+        i.outcome === 'valid'
+          ? '审查终结：裁定调解协议有效（待签发）'
+          : `审查终结：驳回申请（${grounds.map((g) => `${g.label}，${g.article}`).join('；')}；待签发）`,
       after: { outcome: i.outcome, grounds, reasons: i.reasons },
     };
   });

@@ -26,7 +26,13 @@ export async function previewRuling(ctx: CallContext, id: number) {
   if (row.signedAt) throw new ApiError('CONFLICT', '裁定书已签发，请在文书登记中重印');
   const { t, data } = draft(ctx, row);
   const doc = await renderModel(fillChecked(t, data), 'pdf', documentRenderOptions(ctx.core.db));
-  return { templateId: t.id, title: t.title, pdfBase64: Buffer.from(doc.bytes).toString('base64'), pageCount: doc.pages, missingGlyphs: doc.missingGlyphs };
+  return {
+    templateId: t.id,
+    title: t.title,
+    pdfBase64: Buffer.from(doc.bytes).toString('base64'),
+    pageCount: doc.pages,
+    missingGlyphs: doc.missingGlyphs,
+  };
 }
 
 /**
@@ -47,10 +53,33 @@ export async function signRuling(ctx: CallContext, id: number) {
     const now = getRow(tx, id);
     // another desk may have changed the record while the ruling was rendered
     if (now.signedAt || now.updatedAt !== row.updatedAt) throw new ApiError('CONFLICT', '记录已被修改，请重新预览后签发');
-    const document = recordDocument(tx, ctx, { caseId: row.caseId, template: t, rendered, data, subjectKind: 'confirmation', subjectId: id, createdAt });
-    tx.update(confirmations).set({ rulingDocumentId: document.id, signedAt: createdAt, signedBy: ctx.actor!.userId, updatedAt: createdAt }).where(eq(confirmations.id, id)).run();
-    addCaseEvent(tx, ctx, row.caseId, 'confirmation', `审判员签发民事裁定书（${OUTCOMES[row.outcome as Outcome]}），待打印送达`, { confirmationId: id, documentId: document.id });
-    audit(tx, ctx, { operation: 'confirmation.sign', entityType: 'confirmation', entityId: id, after: { documentId: document.id, templateId: t.id, templateVersion: t.versionLabel, sha256: rendered.sha256 } });
-    return { confirmation: confirmationView(tx, id, dateShanghai(ctx.core.clock.now()), true), documentId: document.id, pdfBase64: Buffer.from(rendered.bytes).toString('base64') };
+    const document = recordDocument(tx, ctx, {
+      caseId: row.caseId,
+      template: t,
+      rendered,
+      data,
+      subjectKind: 'confirmation',
+      subjectId: id,
+      createdAt,
+    });
+    tx.update(confirmations)
+      .set({ rulingDocumentId: document.id, signedAt: createdAt, signedBy: ctx.actor!.userId, updatedAt: createdAt })
+      .where(eq(confirmations.id, id))
+      .run();
+    addCaseEvent(tx, ctx, row.caseId, 'confirmation', `审判员签发民事裁定书（${OUTCOMES[row.outcome as Outcome]}），待打印送达`, {
+      confirmationId: id,
+      documentId: document.id,
+    });
+    audit(tx, ctx, {
+      operation: 'confirmation.sign',
+      entityType: 'confirmation',
+      entityId: id,
+      after: { documentId: document.id, templateId: t.id, templateVersion: t.versionLabel, sha256: rendered.sha256 },
+    });
+    return {
+      confirmation: confirmationView(tx, id, dateShanghai(ctx.core.clock.now()), true),
+      documentId: document.id,
+      pdfBase64: Buffer.from(rendered.bytes).toString('base64'),
+    };
   });
 }

@@ -30,7 +30,10 @@ export const applicantSchema = (today: string) =>
       party: partyInputSchema(today).optional(),
       agents: z.array(agentSchema(today)).max(2, { error: '每名申请人最多委托两名代理人' }).default([]),
     })
-    .refine((p) => (p.partyId === undefined) !== (p.party === undefined), { error: '请选择已登记的当事人，或填写新当事人信息', path: ['party'] });
+    .refine((p) => (p.partyId === undefined) !== (p.party === undefined), {
+      error: '请选择已登记的当事人，或填写新当事人信息',
+      path: ['party'],
+    });
 
 /** The agreement as it was made: by whom, when, and its terms as numbered items (carried over, never retyped). */
 export const agreementSchema = (today: string) =>
@@ -80,11 +83,18 @@ export const applicationShape = (today: string) => ({
 
 export function applicationInput(today: string) {
   return input(applicationShape(today)).superRefine((v, c) => {
-    if (v.source === 'mediation' && v.mediationId === undefined) c.addIssue({ code: 'custom', path: ['mediationId'], message: '来自调解登记的申请须注明调解案件' });
-    if (v.source === 'counter' && v.mediationId !== undefined) c.addIssue({ code: 'custom', path: ['mediationId'], message: '窗口登记的申请不注明调解案件' });
+    if (v.source === 'mediation' && v.mediationId === undefined)
+      c.addIssue({ code: 'custom', path: ['mediationId'], message: '来自调解登记的申请须注明调解案件' });
+    if (v.source === 'counter' && v.mediationId !== undefined)
+      c.addIssue({ code: 'custom', path: ['mediationId'], message: '窗口登记的申请不注明调解案件' });
     if (v.applicationForm === 'oral') {
       if (!v.oralRecord) c.addIssue({ code: 'custom', path: ['oralRecord'], message: '口头申请须记入笔录（解释第三百五十三条）' });
-      if (v.oralRecordSigned !== true) c.addIssue({ code: 'custom', path: ['oralRecordSigned'], message: '口头申请的笔录须由申请人签名、捺印或者盖章（解释第三百五十三条）' });
+      if (v.oralRecordSigned !== true)
+        c.addIssue({
+          code: 'custom',
+          path: ['oralRecordSigned'],
+          message: '口头申请的笔录须由申请人签名、捺印或者盖章（解释第三百五十三条）',
+        });
     }
     const ids = v.applicants.map((a) => a.partyId).filter((id) => id !== undefined);
     if (new Set(ids).size !== ids.length) c.addIssue({ code: 'custom', path: ['applicants'], message: '同一当事人不能重复列为申请人' });
@@ -116,7 +126,11 @@ export const acceptanceInput = input({
 
 export const idInput = input({ confirmationId: positiveId('司法确认编号') });
 
-export const assignInput = input({ confirmationId: positiveId('司法确认编号'), judgeId: positiveId('审判员'), clerkId: positiveId('书记员') });
+export const assignInput = input({
+  confirmationId: positiveId('司法确认编号'),
+  judgeId: positiveId('审判员'),
+  clerkId: positiveId('书记员'),
+});
 
 export const appearanceInput = input({
   confirmationId: positiveId('司法确认编号'),
@@ -189,7 +203,10 @@ export const listInput = input({
   stage: oneOf('阶段', keys(STAGES)).optional(),
   outcome: oneOf('裁定结果', keys(OUTCOMES)).optional(),
   judgeId: positiveId('审判员').optional(),
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '月份应为 YYYY-MM' }).optional(),
+  month: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '月份应为 YYYY-MM' })
+    .optional(),
   overdue: bool('只看超期').optional(),
   page: integerIn('页码', 1, 100000).default(1),
   pageSize: integerIn('每页条数', 1, 200).default(50),
@@ -199,7 +216,13 @@ export const figuresInput = input({ year: integerIn('年份', 2000, 2100) });
 
 // ───────────────────────────── outputs ─────────────────────────────
 
-export const deadlineSchema = z.object({ label: z.string(), from: z.string(), due: z.string(), basis: z.string(), state: z.enum(['ok', 'warning', 'overdue', 'met']) });
+export const deadlineSchema = z.object({
+  label: z.string(),
+  from: z.string(),
+  due: z.string(),
+  basis: z.string(),
+  state: z.enum(['ok', 'warning', 'overdue', 'met']),
+});
 
 export const groundSchema = z.object({ code: z.string(), label: z.string(), article: z.string() });
 
@@ -235,7 +258,9 @@ export const confirmationViewSchema = z.object({
   stageLabel: z.string(),
   outcome: z.string().nullable(),
   outcomeLabel: z.string().nullable(),
-  applicants: z.array(z.object({ casePartyId: z.number(), name: z.string(), agents: z.array(z.object({ name: z.string(), authority: z.string() })) })),
+  applicants: z.array(
+    z.object({ casePartyId: z.number(), name: z.string(), agents: z.array(z.object({ name: z.string(), authority: z.string() })) }),
+  ),
   agreement: z.object({
     organisationKind: z.string(),
     organisationName: z.string(),
@@ -266,7 +291,14 @@ export const confirmationViewSchema = z.object({
   reasons: z.string().nullable(),
   decidedOn: z.string().nullable(),
   ruling: z
-    .object({ documentId: z.number(), templateId: z.string(), signedAt: z.string(), signedBy: z.string(), printCount: z.number(), lastPrintedAt: z.string().nullable() })
+    .object({
+      documentId: z.number(),
+      templateId: z.string(),
+      signedAt: z.string(),
+      signedBy: z.string(),
+      printCount: z.number(),
+      lastPrintedAt: z.string().nullable(),
+    })
     .nullable(),
   services: z.array(serviceSchema),
   enforcementDue: z.string().nullable(),

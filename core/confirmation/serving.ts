@@ -36,11 +36,27 @@ export function recordService(ctx: CallContext, i: z.output<typeof serveInput>) 
     if (exists) throw new ApiError('CONFLICT', `已登记向${party.party.name}送达`);
     const at = isoShanghai(ctx.core.clock.now());
     tx.insert(confirmationServices)
-      .values({ confirmationId: row.id, casePartyId: i.casePartyId, method: i.method, servedOn: i.servedOn, recipient: i.recipient, proof: i.proof, userId: ctx.actor?.userId ?? 0, at })
+      .values({
+        confirmationId: row.id,
+        casePartyId: i.casePartyId,
+        method: i.method,
+        servedOn: i.servedOn,
+        recipient: i.recipient,
+        proof: i.proof,
+        userId: ctx.actor?.userId ?? 0,
+        at,
+      })
       .run();
     tx.update(confirmations).set({ updatedAt: at }).where(eq(confirmations.id, row.id)).run();
     const objection = computeDeadline(courtCalendar(tx), 'confirmation-objection', i.servedOn);
-    addCaseEvent(tx, ctx, row.caseId, 'confirmation', `向${party.party.name}${SERVICE_METHODS[i.method]}裁定书（${i.servedOn}，签收人${i.recipient}）；异议期限至 ${objection.due}`, { confirmationId: row.id });
+    addCaseEvent(
+      tx,
+      ctx,
+      row.caseId,
+      'confirmation',
+      `向${party.party.name}${SERVICE_METHODS[i.method]}裁定书（${i.servedOn}，签收人${i.recipient}）；异议期限至 ${objection.due}`,
+      { confirmationId: row.id },
+    );
     audit(tx, ctx, { operation: 'confirmation.serve', entityType: 'confirmation', entityId: row.id, after: i });
     return confirmationView(tx, row.id, today, true);
   });
@@ -60,7 +76,11 @@ export function recordObjection(ctx: CallContext, i: z.output<typeof objectionIn
     const cal = courtCalendar(tx);
     let due: string | null;
     if (i.role === 'party') {
-      const served = tx.select({ on: confirmationServices.servedOn }).from(confirmationServices).where(eq(confirmationServices.confirmationId, row.id)).all();
+      const served = tx
+        .select({ on: confirmationServices.servedOn })
+        .from(confirmationServices)
+        .where(eq(confirmationServices.confirmationId, row.id))
+        .all();
       const first = served.map((s) => s.on).sort()[0];
       due = first ? computeDeadline(cal, 'confirmation-objection', first).due : null;
     } else due = computeDeadline(cal, 'confirmation-objection-third-party', i.knewOn!).due;
@@ -70,14 +90,29 @@ export function recordObjection(ctx: CallContext, i: z.output<typeof objectionIn
         confirmationId: row.id,
         kind: 'objection',
         on: i.on,
-        data: JSON.stringify({ by: i.by, role: i.role, knewOn: i.knewOn ?? null, content: i.content, documentId: row.rulingDocumentId, late }),
+        data: JSON.stringify({
+          by: i.by,
+          role: i.role,
+          knewOn: i.knewOn ?? null,
+          content: i.content,
+          documentId: row.rulingDocumentId,
+          late,
+        }),
         dueOn: due,
         userId: ctx.actor?.userId ?? 0,
         at: isoShanghai(ctx.core.clock.now()),
       })
       .run();
-    addCaseEvent(tx, ctx, row.caseId, 'confirmation', `${i.by}对裁定书提出异议${late ? `（已超过异议期限 ${due}）` : ''}`, { confirmationId: row.id, documentId: row.rulingDocumentId });
-    audit(tx, ctx, { operation: 'confirmation.objection', entityType: 'confirmation', entityId: row.id, after: { ...i, documentId: row.rulingDocumentId, due, late } });
+    addCaseEvent(tx, ctx, row.caseId, 'confirmation', `${i.by}对裁定书提出异议${late ? `（已超过异议期限 ${due}）` : ''}`, {
+      confirmationId: row.id,
+      documentId: row.rulingDocumentId,
+    });
+    audit(tx, ctx, {
+      operation: 'confirmation.objection',
+      entityType: 'confirmation',
+      entityId: row.id,
+      after: { ...i, documentId: row.rulingDocumentId, due, late },
+    });
     return confirmationView(tx, row.id, today, true);
   });
 }

@@ -150,9 +150,4 @@ export const updateSettingsOperation = defineOperation({
     }),
 });
 
-export const courtOperations = [
-  setupStatusOperation,
-  initialiseOperation,
-  getSettingsOperation,
-  updateSettingsOperation,
-] as const;
+export const courtOperations = [setupStatusOperation, initialiseOperation, getSettingsOperation, updateSettingsOperation] as const;

@@ -28,7 +28,7 @@ describe('assignment by load', () => {
     const counts = [...received.values()];
     expect(counts.reduce((a, b) => a + b, 0)).toBe(10_000);
     // each judge receives 10,000 / 6 ≈ 1,667 cases, within 5 %
-    for (const n of counts) expect(Math.abs(n - 10_000 / 6)).toBeLessThan(10_000 / 6 * 0.05);
+    for (const n of counts) expect(Math.abs(n - 10_000 / 6)).toBeLessThan((10_000 / 6) * 0.05);
   });
 
   it('when all are equally loaded every judge is drawn (the draw is random, not the first in the list)', () => {

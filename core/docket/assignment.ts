@@ -57,20 +57,40 @@ export function serialJudge(db: Db | Tx, serialKey: string | null, exceptCaseId:
   const row = db
     .select({ judgeId: docketCases.judgeId })
     .from(docketCases)
-    .where(and(eq(docketCases.serialKey, serialKey), eq(docketCases.status, 'open'), sql`${docketCases.judgeId} IS NOT NULL`, sql`${docketCases.caseId} != ${exceptCaseId}`))
+    .where(
+      and(
+        eq(docketCases.serialKey, serialKey),
+        eq(docketCases.status, 'open'),
+        sql`${docketCases.judgeId} IS NOT NULL`,
+        sql`${docketCases.caseId} != ${exceptCaseId}`,
+      ),
+    )
     .orderBy(asc(docketCases.caseId))
     .get();
   return row ? (loads.find((l) => l.id === row.judgeId) ?? null) : null;
 }
 
-export function recordAssignment(tx: Tx, clock: Clock, a: { caseId: number; judgeId: number; kind: 'load' | 'serial' | 'directed' | 'reassigned'; reason: string | null; byId: number | null }) {
+export function recordAssignment(
+  tx: Tx,
+  clock: Clock,
+  a: { caseId: number; judgeId: number; kind: 'load' | 'serial' | 'directed' | 'reassigned'; reason: string | null; byId: number | null },
+) {
   tx.update(docketCases).set({ judgeId: a.judgeId }).where(eq(docketCases.caseId, a.caseId)).run();
-  tx.insert(docketAssignments).values({ ...a, at: isoShanghai(clock.now()) }).run();
+  tx.insert(docketAssignments)
+    .values({ ...a, at: isoShanghai(clock.now()) })
+    .run();
 }
 
 export function assignmentHistory(db: Db | Tx, caseId: number) {
   return db
-    .select({ id: docketAssignments.id, judgeId: docketAssignments.judgeId, judgeName: users.displayName, kind: docketAssignments.kind, reason: docketAssignments.reason, at: docketAssignments.at })
+    .select({
+      id: docketAssignments.id,
+      judgeId: docketAssignments.judgeId,
+      judgeName: users.displayName,
+      kind: docketAssignments.kind,
+      reason: docketAssignments.reason,
+      at: docketAssignments.at,
+    })
     .from(docketAssignments)
     .innerJoin(users, eq(users.id, docketAssignments.judgeId))
     .where(eq(docketAssignments.caseId, caseId))

@@ -28,7 +28,11 @@ beforeEach(async () => {
   clerk = await userToken(h, admin, 'clerk1', '李书记', ['clerk']);
   approver = await userToken(h, admin, 'boss', '周院长', ['approver']);
   judges = [await judge('judge1', '陈法官'), await judge('judge2', '林法官')];
-  await h.call('docket.setWageFigure', { wageYear: 2025, amountFen: 10_000_000, publishedOn: '2026-05-20', source: '浙江省高级人民法院关于2025年度就业人员年平均工资的通知' }, admin);
+  await h.call(
+    'docket.setWageFigure',
+    { wageYear: 2025, amountFen: 10_000_000, publishedOn: '2026-05-20', source: '浙江省高级人民法院关于2025年度就业人员年平均工资的通知' },
+    admin,
+  );
 });
 afterEach(() => h.close());
 
@@ -98,12 +102,24 @@ describe('docket: assignment', () => {
   it('serial cases (same plaintiff and cause) go to one judge; directed reassignment keeps the history', async () => {
     const a = await fileCivil(h, clerk, { amountFen: 1_000_000 });
     const va = await h.call('docket.triage', { caseId: a.id }, clerk);
-    const b = await fileCivil(h, clerk, { amountFen: 2_000_000, parties: [{ role: '原告', party: ZHANG_SAN }, { role: '被告', party: RARE }] });
+    const b = await fileCivil(h, clerk, {
+      amountFen: 2_000_000,
+      parties: [
+        { role: '原告', party: ZHANG_SAN },
+        { role: '被告', party: RARE },
+      ],
+    });
     const vb = await h.call('docket.triage', { caseId: b.id }, clerk);
     expect(vb.judge!.id).toBe(va.judge!.id);
     expect(vb.assignments[0]!.kind).toBe('serial');
     // another plaintiff: by load → the other judge (the first has one open case more)
-    const c = await fileCivil(h, clerk, { amountFen: 2_000_000, parties: [{ role: '原告', party: COMPANY }, { role: '被告', party: LI_SI }] });
+    const c = await fileCivil(h, clerk, {
+      amountFen: 2_000_000,
+      parties: [
+        { role: '原告', party: COMPANY },
+        { role: '被告', party: LI_SI },
+      ],
+    });
     const vc = await h.call('docket.triage', { caseId: c.id }, clerk);
     expect(vc.judge!.id).not.toBe(va.judge!.id);
     expect(vc.assignments[0]!.kind).toBe('load');
@@ -127,13 +143,19 @@ describe('docket: trial period', () => {
     const v = await h.call('docket.triage', { caseId: c.id }, clerk);
     const j = judges.find((x) => x.id === v.judge!.id)!;
     expect(v.period!.due).toBe('2027-01-25'); // 2026-11-23 + 2 months = 2027-01-23 (Saturday) → Monday
-    const s = await h.call('docket.suspend', { caseId: c.id, kind: 'appraisal', from: '2026-12-01', to: '2026-12-10', note: '笔迹鉴定' }, j.token);
+    const s = await h.call(
+      'docket.suspend',
+      { caseId: c.id, kind: 'appraisal', from: '2026-12-01', to: '2026-12-10', note: '笔迹鉴定' },
+      j.token,
+    );
     expect(s.period!.suspendedDays).toBe(10);
     expect(s.period!.due).toBe('2027-02-02');
 
     // a judge who does not handle the case cannot record anything on it
     const stranger = judges.find((x) => x.id !== j.id)!;
-    expect((await h.fail('docket.requestExtension', { caseId: c.id, months: 1, reason: '案情复杂' }, stranger.token)).code).toBe('FORBIDDEN');
+    expect((await h.fail('docket.requestExtension', { caseId: c.id, months: 1, reason: '案情复杂' }, stranger.token)).code).toBe(
+      'FORBIDDEN',
+    );
     expect((await h.fail('docket.requestExtension', { caseId: c.id, months: 2, reason: '案情复杂' }, j.token)).field).toBe('months');
     const req = await h.call('docket.requestExtension', { caseId: c.id, months: 1, reason: '需补充证据' }, j.token);
     expect(req.period!.due).toBe('2027-02-02'); // counts only once approved
@@ -165,8 +187,14 @@ describe('docket: trial period', () => {
     const va = await h.call('docket.triage', { caseId: a.id }, clerk);
     const j = judges.find((x) => x.id === va.judge!.id)!;
     const jt = await later('2026-12-10T10:00:00+08:00', j.username);
-    expect((await h.fail('docket.close', { caseId: a.id, method: 'mediation', result: '调解结案', closedOn: '2026-12-11' }, jt)).field).toBe('closedOn');
-    const closed = await h.call('docket.close', { caseId: a.id, method: 'mediation', result: '双方达成调解协议，被告分期还款', closedOn: '2026-12-10' }, jt);
+    expect(
+      (await h.fail('docket.close', { caseId: a.id, method: 'mediation', result: '调解结案', closedOn: '2026-12-11' }, jt)).field,
+    ).toBe('closedOn');
+    const closed = await h.call(
+      'docket.close',
+      { caseId: a.id, method: 'mediation', result: '双方达成调解协议，被告分期还款', closedOn: '2026-12-10' },
+      jt,
+    );
     expect(closed).toMatchObject({ status: 'closed', closeMethod: 'mediation', period: null });
     const centre = await h.call('docket.centre', {}, await later('2026-12-10T10:00:00+08:00', 'boss'));
     const row = centre.judges.find((x) => x.judge.id === j.id)!;

@@ -15,12 +15,18 @@ beforeEach(async () => {
   clerk = await userToken(h, admin, 'clerk1', '李书记', ['clerk']);
   approver = await userToken(h, admin, 'boss', '周院长', ['approver']);
   judgeToken = await userToken(h, admin, 'judge1', '陈法官', ['judge']);
-  await h.call('docket.setWageFigure', { wageYear: 2025, amountFen: 10_000_000, publishedOn: '2026-05-20', source: '浙江省高级人民法院关于2025年度就业人员年平均工资的通知' }, admin);
+  await h.call(
+    'docket.setWageFigure',
+    { wageYear: 2025, amountFen: 10_000_000, publishedOn: '2026-05-20', source: '浙江省高级人民法院关于2025年度就业人员年平均工资的通知' },
+    admin,
+  );
 });
 afterEach(() => h.close());
 
 const stored = (caseId: number) =>
-  h.core.sqlite.prepare(`SELECT due_on AS dueOn, suspended_until AS suspendedUntil, pending_extension AS pending FROM docket_cases WHERE case_id = ?`).get(caseId) as {
+  h.core.sqlite
+    .prepare(`SELECT due_on AS dueOn, suspended_until AS suspendedUntil, pending_extension AS pending FROM docket_cases WHERE case_id = ?`)
+    .get(caseId) as {
     dueOn: string | null;
     suspendedUntil: string | null;
     pending: number;
@@ -55,7 +61,9 @@ describe('docket: the stored due date', () => {
 describe('docket: query plan', () => {
   it("a judge's docket reads docket_cases through the (judge, status, due) index, no table scan and no temp sort", () => {
     const q = docketQuery(h.core.db, 1).toSQL();
-    const plan = (h.core.sqlite.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...(q.params as unknown[])) as { detail: string }[]).map((r) => r.detail);
+    const plan = (h.core.sqlite.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...(q.params as unknown[])) as { detail: string }[]).map(
+      (r) => r.detail,
+    );
     expect(plan.some((d) => /docket_cases USING (COVERING )?INDEX docket_cases_judge_due_idx/.test(d))).toBe(true);
     expect(plan.some((d) => /^SCAN docket_cases\b(?! USING)/.test(d))).toBe(false);
     expect(plan.some((d) => d.includes('USE TEMP B-TREE'))).toBe(false);

@@ -22,15 +22,27 @@ export function refreshDue(tx: Db | Tx, caseId: number): void {
     tx.update(docketCases).set({ dueOn: null, suspendedUntil: null, pendingExtension: false }).where(eq(docketCases.caseId, caseId)).run();
     return;
   }
-  const suspensions = tx.select({ from: docketSuspensions.fromDate, to: docketSuspensions.toDate }).from(docketSuspensions).where(eq(docketSuspensions.caseId, caseId)).all();
+  const suspensions = tx
+    .select({ from: docketSuspensions.fromDate, to: docketSuspensions.toDate })
+    .from(docketSuspensions)
+    .where(eq(docketSuspensions.caseId, caseId))
+    .all();
   const ext = tx
     .select({ status: docketExtensions.status, months: sql<number>`sum(${docketExtensions.months})` })
     .from(docketExtensions)
-    .where(and(eq(docketExtensions.caseId, caseId), eq(docketExtensions.procedure, row.procedure), inArray(docketExtensions.status, ['approved', 'pending'])))
+    .where(
+      and(
+        eq(docketExtensions.caseId, caseId),
+        eq(docketExtensions.procedure, row.procedure),
+        inArray(docketExtensions.status, ['approved', 'pending']),
+      ),
+    )
     .groupBy(docketExtensions.status)
     .all();
   const ended = suspensions.filter((s): s is { from: string; to: string } => s.to !== null);
-  const until = suspensions.some((s) => s.to === null) ? OPEN_SUSPENSION : suspensions.reduce<string | null>((m, s) => (m === null || s.to! > m ? s.to : m), null);
+  const until = suspensions.some((s) => s.to === null)
+    ? OPEN_SUSPENSION
+    : suspensions.reduce<string | null>((m, s) => (m === null || s.to! > m ? s.to : m), null);
   // `today` only matters for open suspensions, which are left out here
   const p = trialPeriod(courtCalendar(tx), {
     procedure: row.procedure as Procedure,

@@ -36,7 +36,14 @@ export function enterDocketAt(tx: Tx, clock: Clock | null, caseId: number, sourc
   const exists = tx.select({ id: docketCases.caseId }).from(docketCases).where(eq(docketCases.caseId, caseId)).get();
   if (exists) return false;
   tx.insert(docketCases)
-    .values({ caseId, source, status: 'triage', filedOn: c.receivedOn, enteredAt: clock ? isoShanghai(clock.now()) : latestEventAt(tx, caseId), serialKey: serialKeyOf(tx, caseId) })
+    .values({
+      caseId,
+      source,
+      status: 'triage',
+      filedOn: c.receivedOn,
+      enteredAt: clock ? isoShanghai(clock.now()) : latestEventAt(tx, caseId),
+      serialKey: serialKeyOf(tx, caseId),
+    })
     .run();
   return true;
 }

@@ -21,7 +21,15 @@ export const docketArea = defineArea({
   operations: docketOperations,
   settings: docketSettings,
   auditSubjects: {
-    docket_case: { label: '速裁案件', name: (db, id) => db.select({ number: cases.number }).from(cases).where(eq(cases.id, Number(id))).get()?.number ?? null },
+    docket_case: {
+      label: '速裁案件',
+      name: (db, id) =>
+        db
+          .select({ number: cases.number })
+          .from(cases)
+          .where(eq(cases.id, Number(id)))
+          .get()?.number ?? null,
+    },
     docket_suspension: { label: '扣除审限' },
     docket_extension: { label: '延长审限申请' },
     docket_wage_figure: { label: '本省年平均工资' },

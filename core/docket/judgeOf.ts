@@ -4,7 +4,10 @@ import type { Db, Tx } from '../context';
 import { PROCEDURE_LABELS, type Procedure } from './triage';
 
 /** The judge named on a case and its procedure, for the case view and documents; null when not on the docket. */
-export function docketJudgeOf(db: Db | Tx, caseId: number): { judgeId: number | null; judgeName: string | null; procedure: Procedure | null; procedureLabel: string | null } | null {
+export function docketJudgeOf(
+  db: Db | Tx,
+  caseId: number,
+): { judgeId: number | null; judgeName: string | null; procedure: Procedure | null; procedureLabel: string | null } | null {
   const r = db
     .select({ judgeId: docketCases.judgeId, judgeName: users.displayName, procedure: docketCases.procedure })
     .from(docketCases)

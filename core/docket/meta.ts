@@ -13,7 +13,12 @@ export const DOCKET_SETTINGS = ['admin', 'approver'] as const;
 
 export const SOURCE_LABELS = { filing: '立案', 'mediation-failed': '委托调解不成' } as const;
 export const STATUS_LABELS: Record<string, string> = { triage: '待分流', open: '审理中', closed: '已结案', transferred: '已移出速裁' };
-export const ASSIGNMENT_LABELS: Record<string, string> = { load: '按收案量随机分配', serial: '系列案件归同一法官', directed: '指定分配', reassigned: '改派' };
+export const ASSIGNMENT_LABELS: Record<string, string> = {
+  load: '按收案量随机分配',
+  serial: '系列案件归同一法官',
+  directed: '指定分配',
+  reassigned: '改派',
+};
 export const EXTENSION_STATUS_LABELS: Record<string, string> = { pending: '待审批', approved: '已批准', refused: '不予批准' };
 export const CLOSE_METHOD_LABELS: Record<string, string> = {
   judgment: '判决',

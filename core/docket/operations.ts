@@ -26,7 +26,18 @@ import {
   wageFigureInput,
   wageFiguresSchema,
 } from './schemas';
-import { addSuspension, assignCase, closeCase, convertCase, decideExtension, docketCaseView, endSuspension, previewTriage, requestExtension, triageCase } from './service';
+import {
+  addSuspension,
+  assignCase,
+  closeCase,
+  convertCase,
+  decideExtension,
+  docketCaseView,
+  endSuspension,
+  previewTriage,
+  requestExtension,
+  triageCase,
+} from './service';
 import { centreFigures, openDocket } from './views';
 import { recordWageFigure, wageFiguresView } from './wageSettings';
 
@@ -57,7 +68,8 @@ export const docketPreviewTriageOperation = defineOperation({
 export const docketTriageOperation = defineOperation({
   name: 'docket.triage',
   label: '程序分流',
-  summary: '程序分流员确定适用的程序（与建议不同须写明理由），记录建议与理由，并分配承办法官（系列案件归同一法官，否则在收案最少的法官中随机）',
+  summary:
+    '程序分流员确定适用的程序（与建议不同须写明理由），记录建议与理由，并分配承办法官（系列案件归同一法官，否则在收案最少的法官中随机）',
   access: DOCKET_TRIAGE,
   input: triageInput,
   output: docketCaseSchema,

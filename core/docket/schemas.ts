@@ -11,7 +11,10 @@ export const SUSPENSION_KIND_IDS = Object.keys(SUSPENSION_KINDS) as [keyof typeo
 export const CLOSE_METHODS = ['judgment', 'mediation', 'withdrawal', 'deemed-withdrawal', 'transfer'] as const;
 export type CloseMethod = (typeof CLOSE_METHODS)[number];
 
-const flagsShape = Object.fromEntries(FLAG_KEYS.map((k) => [k, bool('排除情形').optional()])) as Record<(typeof FLAG_KEYS)[number], z.ZodOptional<z.ZodBoolean>>;
+const flagsShape = Object.fromEntries(FLAG_KEYS.map((k) => [k, bool('排除情形').optional()])) as Record<
+  (typeof FLAG_KEYS)[number],
+  z.ZodOptional<z.ZodBoolean>
+>;
 
 export const triageInput = input({
   caseId: positiveId('案件'),
@@ -132,12 +135,44 @@ export const docketCaseSchema = z.object({
   triageReasons: z.array(reasonSchema),
   decisionReason: z.string().nullable(),
   judge: judgeRef.nullable(),
-  assignments: z.array(z.object({ id: z.number(), judge: judgeRef, kind: z.string(), kindLabel: z.string(), reason: z.string().nullable(), at: z.string() })),
-  suspensions: z.array(z.object({ id: z.number(), kind: z.string(), kindLabel: z.string(), basis: z.string(), from: z.string(), to: z.string().nullable(), note: z.string().nullable() })),
-  extensions: z.array(
-    z.object({ id: z.number(), procedure: z.string(), months: z.number(), reason: z.string(), status: z.string(), statusLabel: z.string(), requestedAt: z.string(), decidedAt: z.string().nullable(), decisionNote: z.string().nullable() }),
+  assignments: z.array(
+    z.object({ id: z.number(), judge: judgeRef, kind: z.string(), kindLabel: z.string(), reason: z.string().nullable(), at: z.string() }),
   ),
-  conversions: z.array(z.object({ id: z.number(), from: z.string(), to: z.string(), onDate: z.string(), reason: z.string(), feeDueFen: z.number(), feeDueOn: z.string().nullable() })),
+  suspensions: z.array(
+    z.object({
+      id: z.number(),
+      kind: z.string(),
+      kindLabel: z.string(),
+      basis: z.string(),
+      from: z.string(),
+      to: z.string().nullable(),
+      note: z.string().nullable(),
+    }),
+  ),
+  extensions: z.array(
+    z.object({
+      id: z.number(),
+      procedure: z.string(),
+      months: z.number(),
+      reason: z.string(),
+      status: z.string(),
+      statusLabel: z.string(),
+      requestedAt: z.string(),
+      decidedAt: z.string().nullable(),
+      decisionNote: z.string().nullable(),
+    }),
+  ),
+  conversions: z.array(
+    z.object({
+      id: z.number(),
+      from: z.string(),
+      to: z.string(),
+      onDate: z.string(),
+      reason: z.string(),
+      feeDueFen: z.number(),
+      feeDueOn: z.string().nullable(),
+    }),
+  ),
   period: trialPeriodSchema.nullable(),
   closedOn: z.string().nullable(),
   closeMethod: z.string().nullable(),
@@ -168,7 +203,18 @@ export type DocketRow = z.infer<typeof docketRowSchema>;
 export const docketListSchema = z.object({ today: z.string(), rows: z.array(docketRowSchema) });
 
 export const triageQueueSchema = z.object({
-  rows: z.array(z.object({ caseId: z.number(), number: z.string(), causeName: z.string(), partiesText: z.string(), amountFen: z.number().nullable(), receivedOn: z.string(), source: z.enum(SOURCES), sourceLabel: z.string() })),
+  rows: z.array(
+    z.object({
+      caseId: z.number(),
+      number: z.string(),
+      causeName: z.string(),
+      partiesText: z.string(),
+      amountFen: z.number().nullable(),
+      receivedOn: z.string(),
+      source: z.enum(SOURCES),
+      sourceLabel: z.string(),
+    }),
+  ),
 });
 
 export const centreSchema = z.object({
@@ -198,7 +244,16 @@ export const centreSchema = z.object({
 
 export const wageFiguresSchema = z.object({
   province: z.string(),
-  figures: z.array(z.object({ id: z.number(), province: z.string(), wageYear: z.number(), amountFen: z.number(), publishedOn: z.string(), source: z.string() })),
+  figures: z.array(
+    z.object({
+      id: z.number(),
+      province: z.string(),
+      wageYear: z.number(),
+      amountFen: z.number(),
+      publishedOn: z.string(),
+      source: z.string(),
+    }),
+  ),
 });
 
 export const judgesSchema = z.object({ judges: z.array(z.object({ id: z.number(), name: z.string(), open: z.number() })) });

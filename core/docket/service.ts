@@ -82,7 +82,8 @@ export function triageCase(
     if (before.status !== 'triage') throw conflict('本案已完成分流');
     const preview = previewTriage(tx, i.caseId, i.consent ?? false, i.flags ?? {});
     const decided = i.procedure ?? preview.procedure;
-    if (decided !== preview.procedure && !i.reason) throw fieldError('reason', `决定适用${PROCEDURE_LABELS[decided]}与建议（${preview.procedureLabel}）不同，请写明理由`);
+    if (decided !== preview.procedure && !i.reason)
+      throw fieldError('reason', `决定适用${PROCEDURE_LABELS[decided]}与建议（${preview.procedureLabel}）不同，请写明理由`);
     const byConsent = decided === 'small-claims' && preview.procedure === 'small-claims' ? preview.byConsent : false;
     tx.update(docketCases)
       .set({
@@ -90,7 +91,13 @@ export function triageCase(
         recommended: preview.procedure,
         procedure: decided,
         byConsent,
-        triage: JSON.stringify({ flags: i.flags ?? {}, consent: i.consent ?? false, averageWageFen: preview.averageWageFen, wageYear: preview.wageYear, reasons: preview.reasons }),
+        triage: JSON.stringify({
+          flags: i.flags ?? {},
+          consent: i.consent ?? false,
+          averageWageFen: preview.averageWageFen,
+          wageYear: preview.wageYear,
+          reasons: preview.reasons,
+        }),
         decisionReason: decided !== preview.procedure ? i.reason! : (i.reason ?? null),
         triagedBy: actorId(ctx),
         triagedAt: isoShanghai(ctx.core.clock.now()),
@@ -98,7 +105,10 @@ export function triageCase(
       .where(eq(docketCases.caseId, i.caseId))
       .run();
     const differs = decided !== preview.procedure ? `（建议${preview.procedureLabel}，理由：${i.reason}）` : '';
-    addCaseEvent(tx, ctx, i.caseId, 'docket.triaged', `程序分流：适用${PROCEDURE_LABELS[decided]}${differs}`, { recommended: preview.procedure, procedure: decided });
+    addCaseEvent(tx, ctx, i.caseId, 'docket.triaged', `程序分流：适用${PROCEDURE_LABELS[decided]}${differs}`, {
+      recommended: preview.procedure,
+      procedure: decided,
+    });
     refreshDue(tx, i.caseId);
     const loads = judgeLoads(tx);
     const serial = serialJudge(tx, before.serialKey, i.caseId, loads);
@@ -124,7 +134,10 @@ export function assignCase(ctx: CallContext, i: { caseId: number; judgeId: numbe
     if (before.judgeId === i.judgeId) throw fieldError('judgeId', `本案已由 ${judge.name} 承办`);
     const kind = before.judgeId === null ? 'directed' : 'reassigned';
     recordAssignment(tx, ctx.core.clock, { caseId: i.caseId, judgeId: judge.id, kind, reason: i.reason, byId: actorId(ctx) });
-    addCaseEvent(tx, ctx, i.caseId, 'docket.assigned', `${ASSIGNMENT_LABELS[kind]}：承办法官 ${judge.name}（理由：${i.reason}）`, { judgeId: judge.id, kind });
+    addCaseEvent(tx, ctx, i.caseId, 'docket.assigned', `${ASSIGNMENT_LABELS[kind]}：承办法官 ${judge.name}（理由：${i.reason}）`, {
+      judgeId: judge.id,
+      kind,
+    });
     const view = docketCaseView(tx, i.caseId, today(ctx));
     audit(tx, ctx, { operation: 'docket.assign', entityType: 'docket_case', entityId: i.caseId, before, after: view });
     return view;
@@ -150,11 +163,26 @@ export function addSuspension(ctx: CallContext, i: { caseId: number; kind: Suspe
     if (i.from < row.filedOn) throw fieldError('from', `起始日期不能早于立案日期 ${row.filedOn}`);
     const inserted = tx
       .insert(docketSuspensions)
-      .values({ caseId: i.caseId, kind: i.kind, fromDate: i.from, toDate: i.to ?? null, note: i.note ?? null, recordedBy: actorId(ctx), recordedAt: isoShanghai(ctx.core.clock.now()) })
+      .values({
+        caseId: i.caseId,
+        kind: i.kind,
+        fromDate: i.from,
+        toDate: i.to ?? null,
+        note: i.note ?? null,
+        recordedBy: actorId(ctx),
+        recordedAt: isoShanghai(ctx.core.clock.now()),
+      })
       .returning()
       .get();
     refreshDue(tx, i.caseId);
-    addCaseEvent(tx, ctx, i.caseId, 'docket.suspended', `扣除审限：${SUSPENSION_KINDS[i.kind].label} ${i.from} 至 ${i.to ?? '（进行中）'}`, { suspensionId: inserted.id });
+    addCaseEvent(
+      tx,
+      ctx,
+      i.caseId,
+      'docket.suspended',
+      `扣除审限：${SUSPENSION_KINDS[i.kind].label} ${i.from} 至 ${i.to ?? '（进行中）'}`,
+      { suspensionId: inserted.id },
+    );
     const view = docketCaseView(tx, i.caseId, today(ctx));
     audit(tx, ctx, { operation: 'docket.suspend', entityType: 'docket_suspension', entityId: inserted.id, after: inserted });
     return view;
@@ -172,7 +200,13 @@ export function endSuspension(ctx: CallContext, i: { suspensionId: number; to: s
     refreshDue(tx, s.caseId);
     addCaseEvent(tx, ctx, s.caseId, 'docket.resumed', `${SUSPENSION_KINDS[s.kind as SuspensionKind].label}结束于 ${i.to}，审限恢复计算`);
     const view = docketCaseView(tx, s.caseId, today(ctx));
-    audit(tx, ctx, { operation: 'docket.endSuspension', entityType: 'docket_suspension', entityId: s.id, before: s, after: { ...s, toDate: i.to } });
+    audit(tx, ctx, {
+      operation: 'docket.endSuspension',
+      entityType: 'docket_suspension',
+      entityId: s.id,
+      before: s,
+      after: { ...s, toDate: i.to },
+    });
     return view;
   });
 }
@@ -195,15 +229,28 @@ export function requestExtension(ctx: CallContext, i: { caseId: number; months: 
     const cap = extensionCapMonths(procedure, readSetting(tx, 'docket.ordinaryExtensionMonths')!);
     const used = grantedMonths(tx, i.caseId, procedure, ['approved', 'pending']);
     if (used + i.months > cap) {
-      throw fieldError('months', `${PROCEDURE_LABELS[procedure]}审限最多延长 ${cap} 个月（已批准或待批 ${used} 个月；依据${EXTENSION_BASIS[procedure]}）`);
+      throw fieldError(
+        'months',
+        `${PROCEDURE_LABELS[procedure]}审限最多延长 ${cap} 个月（已批准或待批 ${used} 个月；依据${EXTENSION_BASIS[procedure]}）`,
+      );
     }
     const inserted = tx
       .insert(docketExtensions)
-      .values({ caseId: i.caseId, procedure, months: i.months, reason: i.reason, status: 'pending', requestedBy: actorId(ctx), requestedAt: isoShanghai(ctx.core.clock.now()) })
+      .values({
+        caseId: i.caseId,
+        procedure,
+        months: i.months,
+        reason: i.reason,
+        status: 'pending',
+        requestedBy: actorId(ctx),
+        requestedAt: isoShanghai(ctx.core.clock.now()),
+      })
       .returning()
       .get();
     refreshDue(tx, i.caseId);
-    addCaseEvent(tx, ctx, i.caseId, 'docket.extensionRequested', `申请延长审限 ${i.months} 个月：${i.reason}`, { extensionId: inserted.id });
+    addCaseEvent(tx, ctx, i.caseId, 'docket.extensionRequested', `申请延长审限 ${i.months} 个月：${i.reason}`, {
+      extensionId: inserted.id,
+    });
     audit(tx, ctx, { operation: 'docket.requestExtension', entityType: 'docket_extension', entityId: inserted.id, after: inserted });
     return docketCaseView(tx, i.caseId, today(ctx));
   });
@@ -221,7 +268,14 @@ export function decideExtension(ctx: CallContext, i: { extensionId: number; appr
     const after = { ...e, status, decidedBy: actorId(ctx), decidedAt: isoShanghai(ctx.core.clock.now()), decisionNote: i.note ?? null };
     tx.update(docketExtensions).set(after).where(eq(docketExtensions.id, e.id)).run();
     refreshDue(tx, e.caseId);
-    addCaseEvent(tx, ctx, e.caseId, 'docket.extensionDecided', `${i.approve ? '批准' : '不批准'}延长审限 ${e.months} 个月${i.note ? `：${i.note}` : ''}`, { extensionId: e.id });
+    addCaseEvent(
+      tx,
+      ctx,
+      e.caseId,
+      'docket.extensionDecided',
+      `${i.approve ? '批准' : '不批准'}延长审限 ${e.months} 个月${i.note ? `：${i.note}` : ''}`,
+      { extensionId: e.id },
+    );
     audit(tx, ctx, { operation: 'docket.decideExtension', entityType: 'docket_extension', entityId: e.id, before: e, after });
     return docketCaseView(tx, e.caseId, today(ctx));
   });
@@ -251,19 +305,37 @@ export function convertCase(ctx: CallContext, i: { caseId: number; to: Procedure
     const row = docketRow(tx, i.caseId);
     requireHandler(ctx, row);
     const from = row.procedure as Procedure;
-    if (ORDER[i.to] <= ORDER[from]) throw fieldError('to', `${PROCEDURE_LABELS[from]}只能转为${from === 'small-claims' ? '简易程序的其他规定或普通程序' : '普通程序'}`);
+    if (ORDER[i.to] <= ORDER[from])
+      throw fieldError('to', `${PROCEDURE_LABELS[from]}只能转为${from === 'small-claims' ? '简易程序的其他规定或普通程序' : '普通程序'}`);
     const on = today(ctx);
     const feeDueFen = conversionTopUpFen(tx, caseRow(tx, i.caseId).amountFen, from, i.to, on);
     const feeDueOn = feeDueFen > 0 ? computeDeadline(courtCalendar(tx), 'fee-payment', on).due : null;
     const inserted = tx
       .insert(docketConversions)
-      .values({ caseId: i.caseId, fromProcedure: from, toProcedure: i.to, onDate: on, reason: i.reason, feeDueFen, feeDueOn, byId: actorId(ctx), at: isoShanghai(ctx.core.clock.now()) })
+      .values({
+        caseId: i.caseId,
+        fromProcedure: from,
+        toProcedure: i.to,
+        onDate: on,
+        reason: i.reason,
+        feeDueFen,
+        feeDueOn,
+        byId: actorId(ctx),
+        at: isoShanghai(ctx.core.clock.now()),
+      })
       .returning()
       .get();
     tx.update(docketCases).set({ procedure: i.to, byConsent: false }).where(eq(docketCases.caseId, i.caseId)).run();
     refreshDue(tx, i.caseId);
     const fee = feeDueFen > 0 ? `；通知补交另一半受理费 ${(feeDueFen / 100).toFixed(2)} 元，${feeDueOn} 前交纳` : '';
-    addCaseEvent(tx, ctx, i.caseId, 'docket.converted', `${PROCEDURE_LABELS[from]}转为${PROCEDURE_LABELS[i.to]}（审限自立案之日起计算）：${i.reason}${fee}`, { conversionId: inserted.id });
+    addCaseEvent(
+      tx,
+      ctx,
+      i.caseId,
+      'docket.converted',
+      `${PROCEDURE_LABELS[from]}转为${PROCEDURE_LABELS[i.to]}（审限自立案之日起计算）：${i.reason}${fee}`,
+      { conversionId: inserted.id },
+    );
     audit(tx, ctx, { operation: 'docket.convert', entityType: 'docket_case', entityId: i.caseId, before: row, after: inserted });
     return docketCaseView(tx, i.caseId, on);
   });
@@ -277,8 +349,14 @@ export function closeCase(ctx: CallContext, i: { caseId: number; method: CloseMe
     if (i.closedOn < row.filedOn) throw fieldError('closedOn', `结案日期不能早于立案日期 ${row.filedOn}`);
     if (i.closedOn > today(ctx)) throw fieldError('closedOn', '结案日期不能晚于今天');
     const status = i.method === 'transfer' ? 'transferred' : 'closed';
-    tx.update(docketCases).set({ status, closedOn: i.closedOn, closeMethod: i.method, closeResult: i.result }).where(eq(docketCases.caseId, i.caseId)).run();
-    addCaseEvent(tx, ctx, i.caseId, 'docket.closed', `结案（${CLOSE_METHOD_LABELS[i.method]}）：${i.result}`, { method: i.method, closedOn: i.closedOn });
+    tx.update(docketCases)
+      .set({ status, closedOn: i.closedOn, closeMethod: i.method, closeResult: i.result })
+      .where(eq(docketCases.caseId, i.caseId))
+      .run();
+    addCaseEvent(tx, ctx, i.caseId, 'docket.closed', `结案（${CLOSE_METHOD_LABELS[i.method]}）：${i.result}`, {
+      method: i.method,
+      closedOn: i.closedOn,
+    });
     const view = docketCaseView(tx, i.caseId, today(ctx));
     audit(tx, ctx, { operation: 'docket.close', entityType: 'docket_case', entityId: i.caseId, before: row, after: view });
     return view;
@@ -295,18 +373,28 @@ export function periodOf(db: Db | Tx, row: typeof docketCases.$inferSelect, on: 
     .where(eq(docketSuspensions.caseId, row.caseId))
     .all();
   const months = grantedMonths(db, row.caseId, row.procedure, ['approved']);
-  return trialPeriod(courtCalendar(db), { procedure: row.procedure as Procedure, filedOn: row.filedOn, suspensions, extensionMonths: months, today: on });
+  return trialPeriod(courtCalendar(db), {
+    procedure: row.procedure as Procedure,
+    filedOn: row.filedOn,
+    suspensions,
+    extensionMonths: months,
+    today: on,
+  });
 }
 
 function partiesText(db: Db | Tx, caseId: number): string {
-  const r = db.get<{ t: string | null }>(sql`SELECT group_concat(p.name, '、') AS t FROM case_parties cp JOIN parties p ON p.id = cp.party_id WHERE cp.case_id = ${caseId}`);
+  const r = db.get<{ t: string | null }>(
+    sql`SELECT group_concat(p.name, '、') AS t FROM case_parties cp JOIN parties p ON p.id = cp.party_id WHERE cp.case_id = ${caseId}`,
+  );
   return r?.t ?? '';
 }
 
 export function docketCaseView(db: Db | Tx, caseId: number, on: string): DocketCaseView {
   const row = docketRow(db, caseId);
   const c = caseRow(db, caseId);
-  const judge = row.judgeId ? db.select({ id: users.id, name: users.displayName }).from(users).where(eq(users.id, row.judgeId)).get() ?? null : null;
+  const judge = row.judgeId
+    ? (db.select({ id: users.id, name: users.displayName }).from(users).where(eq(users.id, row.judgeId)).get() ?? null)
+    : null;
   const triageData = row.triage ? (JSON.parse(row.triage) as { reasons: { text: string; basis: string }[] }) : null;
   const procedure = row.procedure as Procedure | null;
   return {
@@ -327,32 +415,64 @@ export function docketCaseView(db: Db | Tx, caseId: number, on: string): DocketC
     triageReasons: triageData?.reasons ?? [],
     decisionReason: row.decisionReason,
     judge,
-    assignments: assignmentHistory(db, caseId).map((a) => ({ id: a.id, judge: { id: a.judgeId, name: a.judgeName }, kind: a.kind, kindLabel: ASSIGNMENT_LABELS[a.kind] ?? a.kind, reason: a.reason, at: a.at })),
+    assignments: assignmentHistory(db, caseId).map((a) => ({
+      id: a.id,
+      judge: { id: a.judgeId, name: a.judgeName },
+      kind: a.kind,
+      kindLabel: ASSIGNMENT_LABELS[a.kind] ?? a.kind,
+      reason: a.reason,
+      at: a.at,
+    })),
     suspensions: db
       .select()
       .from(docketSuspensions)
       .where(eq(docketSuspensions.caseId, caseId))
       .orderBy(asc(docketSuspensions.fromDate))
       .all()
-      .map((s) => ({ id: s.id, kind: s.kind, kindLabel: SUSPENSION_KINDS[s.kind as SuspensionKind].label, basis: SUSPENSION_KINDS[s.kind as SuspensionKind].basis, from: s.fromDate, to: s.toDate, note: s.note })),
+      .map((s) => ({
+        id: s.id,
+        kind: s.kind,
+        kindLabel: SUSPENSION_KINDS[s.kind as SuspensionKind].label,
+        basis: SUSPENSION_KINDS[s.kind as SuspensionKind].basis,
+        from: s.fromDate,
+        to: s.toDate,
+        note: s.note,
+      })),
     extensions: db
       .select()
       .from(docketExtensions)
       .where(eq(docketExtensions.caseId, caseId))
       .orderBy(asc(docketExtensions.id))
       .all()
-      .map((e) => ({ id: e.id, procedure: e.procedure, months: e.months, reason: e.reason, status: e.status, statusLabel: EXTENSION_STATUS_LABELS[e.status] ?? e.status, requestedAt: e.requestedAt, decidedAt: e.decidedAt, decisionNote: e.decisionNote })),
+      .map((e) => ({
+        id: e.id,
+        procedure: e.procedure,
+        months: e.months,
+        reason: e.reason,
+        status: e.status,
+        statusLabel: EXTENSION_STATUS_LABELS[e.status] ?? e.status,
+        requestedAt: e.requestedAt,
+        decidedAt: e.decidedAt,
+        decisionNote: e.decisionNote,
+      })),
     conversions: db
       .select()
       .from(docketConversions)
       .where(eq(docketConversions.caseId, caseId))
       .orderBy(asc(docketConversions.id))
       .all()
-      .map((v) => ({ id: v.id, from: v.fromProcedure, to: v.toProcedure, onDate: v.onDate, reason: v.reason, feeDueFen: v.feeDueFen, feeDueOn: v.feeDueOn })),
+      .map((v) => ({
+        id: v.id,
+        from: v.fromProcedure,
+        to: v.toProcedure,
+        onDate: v.onDate,
+        reason: v.reason,
+        feeDueFen: v.feeDueFen,
+        feeDueOn: v.feeDueOn,
+      })),
     period: row.status === 'open' ? periodOf(db, row, on) : null,
     closedOn: row.closedOn,
     closeMethod: row.closeMethod,
     closeResult: row.closeResult,
   };
 }
-

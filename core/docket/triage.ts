@@ -35,16 +35,25 @@ export type SmallClaimsExclusion = keyof typeof SMALL_CLAIMS_EXCLUSIONS;
 
 /** Circumstances that exclude the simplified procedure (解释 art. 257). */
 export const SIMPLIFIED_EXCLUSIONS = {
-  whereaboutsUnknown: { text: '起诉时被告下落不明', basis: '《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第二百五十七条第一项' },
+  whereaboutsUnknown: {
+    text: '起诉时被告下落不明',
+    basis: '《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第二百五十七条第一项',
+  },
   remanded: { text: '发回重审的案件', basis: '《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第二百五十七条第二项' },
   manyParties: { text: '当事人一方人数众多', basis: '《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第二百五十七条第三项' },
   retrial: { text: '适用审判监督程序的案件', basis: '《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第二百五十七条第四项' },
-  publicInterest: { text: '涉及国家利益、社会公共利益', basis: '《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第二百五十七条第五项' },
+  publicInterest: {
+    text: '涉及国家利益、社会公共利益',
+    basis: '《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第二百五十七条第五项',
+  },
   thirdPartyRevocation: {
     text: '第三人起诉请求改变或者撤销生效判决、裁定、调解书',
     basis: '《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第二百五十七条第六项',
   },
-  complex: { text: '案情复杂，不宜适用简易程序', basis: '《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第二百五十七条第七项；《中华人民共和国民事诉讼法》第一百六十条' },
+  complex: {
+    text: '案情复杂，不宜适用简易程序',
+    basis: '《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第二百五十七条第七项；《中华人民共和国民事诉讼法》第一百六十条',
+  },
 } as const;
 export type SimplifiedExclusion = keyof typeof SIMPLIFIED_EXCLUSIONS;
 
@@ -126,7 +135,10 @@ export function triage(facts: TriageFacts): TriageResult {
   const smallOut = (Object.keys(SMALL_CLAIMS_EXCLUSIONS) as SmallClaimsExclusion[]).filter((k) => flags[k]);
   const reasons: TriageReason[] = smallOut.map((k) => ({ ...SMALL_CLAIMS_EXCLUSIONS[k] }));
   const simplified = (why: TriageReason[]): TriageResult =>
-    out('simplified', [...why, { text: '事实清楚、权利义务关系明确、争议不大的简单民事案件适用简易程序（简易程序没有标的额上限）', basis: ART_160 }]);
+    out('simplified', [
+      ...why,
+      { text: '事实清楚、权利义务关系明确、争议不大的简单民事案件适用简易程序（简易程序没有标的额上限）', basis: ART_160 },
+    ]);
 
   if (facts.nonMoney || facts.amountFen === null) {
     return simplified([...reasons, { text: '非金钱给付案件，不适用小额诉讼的程序', basis: ART_165 }]);
@@ -137,14 +149,22 @@ export function triage(facts: TriageFacts): TriageResult {
   const wageText = `本省上年度就业人员年平均工资 ${yuanText(wage)}`;
   if (amount * 2 <= wage) {
     return out('small-claims', [
-      { text: `标的额 ${yuanText(amount)}，不超过${wageText}的百分之五十（${yuanText(mandatoryCeilingFen)}），应当适用小额诉讼的程序，一审终审`, basis: ART_165 },
+      {
+        text: `标的额 ${yuanText(amount)}，不超过${wageText}的百分之五十（${yuanText(mandatoryCeilingFen)}），应当适用小额诉讼的程序，一审终审`,
+        basis: ART_165,
+      },
     ]);
   }
   if (amount <= consentCeilingFen) {
     if (facts.consent) {
       return out(
         'small-claims',
-        [{ text: `标的额 ${yuanText(amount)}，超过${wageText}的百分之五十但在二倍（${yuanText(consentCeilingFen)}）以下，当事人双方约定适用小额诉讼的程序`, basis: `${ART_165}第二款` }],
+        [
+          {
+            text: `标的额 ${yuanText(amount)}，超过${wageText}的百分之五十但在二倍（${yuanText(consentCeilingFen)}）以下，当事人双方约定适用小额诉讼的程序`,
+            basis: `${ART_165}第二款`,
+          },
+        ],
         true,
       );
     }
@@ -152,5 +172,10 @@ export function triage(facts: TriageFacts): TriageResult {
       { text: `标的额 ${yuanText(amount)}，超过${wageText}的百分之五十，当事人双方未约定适用小额诉讼的程序`, basis: `${ART_165}第二款` },
     ]);
   }
-  return simplified([{ text: `标的额 ${yuanText(amount)}，超过${wageText}的二倍（${yuanText(consentCeilingFen)}），不适用小额诉讼的程序`, basis: `${ART_165}第二款` }]);
+  return simplified([
+    {
+      text: `标的额 ${yuanText(amount)}，超过${wageText}的二倍（${yuanText(consentCeilingFen)}），不适用小额诉讼的程序`,
+      basis: `${ART_165}第二款`,
+    },
+  ]);
 }

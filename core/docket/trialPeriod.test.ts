@@ -47,7 +47,12 @@ describe('trial periods (审限) from the legal periods table', () => {
   });
 
   it('a running suspension lasts up to today and shows the period as stopped', () => {
-    const p = period({ procedure: 'simplified', filedOn: '2026-03-02', suspensions: [{ from: '2026-04-01', to: null }], today: '2026-04-10' });
+    const p = period({
+      procedure: 'simplified',
+      filedOn: '2026-03-02',
+      suspensions: [{ from: '2026-04-01', to: null }],
+      today: '2026-04-10',
+    });
     expect(p.suspendedNow).toBe(true);
     expect(p.suspendedDays).toBe(10);
     expect(p.due).toBe('2026-06-12');

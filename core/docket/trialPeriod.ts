@@ -21,7 +21,10 @@ export const SUSPENSION_KINDS = {
   'public-notice': { label: '公告期间', basis: '《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第二百四十三条' },
   appraisal: { label: '鉴定期间', basis: '《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第二百四十三条' },
   settlement: { label: '双方当事人和解期间', basis: '《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第二百四十三条' },
-  jurisdiction: { label: '审理当事人提出的管辖异议以及处理法院之间的管辖争议期间', basis: '《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第二百四十三条' },
+  jurisdiction: {
+    label: '审理当事人提出的管辖异议以及处理法院之间的管辖争议期间',
+    basis: '《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第二百四十三条',
+  },
   'mediation-extension': { label: '经双方同意延长的调解期间', basis: '2024意见第三条（延长期间不计入审理期限）' },
 } as const;
 export type SuspensionKind = keyof typeof SUSPENSION_KINDS;
@@ -134,6 +137,7 @@ export function tierOf(filedOn: string, due: string, today: string): { daysLeft:
   const total = daysBetween(filedOn, due);
   const daysLeft = daysBetween(today, due);
   const used = total > 0 ? (total - daysLeft) / total : 1;
-  const tier: WarningTier = daysLeft < 0 ? 'overdue' : daysLeft <= 5 ? 'five-days' : daysLeft <= 30 ? 'thirty-days' : used >= 2 / 3 ? 'two-thirds' : 'none';
+  const tier: WarningTier =
+    daysLeft < 0 ? 'overdue' : daysLeft <= 5 ? 'five-days' : daysLeft <= 30 ? 'thirty-days' : used >= 2 / 3 ? 'two-thirds' : 'none';
   return { daysLeft, used, tier };
 }

@@ -41,10 +41,21 @@ function periodsOf(db: Db, rows: OpenRow[], on: string) {
   const ext: { caseId: number; procedure: string; months: number; status: string }[] = [];
   for (let i = 0; i < ids.length; i += CHUNK) {
     const part = ids.slice(i, i + CHUNK);
-    susp.push(...db.select({ caseId: docketSuspensions.caseId, from: docketSuspensions.fromDate, to: docketSuspensions.toDate }).from(docketSuspensions).where(inArray(docketSuspensions.caseId, part)).all());
+    susp.push(
+      ...db
+        .select({ caseId: docketSuspensions.caseId, from: docketSuspensions.fromDate, to: docketSuspensions.toDate })
+        .from(docketSuspensions)
+        .where(inArray(docketSuspensions.caseId, part))
+        .all(),
+    );
     ext.push(
       ...db
-        .select({ caseId: docketExtensions.caseId, procedure: docketExtensions.procedure, months: docketExtensions.months, status: docketExtensions.status })
+        .select({
+          caseId: docketExtensions.caseId,
+          procedure: docketExtensions.procedure,
+          months: docketExtensions.months,
+          status: docketExtensions.status,
+        })
         .from(docketExtensions)
         .where(and(inArray(docketExtensions.caseId, part), inArray(docketExtensions.status, ['approved', 'pending'])))
         .all(),
@@ -59,14 +70,21 @@ function periodsOf(db: Db, rows: OpenRow[], on: string) {
       .map((r) => {
         const exts = (e.get(r.caseId) ?? []).filter((x) => x.procedure === r.procedure);
         const months = exts.filter((x) => x.status === 'approved').reduce((n, x) => n + x.months, 0);
-        const p = trialPeriod(calendar, { procedure: r.procedure as Procedure, filedOn: r.filedOn, suspensions: s.get(r.caseId) ?? [], extensionMonths: months, today: on });
+        const p = trialPeriod(calendar, {
+          procedure: r.procedure as Procedure,
+          filedOn: r.filedOn,
+          suspensions: s.get(r.caseId) ?? [],
+          extensionMonths: months,
+          today: on,
+        });
         return [r.caseId, { period: p, pendingExtension: exts.some((x) => x.status === 'pending') }] as const;
       }),
   );
 }
 
 /** A row whose stored due date can be used as is: no suspension open, running or ahead on `on`. */
-const stored = (r: { dueOn: string | null; suspendedUntil: string | null }, on: string) => r.dueOn !== null && (r.suspendedUntil === null || r.suspendedUntil < on);
+const stored = (r: { dueOn: string | null; suspendedUntil: string | null }, on: string) =>
+  r.dueOn !== null && (r.suspendedUntil === null || r.suspendedUntil < on);
 
 /** Party names of many cases in one query (never one per row). */
 function partiesOf(db: Db, judgeId: number | null): Map<number, string> {
@@ -138,7 +156,10 @@ export function openDocket(db: Db, on: string, judgeId: number | null): { today:
       pendingExtension: live?.pendingExtension ?? r.pendingExtension,
     };
   });
-  out.sort((a, b) => WARNING_RANK[b.tier ?? 'none'] - WARNING_RANK[a.tier ?? 'none'] || (a.daysLeft ?? 1e9) - (b.daysLeft ?? 1e9) || a.caseId - b.caseId);
+  out.sort(
+    (a, b) =>
+      WARNING_RANK[b.tier ?? 'none'] - WARNING_RANK[a.tier ?? 'none'] || (a.daysLeft ?? 1e9) - (b.daysLeft ?? 1e9) || a.caseId - b.caseId,
+  );
   return { today: on, rows: out };
 }
 
@@ -163,7 +184,9 @@ export function centreFigures(db: Db, on: string) {
   const judges = db
     .select({ id: users.id, name: users.displayName })
     .from(users)
-    .where(sql`${users.id} IN (SELECT user_id FROM user_roles WHERE role = 'judge') OR ${users.id} IN (SELECT DISTINCT judge_id FROM docket_cases WHERE judge_id IS NOT NULL AND status = 'open')`)
+    .where(
+      sql`${users.id} IN (SELECT user_id FROM user_roles WHERE role = 'judge') OR ${users.id} IN (SELECT DISTINCT judge_id FROM docket_cases WHERE judge_id IS NOT NULL AND status = 'open')`,
+    )
     .all();
   const closed = db
     .select({
@@ -187,12 +210,28 @@ export function centreFigures(db: Db, on: string) {
         GROUP BY judge_id`,
   );
   const liveRows = db
-    .select({ caseId: docketCases.caseId, procedure: docketCases.procedure, status: docketCases.status, filedOn: docketCases.filedOn, judgeId: docketCases.judgeId })
+    .select({
+      caseId: docketCases.caseId,
+      procedure: docketCases.procedure,
+      status: docketCases.status,
+      filedOn: docketCases.filedOn,
+      judgeId: docketCases.judgeId,
+    })
     .from(docketCases)
     .where(and(eq(docketCases.status, 'open'), sql`(${docketCases.dueOn} IS NULL OR ${docketCases.suspendedUntil} >= ${on})`))
     .all();
   const livePeriods = periodsOf(db, liveRows, on);
-  const blank = (): Figures & { days: number; mw: number } => ({ open: 0, closedThisMonth: 0, closedThisYear: 0, averageDaysToClose: null, mediatedOrWithdrawnRate: null, overdue: 0, nearLimit: 0, days: 0, mw: 0 });
+  const blank = (): Figures & { days: number; mw: number } => ({
+    open: 0,
+    closedThisMonth: 0,
+    closedThisYear: 0,
+    averageDaysToClose: null,
+    mediatedOrWithdrawnRate: null,
+    overdue: 0,
+    nearLimit: 0,
+    days: 0,
+    mw: 0,
+  });
   const per = new Map<number, ReturnType<typeof blank>>(judges.map((j) => [j.id, blank()]));
   const team = blank();
   for (const c of openCounts) {
@@ -232,4 +271,3 @@ export function centreFigures(db: Db, on: string) {
   });
   return { on, judges: judges.map((j) => ({ judge: j, ...finish(per.get(j.id)!) })), team: finish(team) };
 }
-

@@ -16,7 +16,12 @@ export function recordWageFigure(ctx: CallContext, i: { wageYear: number; amount
   return writeTransaction(ctx.core, (tx) => {
     const province = courtProvince(tx);
     const before = listWageFigures(tx, province).find((f) => f.wageYear === i.wageYear) ?? null;
-    const row = { province, ...i, recordedBy: ctx.actor && ctx.actor.userId > 0 ? ctx.actor.userId : null, recordedAt: isoShanghai(ctx.core.clock.now()) };
+    const row = {
+      province,
+      ...i,
+      recordedBy: ctx.actor && ctx.actor.userId > 0 ? ctx.actor.userId : null,
+      recordedAt: isoShanghai(ctx.core.clock.now()),
+    };
     const saved = tx
       .insert(docketWageFigures)
       .values(row)

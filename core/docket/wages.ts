@@ -35,10 +35,25 @@ export function wageFigureFor(db: Db | Tx, province: string, filedOn: string): W
   const row = db
     .select()
     .from(docketWageFigures)
-    .where(and(eq(docketWageFigures.province, province), lte(docketWageFigures.wageYear, previousYear), lte(docketWageFigures.publishedOn, filedOn)))
+    .where(
+      and(
+        eq(docketWageFigures.province, province),
+        lte(docketWageFigures.wageYear, previousYear),
+        lte(docketWageFigures.publishedOn, filedOn),
+      ),
+    )
     .orderBy(desc(docketWageFigures.wageYear))
     .get();
-  return row ? { id: row.id, province: row.province, wageYear: row.wageYear, amountFen: row.amountFen, publishedOn: row.publishedOn, source: row.source } : null;
+  return row
+    ? {
+        id: row.id,
+        province: row.province,
+        wageYear: row.wageYear,
+        amountFen: row.amountFen,
+        publishedOn: row.publishedOn,
+        source: row.source,
+      }
+    : null;
 }
 
 export function listWageFigures(db: Db | Tx, province: string): WageFigure[] {

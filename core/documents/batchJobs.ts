@@ -80,7 +80,11 @@ export function startBatch(ctx: CallContext, ids: number[]): { jobId: string; to
           job.done = n;
         },
       });
-      job.result = { pdf: r.bytes!, pages: r.pages, documents: r.documents.map((d, i) => ({ id: ids[i]!, firstPage: d.firstPage, pages: d.pages })) };
+      job.result = {
+        pdf: r.bytes!,
+        pages: r.pages,
+        documents: r.documents.map((d, i) => ({ id: ids[i]!, firstPage: d.firstPage, pages: d.pages })),
+      };
       job.state = 'done';
     } catch (err) {
       job.state = 'failed';
@@ -96,7 +100,8 @@ export function startBatch(ctx: CallContext, ids: number[]): { jobId: string; to
 function jobFor(ctx: CallContext, jobId: string): BatchJob {
   const job = jobsOf(ctx.core).get(jobId);
   // another user's job is not theirs to see
-  if (!job || job.userId !== (ctx.actor?.userId ?? 0)) throw new ApiError('NOT_FOUND', '批量打印任务不存在或已过期（完成 10 分钟后清除），请重新开始');
+  if (!job || job.userId !== (ctx.actor?.userId ?? 0))
+    throw new ApiError('NOT_FOUND', '批量打印任务不存在或已过期（完成 10 分钟后清除），请重新开始');
   return job;
 }
 

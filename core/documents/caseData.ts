@@ -31,4 +31,3 @@ export function receiptData(view: CaseView, opts: { courtName: string; issuedOn:
     clerk: opts.clerk ?? (filed?.actorName.replace(/（[^）]*）$/, '') || '经办人'),
   };
 }
-

@@ -83,6 +83,11 @@ describe('yuan', () => {
 
 describe('itemNumber', () => {
   it('writes the four heading levels', () => {
-    expect([itemNumber(1, '一、'), itemNumber(12, '（一）'), itemNumber(3, '1.'), itemNumber(4, '（1）')]).toEqual(['一、', '（十二）', '3.', '（4）']);
+    expect([itemNumber(1, '一、'), itemNumber(12, '（一）'), itemNumber(3, '1.'), itemNumber(4, '（1）')]).toEqual([
+      '一、',
+      '（十二）',
+      '3.',
+      '（4）',
+    ]);
   });
 });

@@ -62,7 +62,12 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
  * never replaced (an agreement whose date and organisation the record holds keeps them; only its terms come
  * from the sample). A value the builder gives as null stays null.
  */
-function completeFromSample(built: Record<string, unknown>, sample: Record<string, unknown>, prefix: string, fromSample: string[]): Record<string, unknown> {
+function completeFromSample(
+  built: Record<string, unknown>,
+  sample: Record<string, unknown>,
+  prefix: string,
+  fromSample: string[],
+): Record<string, unknown> {
   const out: Record<string, unknown> = { ...built };
   for (const [k, sv] of Object.entries(sample)) {
     const path = prefix ? `${prefix}.${k}` : k;

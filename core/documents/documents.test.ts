@@ -18,7 +18,10 @@ import { receiptData } from './caseData';
 import { builtinTemplate, fillTemplate, unknownDataFields } from './template';
 
 const POPPLER = !spawnSync('pdftotext', ['-v']).error && !spawnSync('pdffonts', ['-v']).error;
-if (!POPPLER) console.warn('poppler-utils (pdftotext, pdffonts) is not installed: the PDF text and font checks are skipped. apt-get install poppler-utils');
+if (!POPPLER)
+  console.warn(
+    'poppler-utils (pdftotext, pdffonts) is not installed: the PDF text and font checks are skipped. apt-get install poppler-utils',
+  );
 
 const FIXED = { createdAt: new Date('2026-11-23T10:00:00+08:00') };
 
@@ -126,7 +129,12 @@ describe('rulings of judicial confirmation (民诉法 arts. 205–206)', () => {
     const t = builtinTemplate('ruling-confirm-valid');
     const a = await renderPdf(fillTemplate(t, t.sample), FIXED);
     const b = await renderPdf(fillTemplate(t, t.sample), FIXED);
-    expect(a.meta).toMatchObject({ templateId: 'ruling-confirm-valid', templateVersion: '1', templateHash: t.hash, author: '浙江省长兴县人民法院' });
+    expect(a.meta).toMatchObject({
+      templateId: 'ruling-confirm-valid',
+      templateVersion: '1',
+      templateHash: t.hash,
+      author: '浙江省长兴县人民法院',
+    });
     expect(a.sha256).toBe(b.sha256);
     if (POPPLER) {
       const info = spawnSync('pdfinfo', ['-custom', tmpFile(a.bytes, 'pdf')], { encoding: 'utf8' }).stdout;
@@ -139,10 +147,15 @@ describe('rulings of judicial confirmation (民诉法 arts. 205–206)', () => {
 
 describe('layout', () => {
   const long = (n: number) =>
-    '申请人张三、长兴某某建材有限公司于2026年11月2日向本院申请司法确认，本院于同日立案后，依法由审判员王五进行了审查。“现已审查终结。”《调解协议》（一）约定：被申请人于2026年12月31日前支付货款人民币33,000.00元；逾期的，按日万分之五支付违约金！'.repeat(n);
+    '申请人张三、长兴某某建材有限公司于2026年11月2日向本院申请司法确认，本院于同日立案后，依法由审判员王五进行了审查。“现已审查终结。”《调解协议》（一）约定：被申请人于2026年12月31日前支付货款人民币33,000.00元；逾期的，按日万分之五支付违约金！'.repeat(
+      n,
+    );
 
   it('22 lines of body text per page at a fixed pitch of 28.95 pt, 28 characters to a line', () => {
-    const model: DocumentModel = { meta: { title: 't', templateId: 't', templateVersion: '1' }, blocks: [{ type: 'paragraph', runs: [{ text: '一'.repeat(28 * 30) }] }] };
+    const model: DocumentModel = {
+      meta: { title: 't', templateId: 't', templateVersion: '1' },
+      blocks: [{ type: 'paragraph', runs: [{ text: '一'.repeat(28 * 30) }] }],
+    };
     const lines = drawnLines(model);
     const first = lines.filter((l) => l.page === 0);
     expect(first.length).toBe(22);
@@ -157,7 +170,10 @@ describe('layout', () => {
       const model: DocumentModel = {
         meta: { title: 't', templateId: 't', templateVersion: '1' },
         format: { body: { charsPerLine: cpl } },
-        blocks: [{ type: 'paragraph', runs: [{ text: long(3) }] }, { type: 'numbered', style: '一、', items: [[{ text: long(1) }]] }],
+        blocks: [
+          { type: 'paragraph', runs: [{ text: long(3) }] },
+          { type: 'numbered', style: '一、', items: [[{ text: long(1) }]] },
+        ],
       };
       const lines = drawnLines(model);
       expect(lines.length).toBeGreaterThan(10);
@@ -217,13 +233,21 @@ describe('layout', () => {
     const third = inCol(1).find((o) => o.text === '李四')!;
     const header = inCol(2).find((o) => o.text === '住所')!;
     const addressOps = inCol(2).filter((o) => o.y > header.y && o.y < third.y);
-    expect(addressOps.sort((a, b) => a.y - b.y || a.x - b.x).map((o) => o.text).join('')).toBe(address);
+    expect(
+      addressOps
+        .sort((a, b) => a.y - b.y || a.x - b.x)
+        .map((o) => o.text)
+        .join(''),
+    ).toBe(address);
   });
 
   it('keeps the signature block together with the last line above it', () => {
     const t = builtinTemplate('ruling-confirm-valid');
     for (let extra = 0; extra < 25; extra++) {
-      const data = { ...t.sample, agreement: { ...(t.sample.agreement as object), terms: Array.from({ length: extra + 1 }, (_, i) => `第${i + 1}项约定内容。`) } };
+      const data = {
+        ...t.sample,
+        agreement: { ...(t.sample.agreement as object), terms: Array.from({ length: extra + 1 }, (_, i) => `第${i + 1}项约定内容。`) },
+      };
       const lines = drawnLines(fillTemplate(t, data));
       const judge = lines.findIndex((l) => l.text.startsWith('审判员'));
       const clerk = lines.findIndex((l) => l.text.startsWith('书记员'));
@@ -233,7 +257,10 @@ describe('layout', () => {
   });
 
   it('reports characters no font has instead of printing them silently as boxes', () => {
-    const model: DocumentModel = { meta: { title: 't', templateId: 't', templateVersion: '1' }, blocks: [{ type: 'paragraph', runs: [{ text: `申请人：${RARE.name}` }] }] };
+    const model: DocumentModel = {
+      meta: { title: 't', templateId: 't', templateVersion: '1' },
+      blocks: [{ type: 'paragraph', runs: [{ text: `申请人：${RARE.name}` }] }],
+    };
     expect(layoutDocument(model, loadFonts()).missingGlyphs).toEqual(['𠀾']); // 㛃 (Ext A) is in Noto Serif SC
   });
 });
@@ -255,7 +282,12 @@ describe('DOCX', () => {
     expect(title).toMatch(/<w:sz w:val="44"\/>/); // 二号 22 pt
     const body = files.get('word/document.xml')!.toString('utf8');
     // margins 37/35/28/26 mm in twips
-    for (const [side, mm] of [['top', 37], ['bottom', 35], ['left', 28], ['right', 26]] as const) {
+    for (const [side, mm] of [
+      ['top', 37],
+      ['bottom', 35],
+      ['left', 28],
+      ['right', 26],
+    ] as const) {
       expect(body).toMatch(new RegExp(`w:${side}="${Math.round((mm * 72 * 20) / 25.4)}"`));
     }
     expect(body).toContain('第二百零五条、第二百零六条规定，裁定如下：');
@@ -294,7 +326,16 @@ describe('DOCX', () => {
         { type: 'blank', lines: 2 },
         { type: 'pageBreak' },
         { type: 'table', columnsMm: [50, 50], rows: [{ cells: [{ runs: [{ text: 'a' }] }, { runs: [{ text: 'b' }], align: 'right' }] }] },
-        { type: 'signature', lines: [{ kind: 'role', role: '审判员', name: '王五' }, { kind: 'date', text: '二〇二六年一月一日' }, { kind: 'seal', text: '（院印）' }, { kind: 'verified', text: '本件与原本核对无异' }, { kind: 'text', text: '某某' }] },
+        {
+          type: 'signature',
+          lines: [
+            { kind: 'role', role: '审判员', name: '王五' },
+            { kind: 'date', text: '二〇二六年一月一日' },
+            { kind: 'seal', text: '（院印）' },
+            { kind: 'verified', text: '本件与原本核对无异' },
+            { kind: 'text', text: '某某' },
+          ],
+        },
       ],
     };
     expect(() => buildDocx(model)).not.toThrow();
@@ -333,7 +374,10 @@ describe('fonts', () => {
   it('a body font without a bold file is emboldened by stroking', async () => {
     const fonts = loadFonts({ body: shippedFontFiles().regular });
     expect(fonts.bodyBold.syntheticBold).toBe(true);
-    const model: DocumentModel = { meta: { title: 't', templateId: 't', templateVersion: '1' }, blocks: [{ type: 'paragraph', runs: [{ text: '加粗', bold: true }] }] };
+    const model: DocumentModel = {
+      meta: { title: 't', templateId: 't', templateVersion: '1' },
+      blocks: [{ type: 'paragraph', runs: [{ text: '加粗', bold: true }] }],
+    };
     const doc = await renderPdf(model, { ...FIXED, fonts: { body: shippedFontFiles().regular } });
     expect(Buffer.from(doc.bytes).toString('latin1')).toMatch(/\/Producer/);
   });
@@ -356,7 +400,11 @@ describe('batch PDF', () => {
     const text = pdfText(batch.bytes!);
     expect(text.match(/—\s*1\s*—/g)?.length).toBe(3);
     expect(text.match(/—\s*2\s*—/g)?.length).toBe(2);
-    expect(spawnSync('pdffonts', [tmpFile(batch.bytes!, 'pdf')], { encoding: 'utf8' }).stdout.trim().split('\n').length - 2).toBe(2); // one subset per face for the whole batch
+    expect(
+      spawnSync('pdffonts', [tmpFile(batch.bytes!, 'pdf')], { encoding: 'utf8' })
+        .stdout.trim()
+        .split('\n').length - 2,
+    ).toBe(2); // one subset per face for the whole batch
   });
 });
 
@@ -382,7 +430,21 @@ describe('receipt from a case', () => {
     expect(data.clerk).toBe('李书记'); // who filed it, from the timeline
     if (POPPLER) {
       const text = pdfText((await renderPdf(model, FIXED)).bytes);
-      expectInOrder(text, ['收 案 回 执', view.number, '张三：', '案件码', `${view.code.slice(0, 4)}-${view.code.slice(4, 8)}-${view.code.slice(8)}`, '民间借贷纠纷', '2026年11月23日', '原告', '张三', '被告', '李四', '￥150,000.00（人民币壹拾伍万元整）', '起诉状；借条']);
+      expectInOrder(text, [
+        '收 案 回 执',
+        view.number,
+        '张三：',
+        '案件码',
+        `${view.code.slice(0, 4)}-${view.code.slice(4, 8)}-${view.code.slice(8)}`,
+        '民间借贷纠纷',
+        '2026年11月23日',
+        '原告',
+        '张三',
+        '被告',
+        '李四',
+        '￥150,000.00（人民币壹拾伍万元整）',
+        '起诉状；借条',
+      ]);
     }
   });
 });

@@ -26,7 +26,15 @@ describe('font files only from <data>/fonts (issue 11 item 4)', () => {
     const admin = await setUpCourt(h);
     const before = countRows(h.core, 'audit_log');
     const answers: { message: string; ms: number }[] = [];
-    for (const body of ['/dev/zero', '/etc/shadow', '/no/such/file.ttf', '../court.sqlite', '..\\..\\Windows\\Fonts\\simfang.ttf', 'C:\\Windows\\Fonts\\simfang.ttf', 'fonts/../x.ttf']) {
+    for (const body of [
+      '/dev/zero',
+      '/etc/shadow',
+      '/no/such/file.ttf',
+      '../court.sqlite',
+      '..\\..\\Windows\\Fonts\\simfang.ttf',
+      'C:\\Windows\\Fonts\\simfang.ttf',
+      'fonts/../x.ttf',
+    ]) {
       const t0 = performance.now();
       const err = await h.fail('documents.setFontSettings', { body }, admin);
       answers.push({ message: err.message, ms: performance.now() - t0 });
@@ -42,7 +50,8 @@ describe('font files only from <data>/fonts (issue 11 item 4)', () => {
   it('accepts plain font file names only', () => {
     expect(fontFileName('simfang.ttf')).toEqual({ file: 'simfang.ttf' });
     expect(fontFileName('simsun.ttc#SimSun')).toEqual({ file: 'simsun.ttc', psName: 'SimSun' });
-    for (const bad of ['', '.ttf', '..', '../a.ttf', 'a/b.ttf', 'a\\b.ttf', 'C:a.ttf', '/dev/zero', 'a.ttf#X', 'a.txt', 'a\u0000.ttf']) expect(fontFileName(bad)).toBeNull();
+    for (const bad of ['', '.ttf', '..', '../a.ttf', 'a/b.ttf', 'a\\b.ttf', 'C:a.ttf', '/dev/zero', 'a.ttf#X', 'a.txt', 'a\u0000.ttf'])
+      expect(fontFileName(bad)).toBeNull();
   });
 
   it('stores an uploaded font (0600, magic bytes checked), lists it and resolves only inside the folder', () => {

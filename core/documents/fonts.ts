@@ -96,7 +96,8 @@ function parseFont(spec: string): Parsed {
   try {
     // never a device, pipe or folder, and never more than the upload limit (issue 11 item 4: /dev/zero froze the host)
     const stat = fs.statSync(file);
-    if (!stat.isFile() || stat.size > 40 * 1024 * 1024) throw Object.assign(new Error('not a regular font file'), { code: '非普通文件或超过 40 MB' });
+    if (!stat.isFile() || stat.size > 40 * 1024 * 1024)
+      throw Object.assign(new Error('not a regular font file'), { code: '非普通文件或超过 40 MB' });
     bytes = fs.readFileSync(file);
   } catch (err) {
     throw new FontError(`无法读取字体文件：${file}（${(err as NodeJS.ErrnoException).code ?? String(err)}）`);

@@ -1,7 +1,17 @@
 import { itemNumber } from './chinese';
 import type { Face, FontSet } from './fonts';
 import { atomize, breakLines, type Atom, type AtomKind } from './linebreak';
-import { geometry, mmToPt, resolveFormat, type Align, type Block, type DocumentFormat, type DocumentModel, type FormatOverrides, type Run } from './model';
+import {
+  geometry,
+  mmToPt,
+  resolveFormat,
+  type Align,
+  type Block,
+  type DocumentFormat,
+  type DocumentModel,
+  type FormatOverrides,
+  type Run,
+} from './model';
 
 /**
  * Lays a document model out on pages: lines broken with 禁则 and justified, a fixed line pitch, tables
@@ -194,7 +204,15 @@ class Layouter {
         const chars = [...a.text].length;
         const natural = this.measure(a.text, { ...a.style, gridExtra: 0 }, a.kind);
         const tc = a.kind === 'cjk' ? (a.width + after - natural) / chars : 0;
-        if (seg && a.kind === 'cjk' && seg.face === a.style.face && seg.sizePt === a.style.sizePt && Math.abs(seg.charSpacing - tc) < 1e-6 && seg.underline === a.style.underline && seg.syntheticBold === a.style.syntheticBold) {
+        if (
+          seg &&
+          a.kind === 'cjk' &&
+          seg.face === a.style.face &&
+          seg.sizePt === a.style.sizePt &&
+          Math.abs(seg.charSpacing - tc) < 1e-6 &&
+          seg.underline === a.style.underline &&
+          seg.syntheticBold === a.style.syntheticBold
+        ) {
           seg.text += a.text;
           seg.width += a.width + after;
         } else {
@@ -268,7 +286,17 @@ class Layouter {
     const gap = '　'.repeat(f.signature.nameGapChars);
     const pad = (name: string) => (f.signature.padTwoCharNames && [...name].length === 2 ? [...name].join('　') : name);
     const roleTexts = block.lines.map((l) => (l.kind === 'role' ? `${l.role}${gap}${pad(l.name)}` : ''));
-    const widthOf = (t: string) => this.textLines([{ text: t }], { role: 'body', sizePt: size, pitch, x0: 0, width: 1e6, firstIndent: 0, align: 'left', grid: true })[0]!.ops.reduce((w, o) => Math.max(w, o.op === 'text' ? o.x + o.width : 0), 0);
+    const widthOf = (t: string) =>
+      this.textLines([{ text: t }], {
+        role: 'body',
+        sizePt: size,
+        pitch,
+        x0: 0,
+        width: 1e6,
+        firstIndent: 0,
+        align: 'left',
+        grid: true,
+      })[0]!.ops.reduce((w, o) => Math.max(w, o.op === 'text' ? o.x + o.width : 0), 0);
     const roleWidth = Math.max(0, ...roleTexts.filter(Boolean).map(widthOf));
     const roleX = blockRight - roleWidth;
     const dateLine = block.lines.find((l) => l.kind === 'date');
@@ -363,7 +391,9 @@ class Layouter {
     }
     const align = block.align ?? 'centre';
     const x = align === 'left' ? this.g.left : align === 'right' ? this.g.right - w : this.g.left + (this.g.textWidth - w) / 2;
-    const items: Item[] = [{ height: h, ops: [{ op: 'image', x, y: 0, width: w, height: h, png: block.png }], keepWithNext: Boolean(block.caption) }];
+    const items: Item[] = [
+      { height: h, ops: [{ op: 'image', x, y: 0, width: w, height: h, png: block.png }], keepWithNext: Boolean(block.caption) },
+    ];
     if (block.caption) {
       const f = this.format;
       items.push(
@@ -399,7 +429,8 @@ class Layouter {
             grid: false,
           });
           for (const l of lines) out.push({ ...l, keepWithNext: true });
-          if (blocks[bi + 1]?.type !== 'title' && f.title.spaceAfterPt > 0) out.push({ height: f.title.spaceAfterPt, ops: [], keepWithNext: true, discardAtTop: true });
+          if (blocks[bi + 1]?.type !== 'title' && f.title.spaceAfterPt > 0)
+            out.push({ height: f.title.spaceAfterPt, ops: [], keepWithNext: true, discardAtTop: true });
           break;
         }
         case 'caseNumber': {
@@ -414,7 +445,8 @@ class Layouter {
             grid: true,
           });
           for (const l of lines) out.push({ ...l, keepWithNext: true });
-          if (f.caseNumber.spaceAfterPt > 0) out.push({ height: f.caseNumber.spaceAfterPt, ops: [], keepWithNext: true, discardAtTop: true });
+          if (f.caseNumber.spaceAfterPt > 0)
+            out.push({ height: f.caseNumber.spaceAfterPt, ops: [], keepWithNext: true, discardAtTop: true });
           break;
         }
         case 'party':
@@ -427,7 +459,9 @@ class Layouter {
           break;
         }
         case 'numbered':
-          b.items.forEach((runs, i) => out.push(...this.body([{ text: itemNumber((b.start ?? 1) + i, b.style) }, ...runs], 'justify', true)));
+          b.items.forEach((runs, i) =>
+            out.push(...this.body([{ text: itemNumber((b.start ?? 1) + i, b.style) }, ...runs], 'justify', true)),
+          );
           break;
         case 'table':
           out.push(...this.table(b));

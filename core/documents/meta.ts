@@ -35,7 +35,8 @@ export const documentsMeta = defineMeta({
   },
   'documents.draftData': {
     label: '准备文书数据',
-    summary: '由案件生成文书数据（证件号码完整，与打印的文书一致）；案件中没有的内容取自样例数据，列在 missing / fromSample 中，须由经办人按实际填写',
+    summary:
+      '由案件生成文书数据（证件号码完整，与打印的文书一致）；案件中没有的内容取自样例数据，列在 missing / fromSample 中，须由经办人按实际填写',
     access: ROLE_GROUPS.caseReaders,
   },
   'documents.generate': {
@@ -86,7 +87,8 @@ export const documentsMeta = defineMeta({
   },
   'documents.setFontSettings': {
     label: '修改文书字体',
-    summary: '设置本院文书字体：写字体文件夹中的文件名（须先上传；.ttc 写作 文件名#字体名），不接受路径；留空则用随程序提供的字体（管理员）',
+    summary:
+      '设置本院文书字体：写字体文件夹中的文件名（须先上传；.ttc 写作 文件名#字体名），不接受路径；留空则用随程序提供的字体（管理员）',
     access: ROLE_GROUPS.admin,
   },
   'documents.fontFiles': {

@@ -270,7 +270,9 @@ export function formatProblems(overrides: unknown): string[] {
     }
     const expected = def === null ? 'number' : typeof def;
     if (typeof value !== expected || (expected === 'number' && !(Number.isFinite(value) && (value as number) >= 0))) {
-      problems.push(`版式设置 ${path} 应为${expected === 'number' ? '非负数' : expected === 'boolean' ? ' true 或 false' : '文字'}：${String(value)}`);
+      problems.push(
+        `版式设置 ${path} 应为${expected === 'number' ? '非负数' : expected === 'boolean' ? ' true 或 false' : '文字'}：${String(value)}`,
+      );
     }
   }
   return problems;

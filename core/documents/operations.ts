@@ -12,7 +12,16 @@ import { isIsoDate } from '../time/clock';
 import { BATCH_MAX, batchResult, batchStatus, startBatch } from './batchJobs';
 import { draftData } from './dataBuilders';
 import { checkFontConfig, type FontConfig } from './fonts';
-import { FONT_MAX_BYTES, FONT_NAME_REFUSED, fontFileName, fontsDir, fontSpecName, listFontFiles, resolveFontSpec, storeFontFile } from './fontFiles';
+import {
+  FONT_MAX_BYTES,
+  FONT_NAME_REFUSED,
+  fontFileName,
+  fontsDir,
+  fontSpecName,
+  listFontFiles,
+  resolveFontSpec,
+  storeFontFile,
+} from './fontFiles';
 import { checkCourtTemplate, listTemplates, revertToBuiltin, saveCourtTemplate, templateHistory } from './overrides';
 import {
   builderContext,
@@ -37,7 +46,6 @@ import { builtinTemplate, FIELD_TYPES, type FieldType, type Template } from './t
  * them, previews, data drafted from a case, the document register (generate, list, reprint, printed), batch
  * print jobs and the court's font files. Binary results are base64 (the same JSON over IPC and HTTP).
  */
-
 
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 
@@ -149,7 +157,13 @@ export const templateOperation = defineOperation({
       builtinSource: builtinTemplate(i.id).source,
       history: templateHistory(db, i.id),
       sample: t.sample,
-      fields: t.fields.map(({ path, label, type, choices, from }) => ({ path, label, type, ...(choices ? { choices } : {}), ...(from ? { from } : {}) })),
+      fields: t.fields.map(({ path, label, type, choices, from }) => ({
+        path,
+        label,
+        type,
+        ...(choices ? { choices } : {}),
+        ...(from ? { from } : {}),
+      })),
     };
   },
 });
@@ -363,7 +377,8 @@ async function setFonts(ctx: CallContext, i: Partial<Record<FontField, string | 
     const spec = i[key];
     if (!spec) continue;
     resolved[key] = resolveFontSpec(ctx.core.dataDir, key, FONT_FIELDS[key], spec);
-    for (const problem of checkFontConfig({ [key]: resolved[key] })) issues.push({ field: key, message: `${FONT_FIELDS[key]}：${problem.replaceAll(fontsDir(ctx.core.dataDir) + path.sep, '')}` });
+    for (const problem of checkFontConfig({ [key]: resolved[key] }))
+      issues.push({ field: key, message: `${FONT_FIELDS[key]}：${problem.replaceAll(fontsDir(ctx.core.dataDir) + path.sep, '')}` });
   }
   if (issues.length) throw new ApiError('VALIDATION', issues[0]!.message, issues[0]!.field, issues);
   i = resolved;
@@ -420,9 +435,17 @@ export const uploadFontOperation = defineOperation({
     const name = storeFontFile(ctx.core.dataDir, i.fileName, bytes);
     // a file that fontkit cannot use is removed again, with the reason
     const problems = checkFontFile(ctx.core.dataDir, name);
-    if (problems.length) throw new ApiError('VALIDATION', `字体文件：${problems[0]}`, 'contentBase64', [{ field: 'contentBase64', message: `字体文件：${problems[0]}` }]);
+    if (problems.length)
+      throw new ApiError('VALIDATION', `字体文件：${problems[0]}`, 'contentBase64', [
+        { field: 'contentBase64', message: `字体文件：${problems[0]}` },
+      ]);
     writeTransaction(ctx.core, (tx) =>
-      audit(tx, ctx, { operation: 'documents.uploadFont', entityType: 'settings', entityId: 'documents.fonts', after: { name, bytes: bytes.length } }),
+      audit(tx, ctx, {
+        operation: 'documents.uploadFont',
+        entityType: 'settings',
+        entityId: 'documents.fonts',
+        after: { name, bytes: bytes.length },
+      }),
     );
     return { name, bytes: bytes.length };
   },

@@ -28,7 +28,11 @@ describe("a court's own versions of a template", () => {
     const ctx = await court();
     const db = ctx.core.db;
     expect(currentTemplate(db, 'ruling-confirm-valid').versionLabel).toBe('1');
-    const saved = saveCourtTemplate(ctx, { id: 'ruling-confirm-valid', source: builtinSource('ruling-confirm-valid').replace(sentence, changed), note: '审委会意见' });
+    const saved = saveCourtTemplate(ctx, {
+      id: 'ruling-confirm-valid',
+      source: builtinSource('ruling-confirm-valid').replace(sentence, changed),
+      note: '审委会意见',
+    });
     expect(saved).toMatchObject({ version: 1, versionLabel: 'court.1', kind: 'court', builtinVersion: 1, note: '审委会意见' });
     const t = currentTemplate(db, 'ruling-confirm-valid');
     expect(t).toMatchObject({ origin: 'court', versionLabel: 'court.1' });

@@ -44,7 +44,13 @@ const courtLabel = (v: number) => `court.${v}`;
 const courtFile = (id: string, v: number) => `本院模板 ${id}（版本 ${v}）`;
 
 function latestRow(db: Db | Tx, templateId: string) {
-  return db.select().from(templateVersions).where(eq(templateVersions.templateId, templateId)).orderBy(desc(templateVersions.version)).limit(1).get();
+  return db
+    .select()
+    .from(templateVersions)
+    .where(eq(templateVersions.templateId, templateId))
+    .orderBy(desc(templateVersions.version))
+    .limit(1)
+    .get();
 }
 
 /** The template in use for `id`: the court's latest version, or the built-in one. */
@@ -78,7 +84,8 @@ export function templateAtVersion(db: Db | Tx, id: string, versionLabel: string,
 export function listTemplates(db?: Db | Tx, builtinDir?: string): TemplateListing[] {
   return [...builtinTemplates(builtinDir).values()].map((b) => {
     const row = db ? latestRow(db, b.id) : undefined;
-    if (!row || row.kind === 'builtin') return { id: b.id, title: b.title, version: b.versionLabel, origin: 'builtin' as const, description: b.description };
+    if (!row || row.kind === 'builtin')
+      return { id: b.id, title: b.title, version: b.versionLabel, origin: 'builtin' as const, description: b.description };
     const t = parseTemplate(row.source!, courtFile(b.id, row.version), { origin: 'court', versionLabel: courtLabel(row.version) });
     return {
       id: b.id,
@@ -122,7 +129,9 @@ export function checkCourtTemplate(id: string, source: string, builtinDir?: stri
     t = parseTemplate(source, courtFile(id, 0).replace('（版本 0）', '（修改稿）'), { origin: 'court', versionLabel: 'court.draft' });
   } catch (err) {
     if (err instanceof TemplateError) {
-      throw new ApiError('VALIDATION', err.message, 'source', [{ field: 'source', message: err.message, ...(err.line ? { line: err.line } : {}) }]);
+      throw new ApiError('VALIDATION', err.message, 'source', [
+        { field: 'source', message: err.message, ...(err.line ? { line: err.line } : {}) },
+      ]);
     }
     throw err;
   }
@@ -131,7 +140,11 @@ export function checkCourtTemplate(id: string, source: string, builtinDir?: stri
 }
 
 /** Saves the court's text as the next version of template `id`, with its audit entry, in one transaction. */
-export function saveCourtTemplate(ctx: CallContext, input: { id: string; source: string; note?: string }, builtinDir?: string): TemplateVersionInfo {
+export function saveCourtTemplate(
+  ctx: CallContext,
+  input: { id: string; source: string; note?: string },
+  builtinDir?: string,
+): TemplateVersionInfo {
   const checked = checkCourtTemplate(input.id, input.source, builtinDir);
   const builtin = builtinTemplate(input.id, builtinDir);
   const source = checked.source;
@@ -179,7 +192,12 @@ export function revertToBuiltin(ctx: CallContext, input: { id: string; note?: st
         createdBy: ctx.actor && ctx.actor.userId > 0 ? ctx.actor.userId : null,
       })
       .run();
-    audit(tx, ctx, { operation: 'templates.revert', entityType: 'template', entityId: input.id, after: { version, builtinVersion: builtin.version } });
+    audit(tx, ctx, {
+      operation: 'templates.revert',
+      entityType: 'template',
+      entityId: input.id,
+      after: { version, builtinVersion: builtin.version },
+    });
     return templateHistory(tx, input.id)[0]!;
   });
 }

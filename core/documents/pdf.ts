@@ -51,7 +51,13 @@ function newPdf(opts: RenderOptions, info: { title: string; author?: string; sub
       Creator: opts.creator ?? '诉服台',
       Producer: '诉服台 文书引擎 (pdfkit)',
       CreationDate: opts.createdAt ?? new Date(),
-      ...(info.meta ? { TemplateId: info.meta.templateId, TemplateVersion: info.meta.templateVersion, ...(info.meta.templateHash ? { TemplateHash: info.meta.templateHash } : {}) } : {}),
+      ...(info.meta
+        ? {
+            TemplateId: info.meta.templateId,
+            TemplateVersion: info.meta.templateVersion,
+            ...(info.meta.templateHash ? { TemplateHash: info.meta.templateHash } : {}),
+          }
+        : {}),
     } as PDFKit.DocumentInfo,
   });
   const registered = new Set<string>();

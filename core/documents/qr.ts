@@ -5,7 +5,10 @@ import zlib from 'node:zlib';
  * The case's QR code (一案一码) as a PNG for the document model: black modules on white, 8-bit grey, drawn
  * with whole pixels per module so it prints sharply. Synchronous (qrcode's own PNG output is a stream).
  */
-export function qrPng(text: string, opts: { pixelsPerModule?: number; quietModules?: number; errorCorrection?: 'L' | 'M' | 'Q' | 'H' } = {}): Uint8Array {
+export function qrPng(
+  text: string,
+  opts: { pixelsPerModule?: number; quietModules?: number; errorCorrection?: 'L' | 'M' | 'Q' | 'H' } = {},
+): Uint8Array {
   const qr = QRCode.create(text, { errorCorrectionLevel: opts.errorCorrection ?? 'M' });
   const n = qr.modules.size;
   const scale = opts.pixelsPerModule ?? 8;

@@ -76,7 +76,11 @@ describe('document register', () => {
     const view = await h.call('cases.get', { id: c.id }, clerk);
     expect(view.timeline.at(-1)).toMatchObject({ kind: 'document', summary: '生成文书：民事裁定书（确认调解协议有效）' });
 
-    const saved = await h.call('documents.saveTemplate', { id: 'ruling-confirm-valid', source: builtinSource('ruling-confirm-valid').replace(SENTENCE, CHANGED), note: '审委会意见' }, admin);
+    const saved = await h.call(
+      'documents.saveTemplate',
+      { id: 'ruling-confirm-valid', source: builtinSource('ruling-confirm-valid').replace(SENTENCE, CHANGED), note: '审委会意见' },
+      admin,
+    );
     expect(saved.version).toMatchObject({ versionLabel: 'court.1', kind: 'court' });
     h.clock.advance(60_000);
     const second = await h.call('documents.generate', { caseId: c.id, templateId: 'ruling-confirm-valid', format: 'pdf', data }, clerk);
@@ -122,18 +126,31 @@ describe('document register', () => {
     const c = await fileConfirmation(h, clerk);
     const data = await rulingData(h, clerk, c.id);
     const before = snapshot(h);
-    const unknown = await h.fail('documents.generate', { caseId: c.id, templateId: 'ruling-confirm-valid', format: 'pdf', data: { ...data, judgeName: '王五' } }, clerk);
+    const unknown = await h.fail(
+      'documents.generate',
+      { caseId: c.id, templateId: 'ruling-confirm-valid', format: 'pdf', data: { ...data, judgeName: '王五' } },
+      clerk,
+    );
     expect(unknown).toMatchObject({ code: 'VALIDATION', field: 'data' });
     expect(unknown.message).toContain('judgeName');
-    const missing = await h.fail('documents.generate', { caseId: c.id, templateId: 'ruling-confirm-valid', format: 'pdf', data: { ...data, judge: null } }, clerk);
+    const missing = await h.fail(
+      'documents.generate',
+      { caseId: c.id, templateId: 'ruling-confirm-valid', format: 'pdf', data: { ...data, judge: null } },
+      clerk,
+    );
     expect(missing).toMatchObject({ code: 'VALIDATION', field: 'data' });
     expect(missing.message).toMatch(/第 \d+ 行：数据缺少字段：judge/);
     // a ruling cannot be made from the case alone: the agreement is not in it
     const fromCase = await h.fail('documents.generate', { caseId: c.id, templateId: 'ruling-confirm-valid', format: 'pdf' }, clerk);
     expect(fromCase).toMatchObject({ code: 'VALIDATION', field: 'data' });
     expect(fromCase.message).toContain('agreement');
-    expect(await h.fail('documents.generate', { caseId: c.id, templateId: 'no-such', format: 'pdf' }, clerk)).toMatchObject({ code: 'VALIDATION', field: 'templateId' });
-    expect(await h.fail('documents.generate', { caseId: 999, templateId: 'case-receipt', format: 'pdf' }, clerk)).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await h.fail('documents.generate', { caseId: c.id, templateId: 'no-such', format: 'pdf' }, clerk)).toMatchObject({
+      code: 'VALIDATION',
+      field: 'templateId',
+    });
+    expect(await h.fail('documents.generate', { caseId: 999, templateId: 'case-receipt', format: 'pdf' }, clerk)).toMatchObject({
+      code: 'NOT_FOUND',
+    });
     expect(snapshot(h)).toEqual(before);
   });
 
@@ -152,8 +169,23 @@ describe('document register', () => {
       decisionDate: '2026-11-23',
     });
     expect(draft.data.applicants).toEqual([
-      expect.objectContaining({ role: '申请人', kind: 'person', name: '张三', sex: '男', birthDate: '1985-03-12', idNumber: ZHANG_SAN.idNumber, agents: [] }),
-      expect.objectContaining({ role: '申请人', kind: 'organisation', name: COMPANY.name, representative: '赵五', representativeRole: '法定代表人', representativeTitle: '执行董事' }),
+      expect.objectContaining({
+        role: '申请人',
+        kind: 'person',
+        name: '张三',
+        sex: '男',
+        birthDate: '1985-03-12',
+        idNumber: ZHANG_SAN.idNumber,
+        agents: [],
+      }),
+      expect.objectContaining({
+        role: '申请人',
+        kind: 'organisation',
+        name: COMPANY.name,
+        representative: '赵五',
+        representativeRole: '法定代表人',
+        representativeTitle: '执行董事',
+      }),
     ]);
     expect(unknownDataFields(builtinTemplate('ruling-confirm-valid'), draft.data)).toEqual([]);
     // the print desk gets the full ID numbers too: the form shows what the document prints, never masked
@@ -162,7 +194,10 @@ describe('document register', () => {
     expect((forPrinter.data.applicants as { idNumber: string }[])[0]!.idNumber).toBe(ZHANG_SAN.idNumber);
     // a ruling needs a 民特 case
     const civil = await fileCivil(h, clerk);
-    expect(await h.fail('documents.draftData', { caseId: civil.id, templateId: 'ruling-confirm-reject' }, clerk)).toMatchObject({ code: 'VALIDATION', field: 'caseId' });
+    expect(await h.fail('documents.draftData', { caseId: civil.id, templateId: 'ruling-confirm-reject' }, clerk)).toMatchObject({
+      code: 'VALIDATION',
+      field: 'caseId',
+    });
     // a receipt is complete from any case
     const receipt = await h.call('documents.draftData', { caseId: civil.id, templateId: 'case-receipt' }, clerk);
     expect(receipt).toMatchObject({ complete: true, missing: [] });
@@ -173,7 +208,11 @@ describe('document register', () => {
     const c1 = await fileCivil(h, clerk);
     const c2 = await fileCivil(h, clerk);
     const ids: number[] = [];
-    for (const c of [c1, c2, c1]) ids.push((await h.call('documents.generate', { caseId: c.id, templateId: 'case-receipt', format: 'pdf', confirmDuplicate: true }, clerk)).document.id);
+    for (const c of [c1, c2, c1])
+      ids.push(
+        (await h.call('documents.generate', { caseId: c.id, templateId: 'case-receipt', format: 'pdf', confirmDuplicate: true }, clerk))
+          .document.id,
+      );
     const all = await h.call('documents.list', { page: 1, pageSize: 2 }, printer);
     expect(all.total).toBe(3);
     expect(all.rows.map((r) => r.id)).toEqual([ids[2], ids[1]]);
@@ -210,7 +249,13 @@ describe('document register', () => {
     const docs = [
       (await h.call('documents.generate', { caseId: c.id, templateId: 'ruling-confirm-valid', format: 'pdf', data }, clerk)).document,
       (await h.call('documents.generate', { caseId: civil.id, templateId: 'case-receipt', format: 'docx' }, clerk)).document,
-      (await h.call('documents.generate', { caseId: c.id, templateId: 'ruling-confirm-valid', format: 'pdf', data, confirmDuplicate: true }, clerk)).document,
+      (
+        await h.call(
+          'documents.generate',
+          { caseId: c.id, templateId: 'ruling-confirm-valid', format: 'pdf', data, confirmDuplicate: true },
+          clerk,
+        )
+      ).document,
     ];
     const { jobId, total } = await h.call('documents.batchStart', { ids: docs.map((d) => d.id) }, printer);
     expect(total).toBe(3);
@@ -245,13 +290,32 @@ describe('document register', () => {
   it('checks roles: readers generate, only an admin changes templates and fonts or previews unsaved text', async () => {
     const { h, admin, clerk, printer } = await desk();
     const c = await fileCivil(h, clerk);
-    expect(await h.fail('documents.generate', { caseId: c.id, templateId: 'case-receipt', format: 'pdf' }, admin)).toMatchObject({ code: 'FORBIDDEN' });
-    expect(await h.fail('documents.saveTemplate', { id: 'notice', source: builtinSource('notice') }, clerk)).toMatchObject({ code: 'FORBIDDEN' });
-    expect(await h.fail('documents.checkTemplate', { id: 'notice', source: builtinSource('notice') }, printer)).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await h.fail('documents.generate', { caseId: c.id, templateId: 'case-receipt', format: 'pdf' }, admin)).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    expect(await h.fail('documents.saveTemplate', { id: 'notice', source: builtinSource('notice') }, clerk)).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    expect(await h.fail('documents.checkTemplate', { id: 'notice', source: builtinSource('notice') }, printer)).toMatchObject({
+      code: 'FORBIDDEN',
+    });
     expect(await h.fail('documents.setFontSettings', {}, clerk)).toMatchObject({ code: 'FORBIDDEN' });
-    expect(await h.fail('documents.preview', { templateId: 'notice', source: builtinSource('notice') }, clerk)).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await h.fail('documents.preview', { templateId: 'notice', source: builtinSource('notice') }, clerk)).toMatchObject({
+      code: 'FORBIDDEN',
+    });
     expect(await h.fail('documents.list', { page: 1 })).toMatchObject({ code: 'UNAUTHENTICATED' });
-    expect((await h.call('documents.templates', {}, printer)).templates.map((t) => t.id).sort()).toEqual(['case-receipt', 'fee-notice', 'notice', 'relief-decision', 'relief-refusal', 'ruling-confirm-deemed-withdrawn', 'ruling-confirm-not-accepted', 'ruling-confirm-reject', 'ruling-confirm-valid', 'ruling-confirm-withdraw']);
+    expect((await h.call('documents.templates', {}, printer)).templates.map((t) => t.id).sort()).toEqual([
+      'case-receipt',
+      'fee-notice',
+      'notice',
+      'relief-decision',
+      'relief-refusal',
+      'ruling-confirm-deemed-withdrawn',
+      'ruling-confirm-not-accepted',
+      'ruling-confirm-reject',
+      'ruling-confirm-valid',
+      'ruling-confirm-withdraw',
+    ]);
   });
 
   it('templates: check names the line of an error; save and revert keep history; preview renders sample, case or unsaved text', async () => {
@@ -285,7 +349,10 @@ describe('document register', () => {
     const c = await fileCivil(h, clerk);
     const fromCase = await h.call('documents.preview', { templateId: 'case-receipt', caseId: c.id }, clerk);
     if (PDFTOTEXT) expect(flatText(fromCase.pdfBase64)).toContain(c.number);
-    expect(await h.fail('documents.preview', { templateId: 'notice', data: { wrong: 1 } }, clerk)).toMatchObject({ code: 'VALIDATION', field: 'data' });
+    expect(await h.fail('documents.preview', { templateId: 'notice', data: { wrong: 1 } }, clerk)).toMatchObject({
+      code: 'VALIDATION',
+      field: 'data',
+    });
     // a preview is not a document
     expect(countRows(h.core, 'documents')).toBe(0);
   });
@@ -305,13 +372,24 @@ describe('document register', () => {
     expect(missing.message).toMatch(/^标题字体：字体文件夹中没有此字体文件/);
     // a valid TrueType file uploaded: the shipped bold face used as the body font
     const { shippedFontFiles } = await import('./fonts');
-    const uploaded = await h.call('documents.uploadFont', { fileName: 'NotoBold.ttf', contentBase64: fs.readFileSync(shippedFontFiles().bold).toString('base64') }, admin);
+    const uploaded = await h.call(
+      'documents.uploadFont',
+      { fileName: 'NotoBold.ttf', contentBase64: fs.readFileSync(shippedFontFiles().bold).toString('base64') },
+      admin,
+    );
     expect(uploaded.name).toBe('NotoBold.ttf');
     expect(await h.call('documents.fontFiles', undefined, admin)).toEqual([uploaded]);
-    expect(await h.call('documents.setFontSettings', { body: 'NotoBold.ttf' }, admin)).toEqual({ body: 'NotoBold.ttf', bodyBold: null, title: null });
+    expect(await h.call('documents.setFontSettings', { body: 'NotoBold.ttf' }, admin)).toEqual({
+      body: 'NotoBold.ttf',
+      bodyBold: null,
+      title: null,
+    });
     const c = await fileCivil(h, clerk);
     const doc = await h.call('documents.generate', { caseId: c.id, templateId: 'case-receipt', format: 'pdf' }, clerk);
-    const fonts = Buffer.from(doc.base64, 'base64').toString('latin1').match(/\/BaseFont \/[A-Z]{6}\+[\w-]+/g) ?? [];
+    const fonts =
+      Buffer.from(doc.base64, 'base64')
+        .toString('latin1')
+        .match(/\/BaseFont \/[A-Z]{6}\+[\w-]+/g) ?? [];
     expect(fonts.every((f) => f.endsWith('NotoSerifSC-Bold'))).toBe(true);
     expect((await h.call('documents.reprint', { id: doc.document.id }, clerk)).identical).toBe(true);
     // back to the shipped fonts: the old document no longer reprints identically, and says so

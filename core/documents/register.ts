@@ -264,8 +264,10 @@ export async function generateDocument(
 ): Promise<{ document: DocumentRecord; rendered: RenderedDocument }> {
   const db = ctx.core.db;
   const t = templateFor(db, input.templateId);
-  if (input.caseId !== undefined && !db.select({ id: cases.id }).from(cases).where(eq(cases.id, input.caseId)).get()) throw notFound('案件');
-  const built = () => builderContext(ctx, { caseId: input.caseId, unmask: true, subjectKind: input.subjectKind, subjectId: input.subjectId });
+  if (input.caseId !== undefined && !db.select({ id: cases.id }).from(cases).where(eq(cases.id, input.caseId)).get())
+    throw notFound('案件');
+  const built = () =>
+    builderContext(ctx, { caseId: input.caseId, unmask: true, subjectKind: input.subjectKind, subjectId: input.subjectId });
   let data: Record<string, unknown>;
   if (input.data) {
     checkDataFields(t, input.data);
@@ -274,7 +276,10 @@ export async function generateDocument(
   } else {
     const draft = draftData(t, built());
     if (!draft.complete) {
-      throw fieldError('data', `“${t.title}”还需要这些内容，无法仅凭${input.caseId !== undefined ? '案件' : '模板'}生成：${draft.missing.join('、')}。请先核对并填写文书数据`);
+      throw fieldError(
+        'data',
+        `“${t.title}”还需要这些内容，无法仅凭${input.caseId !== undefined ? '案件' : '模板'}生成：${draft.missing.join('、')}。请先核对并填写文书数据`,
+      );
     }
     data = draft.data;
   }
@@ -430,7 +435,8 @@ export function markPrinted(ctx: CallContext, ids: number[]): { count: number } 
         .set({ printCount: r.printCount + 1, lastPrintedAt: now, lastPrintedBy: userId })
         .where(eq(documents.id, r.id))
         .run();
-      if (r.caseId !== null) addCaseEvent(tx, ctx, r.caseId, 'document', `打印文书：${r.title}（第 ${r.printCount + 1} 次）`, { documentId: r.id });
+      if (r.caseId !== null)
+        addCaseEvent(tx, ctx, r.caseId, 'document', `打印文书：${r.title}（第 ${r.printCount + 1} 次）`, { documentId: r.id });
     }
     audit(tx, ctx, {
       operation: 'documents.markPrinted',

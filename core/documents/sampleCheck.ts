@@ -49,7 +49,12 @@ function covered(path: DataPath, edited: readonly string[]): boolean {
  * The places where `data` still holds the sample's value and neither the record (`record`: what the data
  * builder put there) nor a person (`edited`) did.
  */
-export function sampleValuesIn(sample: Record<string, unknown>, data: Record<string, unknown>, record: Record<string, unknown>, edited: readonly string[] = []): DataPath[] {
+export function sampleValuesIn(
+  sample: Record<string, unknown>,
+  data: Record<string, unknown>,
+  record: Record<string, unknown>,
+  edited: readonly string[] = [],
+): DataPath[] {
   const out: DataPath[] = [];
   for (const [path, v] of leaves(data)) {
     const s = valueAt(sample, path);
@@ -151,7 +156,12 @@ export function fieldName(path: DataPath): string {
 }
 
 /** Refuses data that still holds sample content, naming the fields (each field once). */
-export function refuseSampleContent(t: Template, data: Record<string, unknown>, record: Record<string, unknown>, edited: readonly string[]): void {
+export function refuseSampleContent(
+  t: Template,
+  data: Record<string, unknown>,
+  record: Record<string, unknown>,
+  edited: readonly string[],
+): void {
   const paths = sampleValuesIn(t.sample, data, record, edited);
   if (!paths.length) return;
   const names = [...new Set(paths.map(fieldName))];

@@ -59,7 +59,10 @@ export function provincialProblems(set: ProvincialAmounts): { field: string; mes
     const v = set.amounts[key];
     if (typeof v !== 'number' || !Number.isFinite(v)) out.push({ field: `amounts.${key}`, message: `${range.label}的金额须为数字` });
     else if (v < range.min || v > range.max)
-      out.push({ field: `amounts.${key}`, message: `${range.label}应在 ${range.min} 元至 ${range.max} 元之间（${range.basis}），不能为 ${v} 元` });
+      out.push({
+        field: `amounts.${key}`,
+        message: `${range.label}应在 ${range.min} 元至 ${range.max} 元之间（${range.basis}），不能为 ${v} 元`,
+      });
     else if (Math.round(v * 100) !== v * 100) out.push({ field: `amounts.${key}`, message: `${range.label}最多两位小数` });
   }
   return out;

@@ -84,7 +84,8 @@ export interface NoticeInput {
 /** The data of 交纳诉讼费用通知书, and the quote it states. */
 export function feeNoticeData(i: NoticeInput) {
   const quote = quoteFee({ ...i.request, on: i.issuedOn }, readFeeQuoteSettings(i.db));
-  if (quote.feeFen === 0) throw fieldError('kind', `${quote.kindLabel}不交纳诉讼费用，无需交费通知（${quote.breakdown[0]?.basis ?? BANFA}）`);
+  if (quote.feeFen === 0)
+    throw fieldError('kind', `${quote.kindLabel}不交纳诉讼费用，无需交费通知（${quote.breakdown[0]?.basis ?? BANFA}）`);
   const view = i.caseView;
   const party = view ? payer(view, i.casePartyId) : undefined;
   const addressee = i.addressee?.trim() || party?.party.name;
@@ -92,9 +93,15 @@ export function feeNoticeData(i: NoticeInput) {
   const kindOf = party && (!i.addressee?.trim() || i.addressee.trim() === party.party.name) ? party.party.kind : 'person';
 
   // relief granted to the addressee on this case: stated, and deducted from what is to be paid now
-  const relief = view && party ? grantedRelief(i.db, view.id).filter((r) => reliefView(i.db, r.applicationId).casePartyId === party.casePartyId) : [];
-  const relievedFen = Math.min(quote.feeFen, relief.reduce((s, r) => s + r.reliefFen, 0));
-  const reliefLines = relief.map((r) => (r.kind === 'defer' && r.deferredUntil ? `${r.statement}，缓交期限至${arabic(r.deferredUntil)}` : r.statement));
+  const relief =
+    view && party ? grantedRelief(i.db, view.id).filter((r) => reliefView(i.db, r.applicationId).casePartyId === party.casePartyId) : [];
+  const relievedFen = Math.min(
+    quote.feeFen,
+    relief.reduce((s, r) => s + r.reliefFen, 0),
+  );
+  const reliefLines = relief.map((r) =>
+    r.kind === 'defer' && r.deferredUntil ? `${r.statement}，缓交期限至${arabic(r.deferredUntil)}` : r.statement,
+  );
 
   const bases = [...new Set(quote.breakdown.map((l) => l.basis).filter((b): b is string => Boolean(b)))];
   const account = readSetting(i.db, 'fees.paymentAccount') ?? DEFAULT_PAYMENT_ACCOUNT;
@@ -149,13 +156,18 @@ function joinBases(bases: string[]): string {
 
 function reliefFor(c: DataBuilderContext, want: 'decision' | 'refusal'): { v: ReliefView; view: CaseView } {
   const title = want === 'decision' ? '准予免交/减交/缓交诉讼费用决定书' : '不予批准司法救助申请通知书';
-  if (c.subjectKind !== 'relief' || c.subjectId === undefined) throw fieldError('subjectId', `${title}须由司法救助申请生成（文书所属事项 relief 及申请编号）`);
+  if (c.subjectKind !== 'relief' || c.subjectId === undefined)
+    throw fieldError('subjectId', `${title}须由司法救助申请生成（文书所属事项 relief 及申请编号）`);
   const v = reliefView(c.db, c.subjectId);
   if (!c.caseView) throw fieldError('caseId', `${title}须选择案件（${v.caseNumber}）`);
   if (c.caseView.id !== v.caseId) throw fieldError('subjectId', `该司法救助申请属于${v.caseNumber}，不是本案`);
   if (want === 'decision' && v.status !== 'granted' && v.status !== 'partly_granted')
     throw fieldError('subjectId', `该司法救助申请${v.decision ? v.statusLabel : `尚未决定（${v.statusLabel}）`}，不能生成准予决定书`);
-  if (want === 'refusal' && v.status !== 'refused') throw fieldError('subjectId', `该司法救助申请${v.decision ? `已${v.statusLabel}` : `尚未决定（${v.statusLabel}）`}，不能生成不予批准通知书`);
+  if (want === 'refusal' && v.status !== 'refused')
+    throw fieldError(
+      'subjectId',
+      `该司法救助申请${v.decision ? `已${v.statusLabel}` : `尚未决定（${v.statusLabel}）`}，不能生成不予批准通知书`,
+    );
   return { v, view: c.caseView };
 }
 
@@ -247,7 +259,10 @@ export const feeNoticeFromCase: DataBuilder = (c) => {
   if (!c.caseView) throw fieldError('caseId', '交纳诉讼费用通知书须选择案件，或在“诉讼费计算”中计算后打印');
   const request = suggestedFeeRequest(c.caseView);
   if (!request) {
-    throw fieldError('caseId', `无法由${c.caseView.number}自动确定计费方式（${c.caseView.caseTypeLabel}${c.caseView.amountFen === null ? '，未登记争议金额' : ''}），请在“诉讼费计算”中计算后打印交费通知`);
+    throw fieldError(
+      'caseId',
+      `无法由${c.caseView.number}自动确定计费方式（${c.caseView.caseTypeLabel}${c.caseView.amountFen === null ? '，未登记争议金额' : ''}），请在“诉讼费计算”中计算后打印交费通知`,
+    );
   }
   return feeNoticeData({ db: c.db, caseView: c.caseView, courtName: c.courtName, issuedOn: c.issuedOn, request }).data;
 };
@@ -258,4 +273,3 @@ export const FEE_DATA_BUILDERS: Record<string, DataBuilder> = {
   'relief-decision': reliefDecisionData,
   'relief-refusal': reliefRefusalData,
 };
-

@@ -31,8 +31,16 @@ export const RELIEF_GROUNDS: Record<ReliefKind, readonly Ground[]> = {
   waive: [
     { id: 'disabled-no-income', item: '第（一）项', label: '残疾人无固定生活来源的' },
     { id: 'support-claim', item: '第（二）项', label: '追索赡养费、扶养费、抚育费、抚恤金的' },
-    { id: 'minimum-living', item: '第（三）项', label: '最低生活保障对象、农村特困定期救济对象、农村五保供养对象或者领取失业保险金人员，无其他收入的' },
-    { id: 'brave-act', item: '第（四）项', label: '因见义勇为或者为保护社会公共利益致使自身合法权益受到损害，本人或者其近亲属请求赔偿或者补偿的' },
+    {
+      id: 'minimum-living',
+      item: '第（三）项',
+      label: '最低生活保障对象、农村特困定期救济对象、农村五保供养对象或者领取失业保险金人员，无其他收入的',
+    },
+    {
+      id: 'brave-act',
+      item: '第（四）项',
+      label: '因见义勇为或者为保护社会公共利益致使自身合法权益受到损害，本人或者其近亲属请求赔偿或者补偿的',
+    },
     { id: 'other', item: '第（五）项', label: '确实需要免交的其他情形' },
   ],
   reduce: [
@@ -43,7 +51,11 @@ export const RELIEF_GROUNDS: Record<ReliefKind, readonly Ground[]> = {
   ],
   defer: [
     { id: 'social-insurance', item: '第（一）项', label: '追索社会保险金、经济补偿金的' },
-    { id: 'accident-victim', item: '第（二）项', label: '海上事故、交通事故、医疗事故、工伤事故、产品质量事故或者其他人身伤害事故的受害人请求赔偿的' },
+    {
+      id: 'accident-victim',
+      item: '第（二）项',
+      label: '海上事故、交通事故、医疗事故、工伤事故、产品质量事故或者其他人身伤害事故的受害人请求赔偿的',
+    },
     { id: 'legal-aid', item: '第（三）项', label: '正在接受有关部门法律援助的' },
     { id: 'other', item: '第（四）项', label: '确实需要缓交的其他情形' },
   ],
@@ -75,4 +87,16 @@ export function groundBasis(kind: ReliefKind, id: string): string {
 export const MIN_REDUCTION_PERCENT = 30;
 
 /** What the evidence list offers (申请人提交的证明材料, art. 48). */
-export const EVIDENCE_KINDS = ['困难证明', '残疾证', '最低生活保障证明', '特困供养证明', '失业证明', '法律援助公函', '优抚安置证明', '受灾证明', '事故认定书', '医疗证明', '其他'] as const;
+export const EVIDENCE_KINDS = [
+  '困难证明',
+  '残疾证',
+  '最低生活保障证明',
+  '特困供养证明',
+  '失业证明',
+  '法律援助公函',
+  '优抚安置证明',
+  '受灾证明',
+  '事故认定书',
+  '医疗证明',
+  '其他',
+] as const;

@@ -15,12 +15,14 @@ export const feesMeta = defineMeta({
   },
   'fees.noticeData': {
     label: '准备交费通知书数据',
-    summary: '交纳诉讼费用通知书的数据（按给出的计费方式计算；有案件时写明案号、案件名称和受通知人，并扣除已准予的免交、减交、缓交），交 documents.generate 的 fee-notice 模板使用',
+    summary:
+      '交纳诉讼费用通知书的数据（按给出的计费方式计算；有案件时写明案号、案件名称和受通知人，并扣除已准予的免交、减交、缓交），交 documents.generate 的 fee-notice 模板使用',
     access: ROLE_GROUPS.caseReaders,
   },
   'fees.generateNotice': {
     label: '生成交费通知书',
-    summary: '生成并登记交纳诉讼费用通知书：数据由服务器按计费方式和案件计算（不接受客户端数据）；与已登记的通知书完全相同时须 confirmDuplicate 确认',
+    summary:
+      '生成并登记交纳诉讼费用通知书：数据由服务器按计费方式和案件计算（不接受客户端数据）；与已登记的通知书完全相同时须 confirmDuplicate 确认',
     access: ROLE_GROUPS.caseReaders,
   },
   'fees.settings': {

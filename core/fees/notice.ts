@@ -25,15 +25,27 @@ export function noticeFor(ctx: CallContext, i: NoticeRequest) {
   if (caseId === undefined && !addressee) throw fieldError('addressee', '没有案件时请填写受通知人（交费的当事人）');
   const view = caseId !== undefined ? caseView(db, caseId, false) : null;
   try {
-    return feeNoticeData({ db, caseView: view, courtName: readSetting(db, 'court.name') ?? '人民法院', issuedOn: dateShanghai(ctx.core.clock.now()), request, casePartyId, addressee });
+    return feeNoticeData({
+      db,
+      caseView: view,
+      courtName: readSetting(db, 'court.name') ?? '人民法院',
+      issuedOn: dateShanghai(ctx.core.clock.now()),
+      request,
+      casePartyId,
+      addressee,
+    });
   } catch (err) {
-    if (err instanceof QuoteError) throw fieldError(err.field === 'amount' ? 'amountsFen' : err.field === 'preserved' ? 'preservedFen' : err.field, err.message);
+    if (err instanceof QuoteError)
+      throw fieldError(err.field === 'amount' ? 'amountsFen' : err.field === 'preserved' ? 'preservedFen' : err.field, err.message);
     throw err;
   }
 }
 
 /** Generates and registers the notice of a quote (PDF or DOCX), asking before a duplicate like any document. */
-export async function generateFeeNotice(ctx: CallContext, i: NoticeRequest & { format: 'pdf' | 'docx'; confirmDuplicate?: boolean | undefined }) {
+export async function generateFeeNotice(
+  ctx: CallContext,
+  i: NoticeRequest & { format: 'pdf' | 'docx'; confirmDuplicate?: boolean | undefined },
+) {
   const { format, confirmDuplicate, ...request } = i;
   const { data } = noticeFor(ctx, request);
   const { document, rendered } = await generateDocument(

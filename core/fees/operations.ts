@@ -10,7 +10,16 @@ import { actOnRelief, listRelief, reliefView, withdrawRelief } from './relief';
 import { FEE_KIND_IDS, PROVINCIAL_RANGES } from './schedule';
 import { documentRecordSchema } from '../documents';
 import { generateFeeNotice, noticeFor } from './notice';
-import { applyForReliefWithQuote, caseFees, feeSchedule, quoteOrFieldError, readFeeQuoteSettings, reliefGroundsView, reliefReminders, reliefTotalsBetween } from './service';
+import {
+  applyForReliefWithQuote,
+  caseFees,
+  feeSchedule,
+  quoteOrFieldError,
+  readFeeQuoteSettings,
+  reliefGroundsView,
+  reliefReminders,
+  reliefTotalsBetween,
+} from './service';
 import { feeSettingsView, updateFeeSettings } from './settingsService';
 import {
   caseFeesSchema,
@@ -85,7 +94,12 @@ export const feeNoticeGenerateOperation = defineOperation({
 const provincialSchema = z.object({
   effectiveFrom: isoDate('施行日期'),
   source: requiredText('标准依据（文件名称）', { max: 200 }),
-  amounts: z.object(Object.fromEntries(Object.entries(PROVINCIAL_RANGES).map(([k, r]) => [k, z.number({ error: `${r.label}的金额须为数字` })])) as Record<keyof typeof PROVINCIAL_RANGES, z.ZodNumber>),
+  amounts: z.object(
+    Object.fromEntries(Object.entries(PROVINCIAL_RANGES).map(([k, r]) => [k, z.number({ error: `${r.label}的金额须为数字` })])) as Record<
+      keyof typeof PROVINCIAL_RANGES,
+      z.ZodNumber
+    >,
+  ),
 });
 
 export const feeSettingsOperation = defineOperation({
@@ -158,7 +172,13 @@ export const applyReliefOperation = defineOperation({
     ground: requiredText('申请事由', { max: 40 }),
     reasons: optionalText('具体理由', { max: 2000 }),
     evidence: z
-      .array(z.object({ name: requiredText('证明材料名称', { max: 100 }), kind: oneOf('证明材料种类', EVIDENCE_KINDS as unknown as [string, ...string[]]) }), { error: '证明材料应为列表' })
+      .array(
+        z.object({
+          name: requiredText('证明材料名称', { max: 100 }),
+          kind: oneOf('证明材料种类', EVIDENCE_KINDS as unknown as [string, ...string[]]),
+        }),
+        { error: '证明材料应为列表' },
+      )
       .max(50, { error: '证明材料最多 50 项' }),
     feeFen: positiveFen('应交诉讼费用').optional(),
     quote: z.object(quoteRequestShape).optional(),

@@ -47,7 +47,8 @@ export function recordPayment(ctx: CallContext, i: PaymentInput) {
     if (i.applicationId !== undefined) {
       const app = tx.select().from(reliefApplications).where(eq(reliefApplications.id, i.applicationId)).get();
       if (!app || app.caseId !== i.caseId) throw fieldError('applicationId', '缓交申请不属于本案');
-      if (app.kind !== 'defer' || !['granted', 'partly_granted'].includes(app.status)) throw fieldError('applicationId', '只能对已准予的缓交登记补交');
+      if (app.kind !== 'defer' || !['granted', 'partly_granted'].includes(app.status))
+        throw fieldError('applicationId', '只能对已准予的缓交登记补交');
     }
     if (i.kind === 'refund') {
       const t = paymentTotals(tx, eq(feePayments.caseId, i.caseId));
@@ -69,7 +70,14 @@ export function recordPayment(ctx: CallContext, i: PaymentInput) {
       })
       .returning()
       .get();
-    addCaseEvent(tx, ctx, i.caseId, i.kind === 'refund' ? 'fee-refund' : 'fee-payment', `${i.kind === 'refund' ? '退还' : '交纳'}诉讼费用 ${yuan(i.amountFen)}（${i.paidOn}${i.reference ? `，票据号 ${i.reference}` : ''}）`, { paymentId: row.id });
+    addCaseEvent(
+      tx,
+      ctx,
+      i.caseId,
+      i.kind === 'refund' ? 'fee-refund' : 'fee-payment',
+      `${i.kind === 'refund' ? '退还' : '交纳'}诉讼费用 ${yuan(i.amountFen)}（${i.paidOn}${i.reference ? `，票据号 ${i.reference}` : ''}）`,
+      { paymentId: row.id },
+    );
     audit(tx, ctx, { operation: 'fees.recordPayment', entityType: 'fee_payment', entityId: row.id, after: row });
     return row;
   });
@@ -81,7 +89,12 @@ export function casePayments(db: Db | Tx, caseId: number) {
 }
 
 export type FollowUpState = 'open' | 'due-soon' | 'overdue' | 'paid';
-export const FOLLOW_UP_LABELS: Record<FollowUpState, string> = { open: '未到期', 'due-soon': '即将到期', overdue: '逾期未交', paid: '已交清' };
+export const FOLLOW_UP_LABELS: Record<FollowUpState, string> = {
+  open: '未到期',
+  'due-soon': '即将到期',
+  overdue: '逾期未交',
+  paid: '已交清',
+};
 
 /** What was paid against a deferral (correlated; fee_payments_app_idx). */
 const PAID = sql`(SELECT coalesce(sum(fp.amount_fen), 0) FROM fee_payments fp WHERE fp.application_id = ra.id AND fp.kind = 'payment')`;
@@ -165,9 +178,13 @@ export function flagOverdueDeferrals(ctx: CallContext) {
         `${f.applicantName}缓交的诉讼费用 ${yuan(f.outstandingFen)} 已于 ${f.deferredUntil} 到期未交纳，可依法按撤诉处理`,
         { applicationId: f.applicationId },
       );
-      audit(tx, ctx, { operation: 'relief.flagOverdue', entityType: 'relief_application', entityId: f.applicationId, after: { overdue: true, outstandingFen: f.outstandingFen } });
+      audit(tx, ctx, {
+        operation: 'relief.flagOverdue',
+        entityType: 'relief_application',
+        entityId: f.applicationId,
+        after: { overdue: true, outstandingFen: f.outstandingFen },
+      });
     }
     return { flagged: overdue.length, caseNumbers: overdue.map((f) => f.caseNumber) };
   });
 }
-

@@ -144,7 +144,9 @@ describe('other cases (art. 13(2)–(6)) with the default provincial amounts', (
 
   it('refuses provincial amounts outside the statutory range, naming the item', () => {
     const bad = { ...DEFAULT_PROVINCIAL[0]!, amounts: { ...DEFAULT_PROVINCIAL[0]!.amounts, divorce: 350 } };
-    expect(provincialProblems(bad)).toEqual([{ field: 'amounts.divorce', message: expect.stringContaining('离婚案件每件应在 50 元至 300 元之间') }]);
+    expect(provincialProblems(bad)).toEqual([
+      { field: 'amounts.divorce', message: expect.stringContaining('离婚案件每件应在 50 元至 300 元之间') },
+    ]);
   });
 });
 
@@ -245,7 +247,11 @@ describe('properties', () => {
         const r = quoteFee({ kind: 'property', amountsFen: [a], on: ON, ...h } as QuoteRequest, S);
         const halvedOnce = quoteFee({ kind: 'property', amountsFen: [a], on: ON, procedure: 'simplified' }, S);
         const any = h.procedure !== 'ordinary' || h.closing !== 'judgment' || h.counterclaim;
-        return r.rules.filter((x) => x.startsWith('halved:')).length === (any ? 1 : 0) && r.feeFen === (any ? halvedOnce.feeFen : full.feeFen) && Math.abs(halvedOnce.feeFen * 2 - full.feeFen) <= 1;
+        return (
+          r.rules.filter((x) => x.startsWith('halved:')).length === (any ? 1 : 0) &&
+          r.feeFen === (any ? halvedOnce.feeFen : full.feeFen) &&
+          Math.abs(halvedOnce.feeFen * 2 - full.feeFen) <= 1
+        );
       }),
       { numRuns: 1000 },
     );
@@ -305,7 +311,14 @@ describe('preservation settled on the amount actually preserved (办法 art. 14(
   it('refunds the difference when less was preserved than applied for', () => {
     const r = settle('1000000', '300000');
     expect(r.feeFen).toBe(202_000);
-    expect(r.settlement).toEqual({ appliedFen: 100_000_000, advanceFen: 500_000, preservedFen: 30_000_000, settledFen: 202_000, differenceFen: 298_000, direction: 'refund' });
+    expect(r.settlement).toEqual({
+      appliedFen: 100_000_000,
+      advanceFen: 500_000,
+      preservedFen: 30_000_000,
+      settledFen: 202_000,
+      differenceFen: 298_000,
+      direction: 'refund',
+    });
     expect(r.notes.join('')).toContain('应退还申请人 2,980.00 元');
     expect(r.rules).toEqual(['settled:preservation']);
   });
@@ -315,7 +328,12 @@ describe('preservation settled on the amount actually preserved (办法 art. 14(
     expect(r.notes.join('')).toContain('应向申请人补收 300.00 元');
   });
   it('neither refunds nor collects when the amounts agree; both figures rounded once', () => {
-    expect(settle('20000.50', '20000.50').settlement).toMatchObject({ advanceFen: 22_001, settledFen: 22_001, differenceFen: 0, direction: 'none' });
+    expect(settle('20000.50', '20000.50').settlement).toMatchObject({
+      advanceFen: 22_001,
+      settledFen: 22_001,
+      differenceFen: 0,
+      direction: 'none',
+    });
   });
   it('applies the 5,000 cap to the settled fee too', () => {
     expect(settle('3000000', '2000000').settlement).toMatchObject({ advanceFen: 500_000, settledFen: 500_000, direction: 'none' });

@@ -150,11 +150,19 @@ function provincialBase(item: ProvincialItem, set: ProvincialAmounts): { total: 
   const v = set.amounts[item];
   return {
     total: Y(v),
-    line: { step: 'base', label: `${r.label}交纳 ${r.min} 元至 ${r.max} 元，本省标准 ${v} 元（${set.source}）`, yuan: exactYuanText(Y(v)), basis: r.basis },
+    line: {
+      step: 'base',
+      label: `${r.label}交纳 ${r.min} 元至 ${r.max} 元，本省标准 ${v} 元（${set.source}）`,
+      yuan: exactYuanText(Y(v)),
+      basis: r.basis,
+    },
   };
 }
 
-const fixed = (label: string, y: number, basis: string) => ({ total: Y(y), lines: [{ step: 'base', label, yuan: exactYuanText(Y(y)), basis } satisfies BreakdownLine] });
+const fixed = (label: string, y: number, basis: string) => ({
+  total: Y(y),
+  lines: [{ step: 'base', label, yuan: exactYuanText(Y(y)), basis } satisfies BreakdownLine],
+});
 
 /** The kinds a simple money-payment case can be charged as under small claims. */
 export const SMALL_CLAIMS_KINDS: readonly FeeKind[] = ['property', 'labour'];
@@ -162,12 +170,22 @@ export const SMALL_CLAIMS_KINDS: readonly FeeKind[] = ['property', 'labour'];
 /** 办法 art. 14(2): the preservation fee on an amount (null: no amount), capped at 5,000 yuan. */
 function preservationFee(amountFen: number | null, basis: string): { total: Exact; lines: BreakdownLine[]; capped: boolean } {
   const computed =
-    amountFen !== null ? cumulative(amountFen, PRESERVATION_SCHEDULE, basis) : fixed('不涉及财产数额的，每件交纳 30 元', PRESERVATION_SCHEDULE.flat, basis);
+    amountFen !== null
+      ? cumulative(amountFen, PRESERVATION_SCHEDULE, basis)
+      : fixed('不涉及财产数额的，每件交纳 30 元', PRESERVATION_SCHEDULE.flat, basis);
   const cap = Y(PRESERVATION_CAP_YUAN);
   if (cmp(computed.total, cap) <= 0) return { ...computed, capped: false };
   return {
     total: cap,
-    lines: [...computed.lines, { step: 'cap', label: `申请保全措施交纳的费用最高不超过 ${PRESERVATION_CAP_YUAN.toLocaleString('en-US')} 元`, yuan: exactYuanText(cap), basis }],
+    lines: [
+      ...computed.lines,
+      {
+        step: 'cap',
+        label: `申请保全措施交纳的费用最高不超过 ${PRESERVATION_CAP_YUAN.toLocaleString('en-US')} 元`,
+        yuan: exactYuanText(cap),
+        basis,
+      },
+    ],
     capped: true,
   };
 }
@@ -180,16 +198,19 @@ export function quoteFee(req: QuoteRequest, settings: QuoteSettings): Quote {
   const rules: string[] = [];
   const amounts = req.amountsFen ?? [];
   for (const a of amounts) {
-    if (!Number.isSafeInteger(a) || a <= 0) throw new QuoteError('amount', `${AMOUNT_LABELS[req.kind] ?? '金额'}须为大于 0 的金额（精确到分）`);
+    if (!Number.isSafeInteger(a) || a <= 0)
+      throw new QuoteError('amount', `${AMOUNT_LABELS[req.kind] ?? '金额'}须为大于 0 的金额（精确到分）`);
   }
   let settlement: PreservationSettlement | undefined;
   if (req.preservedFen !== undefined) {
     if (req.kind !== 'preservation') throw new QuoteError('preserved', '只有申请保全的费用按实际保全的财产数额结算');
-    if (!Number.isSafeInteger(req.preservedFen) || req.preservedFen <= 0) throw new QuoteError('preserved', '实际保全的财产数额须为大于 0 的金额（精确到分）');
+    if (!Number.isSafeInteger(req.preservedFen) || req.preservedFen <= 0)
+      throw new QuoteError('preserved', '实际保全的财产数额须为大于 0 的金额（精确到分）');
   }
   let amountFen: number | null = amounts.length ? amounts.reduce((s, a) => s + a, 0) : null;
   if (amountFen !== null && !Number.isSafeInteger(amountFen)) throw new QuoteError('amount', '金额过大');
-  if (def.amount === 'required' && amountFen === null) throw new QuoteError('amount', `请填写${AMOUNT_LABELS[req.kind]}（${def.label}按金额计算）`);
+  if (def.amount === 'required' && amountFen === null)
+    throw new QuoteError('amount', `请填写${AMOUNT_LABELS[req.kind]}（${def.label}按金额计算）`);
   if (def.amount === 'none' && amountFen !== null) {
     notes.push(`${def.label}不按金额计算，所填金额未使用`);
     amountFen = null;
@@ -202,12 +223,20 @@ export function quoteFee(req: QuoteRequest, settings: QuoteSettings): Quote {
 
   // The halvings (arts. 15, 16, 18) apply to case acceptance fees only, and only once (民诉法解释第二百零六条).
   const halvings: { id: string; label: string; basis: string }[] = [];
-  if (req.closing && req.closing !== 'judgment') halvings.push({ id: `halved:${req.closing}`, label: req.closing === 'mediation' ? '以调解方式结案' : '当事人申请撤诉', basis: `${BANFA}第十五条` });
+  if (req.closing && req.closing !== 'judgment')
+    halvings.push({
+      id: `halved:${req.closing}`,
+      label: req.closing === 'mediation' ? '以调解方式结案' : '当事人申请撤诉',
+      basis: `${BANFA}第十五条`,
+    });
   if (req.procedure && req.procedure !== 'ordinary') {
     // small claims (民诉法 art. 165) take simple money-payment cases: property claims, and labour disputes over
     // a sum (a wage claim): its fee is the labour fee halved once (办法 arts. 13(4), 16)
     if (req.procedure === 'small-claims' && !SMALL_CLAIMS_KINDS.includes(req.kind))
-      throw new QuoteError('procedure', `小额诉讼程序只适用于简单的金钱给付案件（${SMALL_CLAIMS_KINDS.map((k) => FEE_KINDS[k].label.replace(/受理费$/, '')).join('、')}）`);
+      throw new QuoteError(
+        'procedure',
+        `小额诉讼程序只适用于简单的金钱给付案件（${SMALL_CLAIMS_KINDS.map((k) => FEE_KINDS[k].label.replace(/受理费$/, '')).join('、')}）`,
+      );
     halvings.push({ id: `halved:${req.procedure}`, label: `适用${PROCEDURES[req.procedure]}审理`, basis: `${BANFA}第十六条` });
   }
   if (req.counterclaim) halvings.push({ id: 'halved:counterclaim', label: '反诉与本诉合并审理，反诉减半', basis: `${BANFA}第十八条` });
@@ -239,13 +268,20 @@ export function quoteFee(req: QuoteRequest, settings: QuoteSettings): Quote {
       if (amountFen !== null && amountFen > freeFen) {
         const part = times(fen(amountFen - freeFen), ...DIVORCE_PROPERTY.rate);
         computed.total = add(computed.total, part);
-        computed.lines.push({ step: 'slice', label: '分割财产总额超过 20 万元的部分', formula: `${money(amountFen - freeFen)} × 0.5%`, yuan: exactYuanText(part), basis: P('第十三条第（二）项第1目') });
+        computed.lines.push({
+          step: 'slice',
+          label: '分割财产总额超过 20 万元的部分',
+          formula: `${money(amountFen - freeFen)} × 0.5%`,
+          yuan: exactYuanText(part),
+          basis: P('第十三条第（二）项第1目'),
+        });
       } else if (amountFen !== null) notes.push('分割财产总额不超过 20 万元，不另行交纳');
       break;
     }
     case 'personality': {
       const b = provincialBase('personality', set);
-      const damages = amountFen !== null ? bandLines(amountFen, PERSONALITY_DAMAGES, P('第十三条第（二）项第2目')) : { total: ZERO, lines: [] };
+      const damages =
+        amountFen !== null ? bandLines(amountFen, PERSONALITY_DAMAGES, P('第十三条第（二）项第2目')) : { total: ZERO, lines: [] };
       if (amountFen !== null && damages.lines.length === 0) notes.push('损害赔偿金额不超过 5 万元，不另行交纳');
       computed = { total: add(b.total, damages.total), lines: [b.line, ...damages.lines] };
       break;
@@ -262,7 +298,11 @@ export function quoteFee(req: QuoteRequest, settings: QuoteSettings): Quote {
       computed = fixed(`其他行政案件每件交纳 ${ADMINISTRATIVE_YUAN} 元`, ADMINISTRATIVE_YUAN, P('第十三条第（五）项'));
       break;
     case 'administrative-special':
-      computed = fixed(`商标、专利、海事行政案件每件交纳 ${ADMINISTRATIVE_SPECIAL_YUAN} 元`, ADMINISTRATIVE_SPECIAL_YUAN, P('第十三条第（五）项'));
+      computed = fixed(
+        `商标、专利、海事行政案件每件交纳 ${ADMINISTRATIVE_SPECIAL_YUAN} 元`,
+        ADMINISTRATIVE_SPECIAL_YUAN,
+        P('第十三条第（五）项'),
+      );
       break;
     case 'jurisdiction': {
       const b = provincialBase('jurisdiction', set);
@@ -284,7 +324,9 @@ export function quoteFee(req: QuoteRequest, settings: QuoteSettings): Quote {
         const f = preservationFee(amountFen, basis);
         computed = f;
         if (f.capped) rules.push('cap:preservation');
-        notes.push(`按申请保全的财产数额预收；申请保全措施的费用根据实际保全的财产数额计算（${basis}），保全后按实际保全的数额结算，多退少补`);
+        notes.push(
+          `按申请保全的财产数额预收；申请保全措施的费用根据实际保全的财产数额计算（${basis}），保全后按实际保全的数额结算，多退少补`,
+        );
         break;
       }
       if (amountFen === null) throw new QuoteError('amount', '结算保全费须同时填写申请保全的财产数额（预收的依据）');
@@ -306,11 +348,17 @@ export function quoteFee(req: QuoteRequest, settings: QuoteSettings): Quote {
       computed = {
         total: settled.total,
         lines: [
-          ...settled.lines.map((l) => (l.step === 'base' || l.step === 'slice' ? { ...l, label: `实际保全 ${money(req.preservedFen!)}：${l.label}` } : l)),
+          ...settled.lines.map((l) =>
+            l.step === 'base' || l.step === 'slice' ? { ...l, label: `实际保全 ${money(req.preservedFen!)}：${l.label}` } : l,
+          ),
         ],
       };
-      notes.push(`按申请保全的财产数额 ${money(amountFen)} 预收 ${money(advanceFen)}；按实际保全的财产数额 ${money(req.preservedFen)} 结算为 ${money(settledFen)}（${basis}）`);
-      notes.push(diff > 0 ? `应退还申请人 ${money(diff)}` : diff < 0 ? `应向申请人补收 ${money(-diff)}` : '预收数额与结算数额相同，不退不补');
+      notes.push(
+        `按申请保全的财产数额 ${money(amountFen)} 预收 ${money(advanceFen)}；按实际保全的财产数额 ${money(req.preservedFen)} 结算为 ${money(settledFen)}（${basis}）`,
+      );
+      notes.push(
+        diff > 0 ? `应退还申请人 ${money(diff)}` : diff < 0 ? `应向申请人补收 ${money(-diff)}` : '预收数额与结算数额相同，不退不补',
+      );
       break;
     }
     case 'payment-order': {
@@ -318,7 +366,17 @@ export function quoteFee(req: QuoteRequest, settings: QuoteSettings): Quote {
       const total = times(p.total, 1, 3);
       computed = {
         total,
-        lines: [...p.lines, { step: 'subtotal', label: '按财产案件标准计算', yuan: exactYuanText(p.total) }, { step: 'rule', label: '依照财产案件受理费标准的 1/3 交纳', formula: `${exactYuanText(p.total)} 元 × 1/3`, yuan: exactYuanText(total), basis: P('第十四条第（三）项') }],
+        lines: [
+          ...p.lines,
+          { step: 'subtotal', label: '按财产案件标准计算', yuan: exactYuanText(p.total) },
+          {
+            step: 'rule',
+            label: '依照财产案件受理费标准的 1/3 交纳',
+            formula: `${exactYuanText(p.total)} 元 × 1/3`,
+            yuan: exactYuanText(total),
+            basis: P('第十四条第（三）项'),
+          },
+        ],
       };
       rules.push('third:payment-order');
       break;
@@ -327,24 +385,53 @@ export function quoteFee(req: QuoteRequest, settings: QuoteSettings): Quote {
       computed = fixed(`申请公示催告的，每件交纳 ${PUBLIC_NOTICE_YUAN} 元`, PUBLIC_NOTICE_YUAN, P('第十四条第（四）项'));
       break;
     case 'arbitration-review':
-      computed = fixed(`申请撤销仲裁裁决或者认定仲裁协议效力的，每件交纳 ${ARBITRATION_REVIEW_YUAN} 元`, ARBITRATION_REVIEW_YUAN, P('第十四条第（五）项'));
+      computed = fixed(
+        `申请撤销仲裁裁决或者认定仲裁协议效力的，每件交纳 ${ARBITRATION_REVIEW_YUAN} 元`,
+        ARBITRATION_REVIEW_YUAN,
+        P('第十四条第（五）项'),
+      );
       break;
     case 'bankruptcy': {
       const p = cumulative(amountFen!, PROPERTY_SCHEDULE, P('第十三条第（一）项'));
       const half = times(p.total, 1, 2);
       const cap = Y(BANKRUPTCY_CAP_YUAN);
       const total = min(half, cap);
-      const lines: BreakdownLine[] = [...p.lines, { step: 'subtotal', label: '按财产案件标准计算', yuan: exactYuanText(p.total) }, { step: 'rule', label: '依据破产财产总额按财产案件受理费标准减半交纳', formula: `${exactYuanText(p.total)} 元 × 1/2`, yuan: exactYuanText(half), basis: P('第十四条第（六）项') }];
+      const lines: BreakdownLine[] = [
+        ...p.lines,
+        { step: 'subtotal', label: '按财产案件标准计算', yuan: exactYuanText(p.total) },
+        {
+          step: 'rule',
+          label: '依据破产财产总额按财产案件受理费标准减半交纳',
+          formula: `${exactYuanText(p.total)} 元 × 1/2`,
+          yuan: exactYuanText(half),
+          basis: P('第十四条第（六）项'),
+        },
+      ];
       rules.push('half:bankruptcy');
       if (cmp(half, cap) > 0) {
         rules.push('cap:bankruptcy');
-        lines.push({ step: 'cap', label: `最高不超过 ${BANKRUPTCY_CAP_YUAN.toLocaleString('en-US')} 元`, yuan: exactYuanText(cap), basis: P('第十四条第（六）项') });
+        lines.push({
+          step: 'cap',
+          label: `最高不超过 ${BANKRUPTCY_CAP_YUAN.toLocaleString('en-US')} 元`,
+          yuan: exactYuanText(cap),
+          basis: P('第十四条第（六）项'),
+        });
       }
       computed = { total, lines };
       break;
     }
     case 'judicial-confirmation':
-      computed = { total: ZERO, lines: [{ step: 'free', label: '依照民事诉讼法规定的特别程序审理的案件（含司法确认案件）不交纳案件受理费', yuan: '0', basis: P('第八条第（一）项') }] };
+      computed = {
+        total: ZERO,
+        lines: [
+          {
+            step: 'free',
+            label: '依照民事诉讼法规定的特别程序审理的案件（含司法确认案件）不交纳案件受理费',
+            yuan: '0',
+            basis: P('第八条第（一）项'),
+          },
+        ],
+      };
       rules.push('free:special-procedure');
       break;
   }
@@ -355,8 +442,20 @@ export function quoteFee(req: QuoteRequest, settings: QuoteSettings): Quote {
     if (computed.lines.length > 1) lines.push({ step: 'subtotal', label: '减半前合计', yuan: exactYuanText(total) });
     total = times(total, 1, 2);
     rules.push(halvings[0]!.id);
-    const also = halvings.length > 1 ? `；另有${halvings.slice(1).map((h) => h.label).join('、')}，但只能减半一次（民诉法解释第二百零六条）` : '';
-    lines.push({ step: 'rule', label: `${halvings[0]!.label}，减半交纳${also}`, formula: '× 1/2', yuan: exactYuanText(total), basis: halvings.map((h) => h.basis).join('、') });
+    const also =
+      halvings.length > 1
+        ? `；另有${halvings
+            .slice(1)
+            .map((h) => h.label)
+            .join('、')}，但只能减半一次（民诉法解释第二百零六条）`
+        : '';
+    lines.push({
+      step: 'rule',
+      label: `${halvings[0]!.label}，减半交纳${also}`,
+      formula: '× 1/2',
+      yuan: exactYuanText(total),
+      basis: halvings.map((h) => h.basis).join('、'),
+    });
   }
 
   const feeFen = roundFen(total, settings.rounding.unit, settings.rounding.mode);

@@ -35,7 +35,12 @@ export const RELIEF_STATUS_LABELS: Record<ReliefStatus, string> = {
 const OPEN: ReliefStatus[] = ['pending', 'reviewed'];
 
 export type ReliefAction = 'grant' | 'partial' | 'refuse' | 'return';
-export const RELIEF_ACTION_LABELS: Record<ReliefAction, string> = { grant: '同意（准予）', partial: '部分准予', refuse: '不予批准', return: '退回重新审查' };
+export const RELIEF_ACTION_LABELS: Record<ReliefAction, string> = {
+  grant: '同意（准予）',
+  partial: '部分准予',
+  refuse: '不予批准',
+  return: '退回重新审查',
+};
 
 export interface ApplyInput {
   caseId: number;
@@ -67,7 +72,11 @@ export interface ActInput {
 const MIN_REASONS = 10;
 
 function caseRow(db: Db | Tx, caseId: number) {
-  const c = db.select({ id: cases.id, number: cases.number, receivedOn: cases.receivedOn, caseType: cases.caseType }).from(cases).where(eq(cases.id, caseId)).get();
+  const c = db
+    .select({ id: cases.id, number: cases.number, receivedOn: cases.receivedOn, caseType: cases.caseType })
+    .from(cases)
+    .where(eq(cases.id, caseId))
+    .get();
   if (!c) throw notFound('案件');
   return c;
 }
@@ -96,7 +105,8 @@ export function applyForRelief(ctx: CallContext, i: ApplyInput) {
   const reasons = (i.reasons ?? '').trim();
   if (i.ground === 'other' && reasons.length < MIN_REASONS)
     throw fieldError('reasons', `以“${ground.label}”申请的，须写明具体困难情形（至少 ${MIN_REASONS} 个字）`);
-  if (!Number.isSafeInteger(i.feeFen) || i.feeFen <= 0) throw fieldError('feeFen', '应交诉讼费用须大于 0 元；不需交费的案件无需申请司法救助');
+  if (!Number.isSafeInteger(i.feeFen) || i.feeFen <= 0)
+    throw fieldError('feeFen', '应交诉讼费用须大于 0 元；不需交费的案件无需申请司法救助');
   if (i.kind === 'reduce') {
     if (i.requestedPercent === undefined) throw fieldError('requestedPercent', '请填写申请减交的比例');
     if (i.requestedPercent < MIN_REDUCTION_PERCENT)
@@ -104,8 +114,10 @@ export function applyForRelief(ctx: CallContext, i: ApplyInput) {
     if (i.requestedPercent >= 100) throw fieldError('requestedPercent', '减交比例应小于 100%；全部免除请申请免交');
   } else if (i.requestedPercent !== undefined) throw fieldError('requestedPercent', '只有减交申请填写减交比例');
   if (i.kind !== 'defer' && i.requestedUntil !== undefined) throw fieldError('requestedUntil', '只有缓交申请填写缓交期限');
-  if (i.kind === 'defer' && i.requestedUntil !== undefined && i.requestedUntil <= appliedOn) throw fieldError('requestedUntil', '缓交期限应晚于申请日期');
-  if (i.evidence.length === 0) throw fieldError('evidence', '请列出申请人提交的证明材料（办法第四十八条：应当提供足以证明其确有经济困难的证明材料）');
+  if (i.kind === 'defer' && i.requestedUntil !== undefined && i.requestedUntil <= appliedOn)
+    throw fieldError('requestedUntil', '缓交期限应晚于申请日期');
+  if (i.evidence.length === 0)
+    throw fieldError('evidence', '请列出申请人提交的证明材料（办法第四十八条：应当提供足以证明其确有经济困难的证明材料）');
 
   return writeTransaction(ctx.core, (tx) => {
     const c = caseRow(tx, i.caseId);
@@ -117,7 +129,13 @@ export function applyForRelief(ctx: CallContext, i: ApplyInput) {
     const open = tx
       .select({ id: reliefApplications.id })
       .from(reliefApplications)
-      .where(and(eq(reliefApplications.caseId, i.caseId), eq(reliefApplications.casePartyId, i.casePartyId), inArray(reliefApplications.status, OPEN)))
+      .where(
+        and(
+          eq(reliefApplications.caseId, i.caseId),
+          eq(reliefApplications.casePartyId, i.casePartyId),
+          inArray(reliefApplications.status, OPEN),
+        ),
+      )
       .get();
     if (open) throw conflict(`${applicant.name}在本案已有尚未决定的司法救助申请（编号 ${open.id}），请等待决定或先撤回`, 'casePartyId');
     const now = isoShanghai(ctx.core.clock.now());
@@ -142,7 +160,9 @@ export function applyForRelief(ctx: CallContext, i: ApplyInput) {
       })
       .returning()
       .get();
-    addCaseEvent(tx, ctx, i.caseId, 'relief-applied', `${applicant.name}申请${kind.label}诉讼费用 ${yuan(i.feeFen)}（${ground.label}）`, { applicationId: row.id });
+    addCaseEvent(tx, ctx, i.caseId, 'relief-applied', `${applicant.name}申请${kind.label}诉讼费用 ${yuan(i.feeFen)}（${ground.label}）`, {
+      applicationId: row.id,
+    });
     audit(tx, ctx, { operation: 'relief.apply', entityType: 'relief_application', entityId: row.id, after: row });
     return reliefView(tx, row.id);
   });
@@ -164,11 +184,19 @@ function currentStage(steps: readonly { action: string }[]): number {
  * who already gave an opinion on it since the last return (review and decision by different people). The one
  * rule for relief.act and for the dashboard's “awaiting me” count.
  */
-export function awaitingStage(chain: readonly ReliefStage[], steps: readonly { action: string; userId: number }[], actor: { userId: number; roles: readonly string[] }) {
+export function awaitingStage(
+  chain: readonly ReliefStage[],
+  steps: readonly { action: string; userId: number }[],
+  actor: { userId: number; roles: readonly string[] },
+) {
   const stageIndex = Math.min(currentStage(steps), chain.length - 1);
   const stage = chain[stageIndex]!;
   const sinceReturn = steps.slice(steps.length - currentStage(steps));
-  const problem = !actor.roles.includes(stage.role) ? ('role' as const) : sinceReturn.some((s) => s.userId === actor.userId) ? ('same-person' as const) : null;
+  const problem = !actor.roles.includes(stage.role)
+    ? ('role' as const)
+    : sinceReturn.some((s) => s.userId === actor.userId)
+      ? ('same-person' as const)
+      : null;
   return { stageIndex, stage, problem };
 }
 
@@ -214,19 +242,25 @@ export function actOnRelief(ctx: CallContext, i: ActInput) {
     if (i.action === 'partial') {
       // on a listed ground the court 应当准予 in full (办法 arts. 45–47): a partial grant only on the catch-all item
       if (app.ground !== CATCH_ALL_GROUND)
-        throw fieldError('action', `申请人符合${groundBasis(kind, app.ground)}所列情形的，应当准予${RELIEF_KINDS[kind].label}，不能部分准予；部分准予只适用于该条“${groundOf(kind, CATCH_ALL_GROUND)!.label}”`);
+        throw fieldError(
+          'action',
+          `申请人符合${groundBasis(kind, app.ground)}所列情形的，应当准予${RELIEF_KINDS[kind].label}，不能部分准予；部分准予只适用于该条“${groundOf(kind, CATCH_ALL_GROUND)!.label}”`,
+        );
       if (i.grantedPercent === undefined) throw fieldError('grantedPercent', '部分准予须填写准予的比例');
       const lo = kind === 'defer' ? 1 : MIN_REDUCTION_PERCENT;
       const hi = kind === 'reduce' ? app.requestedPercent! - 1 : 99;
       if (i.grantedPercent < lo || i.grantedPercent > hi)
         throw fieldError(
           'grantedPercent',
-          kind === 'defer' ? '部分缓交的比例应在 1% 至 99% 之间' : `部分准予的比例应在 ${lo}% 至 ${hi}% 之间（减交不得低于 30%${kind === 'reduce' ? '，且低于申请的比例' : ''}）`,
+          kind === 'defer'
+            ? '部分缓交的比例应在 1% 至 99% 之间'
+            : `部分准予的比例应在 ${lo}% 至 ${hi}% 之间（减交不得低于 30%${kind === 'reduce' ? '，且低于申请的比例' : ''}）`,
         );
       grantedPercent = i.grantedPercent;
     } else if (i.action === 'grant') grantedPercent = kind === 'reduce' ? app.requestedPercent! : 100;
     let deferredUntil: string | null = null;
-    if (kind === 'defer' && last && (i.action === 'grant' || i.action === 'partial')) checkDeferralDecision(tx, caseRow(tx, app.caseId), today);
+    if (kind === 'defer' && last && (i.action === 'grant' || i.action === 'partial'))
+      checkDeferralDecision(tx, caseRow(tx, app.caseId), today);
     if (kind === 'defer' && (i.action === 'grant' || i.action === 'partial')) {
       deferredUntil =
         i.deferredUntil ?? app.requestedUntil ?? courtCalendar(tx).addDays(today, readSetting(tx, 'relief.deferralDays') ?? 90);
@@ -263,10 +297,20 @@ export function actOnRelief(ctx: CallContext, i: ActInput) {
       summary = `不予批准${applicant.name}${RELIEF_KINDS[kind].label}诉讼费用的申请`;
     } else {
       const reliefFen = percentOf(app.feeFen, grantedPercent!);
-      patch = { status: i.action === 'grant' ? 'granted' : 'partly_granted', decidedOn: today, grantedPercent, reliefFen, deferredUntil, refusalReasons: null };
+      patch = {
+        status: i.action === 'grant' ? 'granted' : 'partly_granted',
+        decidedOn: today,
+        grantedPercent,
+        reliefFen,
+        deferredUntil,
+        refusalReasons: null,
+      };
       summary = `${i.action === 'grant' ? '准予' : '部分准予'}${applicant.name}${decisionVerb(kind, grantedPercent!)}诉讼费用 ${yuan(reliefFen)}${deferredUntil ? `，缓交至 ${deferredUntil}` : ''}`;
     }
-    tx.update(reliefApplications).set({ ...patch, updatedAt: now }).where(eq(reliefApplications.id, app.id)).run();
+    tx.update(reliefApplications)
+      .set({ ...patch, updatedAt: now })
+      .where(eq(reliefApplications.id, app.id))
+      .run();
     addCaseEvent(tx, ctx, app.caseId, 'relief-step', summary, { applicationId: app.id, action: i.action });
     const after = tx.select().from(reliefApplications).where(eq(reliefApplications.id, app.id)).get();
     audit(tx, ctx, { operation: 'relief.act', entityType: 'relief_application', entityId: app.id, before: app, after });
@@ -286,9 +330,20 @@ export function withdrawRelief(ctx: CallContext, applicationId: number, note?: s
     const app = tx.select().from(reliefApplications).where(eq(reliefApplications.id, applicationId)).get();
     if (!app) throw notFound('司法救助申请');
     if (!OPEN.includes(app.status)) throw conflict(`该申请已${RELIEF_STATUS_LABELS[app.status]}，不能撤回`);
-    tx.update(reliefApplications).set({ status: 'withdrawn', updatedAt: isoShanghai(ctx.core.clock.now()) }).where(eq(reliefApplications.id, app.id)).run();
-    addCaseEvent(tx, ctx, app.caseId, 'relief-withdrawn', `司法救助申请（编号 ${app.id}）已撤回${note ? `：${note}` : ''}`, { applicationId: app.id });
-    audit(tx, ctx, { operation: 'relief.withdraw', entityType: 'relief_application', entityId: app.id, before: app, after: { status: 'withdrawn', note } });
+    tx.update(reliefApplications)
+      .set({ status: 'withdrawn', updatedAt: isoShanghai(ctx.core.clock.now()) })
+      .where(eq(reliefApplications.id, app.id))
+      .run();
+    addCaseEvent(tx, ctx, app.caseId, 'relief-withdrawn', `司法救助申请（编号 ${app.id}）已撤回${note ? `：${note}` : ''}`, {
+      applicationId: app.id,
+    });
+    audit(tx, ctx, {
+      operation: 'relief.withdraw',
+      entityType: 'relief_application',
+      entityId: app.id,
+      before: app,
+      after: { status: 'withdrawn', note },
+    });
     return reliefView(tx, app.id);
   });
 }
@@ -303,7 +358,14 @@ export function reliefView(db: Db | Tx, id: number) {
 export function reliefViews(db: Db | Tx, ids: readonly number[]) {
   if (ids.length === 0) return [];
   const rows = db
-    .select({ app: reliefApplications, caseNumber: cases.number, caseReceivedOn: cases.receivedOn, applicantName: parties.name, applicantKind: parties.kind, applicantRole: caseParties.role })
+    .select({
+      app: reliefApplications,
+      caseNumber: cases.number,
+      caseReceivedOn: cases.receivedOn,
+      applicantName: parties.name,
+      applicantKind: parties.kind,
+      applicantRole: caseParties.role,
+    })
     .from(reliefApplications)
     .innerJoin(cases, eq(cases.id, reliefApplications.caseId))
     .innerJoin(caseParties, eq(caseParties.id, reliefApplications.casePartyId))
@@ -312,7 +374,12 @@ export function reliefViews(db: Db | Tx, ids: readonly number[]) {
     .all();
   const chain = reliefChain(db);
   const stepsOf = new Map<number, (typeof reliefSteps.$inferSelect)[]>();
-  for (const s of db.select().from(reliefSteps).where(inArray(reliefSteps.applicationId, [...ids])).orderBy(asc(reliefSteps.id)).all()) {
+  for (const s of db
+    .select()
+    .from(reliefSteps)
+    .where(inArray(reliefSteps.applicationId, [...ids]))
+    .orderBy(asc(reliefSteps.id))
+    .all()) {
     const list = stepsOf.get(s.applicationId) ?? [];
     list.push(s);
     stepsOf.set(s.applicationId, list);
@@ -322,7 +389,14 @@ export function reliefViews(db: Db | Tx, ids: readonly number[]) {
 }
 
 function viewOf(
-  row: { app: typeof reliefApplications.$inferSelect; caseNumber: string; caseReceivedOn: string; applicantName: string; applicantKind: 'person' | 'organisation'; applicantRole: string },
+  row: {
+    app: typeof reliefApplications.$inferSelect;
+    caseNumber: string;
+    caseReceivedOn: string;
+    applicantName: string;
+    applicantKind: 'person' | 'organisation';
+    applicantRole: string;
+  },
   chain: ReliefStage[],
   steps: (typeof reliefSteps.$inferSelect)[],
 ) {
@@ -352,7 +426,10 @@ function viewOf(
     status: a.status,
     statusLabel: RELIEF_STATUS_LABELS[a.status],
     /** the stage waiting for action (open applications) */
-    awaiting: stageIndex === null ? null : { index: stageIndex, label: chain[stageIndex]!.label, role: chain[stageIndex]!.role, last: stageIndex === chain.length - 1 },
+    awaiting:
+      stageIndex === null
+        ? null
+        : { index: stageIndex, label: chain[stageIndex]!.label, role: chain[stageIndex]!.role, last: stageIndex === chain.length - 1 },
     decision:
       a.decidedOn === null
         ? null
@@ -364,9 +441,23 @@ function viewOf(
             refusalReasons: a.refusalReasons,
             verb: a.status === 'refused' ? null : decisionVerb(kind, a.grantedPercent ?? 100),
             /** the decision document: 准予…决定书 or 不予批准司法救助申请通知书 */
-            documentTitle: a.status === 'refused' ? '不予批准司法救助申请通知书' : `准予${decisionVerb(kind, a.grantedPercent ?? 100).replace('部分', '')}诉讼费用决定书`,
+            documentTitle:
+              a.status === 'refused'
+                ? '不予批准司法救助申请通知书'
+                : `准予${decisionVerb(kind, a.grantedPercent ?? 100).replace('部分', '')}诉讼费用决定书`,
           },
-    steps: steps.map((s) => ({ id: s.id, stage: s.stage, action: s.action, actionLabel: RELIEF_ACTION_LABELS[s.action], opinion: s.opinion, grantedPercent: s.grantedPercent, deferredUntil: s.deferredUntil, userId: s.userId, userName: s.userName, at: s.at })),
+    steps: steps.map((s) => ({
+      id: s.id,
+      stage: s.stage,
+      action: s.action,
+      actionLabel: RELIEF_ACTION_LABELS[s.action],
+      opinion: s.opinion,
+      grantedPercent: s.grantedPercent,
+      deferredUntil: s.deferredUntil,
+      userId: s.userId,
+      userName: s.userName,
+      at: s.at,
+    })),
     createdAt: a.createdAt,
     updatedAt: a.updatedAt,
   };
@@ -393,7 +484,11 @@ export function listRelief(db: Db | Tx, f: ReliefListFilter) {
   if (f.from) where.push(sql`${reliefApplications.appliedOn} >= ${f.from}`);
   if (f.to) where.push(sql`${reliefApplications.appliedOn} <= ${f.to}`);
   const cond = where.length ? and(...where) : undefined;
-  const total = db.select({ n: sql<number>`count(*)` }).from(reliefApplications).where(cond).get()!.n;
+  const total = db
+    .select({ n: sql<number>`count(*)` })
+    .from(reliefApplications)
+    .where(cond)
+    .get()!.n;
   const ids = db
     .select({ id: reliefApplications.id })
     .from(reliefApplications)
@@ -402,7 +497,13 @@ export function listRelief(db: Db | Tx, f: ReliefListFilter) {
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize)
     .all();
-  return { total, rows: reliefViews(db, ids.map((r) => r.id)) };
+  return {
+    total,
+    rows: reliefViews(
+      db,
+      ids.map((r) => r.id),
+    ),
+  };
 }
 
 /**
@@ -416,7 +517,10 @@ export function grantedRelief(db: Db | Tx, caseId: number) {
     .where(and(eq(reliefApplications.caseId, caseId), inArray(reliefApplications.status, ['granted', 'partly_granted'])))
     .orderBy(asc(reliefApplications.id))
     .all();
-  return reliefViews(db, rows.map((r) => r.id)).map((v) => {
+  return reliefViews(
+    db,
+    rows.map((r) => r.id),
+  ).map((v) => {
     const verb = v.decision!.verb!;
     const amount = yuan(v.decision!.reliefFen, { symbol: '' });
     return {

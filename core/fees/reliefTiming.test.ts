@@ -31,8 +31,8 @@ async function court() {
   return { clerk, reviewer, approver, c, plaintiff, defendant };
 }
 
-describe('every quoted ground is the statute\'s full text (办法 arts. 45–47)', () => {
-  it('each ground equals the item of the code\'s table of the 办法, in order', () => {
+describe("every quoted ground is the statute's full text (办法 arts. 45–47)", () => {
+  it("each ground equals the item of the code's table of the 办法, in order", () => {
     const article = { waive: 45, reduce: 46, defer: 47 } as const;
     for (const kind of RELIEF_KIND_IDS) {
       expect(RELIEF_GROUNDS[kind].map((g) => g.label)).toEqual([...BANFA_ARTICLES[article[kind]].items]);
@@ -42,12 +42,24 @@ describe('every quoted ground is the statute\'s full text (办法 arts. 45–47)
   });
 });
 
-describe('relief timing as a dated policy (办法 arts. 48–49; since 2025 until the fee notice\'s deadline)', () => {
+describe("relief timing as a dated policy (办法 arts. 48–49; since 2025 until the fee notice's deadline)", () => {
   it('the default since 2025 accepts 免交, 减交 and 缓交 after receipt while no fee notice has been issued', async () => {
     const { c, plaintiff } = await court();
     const [clerk] = await at('2027-01-20T09:00:00+08:00', 'clerk1'); // mediation ran long: two months after receipt
     for (const kind of RELIEF_KIND_IDS) {
-      const app = await h.call('relief.apply', { caseId: c.id, casePartyId: plaintiff.casePartyId, kind, ground: GROUND[kind], evidence, feeFen: 330_000, ...(kind === 'reduce' ? { requestedPercent: 50 } : {}) } as never, clerk);
+      const app = await h.call(
+        'relief.apply',
+        {
+          caseId: c.id,
+          casePartyId: plaintiff.casePartyId,
+          kind,
+          ground: GROUND[kind],
+          evidence,
+          feeFen: 330_000,
+          ...(kind === 'reduce' ? { requestedPercent: 50 } : {}),
+        } as never,
+        clerk,
+      );
       await h.call('relief.withdraw', { applicationId: app.id }, clerk);
     }
   });
@@ -58,11 +70,27 @@ describe('relief timing as a dated policy (办法 arts. 48–49; since 2025 unti
     await h.call('fees.generateNotice', { caseId: c.id, kind: 'property', amountsFen: [15_000_000], format: 'pdf' }, clerk!);
     // 11-26 + 7 days = 12-03 (Thursday): the last day to apply
     [clerk] = await at('2026-12-03T16:00:00+08:00', 'clerk1');
-    const ok = await h.call('relief.apply', { caseId: c.id, casePartyId: plaintiff.casePartyId, kind: 'defer', ground: 'accident-victim', evidence, feeFen: 330_000 }, clerk);
+    const ok = await h.call(
+      'relief.apply',
+      { caseId: c.id, casePartyId: plaintiff.casePartyId, kind: 'defer', ground: 'accident-victim', evidence, feeFen: 330_000 },
+      clerk,
+    );
     await h.call('relief.withdraw', { applicationId: ok.id }, clerk!);
     [clerk] = await at('2026-12-04T09:00:00+08:00', 'clerk1');
     for (const kind of RELIEF_KIND_IDS) {
-      const e = await h.fail('relief.apply', { caseId: c.id, casePartyId: plaintiff.casePartyId, kind, ground: GROUND[kind], evidence, feeFen: 330_000, ...(kind === 'reduce' ? { requestedPercent: 50 } : {}) } as never, clerk);
+      const e = await h.fail(
+        'relief.apply',
+        {
+          caseId: c.id,
+          casePartyId: plaintiff.casePartyId,
+          kind,
+          ground: GROUND[kind],
+          evidence,
+          feeFen: 330_000,
+          ...(kind === 'reduce' ? { requestedPercent: 50 } : {}),
+        } as never,
+        clerk,
+      );
       expect(e, kind).toMatchObject({ field: 'appliedOn', message: expect.stringContaining('交纳期限已于 2026-12-03 届满') });
     }
   });
@@ -71,41 +99,86 @@ describe('relief timing as a dated policy (办法 arts. 48–49; since 2025 unti
     const { c, plaintiff } = await court();
     const [clerk, reviewer] = await at('2026-11-26T09:00:00+08:00', 'clerk1', 'clerk2');
     await h.call('fees.generateNotice', { caseId: c.id, kind: 'property', amountsFen: [15_000_000], format: 'pdf' }, clerk!);
-    const app = await h.call('relief.apply', { caseId: c.id, casePartyId: plaintiff.casePartyId, kind: 'defer', ground: 'accident-victim', evidence, feeFen: 330_000 }, clerk!);
+    const app = await h.call(
+      'relief.apply',
+      { caseId: c.id, casePartyId: plaintiff.casePartyId, kind: 'defer', ground: 'accident-victim', evidence, feeFen: 330_000 },
+      clerk!,
+    );
     await h.call('relief.act', { applicationId: app.id, action: 'grant' }, reviewer!);
     const [approver] = await at('2026-12-04T09:00:00+08:00', 'boss');
-    expect(await h.fail('relief.act', { applicationId: app.id, action: 'grant' }, approver)).toMatchObject({ field: 'action', message: expect.stringContaining('2026-12-03') });
+    expect(await h.fail('relief.act', { applicationId: app.id, action: 'grant' }, approver)).toMatchObject({
+      field: 'action',
+      message: expect.stringContaining('2026-12-03'),
+    });
   });
 
   it('a court policy "at filing only" refuses every kind after receipt, and the fee notice then invites none', async () => {
     const { c, plaintiff } = await court();
-    const atFiling: ReliefTimingPolicy = { effectiveFrom: '2026-01-01', source: '本院规定（测试）', until: { waive: 'receipt', reduce: 'receipt', defer: 'receipt' }, deferDecidedBy: 'receipt' };
+    const atFiling: ReliefTimingPolicy = {
+      effectiveFrom: '2026-01-01',
+      source: '本院规定（测试）',
+      until: { waive: 'receipt', reduce: 'receipt', defer: 'receipt' },
+      deferDecidedBy: 'receipt',
+    };
     h.core.db.transaction((tx) => writeSetting(tx, h.clock, 'fees.reliefTiming', [...DEFAULT_RELIEF_TIMING, atFiling], null));
     const [clerk] = await at('2026-11-24T09:00:00+08:00', 'clerk1');
     for (const kind of RELIEF_KIND_IDS) {
-      const e = await h.fail('relief.apply', { caseId: c.id, casePartyId: plaintiff.casePartyId, kind, ground: GROUND[kind], evidence, feeFen: 330_000, ...(kind === 'reduce' ? { requestedPercent: 50 } : {}) } as never, clerk);
+      const e = await h.fail(
+        'relief.apply',
+        {
+          caseId: c.id,
+          casePartyId: plaintiff.casePartyId,
+          kind,
+          ground: GROUND[kind],
+          evidence,
+          feeFen: 330_000,
+          ...(kind === 'reduce' ? { requestedPercent: 50 } : {}),
+        } as never,
+        clerk,
+      );
       expect(e, kind).toMatchObject({ field: 'appliedOn', message: expect.stringContaining('已于 2026-11-23 收案') });
     }
     const { data } = await h.call('fees.noticeData', { caseId: c.id, kind: 'property', amountsFen: [15_000_000] }, clerk);
     expect(data.reliefInvitation).toBe('');
   });
 
-  it('the notice\'s sentence says exactly what the policy accepts; 免交 only to a natural person', async () => {
+  it("the notice's sentence says exactly what the policy accepts; 免交 only to a natural person", async () => {
     const policy = timingOn(DEFAULT_RELIEF_TIMING, '2026-11-23');
     expect(reliefInvitation(policy, 'person')).toBe('确有困难的，可在此期限内书面申请缓交、减交或者免交诉讼费用。');
     expect(reliefInvitation(policy, 'organisation')).toBe('确有困难的，可在此期限内书面申请缓交或者减交诉讼费用。');
     expect(reliefInvitation(timingOn(DEFAULT_RELIEF_TIMING, '2024-06-01'), 'person')).toBe('');
     const { clerk, c } = await court();
-    const { base64 } = await h.call('fees.generateNotice', { caseId: c.id, kind: 'property', amountsFen: [15_000_000], format: 'pdf' }, clerk);
-    if (PDFTOTEXT) expect(pdfText(base64).replace(/\s+/g, '')).toContain('确有困难的，可在此期限内书面申请缓交、减交或者免交诉讼费用。逾期不交纳');
+    const { base64 } = await h.call(
+      'fees.generateNotice',
+      { caseId: c.id, kind: 'property', amountsFen: [15_000_000], format: 'pdf' },
+      clerk,
+    );
+    if (PDFTOTEXT)
+      expect(pdfText(base64).replace(/\s+/g, '')).toContain('确有困难的，可在此期限内书面申请缓交、减交或者免交诉讼费用。逾期不交纳');
   });
 
   it.skipIf(!PDFTOTEXT)('a partial 免交 decision cites art. 46 (确实需要减交的其他情形), not art. 45', async () => {
     const { clerk, reviewer, approver, c, plaintiff } = await court();
-    const app = await h.call('relief.apply', { caseId: c.id, casePartyId: plaintiff.casePartyId, kind: 'waive', ground: 'other', reasons: '申请人因病长期住院，家庭收入微薄，无力全额交纳', evidence, feeFen: 330_000 }, clerk);
+    const app = await h.call(
+      'relief.apply',
+      {
+        caseId: c.id,
+        casePartyId: plaintiff.casePartyId,
+        kind: 'waive',
+        ground: 'other',
+        reasons: '申请人因病长期住院，家庭收入微薄，无力全额交纳',
+        evidence,
+        feeFen: 330_000,
+      },
+      clerk,
+    );
     await h.call('relief.act', { applicationId: app.id, action: 'partial', grantedPercent: 60 }, reviewer);
     await h.call('relief.act', { applicationId: app.id, action: 'partial', grantedPercent: 60 }, approver);
-    const { base64 } = await h.call('documents.generate', { caseId: c.id, templateId: 'relief-decision', format: 'pdf', subjectKind: 'relief', subjectId: app.id }, clerk);
+    const { base64 } = await h.call(
+      'documents.generate',
+      { caseId: c.id, templateId: 'relief-decision', format: 'pdf', subjectKind: 'relief', subjectId: app.id },
+      clerk,
+    );
     const text = pdfText(base64).replace(/\s+/g, '');
     expect(text).toContain('准予减交诉讼费用决定书');
     expect(text).toContain('第四十六条第（四）项“确实需要减交的其他情形”');

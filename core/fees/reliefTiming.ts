@@ -69,7 +69,10 @@ export function checkDeferralDecision(db: Db | Tx, c: { id: number; receivedOn: 
   const policy = reliefTiming(db, decidedOn);
   const last = limitDate(db, policy.deferDecidedBy, c);
   if (last === null || decidedOn <= last) return;
-  throw fieldError('action', `缓交应在${LIMIT_WORDS[policy.deferDecidedBy]}决定（${policy.source}）；本案期限已于 ${last} 届满，只能不予批准`);
+  throw fieldError(
+    'action',
+    `缓交应在${LIMIT_WORDS[policy.deferDecidedBy]}决定（${policy.source}）；本案期限已于 ${last} 届满，只能不予批准`,
+  );
 }
 
 /**
@@ -78,7 +81,9 @@ export function checkDeferralDecision(db: Db | Tx, c: { id: number; receivedOn: 
  */
 export function reliefInvitation(policy: ReliefTimingPolicy, addressee: 'person' | 'organisation'): string {
   const order: ReliefKind[] = ['defer', 'reduce', 'waive'];
-  const kinds = order.filter((k) => policy.until[k] === 'notice-deadline' && (k !== 'waive' || addressee === 'person')).map((k) => RELIEF_KINDS[k].label);
+  const kinds = order
+    .filter((k) => policy.until[k] === 'notice-deadline' && (k !== 'waive' || addressee === 'person'))
+    .map((k) => RELIEF_KINDS[k].label);
   if (!kinds.length) return '';
   const list = kinds.length === 1 ? kinds[0]! : `${kinds.slice(0, -1).join('、')}或者${kinds.at(-1)!}`;
   return `确有困难的，可在此期限内书面申请${list}诉讼费用。`;

@@ -29,4 +29,3 @@ export const DEFAULT_RELIEF_TIMING: ReliefTimingPolicy[] = [
     deferDecidedBy: 'notice-deadline',
   },
 ];
-

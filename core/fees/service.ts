@@ -10,7 +10,16 @@ import { EVIDENCE_KINDS, RELIEF_GROUNDS, RELIEF_KIND_IDS, RELIEF_KINDS } from '.
 import { casePayments, deferralFollowUps } from './payments';
 import { QuoteError, quoteFee, SMALL_CLAIMS_KINDS, type Quote, type QuoteRequest, type QuoteSettings } from './quote';
 import { applyForRelief, countAwaiting, grantedRelief, listRelief, reliefChain, type ApplyInput } from './relief';
-import { AMOUNT_LABELS, PRESERVED_AMOUNT_LABEL, CLOSINGS, FEE_KIND_IDS, FEE_KINDS, PROCEDURES, PROVINCIAL_RANGES, type FeeKind } from './schedule';
+import {
+  AMOUNT_LABELS,
+  PRESERVED_AMOUNT_LABEL,
+  CLOSINGS,
+  FEE_KIND_IDS,
+  FEE_KINDS,
+  PROCEDURES,
+  PROVINCIAL_RANGES,
+  type FeeKind,
+} from './schedule';
 import { reliefTotals } from './totals';
 import { FEE_SETTING_DEFAULTS } from './settings';
 
@@ -27,7 +36,12 @@ export function readFeeQuoteSettings(db: Db | Tx): QuoteSettings {
  * 民特 → free (special procedure). Without an amount a 民初 case could be divorce, labour, …: the clerk chooses.
  */
 export function suggestedFeeRequest(c: { caseType: string; amountFen: number | null }): Omit<QuoteRequest, 'on'> | null {
-  const byType: Record<string, FeeKind | undefined> = { 民初: 'property', 民督: 'payment-order', 财保: 'preservation', 民特: 'judicial-confirmation' };
+  const byType: Record<string, FeeKind | undefined> = {
+    民初: 'property',
+    民督: 'payment-order',
+    财保: 'preservation',
+    民特: 'judicial-confirmation',
+  };
   const kind = byType[c.caseType];
   if (!kind) return null;
   if (kind === 'judicial-confirmation') return { kind };
@@ -53,7 +67,8 @@ export function quoteOrFieldError(request: QuoteRequest, settings: QuoteSettings
   try {
     return quoteFee(request, settings);
   } catch (err) {
-    if (err instanceof QuoteError) throw fieldError(err.field === 'amount' ? 'amountsFen' : err.field === 'preserved' ? 'preservedFen' : err.field, err.message);
+    if (err instanceof QuoteError)
+      throw fieldError(err.field === 'amount' ? 'amountsFen' : err.field === 'preserved' ? 'preservedFen' : err.field, err.message);
     throw err;
   }
 }
@@ -81,7 +96,6 @@ export function feeSchedule(db: Db | Tx, on: string) {
   };
 }
 
-
 /** relief.grounds: the kinds of relief with their statutory grounds, the kinds of evidence and the approval chain. */
 export function reliefGroundsView(db: Db | Tx) {
   return {
@@ -95,7 +109,10 @@ export function reliefGroundsView(db: Db | Tx) {
  * relief.apply: the fee the relief is asked against is given, or quoted from a request (then both must agree),
  * and the quote is kept with the application.
  */
-export function applyForReliefWithQuote(ctx: CallContext, i: Omit<ApplyInput, 'feeFen' | 'feeQuote'> & { feeFen?: number | undefined; quote?: Omit<QuoteRequest, 'on'> | undefined }) {
+export function applyForReliefWithQuote(
+  ctx: CallContext,
+  i: Omit<ApplyInput, 'feeFen' | 'feeQuote'> & { feeFen?: number | undefined; quote?: Omit<QuoteRequest, 'on'> | undefined },
+) {
   const { quote: request, feeFen, ...rest } = i;
   let fee = feeFen;
   let feeQuote: unknown;
@@ -115,7 +132,12 @@ export function reliefReminders(ctx: CallContext) {
   const today = dateShanghai(ctx.core.clock.now());
   const dueSoon = deferralFollowUps(db, today, { state: 'due-soon' }).length;
   const overdue = deferralFollowUps(db, today, { state: 'overdue' });
-  return { awaitingMe: countAwaiting(db, ctx.actor!), dueSoon, overdue: overdue.length, overdueUnflagged: overdue.filter((f) => !f.flagged).length };
+  return {
+    awaitingMe: countAwaiting(db, ctx.actor!),
+    dueSoon,
+    overdue: overdue.length,
+    overdueUnflagged: overdue.filter((f) => !f.flagged).length,
+  };
 }
 
 /** relief.totals: the monthly figures between two months (inclusive). */

@@ -13,7 +13,10 @@ const provincialSet: z.ZodType<ProvincialAmounts> = z.object({
   effectiveFrom: isoDate,
   source: z.string(),
   amounts: z.object(
-    Object.fromEntries(Object.keys(PROVINCIAL_RANGES).map((k) => [k, z.number({ error: '金额须为数字' })])) as Record<ProvincialItem, z.ZodNumber>,
+    Object.fromEntries(Object.keys(PROVINCIAL_RANGES).map((k) => [k, z.number({ error: '金额须为数字' })])) as Record<
+      ProvincialItem,
+      z.ZodNumber
+    >,
   ),
 });
 

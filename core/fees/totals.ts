@@ -21,7 +21,11 @@ export interface MonthKindTotals {
   deferredFen: number;
 }
 
-export function reliefTotals(db: Db | Tx, fromMonth: string, toMonth: string): { rows: MonthKindTotals[]; total: Omit<MonthKindTotals, 'month' | 'kind' | 'kindLabel'> } {
+export function reliefTotals(
+  db: Db | Tx,
+  fromMonth: string,
+  toMonth: string,
+): { rows: MonthKindTotals[]; total: Omit<MonthKindTotals, 'month' | 'kind' | 'kindLabel'> } {
   // date ranges rather than substr(), so that the applied_on / decided_on indexes serve them
   const from = `${fromMonth}-01`;
   const [y, m] = toMonth.split('-').map(Number) as [number, number];
@@ -31,7 +35,18 @@ export function reliefTotals(db: Db | Tx, fromMonth: string, toMonth: string): {
   const row = (month: string, kind: ReliefKind) => {
     let r = rows.get(key(month, kind));
     if (!r) {
-      r = { month, kind, kindLabel: RELIEF_KINDS[kind].label, applications: 0, granted: 0, partlyGranted: 0, refused: 0, waivedFen: 0, reducedFen: 0, deferredFen: 0 };
+      r = {
+        month,
+        kind,
+        kindLabel: RELIEF_KINDS[kind].label,
+        applications: 0,
+        granted: 0,
+        partlyGranted: 0,
+        refused: 0,
+        waivedFen: 0,
+        reducedFen: 0,
+        deferredFen: 0,
+      };
       rows.set(key(month, kind), r);
     }
     return r;
@@ -68,7 +83,9 @@ export function reliefTotals(db: Db | Tx, fromMonth: string, toMonth: string): {
     else if (d.kind === 'waive' && d.percent === 100) r.waivedFen += d.fen;
     else r.reducedFen += d.fen;
   }
-  const sorted = [...rows.values()].sort((a, b) => a.month.localeCompare(b.month) || RELIEF_KIND_IDS.indexOf(a.kind) - RELIEF_KIND_IDS.indexOf(b.kind));
+  const sorted = [...rows.values()].sort(
+    (a, b) => a.month.localeCompare(b.month) || RELIEF_KIND_IDS.indexOf(a.kind) - RELIEF_KIND_IDS.indexOf(b.kind),
+  );
   const total = { applications: 0, granted: 0, partlyGranted: 0, refused: 0, waivedFen: 0, reducedFen: 0, deferredFen: 0 };
   for (const r of sorted) for (const k of Object.keys(total) as (keyof typeof total)[]) total[k] += r[k];
   return { rows: sorted, total };

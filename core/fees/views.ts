@@ -51,7 +51,14 @@ const s = <K extends keyof typeof feeSettings>(k: K): (typeof feeSettings)[K]['s
 
 export const scheduleViewSchema = z.object({
   kinds: z.array(
-    z.object({ id: z.enum(FEE_KIND_IDS), label: z.string(), acceptance: z.boolean(), amount: z.enum(['required', 'optional', 'none']), amountLabel: nullableText, smallClaims: z.boolean() }),
+    z.object({
+      id: z.enum(FEE_KIND_IDS),
+      label: z.string(),
+      acceptance: z.boolean(),
+      amount: z.enum(['required', 'optional', 'none']),
+      amountLabel: nullableText,
+      smallClaims: z.boolean(),
+    }),
   ),
   preservedLabel: z.string(),
   procedures: z.array(z.object({ id: z.string(), label: z.string() })),
@@ -83,7 +90,14 @@ export const noticeDataSchema = z.object({
     /** 你 or 你单位 */
     you: z.string(),
     caseTitle: nullableText,
-    fee: z.object({ name: z.string(), kindLabel: z.string(), basis: z.string(), claimAmount: nullableText, amount: z.string(), amountFen: z.number() }),
+    fee: z.object({
+      name: z.string(),
+      kindLabel: z.string(),
+      basis: z.string(),
+      claimAmount: nullableText,
+      amount: z.string(),
+      amountFen: z.number(),
+    }),
     breakdown: z.array(z.object({ label: z.string(), formula: z.string(), amount: z.string() })),
     notes: z.array(z.string()),
     relief: z.array(z.string()),
@@ -99,7 +113,11 @@ export const noticeDataSchema = z.object({
 });
 
 /** The quote kept with a relief application (relief_applications.fee_quote, JSON). */
-export const storedFeeQuoteSchema = z.object({ request: z.record(z.string(), z.unknown()), feeFen: z.number(), breakdown: z.array(breakdownLineSchema) });
+export const storedFeeQuoteSchema = z.object({
+  request: z.record(z.string(), z.unknown()),
+  feeFen: z.number(),
+  breakdown: z.array(breakdownLineSchema),
+});
 
 export const reliefStatusSchema = z.enum(['pending', 'reviewed', 'granted', 'partly_granted', 'refused', 'withdrawn']);
 export const reliefActionSchema = z.enum(['grant', 'partial', 'refuse', 'return']);

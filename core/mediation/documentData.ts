@@ -34,7 +34,14 @@ function particulars(view: CaseView) {
       agents: cp.agents.map((a) => ({
         role: '委托代理人',
         name: a.name,
-        description: a.kind === 'lawyer' ? (a.organisation ? `${a.organisation}律师` : '律师') : a.kind === 'relative' ? `系${p.name}的近亲属` : (a.organisation ?? null),
+        description:
+          a.kind === 'lawyer'
+            ? a.organisation
+              ? `${a.organisation}律师`
+              : '律师'
+            : a.kind === 'relative'
+              ? `系${p.name}的近亲属`
+              : (a.organisation ?? null),
       })),
     };
   });
@@ -45,14 +52,20 @@ function caseTitle(view: CaseView, cause: string): string {
   const of = (roles: string[]) => view.parties.filter((p) => roles.includes(p.role));
   const a = of(['原告', '申请人']);
   const b = of(['被告', '被申请人']);
-  if (a.length && b.length) return `${a[0]!.role}${a.map((p) => p.party.name).join('、')}诉${b[0]!.role}${b.map((p) => p.party.name).join('、')}${cause}一案`;
+  if (a.length && b.length)
+    return `${a[0]!.role}${a.map((p) => p.party.name).join('、')}诉${b[0]!.role}${b.map((p) => p.party.name).join('、')}${cause}一案`;
   return `${view.parties.map((p) => `${p.role}${p.party.name}`).join('、')}${cause}一案`;
 }
 
 const PROCEDURES: Record<string, string> = { ordinary: '普通程序', simplified: '简易程序' };
 
 function periodDays(m: MediationView): number {
-  const kind = m.flow === 'delegated' ? 'mediation-delegated' : m.procedure === 'simplified' ? 'mediation-entrusted-simplified' : 'mediation-entrusted-ordinary';
+  const kind =
+    m.flow === 'delegated'
+      ? 'mediation-delegated'
+      : m.procedure === 'simplified'
+        ? 'mediation-entrusted-simplified'
+        : 'mediation-entrusted-ordinary';
   return LEGAL_PERIODS[kind].length;
 }
 
@@ -141,7 +154,8 @@ export const MEDIATION_DATA_BUILDERS: Record<string, DataBuilder> = {
   'mediation-ended-notice': (c) => {
     const l = load(c, '调解终结告知书');
     const m = l.m;
-    if (m.status !== 'failed' && m.status !== 'converted' && m.status !== 'back-to-trial') throw fieldError('subjectId', '该调解尚未终结，不能生成调解终结告知书');
+    if (m.status !== 'failed' && m.status !== 'converted' && m.status !== 'back-to-trial')
+      throw fieldError('subjectId', '该调解尚未终结，不能生成调解终结告知书');
     const next = m.convertedCase
       ? `本院已依法登记立案，案号${m.convertedCase.number}，请按本院送达的交纳诉讼费用通知书交纳诉讼费用。`
       : m.flow === 'entrusted'

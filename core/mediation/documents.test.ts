@@ -49,7 +49,12 @@ async function delegatedWithOrg() {
   );
   const m = await h.call(
     'mediation.open',
-    { caseId: c.id, flow: 'delegated', region: '长兴县/雉城街道/明珠社区', consents: [{ partyId: c.parties[0]!.party.id, answer: 'agree', on: '2026-12-02' }] },
+    {
+      caseId: c.id,
+      flow: 'delegated',
+      region: '长兴县/雉城街道/明珠社区',
+      consents: [{ partyId: c.parties[0]!.party.id, answer: 'agree', on: '2026-12-02' }],
+    },
     clerk,
   );
   await h.call('mediation.assign', { mediationId: m.id, mediatorId: med.id, how: 'joint' }, coord);
@@ -58,9 +63,13 @@ async function delegatedWithOrg() {
 }
 
 describe('mediation documents', () => {
-  it.skipIf(!PDFTOTEXT)('调解协议书: the parties\' full particulars, the terms in their order, the signatories', async () => {
+  it.skipIf(!PDFTOTEXT)("调解协议书: the parties' full particulars, the terms in their order, the signatories", async () => {
     const { c, m } = await delegatedWithOrg();
-    const terms = ['长兴明珠物业服务有限公司于 2026 年 12 月 31 日前归还张三借款 50,000 元', '张三放弃利息请求', '双方就本纠纷再无其他争议'];
+    const terms = [
+      '长兴明珠物业服务有限公司于 2026 年 12 月 31 日前归还张三借款 50,000 元',
+      '张三放弃利息请求',
+      '双方就本纠纷再无其他争议',
+    ];
     await h.call(
       'mediation.recordAgreement',
       { mediationId: m.id, terms, signedOn: '2026-12-02', signatories: ['张三', '长兴明珠物业服务有限公司（赵五）'], closing: 'performed' },
@@ -94,10 +103,18 @@ describe('mediation documents', () => {
   it('委派调解函 and 调解告知书 come from the record alone; an agreement document before any agreement is refused', async () => {
     const { c, m } = await delegatedWithOrg();
     for (const templateId of ['mediation-delegation-letter', 'mediation-notice']) {
-      const { document } = await h.call('documents.generate', { caseId: c.id, templateId, format: 'pdf', subjectKind: 'mediation', subjectId: m.id }, clerk);
+      const { document } = await h.call(
+        'documents.generate',
+        { caseId: c.id, templateId, format: 'pdf', subjectKind: 'mediation', subjectId: m.id },
+        clerk,
+      );
       expect(document.templateId).toBe(templateId);
     }
-    const e = await h.fail('documents.generate', { caseId: c.id, templateId: 'mediation-agreement', format: 'pdf', subjectKind: 'mediation', subjectId: m.id }, clerk);
+    const e = await h.fail(
+      'documents.generate',
+      { caseId: c.id, templateId: 'mediation-agreement', format: 'pdf', subjectKind: 'mediation', subjectId: m.id },
+      clerk,
+    );
     expect(e.message).toContain('尚未达成调解协议');
   });
 
@@ -105,7 +122,13 @@ describe('mediation documents', () => {
     const { c, m } = await delegatedWithOrg();
     const f = await h.call(
       'mediation.recordFailure',
-      { mediationId: m.id, reason: 'too-far-apart', on: '2026-12-02', undisputedFacts: '借款 5 万元已于 2026 年 3 月交付', fileNow: true } as never,
+      {
+        mediationId: m.id,
+        reason: 'too-far-apart',
+        on: '2026-12-02',
+        undisputedFacts: '借款 5 万元已于 2026 年 3 月交付',
+        fileNow: true,
+      } as never,
       coord,
     );
     const { base64 } = await h.call(
@@ -113,6 +136,12 @@ describe('mediation documents', () => {
       { caseId: c.id, templateId: 'mediation-ended-notice', format: 'pdf', subjectKind: 'mediation', subjectId: m.id },
       clerk,
     );
-    expectInOrder(pdfText(base64), ['调解终结告知书', '张三、长兴明珠物业服务有限公司：', f.failureReasonLabel!, f.convertedCase!.number, '借款5万元已于2026年3月交付']);
+    expectInOrder(pdfText(base64), [
+      '调解终结告知书',
+      '张三、长兴明珠物业服务有限公司：',
+      f.failureReasonLabel!,
+      f.convertedCase!.number,
+      '借款5万元已于2026年3月交付',
+    ]);
   });
 });

@@ -460,7 +460,9 @@ describe('outcomes', () => {
     expect(view.timeline.map((e) => e.summary).join('\n')).toMatch(/开庭前送达交纳诉讼费用通知（案件受理费 [\d.]+ 元）/);
     // handed to the fast-track docket in the same transaction: on its triage queue as 委托调解不成转来
     const queue = await h.call('docket.triageQueue', {}, clerk);
-    expect(queue.rows.filter((r) => r.caseId === c.id)).toEqual([expect.objectContaining({ number: c.number, source: 'mediation-failed' })]);
+    expect(queue.rows.filter((r) => r.caseId === c.id)).toEqual([
+      expect.objectContaining({ number: c.number, source: 'mediation-failed' }),
+    ]);
   });
 
   it('a failed 委派 converts to 民初 with the next 案号', async () => {

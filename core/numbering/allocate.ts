@@ -44,11 +44,7 @@ export function allocateCaseNumber(tx: Tx, req: CaseNumberRequest): AllocatedNum
   const type = findTypeCode(req.typeCode);
   if (!type) throw new ApiError('VALIDATION', `类型代字无效：${req.typeCode}`, 'typeCode');
   if (type.openUntil && req.receivedOn > type.openUntil) {
-    throw new ApiError(
-      'VALIDATION',
-      `自 ${type.openUntil.slice(0, 4)} 年后不再编立“${type.code}”案号（${type.name}）`,
-      'typeCode',
-    );
+    throw new ApiError('VALIDATION', `自 ${type.openUntil.slice(0, 4)} 年后不再编立“${type.code}”案号（${type.name}）`, 'typeCode');
   }
   const specialCode = req.specialCode ?? '';
   if (specialCode && !SPECIAL_TRIAL_CODES.some((s) => s.code === specialCode)) {
@@ -60,10 +56,7 @@ export function allocateCaseNumber(tx: Tx, req: CaseNumberRequest): AllocatedNum
   return { text: formatCaseNumber(parts), year, serial, parts };
 }
 
-export function allocateRegisterNumber(
-  tx: Tx,
-  req: { courtCode: string; pattern: string; receivedOn: string },
-): AllocatedNumber {
+export function allocateRegisterNumber(tx: Tx, req: { courtCode: string; pattern: string; receivedOn: string }): AllocatedNumber {
   const year = yearOfDate(req.receivedOn);
   const serial = nextSerial(tx, {
     kind: 'register',

@@ -55,12 +55,9 @@ describe('resident ID (GB 11643)', () => {
 
 describe('unified social credit code (GB 32100)', () => {
   // The standard's example (91350100M000100Y43) and two codes of large state-owned companies.
-  it.each(['91350100M000100Y43', '91110000100006485K', '911100007109288314'])(
-    'accepts %s',
-    (code) => {
-      expect(usccProblem(code)).toBeNull();
-    },
-  );
+  it.each(['91350100M000100Y43', '91110000100006485K', '911100007109288314'])('accepts %s', (code) => {
+    expect(usccProblem(code)).toBeNull();
+  });
 
   it('computes the check character', () => {
     expect(usccCheckChar('91350100M000100Y4')).toBe('3');

@@ -98,8 +98,16 @@ export const OTHER_ID_TYPES = {
   passport: { label: '护照', pattern: /^[A-Z0-9]{5,17}$/, hint: '5–17 位字母或数字' },
   hkMacauPermit: { label: '港澳居民来往内地通行证', pattern: /^[HM]\d{8,10}$/, hint: 'H 或 M 开头加 8–10 位数字' },
   taiwanPermit: { label: '台湾居民来往大陆通行证', pattern: /^\d{8}$|^[A-Z]\d{9}$/, hint: '8 位数字，或 1 位字母加 9 位数字' },
-  hkMacauTaiwanResidence: { label: '港澳台居民居住证', pattern: /^8[123]0000\d{10}[\dX]$/, hint: '以 810000、820000 或 830000 开头的 18 位号码' },
-  foreignPermanentResidence: { label: '外国人永久居留身份证', pattern: /^[A-Z]{3}\d{12}$|^9\d{17}$/, hint: '15 位旧版或 9 开头的 18 位新版' },
+  hkMacauTaiwanResidence: {
+    label: '港澳台居民居住证',
+    pattern: /^8[123]0000\d{10}[\dX]$/,
+    hint: '以 810000、820000 或 830000 开头的 18 位号码',
+  },
+  foreignPermanentResidence: {
+    label: '外国人永久居留身份证',
+    pattern: /^[A-Z]{3}\d{12}$|^9\d{17}$/,
+    hint: '15 位旧版或 9 开头的 18 位新版',
+  },
 } as const;
 
 export type OtherIdType = keyof typeof OTHER_ID_TYPES;

@@ -20,7 +20,12 @@ export const partiesArea = defineArea({
   auditSubjects: {
     party: {
       label: '当事人',
-      name: (db, id) => db.select({ name: parties.name }).from(parties).where(eq(parties.id, Number(id))).get()?.name ?? null,
+      name: (db, id) =>
+        db
+          .select({ name: parties.name })
+          .from(parties)
+          .where(eq(parties.id, Number(id)))
+          .get()?.name ?? null,
     },
   },
 });

@@ -5,7 +5,6 @@ import { input, integerIn, positiveId } from '../api/fields';
 import { inGroup } from '../auth';
 import { partyRevisionsOf, partyView, searchParties } from './service';
 
-
 export const partyViewSchema = z.object({
   id: z.number(),
   kind: z.enum(['person', 'organisation']),

@@ -69,48 +69,46 @@ export type PartyInput = z.output<typeof personSchema> | z.output<typeof organis
  * `today` bounds birth dates. Every message names its field.
  */
 export function partyInputSchema(today: string) {
-  return z
-    .discriminatedUnion('kind', [personSchema, organisationSchema], { error: '当事人类型须为自然人或单位' })
-    .transform((p, c) => {
-      const idNumber = p.idNumber === undefined ? undefined : normaliseIdNumber(p.idNumber);
-      const issue = (path: string, message: string) => {
-        c.addIssue({ code: 'custom', path: [path], message });
-        return z.NEVER;
-      };
-      if (p.idType !== 'none' && !idNumber) {
-        return issue('idNumber', `请填写${ID_TYPE_LABELS[p.idType]}号码，或将证件类型选为“无（暂缺）”`);
-      }
-      if (p.idType === 'none' && idNumber) return issue('idType', '已填写证件号码，请选择证件类型');
-      if (p.kind === 'organisation') {
-        if (p.idType === 'uscc') {
-          const problem = usccProblem(idNumber!);
-          if (problem) return issue('idNumber', problem);
-        }
-        return { ...p, idNumber: idNumber ?? null, phone: p.phone?.replace(/\s/g, '') };
-      }
-      let { sex, birthDate } = p;
-      if (p.idType === 'resident') {
-        const problem = residentIdProblem(idNumber!, today);
-        if (problem) return issue('idNumber', problem);
-        const info = residentIdInfo(idNumber!);
-        if (sex && sex !== info.sex) return issue('sex', `性别与身份证号码不符（号码显示为${info.sex === 'male' ? '男' : '女'}）`);
-        if (birthDate && birthDate !== info.birthDate) return issue('birthDate', `出生日期与身份证号码不符（号码显示为 ${info.birthDate}）`);
-        sex = info.sex;
-        birthDate = info.birthDate;
-      } else if (p.idType !== 'none') {
-        const problem = otherIdProblem(p.idType, idNumber!);
+  return z.discriminatedUnion('kind', [personSchema, organisationSchema], { error: '当事人类型须为自然人或单位' }).transform((p, c) => {
+    const idNumber = p.idNumber === undefined ? undefined : normaliseIdNumber(p.idNumber);
+    const issue = (path: string, message: string) => {
+      c.addIssue({ code: 'custom', path: [path], message });
+      return z.NEVER;
+    };
+    if (p.idType !== 'none' && !idNumber) {
+      return issue('idNumber', `请填写${ID_TYPE_LABELS[p.idType]}号码，或将证件类型选为“无（暂缺）”`);
+    }
+    if (p.idType === 'none' && idNumber) return issue('idType', '已填写证件号码，请选择证件类型');
+    if (p.kind === 'organisation') {
+      if (p.idType === 'uscc') {
+        const problem = usccProblem(idNumber!);
         if (problem) return issue('idNumber', problem);
       }
-      if (birthDate && birthDate > today) return issue('birthDate', '出生日期不能晚于今天');
-      return {
-        ...p,
-        idNumber: idNumber ?? null,
-        sex,
-        birthDate,
-        ethnicity: p.ethnicity ?? ETHNICITY_DEFAULT,
-        phone: p.phone?.replace(/\s/g, ''),
-      };
-    });
+      return { ...p, idNumber: idNumber ?? null, phone: p.phone?.replace(/\s/g, '') };
+    }
+    let { sex, birthDate } = p;
+    if (p.idType === 'resident') {
+      const problem = residentIdProblem(idNumber!, today);
+      if (problem) return issue('idNumber', problem);
+      const info = residentIdInfo(idNumber!);
+      if (sex && sex !== info.sex) return issue('sex', `性别与身份证号码不符（号码显示为${info.sex === 'male' ? '男' : '女'}）`);
+      if (birthDate && birthDate !== info.birthDate) return issue('birthDate', `出生日期与身份证号码不符（号码显示为 ${info.birthDate}）`);
+      sex = info.sex;
+      birthDate = info.birthDate;
+    } else if (p.idType !== 'none') {
+      const problem = otherIdProblem(p.idType, idNumber!);
+      if (problem) return issue('idNumber', problem);
+    }
+    if (birthDate && birthDate > today) return issue('birthDate', '出生日期不能晚于今天');
+    return {
+      ...p,
+      idNumber: idNumber ?? null,
+      sex,
+      birthDate,
+      ethnicity: p.ethnicity ?? ETHNICITY_DEFAULT,
+      phone: p.phone?.replace(/\s/g, ''),
+    };
+  });
 }
 
 export type CheckedParty = z.output<ReturnType<typeof partyInputSchema>>;

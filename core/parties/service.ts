@@ -45,7 +45,11 @@ export function partyView(row: PartyRow, unmask: boolean): PartyView {
 }
 
 export function findPartyByIdentity(db: Db | Tx, idType: string, idNumber: string): PartyRow | undefined {
-  return db.select().from(parties).where(and(eq(parties.idType, idType), eq(parties.idNumber, idNumber))).get();
+  return db
+    .select()
+    .from(parties)
+    .where(and(eq(parties.idType, idType), eq(parties.idNumber, idNumber)))
+    .get();
 }
 
 export function getParty(db: Db | Tx, id: number): PartyRow | undefined {
@@ -56,9 +60,23 @@ export function getParty(db: Db | Tx, id: number): PartyRow | undefined {
 function columnsOf(p: CheckedParty) {
   const common = { kind: p.kind, name: p.name, idType: p.idType, idNumber: p.idNumber, address: p.address ?? null, phone: p.phone ?? null };
   if (p.kind === 'organisation') {
-    return { ...common, representative: p.representative, representativeTitle: p.representativeTitle, sex: null, birthDate: null, ethnicity: null };
+    return {
+      ...common,
+      representative: p.representative,
+      representativeTitle: p.representativeTitle,
+      sex: null,
+      birthDate: null,
+      ethnicity: null,
+    };
   }
-  return { ...common, representative: null, representativeTitle: null, sex: p.sex ?? null, birthDate: p.birthDate ?? null, ethnicity: p.ethnicity ?? null };
+  return {
+    ...common,
+    representative: null,
+    representativeTitle: null,
+    sex: p.sex ?? null,
+    birthDate: p.birthDate ?? null,
+    ethnicity: p.ethnicity ?? null,
+  };
 }
 
 type Columns = ReturnType<typeof columnsOf>;
@@ -81,7 +99,14 @@ export function correctParty(
   if (changed.length === 0) return [];
   const now = isoShanghai(clock.now());
   tx.insert(partyRevisions)
-    .values({ partyId: existing.id, revision: existing.revision, before: JSON.stringify(existing), reason, changedAt: now, changedBy: userId })
+    .values({
+      partyId: existing.id,
+      revision: existing.revision,
+      before: JSON.stringify(existing),
+      reason,
+      changedAt: now,
+      changedBy: userId,
+    })
     .run();
   const update = Object.fromEntries(changed.map((k) => [k, next[k]]));
   tx.update(parties)

@@ -40,7 +40,7 @@ describe('period arithmetic: suspensions count only after the start (民诉法 a
     expect(cal.addDays('2026-11-01', 15, { suspended: spans, rollForward: false })).toBe('2026-11-29');
     expect(cal.addDays('2026-11-01', 15, { suspended: spans })).toBe('2026-11-30');
   });
-  it('month periods: same-numbered day, or the month\'s last day, then suspensions and roll-forward', () => {
+  it("month periods: same-numbered day, or the month's last day, then suspensions and roll-forward", () => {
     expect(cal.addMonths('2026-11-30', 3, { rollForward: false })).toBe('2027-02-28');
     // 08-31 + 2 months = 10-31 (Saturday), 11-01 Sunday → 11-02
     expect(cal.addMonths('2026-08-31', 2)).toBe('2026-11-02');
@@ -55,21 +55,46 @@ describe('period arithmetic: suspensions count only after the start (民诉法 a
  * length in the period's unit, last day rolled forward past weekends and the State Council holidays.
  */
 const CASES: Record<PeriodKind, { from: string; due: string; rolledFrom: string | null; why: string }> = {
-  'mediation-delegated': { from: '2026-09-08', due: '2026-10-08', rolledFrom: null, why: '09-08 + 30 = 10-08 (Thursday after 国庆节 10-01…10-07): a working day' },
-  'mediation-entrusted-ordinary': { from: '2026-09-16', due: '2026-10-08', rolledFrom: '2026-10-01', why: '09-16 + 15 = 10-01 国庆节 → 10-08' },
-  'mediation-entrusted-simplified': { from: '2026-02-09', due: '2026-02-24', rolledFrom: '2026-02-16', why: '02-09 + 7 = 02-16 春节 (02-15…02-23) → 02-24' },
+  'mediation-delegated': {
+    from: '2026-09-08',
+    due: '2026-10-08',
+    rolledFrom: null,
+    why: '09-08 + 30 = 10-08 (Thursday after 国庆节 10-01…10-07): a working day',
+  },
+  'mediation-entrusted-ordinary': {
+    from: '2026-09-16',
+    due: '2026-10-08',
+    rolledFrom: '2026-10-01',
+    why: '09-16 + 15 = 10-01 国庆节 → 10-08',
+  },
+  'mediation-entrusted-simplified': {
+    from: '2026-02-09',
+    due: '2026-02-24',
+    rolledFrom: '2026-02-16',
+    why: '02-09 + 7 = 02-16 春节 (02-15…02-23) → 02-24',
+  },
   'mediation-extension': { from: '2026-12-01', due: '2026-12-31', rolledFrom: null, why: '12-01 + 30 = 12-31 (Thursday)' },
   'confirmation-application': { from: '2026-09-01', due: '2026-10-08', rolledFrom: '2026-10-01', why: '09-01 + 30 = 10-01 国庆节 → 10-08' },
   'confirmation-acceptance': { from: '2026-09-30', due: '2026-10-08', rolledFrom: '2026-10-03', why: '09-30 + 3 = 10-03 国庆节 → 10-08' },
   'confirmation-review': { from: '2026-01-20', due: '2026-02-24', rolledFrom: '2026-02-19', why: '01-20 + 30 = 02-19 春节 → 02-24' },
   'confirmation-objection': { from: '2026-11-02', due: '2026-11-17', rolledFrom: null, why: '11-02 + 15 = 11-17 (Tuesday)' },
-  'confirmation-objection-third-party': { from: '2026-04-04', due: '2026-10-08', rolledFrom: '2026-10-04', why: '04-04 + 6 months = 10-04 国庆节 → 10-08' },
+  'confirmation-objection-third-party': {
+    from: '2026-04-04',
+    due: '2026-10-08',
+    rolledFrom: '2026-10-04',
+    why: '04-04 + 6 months = 10-04 国庆节 → 10-08',
+  },
   'trial-small-claims': { from: '2026-08-01', due: '2026-10-08', rolledFrom: '2026-10-01', why: '08-01 + 2 months = 10-01 国庆节 → 10-08' },
   'trial-simplified': { from: '2025-11-16', due: '2026-02-24', rolledFrom: '2026-02-16', why: '11-16 + 3 months = 02-16 春节 → 02-24' },
   'trial-ordinary': { from: '2026-03-15', due: '2026-09-15', rolledFrom: null, why: '03-15 + 6 months = 09-15 (Tuesday)' },
   'trial-special': { from: '2026-09-01', due: '2026-10-08', rolledFrom: '2026-10-01', why: '09-01 + 30 = 10-01 国庆节 → 10-08' },
   'fee-payment': { from: '2026-09-28', due: '2026-10-08', rolledFrom: '2026-10-05', why: '09-28 + 7 = 10-05 国庆节 → 10-08' },
-  'enforcement-application': { from: '2024-10-01', due: '2026-10-08', rolledFrom: '2026-10-01', why: '2024-10-01 + 2 years = 2026-10-01 国庆节 → 10-08' },
+  'enforcement-application': {
+    from: '2024-10-01',
+    due: '2026-10-08',
+    rolledFrom: '2026-10-01',
+    why: '2024-10-01 + 2 years = 2026-10-01 国庆节 → 10-08',
+  },
 };
 
 describe('the table of legal periods', () => {
@@ -103,12 +128,14 @@ describe('the table of legal periods', () => {
     });
   });
 
-  it('an approved extension is added in the period\'s unit before the roll-forward', () => {
+  it("an approved extension is added in the period's unit before the roll-forward", () => {
     // small claims: 2 months + 1 (民诉法 art. 168) from 2026-07-31 → 10-31 (Saturday) → 11-02
     expect(computeDeadline(cal, 'trial-small-claims', '2026-07-31', { extendBy: 1 }).due).toBe('2026-11-02');
   });
 
-  it('the issue\'s example: 2026-11-01 + 15 days with a suspension 10-01…10-10 before the start is 11-16', () => {
-    expect(computeDeadline(cal, 'confirmation-objection', '2026-11-01', { suspended: [{ from: '2026-10-01', to: '2026-10-10' }] }).due).toBe('2026-11-16');
+  it("the issue's example: 2026-11-01 + 15 days with a suspension 10-01…10-10 before the start is 11-16", () => {
+    expect(
+      computeDeadline(cal, 'confirmation-objection', '2026-11-01', { suspended: [{ from: '2026-10-01', to: '2026-10-10' }] }).due,
+    ).toBe('2026-11-16');
   });
 });

@@ -136,22 +136,176 @@ const P = (entries: [Side, number][]) => new Weighted<Side>(entries);
 const PERSON = P([['person', 1]]);
 
 const CIVIL_PROFILES: [CauseProfile, number][] = [
-  [{ name: '民间借贷纠纷', plaintiff: P([['person', 92], ['lender', 8]]), defendant: PERSON, median: 60_000, sigma: 1.0, style: 'loan' }, 22],
-  [{ name: '买卖合同纠纷', plaintiff: P([['enterprise', 60], ['shop', 15], ['person', 25]]), defendant: P([['enterprise', 40], ['person', 60]]), median: 50_000, sigma: 1.2, style: 'goods' }, 12],
+  [
+    {
+      name: '民间借贷纠纷',
+      plaintiff: P([
+        ['person', 92],
+        ['lender', 8],
+      ]),
+      defendant: PERSON,
+      median: 60_000,
+      sigma: 1.0,
+      style: 'loan',
+    },
+    22,
+  ],
+  [
+    {
+      name: '买卖合同纠纷',
+      plaintiff: P([
+        ['enterprise', 60],
+        ['shop', 15],
+        ['person', 25],
+      ]),
+      defendant: P([
+        ['enterprise', 40],
+        ['person', 60],
+      ]),
+      median: 50_000,
+      sigma: 1.2,
+      style: 'goods',
+    },
+    12,
+  ],
   [{ name: '物业服务合同纠纷', plaintiff: P([['property', 1]]), defendant: PERSON, median: 3_500, sigma: 0.6, style: 'property' }, 7],
   [{ name: '信用卡纠纷', plaintiff: P([['bank', 1]]), defendant: PERSON, median: 30_000, sigma: 0.8, style: 'loan' }, 8],
-  [{ name: '金融借款合同纠纷', plaintiff: P([['bank', 80], ['lender', 20]]), defendant: PERSON, median: 200_000, sigma: 1.0, style: 'loan', extra: 'person' }, 8],
-  [{ name: '机动车交通事故责任纠纷', plaintiff: PERSON, defendant: PERSON, median: 60_000, sigma: 1.0, style: 'injury', extra: 'insurer' }, 9],
-  [{ name: '劳务合同纠纷', plaintiff: PERSON, defendant: P([['person', 60], ['enterprise', 40]]), median: 20_000, sigma: 0.8, style: 'wages' }, 6],
-  [{ name: '房屋租赁合同纠纷', plaintiff: P([['person', 70], ['enterprise', 30]]), defendant: PERSON, median: 25_000, sigma: 0.9, style: 'lease' }, 4],
+  [
+    {
+      name: '金融借款合同纠纷',
+      plaintiff: P([
+        ['bank', 80],
+        ['lender', 20],
+      ]),
+      defendant: PERSON,
+      median: 200_000,
+      sigma: 1.0,
+      style: 'loan',
+      extra: 'person',
+    },
+    8,
+  ],
+  [
+    { name: '机动车交通事故责任纠纷', plaintiff: PERSON, defendant: PERSON, median: 60_000, sigma: 1.0, style: 'injury', extra: 'insurer' },
+    9,
+  ],
+  [
+    {
+      name: '劳务合同纠纷',
+      plaintiff: PERSON,
+      defendant: P([
+        ['person', 60],
+        ['enterprise', 40],
+      ]),
+      median: 20_000,
+      sigma: 0.8,
+      style: 'wages',
+    },
+    6,
+  ],
+  [
+    {
+      name: '房屋租赁合同纠纷',
+      plaintiff: P([
+        ['person', 70],
+        ['enterprise', 30],
+      ]),
+      defendant: PERSON,
+      median: 25_000,
+      sigma: 0.9,
+      style: 'lease',
+    },
+    4,
+  ],
   [{ name: '离婚纠纷', plaintiff: PERSON, defendant: PERSON, median: null, sigma: 0, style: 'divorce' }, 7],
   [{ name: '赡养纠纷', plaintiff: PERSON, defendant: PERSON, median: null, sigma: 0, style: 'support' }, 1.5],
-  [{ name: '追索劳动报酬纠纷', plaintiff: PERSON, defendant: P([['enterprise', 80], ['shop', 20]]), median: 15_000, sigma: 0.7, style: 'wages' }, 2],
-  [{ name: '建设工程施工合同纠纷', plaintiff: P([['enterprise', 50], ['person', 50]]), defendant: P([['enterprise', 1]]), median: 300_000, sigma: 1.2, style: 'goods' }, 2],
-  [{ name: '提供劳务者受害责任纠纷', plaintiff: PERSON, defendant: P([['person', 60], ['enterprise', 40]]), median: 80_000, sigma: 0.9, style: 'injury' }, 1.5],
-  [{ name: '装饰装修合同纠纷', plaintiff: P([['person', 50], ['shop', 50]]), defendant: P([['person', 50], ['shop', 50]]), median: 40_000, sigma: 0.8, style: 'goods' }, 1],
-  [{ name: '承揽合同纠纷', plaintiff: P([['enterprise', 70], ['person', 30]]), defendant: P([['enterprise', 1]]), median: 80_000, sigma: 1.0, style: 'goods' }, 1.5],
-  [{ name: '追偿权纠纷', plaintiff: P([['person', 70], ['insurer', 30]]), defendant: PERSON, median: 50_000, sigma: 1.0, style: 'loan' }, 1],
+  [
+    {
+      name: '追索劳动报酬纠纷',
+      plaintiff: PERSON,
+      defendant: P([
+        ['enterprise', 80],
+        ['shop', 20],
+      ]),
+      median: 15_000,
+      sigma: 0.7,
+      style: 'wages',
+    },
+    2,
+  ],
+  [
+    {
+      name: '建设工程施工合同纠纷',
+      plaintiff: P([
+        ['enterprise', 50],
+        ['person', 50],
+      ]),
+      defendant: P([['enterprise', 1]]),
+      median: 300_000,
+      sigma: 1.2,
+      style: 'goods',
+    },
+    2,
+  ],
+  [
+    {
+      name: '提供劳务者受害责任纠纷',
+      plaintiff: PERSON,
+      defendant: P([
+        ['person', 60],
+        ['enterprise', 40],
+      ]),
+      median: 80_000,
+      sigma: 0.9,
+      style: 'injury',
+    },
+    1.5,
+  ],
+  [
+    {
+      name: '装饰装修合同纠纷',
+      plaintiff: P([
+        ['person', 50],
+        ['shop', 50],
+      ]),
+      defendant: P([
+        ['person', 50],
+        ['shop', 50],
+      ]),
+      median: 40_000,
+      sigma: 0.8,
+      style: 'goods',
+    },
+    1,
+  ],
+  [
+    {
+      name: '承揽合同纠纷',
+      plaintiff: P([
+        ['enterprise', 70],
+        ['person', 30],
+      ]),
+      defendant: P([['enterprise', 1]]),
+      median: 80_000,
+      sigma: 1.0,
+      style: 'goods',
+    },
+    1.5,
+  ],
+  [
+    {
+      name: '追偿权纠纷',
+      plaintiff: P([
+        ['person', 70],
+        ['insurer', 30],
+      ]),
+      defendant: PERSON,
+      median: 50_000,
+      sigma: 1.0,
+      style: 'loan',
+    },
+    1,
+  ],
   [{ name: '财产损害赔偿纠纷', plaintiff: PERSON, defendant: PERSON, median: 10_000, sigma: 0.9, style: 'injury' }, 1],
   [{ name: '生命权、身体权、健康权纠纷', plaintiff: PERSON, defendant: PERSON, median: 30_000, sigma: 1.0, style: 'injury' }, 1.5],
   [{ name: '离婚后财产纠纷', plaintiff: PERSON, defendant: PERSON, median: 150_000, sigma: 1.0, style: 'generic' }, 0.5],
@@ -258,7 +412,12 @@ export class CaseGenerator {
     const profile: CauseProfile = tail
       ? { name: rng.pick(this.longTail), plaintiff: PERSON, defendant: PERSON, median: 50_000, sigma: 1.1, style: 'generic' }
       : this.civil.pick(rng);
-    const amountFen = profile.median === null ? (profile.style === 'divorce' && rng.chance(0.3) ? this.amount(200_000, 0.9) : null) : this.amount(profile.median, profile.sigma);
+    const amountFen =
+      profile.median === null
+        ? profile.style === 'divorce' && rng.chance(0.3)
+          ? this.amount(200_000, 0.9)
+          : null
+        : this.amount(profile.median, profile.sigma);
     const suit = caseType === '民初';
     const [first, second] = suit ? (['原告', '被告'] as const) : (['申请人', '被申请人'] as const);
 
@@ -330,13 +489,25 @@ export class CaseGenerator {
       : name === '申请认定财产无主'
         ? '请求认定申请人发现的财产为无主财产，收归国家所有。'
         : `请求${name.replace(/^申请/, '')}。`;
-    return { caseType: '民特', receivedOn, createdAt, cause: this.cause(name, receivedOn), amountFen, claims, facts: '', materials, parties };
+    return {
+      caseType: '民特',
+      receivedOn,
+      createdAt,
+      cause: this.cause(name, receivedOn),
+      amountFen,
+      claims,
+      facts: '',
+      materials,
+      parties,
+    };
   }
 
   private applicationCase(caseType: '民督' | '财保', receivedOn: string, createdAt: string, materials: string[]): CaseDraft {
     const rng = this.rng;
     const payment = caseType === '民督';
-    const applicantSide: Side = payment ? rng.pick(['bank', 'enterprise', 'enterprise', 'person', 'property'] as const) : rng.pick(['person', 'person', 'enterprise', 'bank'] as const);
+    const applicantSide: Side = payment
+      ? rng.pick(['bank', 'enterprise', 'enterprise', 'person', 'property'] as const)
+      : rng.pick(['person', 'person', 'enterprise', 'bank'] as const);
     const parties: PartySlot[] = [this.slot('申请人', applicantSide, receivedOn)];
     const respondents = payment ? 1 : rng.chance(0.75) ? 1 : 2;
     for (let i = 0; i < respondents; i++) parties.push(this.slot('被申请人', rng.chance(0.8) ? 'person' : 'enterprise', receivedOn));

@@ -106,7 +106,10 @@ describe('seedCases', () => {
     expect(all(h, `SELECT party_id FROM case_parties GROUP BY party_id HAVING count(*) > 1`).length).toBeGreaterThan(10);
 
     // numbers: serial 1..n per type and year, in order of receipt, and the sequences agree
-    const series = all(h, `SELECT case_type, number_year, count(*) AS n, min(number_serial) AS lo, max(number_serial) AS hi FROM cases GROUP BY 1, 2`);
+    const series = all(
+      h,
+      `SELECT case_type, number_year, count(*) AS n, min(number_serial) AS lo, max(number_serial) AS hi FROM cases GROUP BY 1, 2`,
+    );
     expect(series.length).toBeGreaterThan(20);
     for (const s of series) expect([s.lo, s.hi]).toEqual([1, s.n]);
     const sequences = all(h, `SELECT type_code, year, last_serial FROM number_sequences`);
@@ -122,7 +125,13 @@ describe('seedCases', () => {
     for (const c of all(h, `SELECT * FROM cases`)) {
       expect(c.code).toBe(caseCodeForId(c.id as number));
       if (c.case_type === '调登') expect(c.number).toMatch(/^调登〔\d{4}〕\d{4}$/);
-      else expect(parseCaseNumber(c.number as string)).toMatchObject({ year: c.number_year, typeCode: c.case_type, serial: c.number_serial, courtCode: '浙0522' });
+      else
+        expect(parseCaseNumber(c.number as string)).toMatchObject({
+          year: c.number_year,
+          typeCode: c.case_type,
+          serial: c.number_serial,
+          courtCode: '浙0522',
+        });
       if (c.case_type === '民诉前调') expect((c.received_on as string) <= '2024-12-31').toBe(true);
       if ((c.received_on as string) >= '2026-01-01') {
         expect([c.cause_revision, c.cause_needs_review]).toEqual(['2025', 0]);
@@ -157,7 +166,9 @@ describe('seedCases', () => {
     expect(await search(person.id_number as string)).toContain(person.case_id);
     expect(await search((person.id_number as string).slice(-6))).toContain(person.case_id);
     expect(await search(person.phone as string)).toContain(person.case_id);
-    const org = pick(`SELECT p.id_number, cp.case_id FROM parties p JOIN case_parties cp ON cp.party_id = p.id WHERE p.id_type = 'uscc' ORDER BY cp.case_id DESC LIMIT 1`);
+    const org = pick(
+      `SELECT p.id_number, cp.case_id FROM parties p JOIN case_parties cp ON cp.party_id = p.id WHERE p.id_type = 'uscc' ORDER BY cp.case_id DESC LIMIT 1`,
+    );
     expect(await search(org.id_number as string)).toContain(org.case_id);
     const c = pick(`SELECT id, number, code, number_serial FROM cases WHERE case_type = '民初' ORDER BY id DESC LIMIT 1`);
     expect(await search(`民初${c.number_serial}`)).toContain(c.id);
@@ -178,7 +189,12 @@ describe('seedCases', () => {
     expect(filed.number).toBe(`（2026）浙0522民初${civilBefore + 1}号`);
     const registered = await h.call(
       'cases.file',
-      { caseType: '调登', receivedOn: TODAY, parties: civilFirstInstance().parties.map((p, i) => ({ ...p, role: i === 0 ? '申请人' : '被申请人' })), cause: { revision: '2025', no: '126' } } as never,
+      {
+        caseType: '调登',
+        receivedOn: TODAY,
+        parties: civilFirstInstance().parties.map((p, i) => ({ ...p, role: i === 0 ? '申请人' : '被申请人' })),
+        cause: { revision: '2025', no: '126' },
+      } as never,
       clerk,
     );
     expect(registered.number).toBe(`调登〔2026〕${String(registerBefore + 1).padStart(4, '0')}`);
@@ -190,7 +206,12 @@ describe('seedCases', () => {
     const { h, clerk } = await desk();
     seedCases(h.core, { cases: 200, seed: 4 });
     const older = await h.call('cases.file', civilFirstInstance() as never, clerk); // 张三 v 李四
-    const zhangSanFeng = { ...civilFirstInstance().parties[0]!.party, name: '张三丰', idNumber: '33052219800101039X', phone: '0572-6021234' };
+    const zhangSanFeng = {
+      ...civilFirstInstance().parties[0]!.party,
+      name: '张三丰',
+      idNumber: '33052219800101039X',
+      phone: '0572-6021234',
+    };
     const newer = await h.call(
       'cases.file',
       civilFirstInstance({ parties: [{ role: '原告', party: zhangSanFeng }, civilFirstInstance().parties[1]] }) as never,

@@ -82,7 +82,9 @@ function statements(sqlite: Database.Database) {
     ),
     lastPartyId: sqlite.prepare(`SELECT coalesce(max(id), 0) AS n FROM parties`),
     lastSerial: sqlite
-      .prepare(`SELECT last_serial FROM number_sequences WHERE kind = ? AND court_code = ? AND special_code = '' AND type_code = ? AND year = ?`)
+      .prepare(
+        `SELECT last_serial FROM number_sequences WHERE kind = ? AND court_code = ? AND special_code = '' AND type_code = ? AND year = ?`,
+      )
       .pluck(),
     saveSerial: sqlite.prepare(`
       INSERT INTO number_sequences (kind, court_code, special_code, type_code, year, last_serial)
@@ -155,7 +157,7 @@ export function seedCases(core: Core, opts: SeedOptions): SeedReport {
   const cacheSize = core.sqlite.pragma('cache_size', { simple: true }) as number;
   core.sqlite.pragma('cache_size = -262144');
   try {
-    for (let done = 0; done < total; ) {
+    for (let done = 0; done < total;) {
       const n = Math.min(batchSize, total - done);
       const last = done + n === total;
       writeTransaction(core, (tx) => {
@@ -282,7 +284,18 @@ export function seedCases(core: Core, opts: SeedOptions): SeedReport {
             const casePartyId = Number(st.insertCaseParty.run(caseId, saved.row.id, slot.role, seq).lastInsertRowid);
             report.caseParties++;
             for (const a of slot.agents) {
-              st.insertAgent.run(caseId, casePartyId, a.kind, a.name, a.idNumber, a.phone, a.organisation, a.licenseNo, a.authority, a.authorityDetail);
+              st.insertAgent.run(
+                caseId,
+                casePartyId,
+                a.kind,
+                a.name,
+                a.idNumber,
+                a.phone,
+                a.organisation,
+                a.licenseNo,
+                a.authority,
+                a.authorityDetail,
+              );
               report.agents++;
             }
             searchParties.push({ name: saved.row.name, idNumber: saved.row.id_number, phone: saved.row.phone });

@@ -25,7 +25,8 @@ export function storeHealth(core: Core): StoreHealth {
     core.sqlite.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get();
   } catch (err) {
     const code = (err as { code?: string }).code ?? '';
-    if (/CORRUPT|NOTADB/.test(code)) return { ok: false, problem: 'corrupt', reason: '数据库文件已损坏，请停止使用并从备份恢复（court restore）' };
+    if (/CORRUPT|NOTADB/.test(code))
+      return { ok: false, problem: 'corrupt', reason: '数据库文件已损坏，请停止使用并从备份恢复（court restore）' };
     return { ok: false, problem: 'unavailable', reason: `数据库无法读取：${err instanceof Error ? err.message : String(err)}` };
   }
   if (!core.dataDir) return { ok: true };
@@ -35,13 +36,22 @@ export function storeHealth(core: Core): StoreHealth {
     fs.accessSync(file, fs.constants.W_OK);
     fs.accessSync(path.dirname(file), fs.constants.W_OK);
   } catch {
-    return { ok: false, problem: 'readonly', reason: `数据库文件或数据目录不可写（${path.dirname(file)}），无法登记和保存：请检查权限或磁盘是否只读` };
+    return {
+      ok: false,
+      problem: 'readonly',
+      reason: `数据库文件或数据目录不可写（${path.dirname(file)}），无法登记和保存：请检查权限或磁盘是否只读`,
+    };
   }
   try {
     const st = fs.statfsSync(path.dirname(file));
     const freeBytes = st.bavail * st.bsize;
     if (freeBytes < MIN_FREE_BYTES) {
-      return { ok: false, problem: 'full', freeBytes, reason: `数据目录所在磁盘剩余空间不足（${Math.round(freeBytes / 1024 / 1024)} MB），请清理磁盘或迁移数据目录` };
+      return {
+        ok: false,
+        problem: 'full',
+        freeBytes,
+        reason: `数据目录所在磁盘剩余空间不足（${Math.round(freeBytes / 1024 / 1024)} MB），请清理磁盘或迁移数据目录`,
+      };
     }
     return { ok: true, freeBytes };
   } catch {

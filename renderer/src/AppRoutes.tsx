@@ -43,23 +43,134 @@ export function AppRoutes() {
       <Route path="/setup" element={<SetupRoute />} />
       <Route path="/login" element={<LoginRoute />} />
       <Route path="/progress" element={<ProgressLookupPage />} />
-      <Route path="/change-password" element={<RequireLogin allowPendingPassword><ChangePasswordPage /></RequireLogin>} />
-      <Route element={<RequireLogin><MainLayout /></RequireLogin>}>
+      <Route
+        path="/change-password"
+        element={
+          <RequireLogin allowPendingPassword>
+            <ChangePasswordPage />
+          </RequireLogin>
+        }
+      />
+      <Route
+        element={
+          <RequireLogin>
+            <MainLayout />
+          </RequireLogin>
+        }
+      >
         <Route index element={<DashboardPage />} />
-        <Route path="cases" element={<RequireRole role={CASE_READER_ROLES}><CaseSearchPage /></RequireRole>} />
-        <Route path="cases/new" element={<RequireRole role={COUNTER_ROLES}><FilingPage /></RequireRole>} />
-        <Route path="cases/:id" element={<RequireRole role={CASE_READER_ROLES}><CaseViewPage /></RequireRole>} />
-        <Route path="cases/:id/receipt" element={<RequireRole role={CASE_READER_ROLES}><ReceiptPage /></RequireRole>} />
-        <Route path="cases/:id/documents/new" element={<RequireRole role={CASE_READER_ROLES}><GenerateDocumentPage /></RequireRole>} />
-        <Route path="documents" element={<RequireRole role={CASE_READER_ROLES}><DocumentRegisterPage /></RequireRole>} />
-        <Route path="admin/templates" element={<RequireRole role="admin"><TemplatesPage /></RequireRole>} />
-        <Route path="admin/templates/:id" element={<RequireRole role="admin"><TemplateEditPage /></RequireRole>} />
-        <Route path="admin/users" element={<RequireRole role="admin"><UsersPage /></RequireRole>} />
-        <Route path="admin/settings" element={<RequireRole role="admin"><SettingsPage /></RequireRole>} />
-        <Route path="admin/audit" element={<RequireRole role="admin"><AuditPage /></RequireRole>} />
-        <Route path="admin/backup" element={<RequireRole role="admin"><BackupPage /></RequireRole>} />
-        <Route path="admin/holidays" element={<RequireRole role="admin"><HolidaysPage /></RequireRole>} />
-        <Route path="admin/log" element={<RequireRole role="admin"><HostLogPage /></RequireRole>} />
+        <Route
+          path="cases"
+          element={
+            <RequireRole role={CASE_READER_ROLES}>
+              <CaseSearchPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="cases/new"
+          element={
+            <RequireRole role={COUNTER_ROLES}>
+              <FilingPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="cases/:id"
+          element={
+            <RequireRole role={CASE_READER_ROLES}>
+              <CaseViewPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="cases/:id/receipt"
+          element={
+            <RequireRole role={CASE_READER_ROLES}>
+              <ReceiptPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="cases/:id/documents/new"
+          element={
+            <RequireRole role={CASE_READER_ROLES}>
+              <GenerateDocumentPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="documents"
+          element={
+            <RequireRole role={CASE_READER_ROLES}>
+              <DocumentRegisterPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="admin/templates"
+          element={
+            <RequireRole role="admin">
+              <TemplatesPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="admin/templates/:id"
+          element={
+            <RequireRole role="admin">
+              <TemplateEditPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="admin/users"
+          element={
+            <RequireRole role="admin">
+              <UsersPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="admin/settings"
+          element={
+            <RequireRole role="admin">
+              <SettingsPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="admin/audit"
+          element={
+            <RequireRole role="admin">
+              <AuditPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="admin/backup"
+          element={
+            <RequireRole role="admin">
+              <BackupPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="admin/holidays"
+          element={
+            <RequireRole role="admin">
+              <HolidaysPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="admin/log"
+          element={
+            <RequireRole role="admin">
+              <HostLogPage />
+            </RequireRole>
+          }
+        />
         {feeRoutes}
         {confirmationRoutes}
         {docketRoutes}

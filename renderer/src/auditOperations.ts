@@ -17,7 +17,12 @@ import { partiesMeta } from '../../core/parties/meta';
 const metas = [courtMeta, authMeta, numberingMeta, auditMeta, casesMeta, partiesMeta, causesMeta, calendarMeta, feesMeta, documentsMeta];
 
 /** audit-only events (not API operations) */
-const EVENTS: Record<string, string> = { 'auth.loginFailed': '登录失败', 'templates.save': '保存文书模板', 'templates.revert': '恢复内置模板', 'seed.cases': '生成演示案件' };
+const EVENTS: Record<string, string> = {
+  'auth.loginFailed': '登录失败',
+  'templates.save': '保存文书模板',
+  'templates.revert': '恢复内置模板',
+  'seed.cases': '生成演示案件',
+};
 
 export const OPERATION_OPTIONS = [
   ...metas.flatMap((m) => Object.values(m).map((o) => ({ value: o.name, label: `${o.label}（${o.name}）` }))),

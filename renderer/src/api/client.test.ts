@@ -51,7 +51,14 @@ describe('client over HTTP', () => {
 
   it('throws an ApiCallError carrying the error body and its field issues', async () => {
     vi.stubGlobal('fetch', async () =>
-      jsonResponse(400, { error: { code: 'VALIDATION', message: '法院代字格式不正确', field: 'courtCode', issues: [{ field: 'courtCode', message: '法院代字格式不正确' }] } }),
+      jsonResponse(400, {
+        error: {
+          code: 'VALIDATION',
+          message: '法院代字格式不正确',
+          field: 'courtCode',
+          issues: [{ field: 'courtCode', message: '法院代字格式不正确' }],
+        },
+      }),
     );
     const c = await freshClient();
     const err = await c

@@ -21,7 +21,12 @@ export type Input<N extends OperationName> = InputOf<Operations[N]>;
 export type Output<N extends OperationName> = OutputOf<Operations[N]>;
 
 /** Operations whose "not logged in" answer is the expected outcome, not an expired session. */
-const SESSION_NEUTRAL: ReadonlySet<OperationName> = new Set<OperationName>(['auth.login', 'auth.logout', 'setup.initialise', 'setup.status']);
+const SESSION_NEUTRAL: ReadonlySet<OperationName> = new Set<OperationName>([
+  'auth.login',
+  'auth.logout',
+  'setup.initialise',
+  'setup.status',
+]);
 
 export class ApiCallError extends Error {
   readonly status: number;
@@ -109,7 +114,9 @@ async function viaBridge(bridge: CourtBridge, name: string, input: unknown, toke
 }
 
 function isErrorBody(v: unknown): v is ApiErrorBody {
-  return typeof v === 'object' && v !== null && typeof (v as ApiErrorBody).code === 'string' && typeof (v as ApiErrorBody).message === 'string';
+  return (
+    typeof v === 'object' && v !== null && typeof (v as ApiErrorBody).code === 'string' && typeof (v as ApiErrorBody).message === 'string'
+  );
 }
 
 async function viaHttp(name: string, input: unknown, token: string | null): Promise<BridgeResult> {
@@ -155,7 +162,8 @@ export function beginSubmit(): () => void {
 }
 
 export function newRequestId(): string {
-  const random = typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  const random =
+    typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
   return `r-${random}`;
 }
 

@@ -40,7 +40,11 @@ describe('splitFieldErrors', () => {
   it('other errors, and errors naming no known field, become one message', () => {
     const forbidden = new ApiCallError(403, { code: 'FORBIDDEN', message: '无权执行此操作', field: 'username' });
     expect(splitFieldErrors(forbidden, fields)).toEqual({ byField: new Map(), rest: '无权执行此操作' });
-    const elsewhere = new ApiCallError(400, { code: 'VALIDATION', message: '不支持的字段：x', issues: [{ field: '', message: '不支持的字段：x' }] });
+    const elsewhere = new ApiCallError(400, {
+      code: 'VALIDATION',
+      message: '不支持的字段：x',
+      issues: [{ field: '', message: '不支持的字段：x' }],
+    });
     expect(splitFieldErrors(elsewhere, fields).rest).toBe('不支持的字段：x');
     expect(splitFieldErrors(new Error('boom'), fields).rest).toBe('操作未完成：boom');
   });

@@ -1,6 +1,15 @@
 import { describe, expect, it, vi } from 'vitest';
 import { clearDraft, debounce, loadDraft, saveDraft } from './draft';
-import { defaultParties, emptyParty, hasInput, materialOptions, remapRoles, roleForNewParty, toFileInput, type FilingValues } from './filing';
+import {
+  defaultParties,
+  emptyParty,
+  hasInput,
+  materialOptions,
+  remapRoles,
+  roleForNewParty,
+  toFileInput,
+  type FilingValues,
+} from './filing';
 
 describe('party rows per case type', () => {
   it('starts with the roles the type needs', () => {
@@ -30,7 +39,16 @@ describe('toFileInput', () => {
     parties: [
       {
         role: '原告',
-        party: { kind: 'person', name: ' 张三 ', idType: 'resident', idNumber: '330522199001011231', sex: 'female', birthDate: '2000-01-01', phone: '', address: '长兴县' },
+        party: {
+          kind: 'person',
+          name: ' 张三 ',
+          idType: 'resident',
+          idNumber: '330522199001011231',
+          sex: 'female',
+          birthDate: '2000-01-01',
+          phone: '',
+          address: '长兴县',
+        },
         agents: [{ kind: 'relative', name: '张父', authority: 'special', authorityDetail: '代为和解', licenseNo: 'ignored' }],
       },
       { role: '被告', partyId: 7, party: { kind: 'organisation' } },
@@ -65,14 +83,32 @@ describe('toFileInput', () => {
   it('a cause as text, no amount, an organisation without a code', () => {
     const v: FilingValues = {
       ...base,
-      parties: [{ role: '原告', party: { kind: 'organisation', name: '某公司', idType: 'none', idNumber: '123', representative: '李四', representativeTitle: '经理' } }],
+      parties: [
+        {
+          role: '原告',
+          party: {
+            kind: 'organisation',
+            name: '某公司',
+            idType: 'none',
+            idNumber: '123',
+            representative: '李四',
+            representativeTitle: '经理',
+          },
+        },
+      ],
       cause: { text: '民间借贷纠纷' },
       amount: '',
     };
     const input = toFileInput(v);
     expect(input.cause).toEqual({ text: '民间借贷纠纷' });
     expect(input.amountFen).toBeUndefined();
-    expect(input.parties[0]!.party).toEqual({ kind: 'organisation', name: '某公司', idType: 'none', representative: '李四', representativeTitle: '经理' });
+    expect(input.parties[0]!.party).toEqual({
+      kind: 'organisation',
+      name: '某公司',
+      idType: 'none',
+      representative: '李四',
+      representativeTitle: '经理',
+    });
   });
 });
 
@@ -117,6 +153,12 @@ describe('drafts', () => {
   });
 
   it('offers the rule’s materials then the additions, once each', () => {
-    expect(materialOptions('民督', ['借条', '债权文书'])).toEqual(['支付令申请书', '债权文书', '申请人身份证明', '被申请人送达地址', '借条']);
+    expect(materialOptions('民督', ['借条', '债权文书'])).toEqual([
+      '支付令申请书',
+      '债权文书',
+      '申请人身份证明',
+      '被申请人送达地址',
+      '借条',
+    ]);
   });
 });

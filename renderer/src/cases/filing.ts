@@ -116,12 +116,12 @@ export function hasInput(v: Partial<FilingValues> | undefined): boolean {
   if (!v) return false;
   return Boolean(
     (v.parties ?? []).some(partyHasInput) ||
-      v.cause ||
-      v.amount?.trim() ||
-      v.claims?.trim() ||
-      v.facts?.trim() ||
-      (v.materials?.length ?? 0) > 0 ||
-      (v.extraMaterials?.length ?? 0) > 0,
+    v.cause ||
+    v.amount?.trim() ||
+    v.claims?.trim() ||
+    v.facts?.trim() ||
+    (v.materials?.length ?? 0) > 0 ||
+    (v.extraMaterials?.length ?? 0) > 0,
   );
 }
 
@@ -189,7 +189,9 @@ export function toFileInput(v: FilingValues): FileInput {
     receivedOn: v.receivedOn,
     parties: v.parties.map((p) => {
       const agents = (p.agents ?? []).map(toAgentInput);
-      return p.partyId !== undefined ? { role: p.role, partyId: p.partyId, agents } : { role: p.role, party: toPartyInput(p.party), agents };
+      return p.partyId !== undefined
+        ? { role: p.role, partyId: p.partyId, agents }
+        : { role: p.role, party: toPartyInput(p.party), agents };
     }),
     cause: cause === undefined ? undefined : 'text' in cause ? { text: cause.text } : { revision: cause.revision, no: cause.no },
     amountFen: amount.ok ? amount.fen : undefined,

@@ -16,7 +16,9 @@ export const ORGANISATION_ID_TYPE_OPTIONS = [
   { value: 'none', label: '无（暂缺）' },
 ];
 
-const ID_TYPE_LABELS: Record<string, string> = Object.fromEntries([...PERSON_ID_TYPE_OPTIONS, ...ORGANISATION_ID_TYPE_OPTIONS].map((o) => [o.value, o.label]));
+const ID_TYPE_LABELS: Record<string, string> = Object.fromEntries(
+  [...PERSON_ID_TYPE_OPTIONS, ...ORGANISATION_ID_TYPE_OPTIONS].map((o) => [o.value, o.label]),
+);
 
 export function idTypeLabel(idType: string): string {
   return ID_TYPE_LABELS[idType] ?? idType;

@@ -29,11 +29,7 @@ export function CaseNumberParser() {
     <>
       <Form form={form} onFinish={submit} requiredMark={false}>
         <Space.Compact style={{ width: '100%' }}>
-          <Form.Item
-            name="text"
-            style={{ flex: 1, marginBottom: 0 }}
-            rules={[{ required: true, whitespace: true, message: '请填写案号' }]}
-          >
+          <Form.Item name="text" style={{ flex: 1, marginBottom: 0 }} rules={[{ required: true, whitespace: true, message: '请填写案号' }]}>
             <Input autoFocus placeholder="如（2026）浙0522民初1234号，半角括号、全角数字均可" aria-label="案号" allowClear />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={busy}>

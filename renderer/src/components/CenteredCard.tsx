@@ -2,7 +2,17 @@ import { Card, Typography } from 'antd';
 import type { ReactNode } from 'react';
 
 /** The frame of the pages shown before the main layout: setup, login, password change. */
-export function CenteredCard({ title, subtitle, width = 420, children }: { title: string; subtitle?: ReactNode; width?: number; children: ReactNode }) {
+export function CenteredCard({
+  title,
+  subtitle,
+  width = 420,
+  children,
+}: {
+  title: string;
+  subtitle?: ReactNode;
+  width?: number;
+  children: ReactNode;
+}) {
   return (
     <div className="centered-page">
       <div className="centered-brand" aria-hidden="true">

@@ -21,7 +21,17 @@ interface FormModalProps<T> {
  * (the whole modal is the <form>, the OK button its submit button), Ctrl+Enter too (from a text area),
  * Esc closes.
  */
-export function FormModal<T extends object>({ open, title, form, okText = '保存', width = 480, initialValues, onSubmit, onClose, children }: FormModalProps<T>) {
+export function FormModal<T extends object>({
+  open,
+  title,
+  form,
+  okText = '保存',
+  width = 480,
+  initialValues,
+  onSubmit,
+  onClose,
+  children,
+}: FormModalProps<T>) {
   const body = useRef<HTMLDivElement>(null);
   const [saving, run] = useSubmit();
   const [error, setError] = useState<string | null>(null);
@@ -50,7 +60,9 @@ export function FormModal<T extends object>({ open, title, form, okText = '保�
       mask={{ closable: false }}
       afterOpenChange={(isOpen) => {
         if (isOpen) {
-          const fields = body.current?.querySelectorAll<HTMLElement>('input:not([disabled]):not([type="hidden"]):not([type="checkbox"]), textarea') ?? [];
+          const fields =
+            body.current?.querySelectorAll<HTMLElement>('input:not([disabled]):not([type="hidden"]):not([type="checkbox"]), textarea') ??
+            [];
           [...fields].find((el) => el.offsetParent !== null)?.focus();
         } else {
           setError(null);

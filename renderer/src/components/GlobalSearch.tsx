@@ -102,7 +102,11 @@ export function GlobalSearch() {
           input.current?.blur();
           // a full 案号 opens its case; anything else lists what matches
           void send('cases.search', { q: trimmed, limit: 2 })
-            .then((r) => (r.matchedBy === 'number' && r.rows.length === 1 ? navigate(`/cases/${r.rows[0]!.id}`) : navigate(`/cases?q=${encodeURIComponent(trimmed)}`)))
+            .then((r) =>
+              r.matchedBy === 'number' && r.rows.length === 1
+                ? navigate(`/cases/${r.rows[0]!.id}`)
+                : navigate(`/cases?q=${encodeURIComponent(trimmed)}`),
+            )
             .catch(() => navigate(`/cases?q=${encodeURIComponent(trimmed)}`));
           setQ('');
         }}

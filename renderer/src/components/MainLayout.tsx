@@ -14,7 +14,9 @@ type MenuItem = Required<MenuProps>['items'][number];
 
 function toMenuItems(entries: readonly NavEntry[]): MenuItem[] {
   return entries.map((e) =>
-    e.children ? { key: e.key, label: e.label, icon: e.icon, children: toMenuItems(e.children) } : { key: e.key, label: e.label, icon: e.icon },
+    e.children
+      ? { key: e.key, label: e.label, icon: e.icon, children: toMenuItems(e.children) }
+      : { key: e.key, label: e.label, icon: e.icon },
   );
 }
 
@@ -51,16 +53,22 @@ export function MainLayout() {
 
   return (
     <Layout className="main-layout">
-      <a className="skip-link" href="#main-content" onClick={(e) => {
-        e.preventDefault();
-        document.getElementById('main-content')?.focus();
-      }}>
+      <a
+        className="skip-link"
+        href="#main-content"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main-content')?.focus();
+        }}
+      >
         跳到主要内容
       </a>
       <Layout.Header className="main-header">
         <div className="main-brand">
           <span className="main-brand-app">诉服台</span>
-          <span className="main-brand-court" data-testid="header-court">{me.court.name}</span>
+          <span className="main-brand-court" data-testid="header-court">
+            {me.court.name}
+          </span>
         </div>
         {readsCases && <GlobalSearch />}
         <Space size={12} className="main-user">
@@ -75,10 +83,15 @@ export function MainLayout() {
               修改密码
             </Button>
           </Tooltip>
-          <Button type="text" className="header-button" icon={<LogoutOutlined />} onClick={() => {
+          <Button
+            type="text"
+            className="header-button"
+            icon={<LogoutOutlined />}
+            onClick={() => {
               message.destroy();
               void session.signOut();
-            }}>
+            }}
+          >
             退出
           </Button>
         </Space>

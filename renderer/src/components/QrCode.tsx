@@ -5,7 +5,17 @@ import { useEffect, useState } from 'react';
  * A QR code drawn in the browser (the `qrcode` package, no network): the case code, to be scanned at any
  * desk. Rendered as a PNG data URL so that it prints sharply and can be checked in tests.
  */
-export function QrCode({ text, size = 160, className, label = '案件码二维码' }: { text: string; size?: number; className?: string; label?: string }) {
+export function QrCode({
+  text,
+  size = 160,
+  className,
+  label = '案件码二维码',
+}: {
+  text: string;
+  size?: number;
+  className?: string;
+  label?: string;
+}) {
   const [src, setSrc] = useState<string | null>(null);
 
   useEffect(() => {

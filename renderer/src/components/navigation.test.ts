@@ -8,17 +8,59 @@ describe('side menu', () => {
   it('shows a clerk the counter pages and no empty 系统管理 group; readers only the search', () => {
     const fees = { fees: ['/fees/calculator', '/fees/relief/new', '/fees/relief', '/fees/follow-up', '/fees/totals'] };
     const confirmation = { confirmation: ['/confirmation', '/confirmation/print'] };
-    expect(keys(visibleNavigation(NAVIGATION, ['clerk']))).toEqual(['/', '/cases/new', '/cases', '/documents', { mediation: ['/mediation'] }, fees, confirmation, { docket: ['/docket/triage', '/docket/centre'] }]);
-    expect(keys(visibleNavigation(NAVIGATION, ['print']))).toEqual(['/', '/cases', '/documents', { mediation: ['/mediation'] }, { fees: ['/fees/calculator', '/fees/follow-up'] }, confirmation, { docket: ['/docket/centre'] }]);
-    expect(keys(visibleNavigation(NAVIGATION, ['approver']))).toEqual(['/', '/cases', '/documents', { mediation: ['/mediation'] }, { fees: ['/fees/calculator', '/fees/relief', '/fees/follow-up', '/fees/totals'] }, { confirmation: ['/confirmation'] }, { docket: ['/docket/centre', '/docket/settings'] }]);
+    expect(keys(visibleNavigation(NAVIGATION, ['clerk']))).toEqual([
+      '/',
+      '/cases/new',
+      '/cases',
+      '/documents',
+      { mediation: ['/mediation'] },
+      fees,
+      confirmation,
+      { docket: ['/docket/triage', '/docket/centre'] },
+    ]);
+    expect(keys(visibleNavigation(NAVIGATION, ['print']))).toEqual([
+      '/',
+      '/cases',
+      '/documents',
+      { mediation: ['/mediation'] },
+      { fees: ['/fees/calculator', '/fees/follow-up'] },
+      confirmation,
+      { docket: ['/docket/centre'] },
+    ]);
+    expect(keys(visibleNavigation(NAVIGATION, ['approver']))).toEqual([
+      '/',
+      '/cases',
+      '/documents',
+      { mediation: ['/mediation'] },
+      { fees: ['/fees/calculator', '/fees/relief', '/fees/follow-up', '/fees/totals'] },
+      { confirmation: ['/confirmation'] },
+      { docket: ['/docket/centre', '/docket/settings'] },
+    ]);
   });
 
   it('shows an admin the 系统管理 pages', () => {
-    const admin = { admin: ['/admin/users', '/admin/settings', '/admin/templates', '/admin/fees', '/admin/audit', '/admin/backup', '/admin/log'] };
+    const admin = {
+      admin: ['/admin/users', '/admin/settings', '/admin/templates', '/admin/fees', '/admin/audit', '/admin/backup', '/admin/log'],
+    };
     const fees = { fees: ['/fees/calculator', '/fees/relief/new', '/fees/relief', '/fees/follow-up', '/fees/totals'] };
     const confirmation = { confirmation: ['/confirmation', '/confirmation/print'] };
-    expect(keys(visibleNavigation(NAVIGATION, ['clerk', 'admin']))).toEqual(['/', '/cases/new', '/cases', '/documents', { mediation: ['/mediation'] }, fees, confirmation, { docket: ['/docket/triage', '/docket/centre', '/docket/settings'] }, admin]);
-    expect(keys(visibleNavigation(NAVIGATION, ['admin']))).toEqual(['/', { fees: ['/fees/calculator', '/fees/follow-up', '/fees/totals'] }, { docket: ['/docket/settings'] }, admin]);
+    expect(keys(visibleNavigation(NAVIGATION, ['clerk', 'admin']))).toEqual([
+      '/',
+      '/cases/new',
+      '/cases',
+      '/documents',
+      { mediation: ['/mediation'] },
+      fees,
+      confirmation,
+      { docket: ['/docket/triage', '/docket/centre', '/docket/settings'] },
+      admin,
+    ]);
+    expect(keys(visibleNavigation(NAVIGATION, ['admin']))).toEqual([
+      '/',
+      { fees: ['/fees/calculator', '/fees/follow-up', '/fees/totals'] },
+      { docket: ['/docket/settings'] },
+      admin,
+    ]);
   });
 
   it('highlights the entry of the current page, including its sub-pages', () => {

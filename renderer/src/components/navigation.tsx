@@ -1,4 +1,17 @@
-import { AuditOutlined, CalendarOutlined, CloudServerOutlined, DashboardOutlined, FileTextOutlined, FormOutlined, PrinterOutlined, ProfileOutlined, SearchOutlined, SettingOutlined, TeamOutlined, ToolOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  CalendarOutlined,
+  CloudServerOutlined,
+  DashboardOutlined,
+  FileTextOutlined,
+  FormOutlined,
+  PrinterOutlined,
+  ProfileOutlined,
+  SearchOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  ToolOutlined,
+} from '@ant-design/icons';
 import { CASE_READER_ROLES, COUNTER_ROLES } from '../cases/access';
 import { FEE_NAVIGATION, FEE_SETTINGS_NAVIGATION } from '../pages/fees/feeNavigation';
 import { CONFIRMATION_NAVIGATION } from '../pages/confirmation/confirmationNavigation';

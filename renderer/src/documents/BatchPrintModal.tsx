@@ -74,7 +74,10 @@ export function BatchPrintModal({
     if (phase.kind !== 'ready') return;
     setPrinting(true);
     try {
-      const done = await onPrint(phase.result.pdfBase64, phase.result.documents.map((d) => d.id));
+      const done = await onPrint(
+        phase.result.pdfBase64,
+        phase.result.documents.map((d) => d.id),
+      );
       if (done) onClose();
     } finally {
       setPrinting(false);
@@ -82,8 +85,17 @@ export function BatchPrintModal({
   }, [phase, onPrint, onClose]);
 
   const percent =
-    phase.kind === 'running' ? Math.floor((phase.done / Math.max(1, phase.total)) * 100) : phase.kind === 'loading' || phase.kind === 'ready' ? 100 : 0;
-  const total = phase.kind === 'running' || phase.kind === 'loading' ? phase.total : phase.kind === 'ready' ? phase.result.documents.length : ids.length;
+    phase.kind === 'running'
+      ? Math.floor((phase.done / Math.max(1, phase.total)) * 100)
+      : phase.kind === 'loading' || phase.kind === 'ready'
+        ? 100
+        : 0;
+  const total =
+    phase.kind === 'running' || phase.kind === 'loading'
+      ? phase.total
+      : phase.kind === 'ready'
+        ? phase.result.documents.length
+        : ids.length;
 
   return (
     <Modal
@@ -101,7 +113,14 @@ export function BatchPrintModal({
               重试
             </Button>
           )}
-          <Button type="primary" icon={<PrinterOutlined />} disabled={phase.kind !== 'ready'} loading={printing} onClick={() => void print()} autoFocus>
+          <Button
+            type="primary"
+            icon={<PrinterOutlined />}
+            disabled={phase.kind !== 'ready'}
+            loading={printing}
+            onClick={() => void print()}
+            autoFocus
+          >
             打印全部
           </Button>
         </Space>
@@ -115,17 +134,22 @@ export function BatchPrintModal({
             percent={percent}
             status={phase.kind === 'ready' ? 'success' : 'active'}
             aria-label="批量生成进度"
-            format={() => (phase.kind === 'ready' ? '完成' : `${phase.kind === 'running' ? phase.done : phase.kind === 'loading' ? total : 0}/${total}`)}
+            format={() =>
+              phase.kind === 'ready' ? '完成' : `${phase.kind === 'running' ? phase.done : phase.kind === 'loading' ? total : 0}/${total}`
+            }
           />
           <Typography.Text type="secondary" data-testid="batch-state">
             {phase.kind === 'starting' && '正在开始…'}
             {phase.kind === 'running' && `正在生成第 ${Math.min(phase.done + 1, phase.total)} 份，共 ${phase.total} 份`}
             {phase.kind === 'loading' && '生成完毕，正在载入…'}
-            {phase.kind === 'ready' && `已生成 ${phase.result.documents.length} 份文书，共 ${phase.result.pages} 页；每份文书从新的一页开始，页码各自编排。`}
+            {phase.kind === 'ready' &&
+              `已生成 ${phase.result.documents.length} 份文书，共 ${phase.result.pages} 页；每份文书从新的一页开始，页码各自编排。`}
           </Typography.Text>
         </div>
       )}
-      {phase.kind === 'ready' && <PdfFrame pdfBase64={phase.result.pdfBase64} title="批量打印预览" height="66vh" testId="batch-preview-frame" />}
+      {phase.kind === 'ready' && (
+        <PdfFrame pdfBase64={phase.result.pdfBase64} title="批量打印预览" height="66vh" testId="batch-preview-frame" />
+      )}
     </Modal>
   );
 }

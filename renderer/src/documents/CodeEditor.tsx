@@ -68,7 +68,14 @@ export const CodeEditor = forwardRef<
         <div className="code-editor-gutter-end" />
       </div>
       <div className="code-editor-body">
-        {errorLine ? <div className="code-editor-error-band" style={{ top: (errorLine - 1) * LINE_HEIGHT + 8 - scrollTop }} aria-hidden="true" data-line={errorLine} /> : null}
+        {errorLine ? (
+          <div
+            className="code-editor-error-band"
+            style={{ top: (errorLine - 1) * LINE_HEIGHT + 8 - scrollTop }}
+            aria-hidden="true"
+            data-line={errorLine}
+          />
+        ) : null}
         <textarea
           ref={area}
           className="code-editor-text"

@@ -42,7 +42,9 @@ export function DocumentTable({
   tableProps?: Partial<TableProps<DocumentRecord>> & { 'aria-label'?: string };
 }) {
   const columns: TableProps<DocumentRecord>['columns'] = [
-    ...(compact ? [] : [{ title: '编号', dataIndex: 'id', width: 64, render: (id: number) => <span className="mono-number doc-id">{id}</span> }]),
+    ...(compact
+      ? []
+      : [{ title: '编号', dataIndex: 'id', width: 64, render: (id: number) => <span className="mono-number doc-id">{id}</span> }]),
     ...(showCase
       ? [
           {
@@ -50,7 +52,14 @@ export function DocumentTable({
             className: 'no-wrap',
             dataIndex: 'caseNumber',
             width: 210,
-            render: (n: string | null, d: DocumentRecord) => (n && d.caseId ? <Link to={`/cases/${d.caseId}`} className="mono-number">{n}</Link> : '—'),
+            render: (n: string | null, d: DocumentRecord) =>
+              n && d.caseId ? (
+                <Link to={`/cases/${d.caseId}`} className="mono-number">
+                  {n}
+                </Link>
+              ) : (
+                '—'
+              ),
           },
         ]
       : []),
@@ -82,7 +91,13 @@ export function DocumentTable({
               </Tooltip>
             ),
           },
-          { title: '页数', dataIndex: 'pageCount', width: 60, align: 'right' as const, render: (n: number) => <span className="mono-number">{n}</span> },
+          {
+            title: '页数',
+            dataIndex: 'pageCount',
+            width: 60,
+            align: 'right' as const,
+            render: (n: number) => <span className="mono-number">{n}</span>,
+          },
         ]),
     {
       title: '生成',
@@ -102,13 +117,32 @@ export function DocumentTable({
       width: compact ? 150 : 220,
       render: (_: unknown, d: DocumentRecord) => (
         <span className="row-actions">
-          <Button type="link" size="small" icon={compact ? undefined : <EyeOutlined />} onClick={() => onPreview(d)} aria-label={`预览${d.title}`}>
+          <Button
+            type="link"
+            size="small"
+            icon={compact ? undefined : <EyeOutlined />}
+            onClick={() => onPreview(d)}
+            aria-label={`预览${d.title}`}
+          >
             预览
           </Button>
-          <Button type="link" size="small" icon={compact ? undefined : <DownloadOutlined />} onClick={() => onDownload(d)} loading={busyId === d.id} aria-label={`下载${d.title}`}>
+          <Button
+            type="link"
+            size="small"
+            icon={compact ? undefined : <DownloadOutlined />}
+            onClick={() => onDownload(d)}
+            loading={busyId === d.id}
+            aria-label={`下载${d.title}`}
+          >
             下载
           </Button>
-          <Button type="link" size="small" icon={compact ? undefined : <PrinterOutlined />} onClick={() => onPrint(d)} aria-label={`打印${d.title}`}>
+          <Button
+            type="link"
+            size="small"
+            icon={compact ? undefined : <PrinterOutlined />}
+            onClick={() => onPrint(d)}
+            aria-label={`打印${d.title}`}
+          >
             打印
           </Button>
         </span>

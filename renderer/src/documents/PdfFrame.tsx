@@ -23,9 +23,12 @@ export function PdfFrame({
   testId?: string;
 }) {
   const url = useMemo(() => (pdfBase64 ? URL.createObjectURL(base64ToBlob(pdfBase64, PDF_MIME)) : null), [pdfBase64]);
-  useEffect(() => () => {
-    if (url) URL.revokeObjectURL(url);
-  }, [url]);
+  useEffect(
+    () => () => {
+      if (url) URL.revokeObjectURL(url);
+    },
+    [url],
+  );
 
   return (
     <div className="pdf-frame" style={{ height }}>

@@ -35,7 +35,15 @@ export function PrintSettingsModal({ open, onClose }: { open: boolean; onClose: 
   };
 
   return (
-    <Modal open={open} title="打印设置（本机）" okText="保存" onOk={() => form.submit()} onCancel={onClose} okButtonProps={{ disabled: !shell }} destroyOnHidden>
+    <Modal
+      open={open}
+      title="打印设置（本机）"
+      okText="保存"
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      okButtonProps={{ disabled: !shell }}
+      destroyOnHidden
+    >
       {!shell && (
         <Alert
           type="info"
@@ -44,7 +52,14 @@ export function PrintSettingsModal({ open, onClose }: { open: boolean; onClose: 
           title="在浏览器中使用时，打印由浏览器的打印对话框完成，打印机在对话框中选择。静默打印需使用诉服台桌面程序。"
         />
       )}
-      <Form form={form} layout="vertical" onFinish={submit} disabled={!shell} name="print-settings" initialValues={{ mode: 'dialog', printer: null }}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        disabled={!shell}
+        name="print-settings"
+        initialValues={{ mode: 'dialog', printer: null }}
+      >
         <Form.Item name="mode" label="打印方式">
           <Radio.Group>
             <Space orientation="vertical">

@@ -26,10 +26,26 @@ export async function generateAsking<N extends GenerateOp>(
 }
 
 /** The yes/no question of a duplicate, with antd's modal (App.useApp().modal). */
-export function askWithModal(modal: { confirm: (config: { title: string; content: string; okText: string; cancelText: string; onOk: () => void; onCancel: () => void }) => unknown }) {
+export function askWithModal(modal: {
+  confirm: (config: {
+    title: string;
+    content: string;
+    okText: string;
+    cancelText: string;
+    onOk: () => void;
+    onCancel: () => void;
+  }) => unknown;
+}) {
   return (message: string) =>
     new Promise<boolean>((resolve) => {
-      modal.confirm({ title: '已有内容相同的文书', content: message, okText: '再次生成并登记', cancelText: '不生成', onOk: () => resolve(true), onCancel: () => resolve(false) });
+      modal.confirm({
+        title: '已有内容相同的文书',
+        content: message,
+        okText: '再次生成并登记',
+        cancelText: '不生成',
+        onOk: () => resolve(true),
+        onCancel: () => resolve(false),
+      });
     });
 }
 
@@ -38,14 +54,16 @@ export function changedPaths(before: unknown, after: unknown, prefix = ''): stri
   const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
   if (Array.isArray(before) && Array.isArray(after)) {
     const out: string[] = [];
-    for (let i = 0; i < Math.max(before.length, after.length); i++) out.push(...changedPaths(before[i], after[i], prefix ? `${prefix}.${i}` : String(i)));
+    for (let i = 0; i < Math.max(before.length, after.length); i++)
+      out.push(...changedPaths(before[i], after[i], prefix ? `${prefix}.${i}` : String(i)));
     return out;
   }
   if (isObj(before) && isObj(after)) {
     const out: string[] = [];
-    for (const k of new Set([...Object.keys(before), ...Object.keys(after)])) out.push(...changedPaths(before[k], after[k], prefix ? `${prefix}.${k}` : k));
+    for (const k of new Set([...Object.keys(before), ...Object.keys(after)]))
+      out.push(...changedPaths(before[k], after[k], prefix ? `${prefix}.${k}` : k));
     return out;
   }
-  const norm = (v: unknown) => (typeof v === 'string' ? v.trim() : v ?? null);
+  const norm = (v: unknown) => (typeof v === 'string' ? v.trim() : (v ?? null));
   return norm(before) === norm(after) ? [] : [prefix];
 }

@@ -20,9 +20,15 @@ describe('which way a print goes', () => {
   });
 
   it('prints silently to the chosen printer when the workstation says so and the printer exists', () => {
-    expect(choosePrintRoute(shell, { mode: 'silent', printer: 'Brother-Batch' }, PRINTERS)).toEqual({ kind: 'shell-silent', deviceName: 'Brother-Batch' });
+    expect(choosePrintRoute(shell, { mode: 'silent', printer: 'Brother-Batch' }, PRINTERS)).toEqual({
+      kind: 'shell-silent',
+      deviceName: 'Brother-Batch',
+    });
     // the list could not be read: trust the choice
-    expect(choosePrintRoute(shell, { mode: 'silent', printer: 'Brother-Batch' }, null)).toEqual({ kind: 'shell-silent', deviceName: 'Brother-Batch' });
+    expect(choosePrintRoute(shell, { mode: 'silent', printer: 'Brother-Batch' }, null)).toEqual({
+      kind: 'shell-silent',
+      deviceName: 'Brother-Batch',
+    });
   });
 
   it('falls back to the dialog, saying why, when the silent printer is missing or gone', () => {
@@ -37,7 +43,10 @@ describe('which way a print goes', () => {
 
 describe('stored print settings', () => {
   it('reads what was stored and ignores what cannot be read', () => {
-    expect(parsePrintSettings(JSON.stringify({ mode: 'silent', printer: 'Brother-Batch' }))).toEqual({ mode: 'silent', printer: 'Brother-Batch' });
+    expect(parsePrintSettings(JSON.stringify({ mode: 'silent', printer: 'Brother-Batch' }))).toEqual({
+      mode: 'silent',
+      printer: 'Brother-Batch',
+    });
     expect(parsePrintSettings(null)).toEqual({ mode: 'dialog', printer: null });
     expect(parsePrintSettings('{not json')).toEqual({ mode: 'dialog', printer: null });
     expect(parsePrintSettings(JSON.stringify({ mode: 'loud', printer: '  ' }))).toEqual({ mode: 'dialog', printer: null });
@@ -53,7 +62,9 @@ describe('stored print settings', () => {
 
 describe('file names', () => {
   it('names a DOCX after the case number and title, without characters a file system refuses', () => {
-    expect(documentFileName('（2026）浙0522民特1号', '民事裁定书（确认调解协议有效）', 'docx')).toBe('（2026）浙0522民特1号-民事裁定书（确认调解协议有效）.docx');
+    expect(documentFileName('（2026）浙0522民特1号', '民事裁定书（确认调解协议有效）', 'docx')).toBe(
+      '（2026）浙0522民特1号-民事裁定书（确认调解协议有效）.docx',
+    );
     expect(documentFileName(null, '通知书', 'pdf')).toBe('通知书.pdf');
     expect(safeFileName('a/b:c*?"<>|d')).toBe('a_b_c_d');
     expect(safeFileName('...')).toBe('文书');

@@ -44,16 +44,17 @@ export interface PrintSettings {
 export const DEFAULT_PRINT_SETTINGS: PrintSettings = { mode: 'dialog', printer: null };
 export const PRINT_SETTINGS_KEY = 'court.printSettings';
 
-export type PrintRoute =
-  | { kind: 'shell-dialog'; warning?: string }
-  | { kind: 'shell-silent'; deviceName: string }
-  | { kind: 'browser' };
+export type PrintRoute = { kind: 'shell-dialog'; warning?: string } | { kind: 'shell-silent'; deviceName: string } | { kind: 'browser' };
 
 /**
  * Which way a print goes. No shell print → the browser. Silent printing only with a chosen printer that the
  * shell still lists (when the list is known); otherwise the dialog, with a warning saying why.
  */
-export function choosePrintRoute(bridge: PrintBridge | undefined | null, settings: PrintSettings, printers?: readonly PrinterInfo[] | null): PrintRoute {
+export function choosePrintRoute(
+  bridge: PrintBridge | undefined | null,
+  settings: PrintSettings,
+  printers?: readonly PrinterInfo[] | null,
+): PrintRoute {
   if (!bridge || typeof bridge.print !== 'function') return { kind: 'browser' };
   if (settings.mode !== 'silent') return { kind: 'shell-dialog' };
   if (!settings.printer) return { kind: 'shell-dialog', warning: '未选择静默打印的打印机，已改用打印对话框' };
@@ -137,7 +138,10 @@ export async function printPdf(pdfBase64: string): Promise<PrintOutcome> {
     const how = await printInBrowser(base64ToBlob(pdfBase64, PDF_MIME));
     return { route: how };
   }
-  const request: ShellPrintRequest = route.kind === 'shell-silent' ? { base64: pdfBase64, silent: true, printerName: route.deviceName } : { base64: pdfBase64, silent: false };
+  const request: ShellPrintRequest =
+    route.kind === 'shell-silent'
+      ? { base64: pdfBase64, silent: true, printerName: route.deviceName }
+      : { base64: pdfBase64, silent: false };
   const answer = await bridge.print(request);
   const error = shellAnswerError(answer);
   if (error) throw new Error(error);
@@ -168,7 +172,16 @@ export function printInBrowser(blob: Blob): Promise<'browser' | 'tab'> {
   frame.setAttribute('aria-hidden', 'true');
   frame.tabIndex = -1;
   // not display:none — a hidden-by-display frame does not load its PDF viewer
-  Object.assign(frame.style, { position: 'fixed', right: '0', bottom: '0', width: '1px', height: '1px', border: '0', opacity: '0', pointerEvents: 'none' });
+  Object.assign(frame.style, {
+    position: 'fixed',
+    right: '0',
+    bottom: '0',
+    width: '1px',
+    height: '1px',
+    border: '0',
+    opacity: '0',
+    pointerEvents: 'none',
+  });
   return new Promise((resolve) => {
     const fallback = () => {
       window.open(url, '_blank', 'noopener');

@@ -88,7 +88,10 @@ export function useDocumentActions(onChanged: () => void) {
       setBusyId(doc.id);
       try {
         const r = await send('documents.reprint', { id: doc.id, format: doc.format });
-        downloadBlob(base64ToBlob(r.base64, doc.format === 'pdf' ? PDF_MIME : DOCX_MIME), documentFileName(doc.caseNumber, doc.title, doc.format));
+        downloadBlob(
+          base64ToBlob(r.base64, doc.format === 'pdf' ? PDF_MIME : DOCX_MIME),
+          documentFileName(doc.caseNumber, doc.title, doc.format),
+        );
         if (!r.identical) message.warning('重新生成的文件与登记时的摘要不一致，请核对');
       } catch (err) {
         message.error(errorMessage(err));
@@ -145,9 +148,22 @@ export function useDocumentActions(onChanged: () => void) {
     >
       {preview?.error && <Alert type="error" showIcon title={preview.error} role="alert" />}
       {preview?.identical === false && (
-        <Alert type="warning" showIcon className="preview-warning" title="重新生成的文书与登记时的摘要（SHA-256）不一致，请核对模板版本与字体设置" />
+        <Alert
+          type="warning"
+          showIcon
+          className="preview-warning"
+          title="重新生成的文书与登记时的摘要（SHA-256）不一致，请核对模板版本与字体设置"
+        />
       )}
-      {!preview?.error && <PdfFrame pdfBase64={preview?.pdfBase64} title="文书预览" loading={!preview?.pdfBase64} height="72vh" testId="document-preview-frame" />}
+      {!preview?.error && (
+        <PdfFrame
+          pdfBase64={preview?.pdfBase64}
+          title="文书预览"
+          loading={!preview?.pdfBase64}
+          height="72vh"
+          testId="document-preview-frame"
+        />
+      )}
     </Modal>
   );
 

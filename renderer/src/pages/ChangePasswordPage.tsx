@@ -39,12 +39,14 @@ export function ChangePasswordPage() {
 
   return (
     <CenteredCard title="修改密码" subtitle={session.me ? `${session.me.user.displayName}（${session.me.user.username}）` : undefined}>
-      {forced && (
-        <Alert type="info" showIcon className="form-alert" title="管理员已重置您的密码。请先设置新密码，再继续使用。" />
-      )}
+      {forced && <Alert type="info" showIcon className="form-alert" title="管理员已重置您的密码。请先设置新密码，再继续使用。" />}
       {error && <Alert type="error" showIcon title={error} className="form-alert" role="alert" />}
       <Form<ChangePasswordValues> form={form} layout="vertical" onFinish={submit} requiredMark={false}>
-        <Form.Item label={forced ? '当前密码（管理员告知的临时密码）' : '当前密码'} name="currentPassword" rules={[{ required: true, message: '请填写当前密码' }]}>
+        <Form.Item
+          label={forced ? '当前密码（管理员告知的临时密码）' : '当前密码'}
+          name="currentPassword"
+          rules={[{ required: true, message: '请填写当前密码' }]}
+        >
           <Input.Password autoFocus autoComplete="current-password" />
         </Form.Item>
         <Form.Item label="新密码" name="newPassword" extra={PASSWORD_HINT} rules={[{ required: true, message: '请填写新密码' }]}>
@@ -57,7 +59,8 @@ export function ChangePasswordPage() {
           rules={[
             { required: true, message: '请再次填写新密码' },
             ({ getFieldValue }) => ({
-              validator: (_r, v) => (!v || v === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error('两次填写的新密码不一致'))),
+              validator: (_r, v) =>
+                !v || v === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error('两次填写的新密码不一致')),
             }),
           ]}
         >
@@ -67,11 +70,7 @@ export function ChangePasswordPage() {
           <Button type="primary" htmlType="submit" loading={busy} style={{ flex: 1 }}>
             修改密码
           </Button>
-          {forced ? (
-            <Button onClick={() => void session.signOut()}>退出登录</Button>
-          ) : (
-            <Button onClick={() => navigate(-1)}>返回</Button>
-          )}
+          {forced ? <Button onClick={() => void session.signOut()}>退出登录</Button> : <Button onClick={() => navigate(-1)}>返回</Button>}
         </Flex>
       </Form>
     </CenteredCard>

@@ -22,7 +22,12 @@ export function DashboardReminders() {
       <Space size={48} wrap>
         {item('待我审批的司法救助申请', r.awaitingMe, '/fees/relief')}
         {item('即将到期的缓交', r.dueSoon, '/fees/follow-up?state=due-soon')}
-        {item(r.overdueUnflagged > 0 ? `逾期未交的缓交（${r.overdueUnflagged} 件尚未记入案件）` : '逾期未交的缓交', r.overdue, '/fees/follow-up?state=overdue', true)}
+        {item(
+          r.overdueUnflagged > 0 ? `逾期未交的缓交（${r.overdueUnflagged} 件尚未记入案件）` : '逾期未交的缓交',
+          r.overdue,
+          '/fees/follow-up?state=overdue',
+          true,
+        )}
       </Space>
     </Card>
   );

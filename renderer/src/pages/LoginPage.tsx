@@ -27,7 +27,8 @@ export function LoginPage() {
         await session.signIn(token);
       } catch (err) {
         // wrong credentials and locked accounts are about the pair, not one field
-        if (err instanceof ApiCallError && (err.code === 'UNAUTHENTICATED' || err.code === 'LOCKED' || err.code === 'THROTTLED')) setError(err.message);
+        if (err instanceof ApiCallError && (err.code === 'UNAUTHENTICATED' || err.code === 'LOCKED' || err.code === 'THROTTLED'))
+          setError(err.message);
         else setError(applyApiError(form, err));
         form.setFieldValue('password', '');
         form.focusField(err instanceof ApiCallError && err.code === 'UNAUTHENTICATED' ? 'password' : 'username');

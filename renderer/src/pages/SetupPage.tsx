@@ -157,16 +157,15 @@ export function SetupPage() {
             rules={[
               { required: true, message: '请再次填写密码' },
               ({ getFieldValue }) => ({
-                validator: (_r, v) => (!v || v === getFieldValue('adminPassword') ? Promise.resolve() : Promise.reject(new Error('两次填写的密码不一致'))),
+                validator: (_r, v) =>
+                  !v || v === getFieldValue('adminPassword') ? Promise.resolve() : Promise.reject(new Error('两次填写的密码不一致')),
               }),
             ]}
           >
             <Input.Password autoComplete="new-password" />
           </Form.Item>
           <Flex justify="space-between">
-            <Button onClick={() => goToStep(0)}>
-              上一步
-            </Button>
+            <Button onClick={() => goToStep(0)}>上一步</Button>
             <Button type="primary" htmlType="submit" loading={busy}>
               完成设置
             </Button>

@@ -133,7 +133,10 @@ export function AuditPage() {
             width: 220,
             render: (v: string, r) => (
               <>
-                {r.operationLabel} <Typography.Text type="secondary" className="op-code">{v}</Typography.Text>
+                {r.operationLabel}{' '}
+                <Typography.Text type="secondary" className="op-code">
+                  {v}
+                </Typography.Text>
               </>
             ),
           },

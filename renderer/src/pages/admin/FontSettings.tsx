@@ -30,7 +30,11 @@ const FIELDS: { name: keyof FontValues; label: string; example: string }[] = [
 ];
 
 /** The form's values: an empty field for the shipped font. */
-const fontValues = (f: { [K in keyof FontValues]?: string | null }): FontValues => ({ body: f.body ?? '', bodyBold: f.bodyBold ?? '', title: f.title ?? '' });
+const fontValues = (f: { [K in keyof FontValues]?: string | null }): FontValues => ({
+  body: f.body ?? '',
+  bodyBold: f.bodyBold ?? '',
+  title: f.title ?? '',
+});
 
 /**
  * 文书字体 (admin, in 本院设置): the court's own licensed font files for documents. Empty fields use the font
@@ -38,7 +42,9 @@ const fontValues = (f: { [K in keyof FontValues]?: string | null }): FontValues 
  */
 export function FontSettings() {
   const { message } = AntApp.useApp();
-  const { form, loaded, loadError, error, saving, save } = useSettingsForm<FontValues>(() => send('documents.fontSettings').then(fontValues));
+  const { form, loaded, loadError, error, saving, save } = useSettingsForm<FontValues>(() =>
+    send('documents.fontSettings').then(fontValues),
+  );
   const { data: files, reload: reloadFiles } = useOperation(() => send('documents.fontFiles'), [], { keep: true });
   const [uploading, setUploading] = useState(false);
   const [uploadError, setUploadError] = useState<string | null>(null);
@@ -72,7 +78,9 @@ export function FontSettings() {
   return (
     <Card title="文书字体" size="small" className="font-settings">
       <Typography.Paragraph type="secondary" className="font-settings-note">
-        文书默认使用随程序提供的思源宋体（Noto Serif SC），在每台电脑上打印效果相同。本院持有仿宋_GB2312、方正小标宋简体等字体授权的，先上传字体文件（TrueType，.ttf/.ttc，至多 40 MB；也可在主机上运行 court font add 文件），再在下面选用（.ttc 字体集写作“文件名#字体名”）。留空则使用默认字体。
+        文书默认使用随程序提供的思源宋体（Noto Serif
+        SC），在每台电脑上打印效果相同。本院持有仿宋_GB2312、方正小标宋简体等字体授权的，先上传字体文件（TrueType，.ttf/.ttc，至多 40
+        MB；也可在主机上运行 court font add 文件），再在下面选用（.ttc 字体集写作“文件名#字体名”）。留空则使用默认字体。
       </Typography.Paragraph>
       <Space style={{ marginBottom: 12 }}>
         <Upload accept=".ttf,.otf,.ttc,.otc" showUploadList={false} beforeUpload={(file) => (void upload(file), false)}>

@@ -40,7 +40,12 @@ export function SettingsPage() {
               </Form.Item>
             </Col>
             <Col span={10}>
-              <Form.Item label="法院代字" name="courtCode" extra="如 浙0522；修改后新案号使用新代字" rules={[{ required: true, whitespace: true, message: '请填写法院代字' }]}>
+              <Form.Item
+                label="法院代字"
+                name="courtCode"
+                extra="如 浙0522；修改后新案号使用新代字"
+                rules={[{ required: true, whitespace: true, message: '请填写法院代字' }]}
+              >
                 <Input maxLength={8} />
               </Form.Item>
             </Col>

@@ -30,7 +30,15 @@ interface CreateValues {
   roles: Role[];
 }
 
-export function CreateUserModal({ open, onClose, onSaved }: { open: boolean; onClose: () => void; onSaved: (u: UserView) => Promise<void> }) {
+export function CreateUserModal({
+  open,
+  onClose,
+  onSaved,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onSaved: (u: UserView) => Promise<void>;
+}) {
   const [form] = Form.useForm<CreateValues>();
   return (
     <FormModal<CreateValues>
@@ -42,13 +50,23 @@ export function CreateUserModal({ open, onClose, onSaved }: { open: boolean; onC
       onClose={onClose}
       onSubmit={async (v) => onSaved(await send('users.create', v))}
     >
-      <Form.Item label="用户名" name="username" extra="以字母开头，2–32 位字母、数字、下划线、点或横线" rules={[{ required: true, whitespace: true, message: '请填写用户名' }]}>
+      <Form.Item
+        label="用户名"
+        name="username"
+        extra="以字母开头，2–32 位字母、数字、下划线、点或横线"
+        rules={[{ required: true, whitespace: true, message: '请填写用户名' }]}
+      >
         <Input autoComplete="off" maxLength={32} />
       </Form.Item>
       <Form.Item label="姓名" name="displayName" rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}>
         <Input maxLength={40} />
       </Form.Item>
-      <Form.Item label="初始密码" name="password" extra={`${PASSWORD_HINT}。用户首次登录后可自行修改`} rules={[{ required: true, message: '请填写初始密码' }]}>
+      <Form.Item
+        label="初始密码"
+        name="password"
+        extra={`${PASSWORD_HINT}。用户首次登录后可自行修改`}
+        rules={[{ required: true, message: '请填写初始密码' }]}
+      >
         <Input.Password autoComplete="new-password" />
       </Form.Item>
       <RolesField />
@@ -61,7 +79,15 @@ interface EditValues {
   roles: Role[];
 }
 
-export function EditUserModal({ user, onClose, onSaved }: { user: UserView | null; onClose: () => void; onSaved: (u: UserView) => Promise<void> }) {
+export function EditUserModal({
+  user,
+  onClose,
+  onSaved,
+}: {
+  user: UserView | null;
+  onClose: () => void;
+  onSaved: (u: UserView) => Promise<void>;
+}) {
   const [form] = Form.useForm<EditValues>();
   const shown = useLastUser(user);
   return (
@@ -87,7 +113,15 @@ interface ResetValues {
   newPassword: string;
 }
 
-export function ResetPasswordModal({ user, onClose, onSaved }: { user: UserView | null; onClose: () => void; onSaved: (u: UserView) => Promise<void> }) {
+export function ResetPasswordModal({
+  user,
+  onClose,
+  onSaved,
+}: {
+  user: UserView | null;
+  onClose: () => void;
+  onSaved: (u: UserView) => Promise<void>;
+}) {
   const [form] = Form.useForm<ResetValues>();
   const shown = useLastUser(user);
   return (

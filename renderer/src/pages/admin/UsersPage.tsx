@@ -12,10 +12,30 @@ export type UserView = Output<'users.list'>[number];
 
 function UserStatus({ user }: { user: UserView }) {
   const tags = [];
-  if (user.disabled) tags.push(<Tag key="d" color="default">停用</Tag>);
-  else if (isFuture(user.lockedUntil)) tags.push(<Tag key="l" color="orange">锁定至 {formatDateTime(user.lockedUntil).slice(5)}</Tag>);
-  else tags.push(<Tag key="n" color="green">正常</Tag>);
-  if (user.mustChangePassword) tags.push(<Tag key="m" color="blue">待改密码</Tag>);
+  if (user.disabled)
+    tags.push(
+      <Tag key="d" color="default">
+        停用
+      </Tag>,
+    );
+  else if (isFuture(user.lockedUntil))
+    tags.push(
+      <Tag key="l" color="orange">
+        锁定至 {formatDateTime(user.lockedUntil).slice(5)}
+      </Tag>,
+    );
+  else
+    tags.push(
+      <Tag key="n" color="green">
+        正常
+      </Tag>,
+    );
+  if (user.mustChangePassword)
+    tags.push(
+      <Tag key="m" color="blue">
+        待改密码
+      </Tag>,
+    );
   return <>{tags}</>;
 }
 
@@ -128,7 +148,11 @@ export function UsersPage() {
           },
         ]}
       />
-      <CreateUserModal open={dialog?.kind === 'create'} onClose={() => setDialog(null)} onSaved={(u) => saved(`已新建用户 ${u.displayName}`, u)} />
+      <CreateUserModal
+        open={dialog?.kind === 'create'}
+        onClose={() => setDialog(null)}
+        onSaved={(u) => saved(`已新建用户 ${u.displayName}`, u)}
+      />
       <EditUserModal
         user={dialog?.kind === 'edit' ? dialog.user : null}
         onClose={() => setDialog(null)}

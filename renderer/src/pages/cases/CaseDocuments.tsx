@@ -10,7 +10,11 @@ import { useDocumentActions, type DocumentRecord } from '../../documents/useDocu
 /** 文书 in the case view: the case's documents, newest first, and the way to generate one. */
 export function CaseDocuments({ caseId, onChanged }: { caseId: number; onChanged?: () => void }) {
   const navigate = useNavigate();
-  const { data, error, reload: reloadList } = useOperation(() => send('documents.list', { caseId, page: 1, pageSize: 200 }), [caseId], { keep: true });
+  const {
+    data,
+    error,
+    reload: reloadList,
+  } = useOperation(() => send('documents.list', { caseId, page: 1, pageSize: 200 }), [caseId], { keep: true });
   const rows: DocumentRecord[] | null = data?.rows ?? null;
   const total = data?.total ?? 0;
   const reload = useCallback(() => {

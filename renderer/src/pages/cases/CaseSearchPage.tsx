@@ -83,10 +83,16 @@ export function CaseSearchPage() {
       <div className="case-search-meta" aria-live="polite">
         {result && q.trim() && (
           <Typography.Text type="secondary">
-            {result.rows.length === 0 ? '没有找到案件' : `找到 ${result.rows.length}${result.rows.length === 100 ? '+' : ''} 件${result.matchedBy ? `（${MATCHED_BY[result.matchedBy]}）` : ''}，新案在前`}
+            {result.rows.length === 0
+              ? '没有找到案件'
+              : `找到 ${result.rows.length}${result.rows.length === 100 ? '+' : ''} 件${result.matchedBy ? `（${MATCHED_BY[result.matchedBy]}）` : ''}，新案在前`}
           </Typography.Text>
         )}
-        {!q.trim() && <Typography.Text type="secondary">两个字的姓名（如 张三）按姓名查找；三个字以上可查案号片段、证件号或电话的一部分。</Typography.Text>}
+        {!q.trim() && (
+          <Typography.Text type="secondary">
+            两个字的姓名（如 张三）按姓名查找；三个字以上可查案号片段、证件号或电话的一部分。
+          </Typography.Text>
+        )}
       </div>
       <div ref={table}>
         <Table<Row>
@@ -113,11 +119,27 @@ export function CaseSearchPage() {
             },
           })}
           columns={[
-            { title: '案号', className: 'no-wrap', dataIndex: 'number', width: 240, render: (v: string, r) => <Link to={`/cases/${r.id}`} className="mono-number">{v}</Link> },
+            {
+              title: '案号',
+              className: 'no-wrap',
+              dataIndex: 'number',
+              width: 240,
+              render: (v: string, r) => (
+                <Link to={`/cases/${r.id}`} className="mono-number">
+                  {v}
+                </Link>
+              ),
+            },
             { title: '类型', dataIndex: 'caseType', width: 64 },
             { title: '当事人', dataIndex: 'partiesText', ellipsis: true },
             { title: '案由', dataIndex: 'causeName', ellipsis: true },
-            { title: '争议金额', dataIndex: 'amountFen', width: 140, align: 'right', render: (v: number | null) => <span className="mono-number">{formatFen(v)}</span> },
+            {
+              title: '争议金额',
+              dataIndex: 'amountFen',
+              width: 140,
+              align: 'right',
+              render: (v: number | null) => <span className="mono-number">{formatFen(v)}</span>,
+            },
             { title: '收案日期', className: 'no-wrap', dataIndex: 'receivedOn', width: 110 },
             { title: '状态', dataIndex: 'status', width: 90, render: (v: string) => <Tag color={STATUS_COLORS[v] ?? 'default'}>{v}</Tag> },
           ]}

@@ -1,6 +1,23 @@
 import { EditOutlined, HistoryOutlined, LinkOutlined, PrinterOutlined } from '@ant-design/icons';
 import { CaseDocketCard } from '../docket/CaseDocketCard';
-import { Alert, App as AntApp, Button, Card, Col, Descriptions, Empty, Form, Input, Row, Select, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Form,
+  Input,
+  Row,
+  Select,
+  Skeleton,
+  Space,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -32,7 +49,19 @@ import { useCase, type CaseView } from './useCase';
 type CaseParty = CaseView['parties'][number];
 type PartyView = CaseParty['party'];
 
-function PartyBlock({ cp, canCorrect, canSeeHistory, onCorrect, onHistory }: { cp: CaseParty; canCorrect: boolean; canSeeHistory: boolean; onCorrect: () => void; onHistory: () => void }) {
+function PartyBlock({
+  cp,
+  canCorrect,
+  canSeeHistory,
+  onCorrect,
+  onHistory,
+}: {
+  cp: CaseParty;
+  canCorrect: boolean;
+  canSeeHistory: boolean;
+  onCorrect: () => void;
+  onHistory: () => void;
+}) {
   const p = cp.party;
   const items = [
     p.kind === 'person' && p.sex ? { key: 'sex', label: '性别', children: SEX_LABELS[p.sex] } : null,
@@ -124,7 +153,15 @@ function AddLink({ view, onLinked }: { view: CaseView; onLinked: () => void }) {
   return (
     <>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} role="alert" />}
-      <Form<LinkValues> form={form} name="link" layout="inline" onFinish={submit} initialValues={{ kind: 'related' }} requiredMark={false} className="link-form">
+      <Form<LinkValues>
+        form={form}
+        name="link"
+        layout="inline"
+        onFinish={submit}
+        initialValues={{ kind: 'related' }}
+        requiredMark={false}
+        className="link-form"
+      >
         <Form.Item name="number" label="关联案号" rules={[{ required: true, whitespace: true, message: '请填写要关联的案号' }]}>
           <Input placeholder="如（2026）浙0522民初12号" style={{ width: 240 }} />
         </Form.Item>
@@ -187,7 +224,15 @@ export function CaseViewPage() {
             column={3}
             className="case-summary-details"
             items={[
-              { key: 'number', label: numberLabel(view.caseType), children: <span className="mono-number" data-testid="case-number">{view.number}</span> },
+              {
+                key: 'number',
+                label: numberLabel(view.caseType),
+                children: (
+                  <span className="mono-number" data-testid="case-number">
+                    {view.number}
+                  </span>
+                ),
+              },
               { key: 'type', label: '案件类型', children: `${view.caseType}（${view.caseTypeLabel}）` },
               { key: 'status', label: '状态', children: <Tag color={STATUS_COLORS[view.status] ?? 'default'}>{view.status}</Tag> },
               { key: 'received', label: '收案日期', children: view.receivedOn },
@@ -208,7 +253,15 @@ export function CaseViewPage() {
                 ),
               },
               { key: 'amount', label: '争议金额', children: <span className="mono-number">{formatFen(view.amountFen)}</span> },
-              { key: 'code', label: '案件码', children: <span className="mono-number case-code" data-testid="case-code">{formatCaseCode(view.code)}</span> },
+              {
+                key: 'code',
+                label: '案件码',
+                children: (
+                  <span className="mono-number case-code" data-testid="case-code">
+                    {formatCaseCode(view.code)}
+                  </span>
+                ),
+              },
               { key: 'filed', label: '登记时间', children: formatDateTime(view.createdAt) },
             ]}
           />
@@ -236,7 +289,11 @@ export function CaseViewPage() {
               column={1}
               styles={{ label: { width: 110 } }}
               items={[
-                { key: 'claims', label: view.caseType === '民初' ? '诉讼请求' : '请求事项', children: <div className="pre-wrap">{view.claims || '—'}</div> },
+                {
+                  key: 'claims',
+                  label: view.caseType === '民初' ? '诉讼请求' : '请求事项',
+                  children: <div className="pre-wrap">{view.claims || '—'}</div>,
+                },
                 { key: 'facts', label: '事实与理由', children: <div className="pre-wrap">{view.facts || '—'}</div> },
               ]}
             />

@@ -100,7 +100,11 @@ export function CausePicker({ id, value, onChange, onBlur, onDate, status, ref }
   const options = useMemo(() => {
     const list = rows.map((r) => ({ value: keyOf(r), label: `${r.no} ${r.name}`, row: r }));
     if (value && !('text' in value) && !list.some((o) => o.value === keyOf(value))) {
-      list.unshift({ value: keyOf(value), label: `${value.no} ${value.name}`, row: { revision: value.revision, no: value.no, name: value.name, path: value.path ?? '', level: 3, group: '', initials: '' } });
+      list.unshift({
+        value: keyOf(value),
+        label: `${value.no} ${value.name}`,
+        row: { revision: value.revision, no: value.no, name: value.name, path: value.path ?? '', level: 3, group: '', initials: '' },
+      });
     }
     return list;
   }, [rows, value]);
@@ -141,57 +145,57 @@ export function CausePicker({ id, value, onChange, onBlur, onDate, status, ref }
         }
       }}
     >
-    <Select<string>
-      id={id}
-      ref={selectRef}
-      status={status}
-      value={value && !('text' in value) ? keyOf(value) : undefined}
-      placeholder={revision ? `输入文字、拼音首字母（如 jdsg）或编号查找（${revision.label}）` : '正在载入案由目录…'}
-      showSearch={{
-        filterOption: false,
-        searchValue: query,
-        autoClearSearchValue: true,
-        onSearch: (q) => {
-          setQuery(q);
+      <Select<string>
+        id={id}
+        ref={selectRef}
+        status={status}
+        value={value && !('text' in value) ? keyOf(value) : undefined}
+        placeholder={revision ? `输入文字、拼音首字母（如 jdsg）或编号查找（${revision.label}）` : '正在载入案由目录…'}
+        showSearch={{
+          filterOption: false,
+          searchValue: query,
+          autoClearSearchValue: true,
+          onSearch: (q) => {
+            setQuery(q);
+            enterPending.current = false;
+            search(q, 120);
+          },
+        }}
+        open={open}
+        loading={loading}
+        options={options}
+        notFoundContent={loading || pending.current ? '正在查找…' : '没有匹配的案由'}
+        onChange={(key) => {
+          const o = options.find((x) => x.value === key);
+          if (o) pickRow(o.row);
+          else onChange?.(undefined);
+        }}
+        onBlur={() => {
           enterPending.current = false;
-          search(q, 120);
-        },
-      }}
-      open={open}
-      loading={loading}
-      options={options}
-      notFoundContent={loading || pending.current ? '正在查找…' : '没有匹配的案由'}
-      onChange={(key) => {
-        const o = options.find((x) => x.value === key);
-        if (o) pickRow(o.row);
-        else onChange?.(undefined);
-      }}
-      onBlur={() => {
-        enterPending.current = false;
-        onBlur?.();
-      }}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (!next && !enterPending.current) {
-          setQuery('');
-          search('', 0);
-        }
-      }}
-      optionRender={(o) => {
-        const row = (o.data as { row: CauseRow }).row;
-        return (
-          <div className="cause-option">
-            <div>
-              <span className="cause-no mono-number">{row.no}</span> {row.name}
+          onBlur?.();
+        }}
+        onOpenChange={(next) => {
+          setOpen(next);
+          if (!next && !enterPending.current) {
+            setQuery('');
+            search('', 0);
+          }
+        }}
+        optionRender={(o) => {
+          const row = (o.data as { row: CauseRow }).row;
+          return (
+            <div className="cause-option">
+              <div>
+                <span className="cause-no mono-number">{row.no}</span> {row.name}
+              </div>
+              <div className="cause-path">{row.path}</div>
             </div>
-            <div className="cause-path">{row.path}</div>
-          </div>
-        );
-      }}
-      labelRender={(l) => <span>{l.label}</span>}
-      listHeight={360}
-      popupMatchSelectWidth
-    />
+          );
+        }}
+        labelRender={(l) => <span>{l.label}</span>}
+        listHeight={360}
+        popupMatchSelectWidth
+      />
     </div>
   );
 }

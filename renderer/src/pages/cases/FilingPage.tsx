@@ -1,5 +1,21 @@
 import { DeleteOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Card, Checkbox, Col, DatePicker, Form, Input, Radio, Row, Select, Space, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  DatePicker,
+  Form,
+  Input,
+  Radio,
+  Row,
+  Select,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -56,7 +72,9 @@ function ReturningParty({ index, onChange }: { index: number; onChange: () => vo
   const hit = Form.useWatch(['parties', index, 'returning'], form) as PartyHit | undefined;
   if (!hit) return null;
   const details = [
-    hit.kind === 'person' ? [hit.sex ? SEX_LABELS[hit.sex] : null, hit.birthDate ? `${hit.birthDate} 出生` : null].filter(Boolean).join(' · ') : null,
+    hit.kind === 'person'
+      ? [hit.sex ? SEX_LABELS[hit.sex] : null, hit.birthDate ? `${hit.birthDate} 出生` : null].filter(Boolean).join(' · ')
+      : null,
     hit.kind === 'organisation' && hit.representative ? `${hit.representativeTitle ?? '法定代表人'}：${hit.representative}` : null,
     hit.idNumber ? `${idTypeLabel(hit.idType)} ${hit.idNumber}` : '无证件号码',
     hit.phone ? `电话 ${hit.phone}` : null,
@@ -67,7 +85,9 @@ function ReturningParty({ index, onChange }: { index: number; onChange: () => vo
       <div className="returning-party-main">
         <div>
           <strong className="returning-party-name">{hit.name}</strong> <Tag color="blue">已登记当事人</Tag>
-          <Typography.Text type="secondary">{hit.kind === 'person' ? '自然人' : '单位'} · 涉 {hit.caseCount} 件</Typography.Text>
+          <Typography.Text type="secondary">
+            {hit.kind === 'person' ? '自然人' : '单位'} · 涉 {hit.caseCount} 件
+          </Typography.Text>
         </div>
         <div className="returning-party-details">{details.join(' · ')}</div>
       </div>
@@ -106,7 +126,10 @@ function PartyCard({
       form.setFieldValue([...path, 'partyId'], hit.id);
       form.setFieldValue([...path, 'returning'], snapshot);
       form.setFieldValue([...path, 'party'], { kind: hit.kind, idType: hit.kind === 'person' ? 'resident' : 'uscc' });
-      form.setFields([{ name: [...path, 'party', 'name'], errors: [] }, { name: [...path, 'party', 'idNumber'], errors: [] }]);
+      form.setFields([
+        { name: [...path, 'party', 'name'], errors: [] },
+        { name: [...path, 'party', 'idNumber'], errors: [] },
+      ]);
       focusWhenReady(() => cardRef.current?.querySelector<HTMLElement>('.returning-change'));
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -159,7 +182,12 @@ function PartyCard({
 function AmountField({ required }: { required: string | null }) {
   const form = Form.useFormInstance<FilingValues>();
   const amount = parseYuan(Form.useWatch('amount', form) as string | undefined);
-  const extra = amount.ok && amount.fen !== undefined ? <span className="mono-number">{formatFen(amount.fen)}</span> : amount.ok && required ? required : undefined;
+  const extra =
+    amount.ok && amount.fen !== undefined ? (
+      <span className="mono-number">{formatFen(amount.fen)}</span>
+    ) : amount.ok && required ? (
+      required
+    ) : undefined;
   return (
     <Form.Item
       name="amount"
@@ -171,7 +199,8 @@ function AmountField({ required }: { required: string | null }) {
             const r = parseYuan(v);
             if (!r.ok) throw new Error(r.message);
             const type = form.getFieldValue('caseType') as FilingCaseType;
-            if (r.fen === undefined && CASE_TYPE_RULES[type].amountRequired) throw new Error(`${CASE_TYPE_RULES[type].label}须填写争议金额`);
+            if (r.fen === undefined && CASE_TYPE_RULES[type].amountRequired)
+              throw new Error(`${CASE_TYPE_RULES[type].label}须填写争议金额`);
           },
         },
       ]}
@@ -273,7 +302,10 @@ export function FilingPage() {
     const rows = (form.getFieldValue('parties') as PartyRow[] | undefined) ?? [];
     form.setFieldValue('parties', rows.some(partyHasInput) ? remapRoles(caseType, rows) : defaultParties(caseType));
     const offered = materialOptions(caseType, (form.getFieldValue('extraMaterials') as string[] | undefined) ?? []);
-    form.setFieldValue('materials', ((form.getFieldValue('materials') as string[] | undefined) ?? []).filter((m) => offered.includes(m)));
+    form.setFieldValue(
+      'materials',
+      ((form.getFieldValue('materials') as string[] | undefined) ?? []).filter((m) => offered.includes(m)),
+    );
     for (const name of ['amount', 'claims'] as const) {
       if (form.getFieldError(name).length) void form.validateFields([name]).catch(() => undefined);
     }
@@ -427,7 +459,12 @@ export function FilingPage() {
                 getValueProps={(v: string | undefined) => ({ value: v ? dayjs(v) : null })}
                 normalize={(d: Dayjs | null) => (d ? d.format('YYYY-MM-DD') : undefined)}
               >
-                <DatePicker format={DATE_FORMATS} allowClear={false} style={{ width: '100%' }} disabledDate={(d) => d.format('YYYY-MM-DD') > today} />
+                <DatePicker
+                  format={DATE_FORMATS}
+                  allowClear={false}
+                  style={{ width: '100%' }}
+                  disabledDate={(d) => d.format('YYYY-MM-DD') > today}
+                />
               </Form.Item>
             </Col>
           </Row>
@@ -463,7 +500,15 @@ export function FilingPage() {
               return (
                 <>
                   {fields.map((f, i) => (
-                    <PartyCard key={f.key} index={i} fieldName={f.name} caseType={caseType} today={today} total={fields.length} onRemove={() => remove(f.name)} />
+                    <PartyCard
+                      key={f.key}
+                      index={i}
+                      fieldName={f.name}
+                      caseType={caseType}
+                      today={today}
+                      total={fields.length}
+                      onRemove={() => remove(f.name)}
+                    />
                   ))}
                   <Form.ErrorList errors={errors} />
                   <Button icon={<PlusOutlined />} onClick={addParty} className="add-party">
@@ -489,7 +534,10 @@ export function FilingPage() {
           <Form.Item
             name="claims"
             label={claimsLabel}
-            rules={[{ required: caseType === '民初', whitespace: true, message: '请填写诉讼请求' }, { max: 5000, message: '诉讼请求不能超过 5000 个字符' }]}
+            rules={[
+              { required: caseType === '民初', whitespace: true, message: '请填写诉讼请求' },
+              { max: 5000, message: '诉讼请求不能超过 5000 个字符' },
+            ]}
           >
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} />
           </Form.Item>

@@ -185,10 +185,7 @@ export function GenerateDocumentPage() {
     return () => document.removeEventListener('keydown', onKey, true);
   }, [draft, runPreview, generate]);
 
-  const templateOptions = useMemo(
-    () => (templates ?? []).map((t) => ({ value: t.id, label: t.title, title: t.description })),
-    [templates],
-  );
+  const templateOptions = useMemo(() => (templates ?? []).map((t) => ({ value: t.id, label: t.title, title: t.description })), [templates]);
 
   if (caseError) return <Alert type="error" showIcon title={caseError} />;
   if (!view) return <Skeleton active />;
@@ -283,13 +280,29 @@ export function GenerateDocumentPage() {
                 <Button icon={<EyeOutlined />} onClick={() => void runPreview()} loading={busy === 'preview'}>
                   预览
                 </Button>
-                <Button type="primary" icon={<FilePdfOutlined />} onClick={() => void generate('pdf')} loading={busy === 'pdf'} disabled={unconfirmed.length > 0}>
+                <Button
+                  type="primary"
+                  icon={<FilePdfOutlined />}
+                  onClick={() => void generate('pdf')}
+                  loading={busy === 'pdf'}
+                  disabled={unconfirmed.length > 0}
+                >
                   生成 PDF
                 </Button>
-                <Button icon={<PrinterOutlined />} onClick={() => void generate('pdf', true)} loading={busy === 'print'} disabled={unconfirmed.length > 0}>
+                <Button
+                  icon={<PrinterOutlined />}
+                  onClick={() => void generate('pdf', true)}
+                  loading={busy === 'print'}
+                  disabled={unconfirmed.length > 0}
+                >
                   生成并打印
                 </Button>
-                <Button icon={<FileWordOutlined />} onClick={() => void generate('docx')} loading={busy === 'docx'} disabled={unconfirmed.length > 0}>
+                <Button
+                  icon={<FileWordOutlined />}
+                  onClick={() => void generate('docx')}
+                  loading={busy === 'docx'}
+                  disabled={unconfirmed.length > 0}
+                >
                   生成 DOCX
                 </Button>
               </Space>
@@ -322,7 +335,12 @@ export function GenerateDocumentPage() {
                   title={`已生成并登记：${generated.document.title}（${generated.document.format.toUpperCase()}，${generated.document.pageCount} 页，模板版本 ${generated.document.templateVersion}）`}
                   action={
                     generated.pdfBase64 ? (
-                      <Button size="small" type="primary" icon={<PrinterOutlined />} onClick={() => void printDocument(generated.document, generated.pdfBase64!)}>
+                      <Button
+                        size="small"
+                        type="primary"
+                        icon={<PrinterOutlined />}
+                        onClick={() => void printDocument(generated.document, generated.pdfBase64!)}
+                      >
                         打印
                       </Button>
                     ) : undefined

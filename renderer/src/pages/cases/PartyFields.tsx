@@ -25,7 +25,11 @@ const searchParties = (q: string) => send('parties.search', { q: q.trim(), limit
 
 function PartyHitLine({ hit }: { hit: PartyHit }) {
   const details = [
-    hit.kind === 'person' ? [hit.sex ? SEX_LABELS[hit.sex] : null, hit.birthDate].filter(Boolean).join(' · ') : hit.representative ? `${hit.representativeTitle ?? '法定代表人'} ${hit.representative}` : null,
+    hit.kind === 'person'
+      ? [hit.sex ? SEX_LABELS[hit.sex] : null, hit.birthDate].filter(Boolean).join(' · ')
+      : hit.representative
+        ? `${hit.representativeTitle ?? '法定代表人'} ${hit.representative}`
+        : null,
     hit.idNumber ? `${idTypeLabel(hit.idType)} ${hit.idNumber}` : null,
     hit.phone,
   ].filter(Boolean);
@@ -99,7 +103,11 @@ export function PartyFields({ name, path, today, onPickReturning, fixedKind = fa
       )}
       <Row gutter={12}>
         <Col span={kind === 'person' ? 6 : 9}>
-          <Form.Item name={[...name, 'name']} label={nameLabel} rules={[{ required: true, whitespace: true, message: `请填写${nameLabel}` }]}>
+          <Form.Item
+            name={[...name, 'name']}
+            label={nameLabel}
+            rules={[{ required: true, whitespace: true, message: `请填写${nameLabel}` }]}
+          >
             {nameInput}
           </Form.Item>
         </Col>
@@ -118,7 +126,14 @@ export function PartyFields({ name, path, today, onPickReturning, fixedKind = fa
           <Form.Item
             name={[...name, 'idNumber']}
             label={kind === 'person' ? '证件号码' : '统一社会信用代码'}
-            normalize={(v: string) => (typeof v === 'string' ? v.replace(/[０-９Ａ-Ｚａ-ｚ]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\s+/g, '').toUpperCase() : v)}
+            normalize={(v: string) =>
+              typeof v === 'string'
+                ? v
+                    .replace(/[０-９Ａ-Ｚａ-ｚ]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+                    .replace(/\s+/g, '')
+                    .toUpperCase()
+                : v
+            }
             validateTrigger={['onChange', 'onBlur']}
             validateFirst
             rules={idNumberRules([...path, 'idType'], today)}
@@ -135,7 +150,12 @@ export function PartyFields({ name, path, today, onPickReturning, fixedKind = fa
             <>
               <Col span={4}>
                 <Form.Item name={[...name, 'sex']} label="性别">
-                  <Select options={[{ value: 'male', label: '男' }, { value: 'female', label: '女' }]} />
+                  <Select
+                    options={[
+                      { value: 'male', label: '男' },
+                      { value: 'female', label: '女' },
+                    ]}
+                  />
                 </Form.Item>
               </Col>
               <Col span={5}>
@@ -173,7 +193,11 @@ export function PartyFields({ name, path, today, onPickReturning, fixedKind = fa
             </Form.Item>
           </Col>
           <Col span={4}>
-            <Form.Item name={[...name, 'representativeTitle']} label="职务" rules={[{ required: true, whitespace: true, message: '请填写法定代表人职务' }]}>
+            <Form.Item
+              name={[...name, 'representativeTitle']}
+              label="职务"
+              rules={[{ required: true, whitespace: true, message: '请填写法定代表人职务' }]}
+            >
               <Input maxLength={40} placeholder="如 总经理" />
             </Form.Item>
           </Col>

@@ -75,7 +75,11 @@ export function CorrectPartyModal({
       <p className="modal-note">更正前的信息保留在更正记录中；该当事人所有案件的时间线都会记下这次更正。</p>
       {party && <PartyFields name={['party']} path={['party']} today={today} fixedKind />}
       <Form.Item name="reason" label="更正理由" rules={[{ required: true, whitespace: true, message: '请填写更正理由' }]}>
-        <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} maxLength={200} placeholder="如 当事人提供新的联系电话；核对身份证后更正姓名" />
+        <Input.TextArea
+          autoSize={{ minRows: 2, maxRows: 4 }}
+          maxLength={200}
+          placeholder="如 当事人提供新的联系电话；核对身份证后更正姓名"
+        />
       </Form.Item>
     </FormModal>
   );
@@ -102,7 +106,14 @@ export function PartyHistoryModal({ party, onClose }: { party: PartyView | null;
   }, [party]);
 
   return (
-    <Modal open={party !== null} title={party ? `更正记录：${party.name}` : '更正记录'} width={860} footer={null} onCancel={onClose} destroyOnHidden>
+    <Modal
+      open={party !== null}
+      title={party ? `更正记录：${party.name}` : '更正记录'}
+      width={860}
+      footer={null}
+      onCancel={onClose}
+      destroyOnHidden
+    >
       {error && <Typography.Text type="danger">{error}</Typography.Text>}
       {!error && (
         <Table<Revision>

@@ -34,7 +34,17 @@ export function RecentCases({ limit = 10 }: { limit?: number }) {
           pagination={false}
           locale={{ emptyText: '尚无登记的案件' }}
           columns={[
-            { title: '案号', className: 'no-wrap', dataIndex: 'number', width: 230, render: (v: string, r) => <Link to={`/cases/${r.id}`} className="mono-number">{v}</Link> },
+            {
+              title: '案号',
+              className: 'no-wrap',
+              dataIndex: 'number',
+              width: 230,
+              render: (v: string, r) => (
+                <Link to={`/cases/${r.id}`} className="mono-number">
+                  {v}
+                </Link>
+              ),
+            },
             { title: '当事人', dataIndex: 'partiesText', ellipsis: true },
             { title: '案由', dataIndex: 'causeName', ellipsis: true },
             { title: '收案日期', className: 'no-wrap', dataIndex: 'receivedOn', width: 104 },

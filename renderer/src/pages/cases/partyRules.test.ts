@@ -10,7 +10,10 @@ const id = (first17: string) => first17 + residentIdCheckChar(first17);
 async function check(idType: string, value: string, trigger?: 'onChange' | 'onBlur'): Promise<string | null> {
   const form = { getFieldValue: () => idType };
   for (const r of idNumberRules(['idType'], TODAY)) {
-    const rule = (typeof r === 'function' ? r(form as never) : r) as { validator: (rule: unknown, v: unknown) => Promise<void>; validateTrigger?: string[] };
+    const rule = (typeof r === 'function' ? r(form as never) : r) as {
+      validator: (rule: unknown, v: unknown) => Promise<void>;
+      validateTrigger?: string[];
+    };
     if (trigger && !rule.validateTrigger?.includes(trigger)) continue;
     try {
       await rule.validator({}, value);

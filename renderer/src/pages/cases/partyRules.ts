@@ -35,7 +35,9 @@ function partialProblem(idType: string, id: string, today: string): string | nul
   if (idType === 'uscc') {
     const bad = [...id].find((c) => !USCC_CHARS.includes(c));
     if (bad) {
-      return /[IOZSV]/.test(bad) ? `统一社会信用代码不使用字母 I、O、Z、S、V（含有“${bad}”），请核对` : `统一社会信用代码含有无效字符“${bad}”`;
+      return /[IOZSV]/.test(bad)
+        ? `统一社会信用代码不使用字母 I、O、Z、S、V（含有“${bad}”），请核对`
+        : `统一社会信用代码含有无效字符“${bad}”`;
     }
     if (id.length >= 18) return usccProblem(id);
   }
@@ -113,7 +115,8 @@ export function residentIdSummary(id: string, today: string): string | null {
 export const DATE_RULE: FormRule = {
   validator: async (_, value) => {
     if (!value) return;
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) throw new Error('出生日期应为 年-月-日，如 1990-01-31');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)))
+      throw new Error('出生日期应为 年-月-日，如 1990-01-31');
   },
   validateTrigger: ['onBlur'],
 };

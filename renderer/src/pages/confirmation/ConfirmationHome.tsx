@@ -36,7 +36,7 @@ export function ConfirmationHome() {
       )}
       {printer && (
         <Card size="small" title="待打印的裁定书" style={{ marginBottom: 16 }} extra={<Link to="/confirmation/print">去打印</Link>}>
-          {queue.data ? `${queue.data.rows.length} 件已签发、尚未打印` : queue.error ?? '…'}
+          {queue.data ? `${queue.data.rows.length} 件已签发、尚未打印` : (queue.error ?? '…')}
         </Card>
       )}
     </>

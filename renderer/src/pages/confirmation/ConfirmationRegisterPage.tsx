@@ -22,9 +22,28 @@ export function ConfirmationRegisterPage() {
     <>
       <PageHeader title="司法确认登记簿" />
       <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-        <Select allowClear placeholder="阶段" style={{ width: 140 }} aria-label="阶段" options={Object.entries(STAGES).map(([value, label]) => ({ value, label }))} onChange={(v) => set({ stage: v ?? undefined })} />
-        <Select allowClear placeholder="裁定结果" style={{ width: 160 }} aria-label="裁定结果" options={Object.entries(OUTCOMES).map(([value, label]) => ({ value, label }))} onChange={(v) => set({ outcome: v ?? undefined })} />
-        <DatePicker picker="month" placeholder="申请月份" aria-label="申请月份" onChange={(d) => set({ month: d ? d.format('YYYY-MM') : undefined })} />
+        <Select
+          allowClear
+          placeholder="阶段"
+          style={{ width: 140 }}
+          aria-label="阶段"
+          options={Object.entries(STAGES).map(([value, label]) => ({ value, label }))}
+          onChange={(v) => set({ stage: v ?? undefined })}
+        />
+        <Select
+          allowClear
+          placeholder="裁定结果"
+          style={{ width: 160 }}
+          aria-label="裁定结果"
+          options={Object.entries(OUTCOMES).map(([value, label]) => ({ value, label }))}
+          onChange={(v) => set({ outcome: v ?? undefined })}
+        />
+        <DatePicker
+          picker="month"
+          placeholder="申请月份"
+          aria-label="申请月份"
+          onChange={(d) => set({ month: d ? d.format('YYYY-MM') : undefined })}
+        />
         <Checkbox onChange={(e) => set({ overdue: e.target.checked || undefined })}>只看超期</Checkbox>
       </Flex>
       {list.error && <Alert type="error" showIcon title={list.error} />}
@@ -40,7 +59,12 @@ export function ConfirmationRegisterPage() {
           { title: '阶段', dataIndex: 'stageLabel', width: 110 },
           { title: '结果', dataIndex: 'outcomeLabel', width: 140, render: (v: string | null) => v ?? '—' },
           { title: '承办审判员', dataIndex: 'judgeName', width: 110, render: (v: string | null) => v ?? '未指定' },
-          { title: '期限', key: 'due', width: 190, render: (_, r) => (r.dueLabel ? <UrgencyTag state={r.urgency} due={r.due} /> : r.signed ? '已签发' : '—') },
+          {
+            title: '期限',
+            key: 'due',
+            width: 190,
+            render: (_, r) => (r.dueLabel ? <UrgencyTag state={r.urgency} due={r.due} /> : r.signed ? '已签发' : '—'),
+          },
         ]}
         pagination={{
           current: filter.page ?? 1,
@@ -50,7 +74,12 @@ export function ConfirmationRegisterPage() {
           onChange: (page, pageSize) => setFilter((f) => ({ ...f, page, pageSize })),
         }}
       />
-      <Card size="small" title={`${year} 年按月统计`} style={{ marginTop: 16 }} extra={<DatePicker picker="year" aria-label="统计年份" value={dayjs(`${year}-01-01`)} onChange={(d) => d && setYear(d.year())} />}>
+      <Card
+        size="small"
+        title={`${year} 年按月统计`}
+        style={{ marginTop: 16 }}
+        extra={<DatePicker picker="year" aria-label="统计年份" value={dayjs(`${year}-01-01`)} onChange={(d) => d && setYear(d.year())} />}
+      >
         <Table<Month>
           size="small"
           rowKey="month"
@@ -63,7 +92,12 @@ export function ConfirmationRegisterPage() {
             { title: '受理', dataIndex: 'accepted' },
             { title: '不予受理', dataIndex: 'notAccepted' },
             { title: '确认有效', dataIndex: 'confirmed' },
-            { title: '驳回', dataIndex: 'rejected', render: (v: number, m) => (m.rejectedByGround.length ? `${v}（${m.rejectedByGround.map((g) => `${g.label} ${g.count}`).join('；')}）` : v) },
+            {
+              title: '驳回',
+              dataIndex: 'rejected',
+              render: (v: number, m) =>
+                m.rejectedByGround.length ? `${v}（${m.rejectedByGround.map((g) => `${g.label} ${g.count}`).join('；')}）` : v,
+            },
             { title: '撤回', dataIndex: 'withdrawn' },
             { title: '平均审结天数', dataIndex: 'averageDaysToRuling', render: (v: number | null) => v ?? '—' },
           ]}

@@ -47,7 +47,9 @@ export function PrintQueuePage() {
         title="裁定书打印"
         extra={
           <>
-            <Checkbox checked={includePrinted} onChange={(e) => setIncludePrinted(e.target.checked)}>含已打印（重印）</Checkbox>
+            <Checkbox checked={includePrinted} onChange={(e) => setIncludePrinted(e.target.checked)}>
+              含已打印（重印）
+            </Checkbox>
             <Button type="primary" icon={<PrinterOutlined />} disabled={!selected.length} onClick={() => void start()}>
               批量打印（{selected.length} 件）
             </Button>

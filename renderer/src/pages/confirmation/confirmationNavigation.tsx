@@ -15,6 +15,12 @@ export const CONFIRMATION_NAVIGATION: NavEntry = {
   roles: CONFIRMATION_READERS,
   children: [
     { key: '/confirmation', path: '/confirmation', label: '司法确认登记簿', icon: <UnorderedListOutlined />, roles: CONFIRMATION_READERS },
-    { key: '/confirmation/print', path: '/confirmation/print', label: '裁定书打印', icon: <PrinterOutlined />, roles: CONFIRMATION_PRINTERS },
+    {
+      key: '/confirmation/print',
+      path: '/confirmation/print',
+      label: '裁定书打印',
+      icon: <PrinterOutlined />,
+      roles: CONFIRMATION_PRINTERS,
+    },
   ],
 };

@@ -7,7 +7,31 @@ import { PrintQueuePage } from './PrintQueuePage';
 
 /** The 司法确认 pages' routes, inside the main layout. */
 export const confirmationRoutes = [
-  <Route key="c-list" path="confirmation" element={<RequireRole role={CONFIRMATION_READERS}><ConfirmationRegisterPage /></RequireRole>} />,
-  <Route key="c-print" path="confirmation/print" element={<RequireRole role={CONFIRMATION_PRINTERS}><PrintQueuePage /></RequireRole>} />,
-  <Route key="c-one" path="confirmation/:id" element={<RequireRole role={CONFIRMATION_READERS}><ConfirmationPage /></RequireRole>} />,
+  <Route
+    key="c-list"
+    path="confirmation"
+    element={
+      <RequireRole role={CONFIRMATION_READERS}>
+        <ConfirmationRegisterPage />
+      </RequireRole>
+    }
+  />,
+  <Route
+    key="c-print"
+    path="confirmation/print"
+    element={
+      <RequireRole role={CONFIRMATION_PRINTERS}>
+        <PrintQueuePage />
+      </RequireRole>
+    }
+  />,
+  <Route
+    key="c-one"
+    path="confirmation/:id"
+    element={
+      <RequireRole role={CONFIRMATION_READERS}>
+        <ConfirmationPage />
+      </RequireRole>
+    }
+  />,
 ];

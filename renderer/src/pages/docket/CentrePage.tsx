@@ -13,7 +13,10 @@ export function CentrePage() {
   const centre = useOperation(() => send('docket.centre', {}), []);
   const open = useOperation(() => send('docket.open'), []);
   const rows: (JudgeRow & { key: string })[] = centre.data
-    ? [...centre.data.judges.map((j) => ({ ...j, key: String(j.judge.id) })), { ...centre.data.team, judge: { id: 0, name: '速裁团队合计' }, key: 'team' }]
+    ? [
+        ...centre.data.judges.map((j) => ({ ...j, key: String(j.judge.id) })),
+        { ...centre.data.team, judge: { id: 0, name: '速裁团队合计' }, key: 'team' },
+      ]
     : [];
   return (
     <>

@@ -1,4 +1,22 @@
-import { Alert, App as AntApp, Button, Card, Col, DatePicker, Descriptions, Empty, Form, Input, InputNumber, List, Row, Select, Space, Table, Typography } from 'antd';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Descriptions,
+  Empty,
+  Form,
+  Input,
+  InputNumber,
+  List,
+  Row,
+  Select,
+  Space,
+  Table,
+  Typography,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
@@ -45,7 +63,9 @@ export function DocketCasePage() {
             {handler && <Button onClick={() => setDialog('suspend')}>扣除审限</Button>}
             {handler && <Button onClick={() => setDialog('extend')}>申请延长审限</Button>}
             {handler && view.procedure !== 'ordinary' && <Button onClick={() => setDialog('convert')}>转换程序</Button>}
-            {view.status === 'open' && (roles.includes('clerk') || roles.includes('approver')) && <Button onClick={() => setDialog('assign')}>改派法官</Button>}
+            {view.status === 'open' && (roles.includes('clerk') || roles.includes('approver')) && (
+              <Button onClick={() => setDialog('assign')}>改派法官</Button>
+            )}
             {handler && (
               <Button type="primary" onClick={() => setDialog('close')}>
                 结案登记
@@ -66,20 +86,58 @@ export function DocketCasePage() {
                 { key: 'parties', label: '当事人', children: view.partiesText, span: 2 },
                 { key: 'source', label: '来源', children: view.sourceLabel },
                 { key: 'status', label: '状态', children: view.statusLabel },
-                { key: 'procedure', label: '适用程序', children: <span data-testid="docket-procedure">{view.procedureLabel ?? '待分流'}{view.byConsent ? '（当事人约定）' : ''}</span> },
+                {
+                  key: 'procedure',
+                  label: '适用程序',
+                  children: (
+                    <span data-testid="docket-procedure">
+                      {view.procedureLabel ?? '待分流'}
+                      {view.byConsent ? '（当事人约定）' : ''}
+                    </span>
+                  ),
+                },
                 { key: 'recommended', label: '分流建议', children: view.recommended ? PROCEDURE_LABELS[view.recommended] : '—' },
                 { key: 'judge', label: '承办法官', children: <span data-testid="docket-judge">{view.judge?.name ?? '（未分配）'}</span> },
                 ...(view.decisionReason ? [{ key: 'reason', label: '分流说明', children: view.decisionReason }] : []),
               ]}
             />
-            <List size="small" header="分流理由" dataSource={view.triageReasons} renderItem={(r) => <List.Item>{r.text}<Typography.Text type="secondary">〔{r.basis}〕</Typography.Text></List.Item>} />
+            <List
+              size="small"
+              header="分流理由"
+              dataSource={view.triageReasons}
+              renderItem={(r) => (
+                <List.Item>
+                  {r.text}
+                  <Typography.Text type="secondary">〔{r.basis}〕</Typography.Text>
+                </List.Item>
+              )}
+            />
           </Card>
           <Card size="small" title="分配记录" className="case-card">
-            <Table size="small" rowKey="id" pagination={false} dataSource={view.assignments} columns={[{ title: '时间', dataIndex: 'at', render: (v: string) => v.slice(0, 16).replace('T', ' ') }, { title: '法官', key: 'j', render: (_, r) => r.judge.name }, { title: '方式', dataIndex: 'kindLabel' }, { title: '理由', dataIndex: 'reason' }]} />
+            <Table
+              size="small"
+              rowKey="id"
+              pagination={false}
+              dataSource={view.assignments}
+              columns={[
+                { title: '时间', dataIndex: 'at', render: (v: string) => v.slice(0, 16).replace('T', ' ') },
+                { title: '法官', key: 'j', render: (_, r) => r.judge.name },
+                { title: '方式', dataIndex: 'kindLabel' },
+                { title: '理由', dataIndex: 'reason' },
+              ]}
+            />
           </Card>
           {view.closedOn && (
             <Card size="small" title="结案" className="case-card">
-              <Descriptions size="small" column={2} items={[{ key: 'm', label: '结案方式', children: CLOSE_METHOD_LABELS[view.closeMethod ?? ''] }, { key: 'd', label: '结案日期', children: view.closedOn }, { key: 'r', label: '结案情况', children: view.closeResult, span: 2 }]} />
+              <Descriptions
+                size="small"
+                column={2}
+                items={[
+                  { key: 'm', label: '结案方式', children: CLOSE_METHOD_LABELS[view.closeMethod ?? ''] },
+                  { key: 'd', label: '结案日期', children: view.closedOn },
+                  { key: 'r', label: '结案情况', children: view.closeResult, span: 2 },
+                ]}
+              />
             </Card>
           )}
         </Col>
@@ -92,7 +150,16 @@ export function DocketCasePage() {
                 items={[
                   { key: 'kind', label: '期限', children: p.label },
                   { key: 'filed', label: '立案日期', children: p.filedOn },
-                  { key: 'due', label: '届满日期', children: <span data-testid="docket-due">{p.due}{p.rolledFrom ? `（${p.rolledFrom} 为节假日，顺延）` : ''}</span> },
+                  {
+                    key: 'due',
+                    label: '届满日期',
+                    children: (
+                      <span data-testid="docket-due">
+                        {p.due}
+                        {p.rolledFrom ? `（${p.rolledFrom} 为节假日，顺延）` : ''}
+                      </span>
+                    ),
+                  },
                   { key: 'left', label: '剩余', children: p.daysLeft >= 0 ? `${p.daysLeft} 日` : `已超 ${-p.daysLeft} 日` },
                   { key: 'susp', label: '扣除天数', children: `${p.suspendedDays} 日${p.suspendedNow ? '（中止中）' : ''}` },
                   { key: 'ext', label: '已批准延长', children: `${p.extensionMonths} 个月` },
@@ -112,7 +179,20 @@ export function DocketCasePage() {
                 <List.Item
                   actions={
                     handler && !s.to
-                      ? [<Button key="end" size="small" onClick={() => send('docket.endSuspension', { suspensionId: s.id, to: dayjs().format('YYYY-MM-DD') }).then(() => done('已恢复计算审限'), (e) => message.error(String(e.message)))}>今天结束</Button>]
+                      ? [
+                          <Button
+                            key="end"
+                            size="small"
+                            onClick={() =>
+                              send('docket.endSuspension', { suspensionId: s.id, to: dayjs().format('YYYY-MM-DD') }).then(
+                                () => done('已恢复计算审限'),
+                                (e) => message.error(String(e.message)),
+                              )
+                            }
+                          >
+                            今天结束
+                          </Button>,
+                        ]
                       : []
                   }
                 >
@@ -131,8 +211,31 @@ export function DocketCasePage() {
                   actions={
                     e.status === 'pending' && roles.includes('approver')
                       ? [
-                          <Button key="ok" size="small" type="primary" onClick={() => send('docket.decideExtension', { extensionId: e.id, approve: true }).then(() => done('已批准'), (x) => message.error(String(x.message)))}>批准</Button>,
-                          <Button key="no" size="small" onClick={() => send('docket.decideExtension', { extensionId: e.id, approve: false }).then(() => done('不予批准'), (x) => message.error(String(x.message)))}>不批准</Button>,
+                          <Button
+                            key="ok"
+                            size="small"
+                            type="primary"
+                            onClick={() =>
+                              send('docket.decideExtension', { extensionId: e.id, approve: true }).then(
+                                () => done('已批准'),
+                                (x) => message.error(String(x.message)),
+                              )
+                            }
+                          >
+                            批准
+                          </Button>,
+                          <Button
+                            key="no"
+                            size="small"
+                            onClick={() =>
+                              send('docket.decideExtension', { extensionId: e.id, approve: false }).then(
+                                () => done('不予批准'),
+                                (x) => message.error(String(x.message)),
+                              )
+                            }
+                          >
+                            不批准
+                          </Button>,
                         ]
                       : []
                   }
@@ -147,49 +250,100 @@ export function DocketCasePage() {
                 type="warning"
                 style={{ marginTop: 8 }}
                 title={`${c.onDate} ${PROCEDURE_LABELS[c.from as keyof typeof PROCEDURE_LABELS]}转为${PROCEDURE_LABELS[c.to as keyof typeof PROCEDURE_LABELS]}：${c.reason}`}
-                description={c.feeDueFen > 0 ? `应补交受理费 ${formatFen(c.feeDueFen)}，${c.feeDueOn} 前交纳（《诉讼费用交纳办法》第二十二条）` : '无需补交受理费'}
+                description={
+                  c.feeDueFen > 0
+                    ? `应补交受理费 ${formatFen(c.feeDueFen)}，${c.feeDueOn} 前交纳（《诉讼费用交纳办法》第二十二条）`
+                    : '无需补交受理费'
+                }
               />
             ))}
           </Card>
         </Col>
       </Row>
 
-      <FormModal open={dialog === 'suspend'} title="扣除审限" form={form} onClose={() => setDialog(null)} onSubmit={async (v: { kind: 'appraisal'; range: [Dayjs, Dayjs | undefined]; from: Dayjs; to?: Dayjs; note?: string }) => {
-        await send('docket.suspend', { caseId, kind: v.kind, from: day(v.from)!, to: day(v.to), note: v.note });
-        done('已登记');
-      }}>
+      <FormModal
+        open={dialog === 'suspend'}
+        title="扣除审限"
+        form={form}
+        onClose={() => setDialog(null)}
+        onSubmit={async (v: { kind: 'appraisal'; range: [Dayjs, Dayjs | undefined]; from: Dayjs; to?: Dayjs; note?: string }) => {
+          await send('docket.suspend', { caseId, kind: v.kind, from: day(v.from)!, to: day(v.to), note: v.note });
+          done('已登记');
+        }}
+      >
         <Form.Item name="kind" label="事由" rules={[{ required: true, message: '请选择事由' }]}>
           <Select options={Object.entries(SUSPENSION_KINDS).map(([value, k]) => ({ value, label: k.label }))} />
         </Form.Item>
-        <Form.Item name="from" label="起始日期" rules={[{ required: true, message: '请选择起始日期' }]}><DatePicker /></Form.Item>
-        <Form.Item name="to" label="结束日期（尚未结束可不填）"><DatePicker /></Form.Item>
-        <Form.Item name="note" label="说明"><Input /></Form.Item>
-      </FormModal>
-      <FormModal open={dialog === 'extend'} title="申请延长审限" form={form} onClose={() => setDialog(null)} onSubmit={async (v: { months: number; reason: string }) => {
-        await send('docket.requestExtension', { caseId, months: v.months, reason: v.reason });
-        done('已提交审批');
-      }} initialValues={{ months: 1 }}>
-        <Form.Item name="months" label="延长月数" rules={[{ required: true, message: '请填写延长月数' }]}><InputNumber min={1} max={12} /></Form.Item>
-        <Form.Item name="reason" label="理由" rules={[{ required: true, message: '请填写理由' }]}><Input.TextArea rows={2} /></Form.Item>
-      </FormModal>
-      <FormModal open={dialog === 'convert'} title="转换程序" form={form} onClose={() => setDialog(null)} onSubmit={async (v: { to: 'ordinary'; reason: string }) => {
-        await send('docket.convert', { caseId, to: v.to, reason: v.reason });
-        done('已转换程序');
-      }}>
-        <Form.Item name="to" label="转为" rules={[{ required: true, message: '请选择程序' }]}>
-          <Select options={(view.procedure === 'small-claims' ? ['simplified', 'ordinary'] : ['ordinary']).map((value) => ({ value, label: PROCEDURE_LABELS[value as 'ordinary'] }))} />
+        <Form.Item name="from" label="起始日期" rules={[{ required: true, message: '请选择起始日期' }]}>
+          <DatePicker />
         </Form.Item>
-        <Form.Item name="reason" label="理由" rules={[{ required: true, message: '请填写理由' }]}><Input.TextArea rows={2} /></Form.Item>
+        <Form.Item name="to" label="结束日期（尚未结束可不填）">
+          <DatePicker />
+        </Form.Item>
+        <Form.Item name="note" label="说明">
+          <Input />
+        </Form.Item>
       </FormModal>
-      <FormModal open={dialog === 'close'} title="结案登记" form={form} onClose={() => setDialog(null)} initialValues={{ closedOn: dayjs() }} onSubmit={async (v: { method: 'judgment'; result: string; closedOn: Dayjs }) => {
-        await send('docket.close', { caseId, method: v.method, result: v.result, closedOn: day(v.closedOn)! });
-        done('已结案');
-      }}>
+      <FormModal
+        open={dialog === 'extend'}
+        title="申请延长审限"
+        form={form}
+        onClose={() => setDialog(null)}
+        onSubmit={async (v: { months: number; reason: string }) => {
+          await send('docket.requestExtension', { caseId, months: v.months, reason: v.reason });
+          done('已提交审批');
+        }}
+        initialValues={{ months: 1 }}
+      >
+        <Form.Item name="months" label="延长月数" rules={[{ required: true, message: '请填写延长月数' }]}>
+          <InputNumber min={1} max={12} />
+        </Form.Item>
+        <Form.Item name="reason" label="理由" rules={[{ required: true, message: '请填写理由' }]}>
+          <Input.TextArea rows={2} />
+        </Form.Item>
+      </FormModal>
+      <FormModal
+        open={dialog === 'convert'}
+        title="转换程序"
+        form={form}
+        onClose={() => setDialog(null)}
+        onSubmit={async (v: { to: 'ordinary'; reason: string }) => {
+          await send('docket.convert', { caseId, to: v.to, reason: v.reason });
+          done('已转换程序');
+        }}
+      >
+        <Form.Item name="to" label="转为" rules={[{ required: true, message: '请选择程序' }]}>
+          <Select
+            options={(view.procedure === 'small-claims' ? ['simplified', 'ordinary'] : ['ordinary']).map((value) => ({
+              value,
+              label: PROCEDURE_LABELS[value as 'ordinary'],
+            }))}
+          />
+        </Form.Item>
+        <Form.Item name="reason" label="理由" rules={[{ required: true, message: '请填写理由' }]}>
+          <Input.TextArea rows={2} />
+        </Form.Item>
+      </FormModal>
+      <FormModal
+        open={dialog === 'close'}
+        title="结案登记"
+        form={form}
+        onClose={() => setDialog(null)}
+        initialValues={{ closedOn: dayjs() }}
+        onSubmit={async (v: { method: 'judgment'; result: string; closedOn: Dayjs }) => {
+          await send('docket.close', { caseId, method: v.method, result: v.result, closedOn: day(v.closedOn)! });
+          done('已结案');
+        }}
+      >
         <Form.Item name="method" label="结案方式" rules={[{ required: true, message: '请选择结案方式' }]}>
           <Select options={Object.entries(CLOSE_METHOD_LABELS).map(([value, label]) => ({ value, label }))} />
         </Form.Item>
-        <Form.Item name="closedOn" label="结案日期" rules={[{ required: true, message: '请选择结案日期' }]}><DatePicker /></Form.Item>
-        <Form.Item name="result" label="结案情况" rules={[{ required: true, message: '请填写结案情况' }]}><Input.TextArea rows={3} /></Form.Item>
+        <Form.Item name="closedOn" label="结案日期" rules={[{ required: true, message: '请选择结案日期' }]}>
+          <DatePicker />
+        </Form.Item>
+        <Form.Item name="result" label="结案情况" rules={[{ required: true, message: '请填写结案情况' }]}>
+          <Input.TextArea rows={3} />
+        </Form.Item>
       </FormModal>
       <AssignModal open={dialog === 'assign'} caseId={caseId} onClose={() => setDialog(null)} onDone={() => done('已改派')} />
     </>
@@ -200,14 +354,22 @@ function AssignModal({ open, caseId, onClose, onDone }: { open: boolean; caseId:
   const [form] = Form.useForm();
   const judges = useOperation(open ? () => send('docket.judges') : null, [open]);
   return (
-    <FormModal open={open} title="指定或改派承办法官" form={form} onClose={onClose} onSubmit={async (v: { judgeId: number; reason: string }) => {
-      await send('docket.assign', { caseId, judgeId: v.judgeId, reason: v.reason });
-      onDone();
-    }}>
+    <FormModal
+      open={open}
+      title="指定或改派承办法官"
+      form={form}
+      onClose={onClose}
+      onSubmit={async (v: { judgeId: number; reason: string }) => {
+        await send('docket.assign', { caseId, judgeId: v.judgeId, reason: v.reason });
+        onDone();
+      }}
+    >
       <Form.Item name="judgeId" label="承办法官" rules={[{ required: true, message: '请选择法官' }]}>
         <Select options={(judges.data?.judges ?? []).map((j) => ({ value: j.id, label: `${j.name}（在办 ${j.open} 件）` }))} />
       </Form.Item>
-      <Form.Item name="reason" label="理由" rules={[{ required: true, message: '请填写理由' }]}><Input.TextArea rows={2} /></Form.Item>
+      <Form.Item name="reason" label="理由" rules={[{ required: true, message: '请填写理由' }]}>
+        <Input.TextArea rows={2} />
+      </Form.Item>
       <Space />
     </FormModal>
   );

@@ -61,11 +61,20 @@ export function DocketTable({ rows, loading, showJudge = false }: { rows: Row[];
           },
           { title: '案由', dataIndex: 'causeName' },
           { title: '当事人', dataIndex: 'partiesText', ellipsis: true },
-          { title: '标的额', dataIndex: 'amountFen', align: 'right', render: (v: number | null) => <span className="mono-number">{formatFen(v)}</span> },
+          {
+            title: '标的额',
+            dataIndex: 'amountFen',
+            align: 'right',
+            render: (v: number | null) => <span className="mono-number">{formatFen(v)}</span>,
+          },
           { title: '程序', dataIndex: 'procedureLabel' },
           ...(showJudge ? [{ title: '承办法官', key: 'judge', render: (_: unknown, r: Row) => r.judge?.name ?? '（未分配）' }] : []),
           { title: '立案日期', dataIndex: 'filedOn' },
-          { title: '审限届满', dataIndex: 'due', render: (v: string | null, r) => (v ? `${v}（${r.daysLeft! >= 0 ? `余 ${r.daysLeft} 日` : `超 ${-r.daysLeft!} 日`}）` : '') },
+          {
+            title: '审限届满',
+            dataIndex: 'due',
+            render: (v: string | null, r) => (v ? `${v}（${r.daysLeft! >= 0 ? `余 ${r.daysLeft} 日` : `超 ${-r.daysLeft!} 日`}）` : ''),
+          },
           {
             title: '预警',
             key: 'tier',

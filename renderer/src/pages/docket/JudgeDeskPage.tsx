@@ -29,7 +29,11 @@ export function JudgeDeskBody({ data, error }: { data: Awaited<ReturnType<typeof
         </Col>
         <Col span={6}>
           <Card size="small">
-            <Statistic title="已超审限" value={count(['overdue'])} styles={{ content: { color: count(['overdue']) ? '#c41d7f' : undefined } }} />
+            <Statistic
+              title="已超审限"
+              value={count(['overdue'])}
+              styles={{ content: { color: count(['overdue']) ? '#c41d7f' : undefined } }}
+            />
           </Card>
         </Col>
         <Col span={6}>

@@ -1,4 +1,21 @@
-import { Alert, App as AntApp, Button, Card, Checkbox, Col, Empty, Form, Input, List, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  Empty,
+  Form,
+  Input,
+  List,
+  Row,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { errorMessage, send, type Input as OpInput } from '../../api/client';
@@ -47,16 +64,34 @@ export function TriagePage() {
               rowClassName={(r) => (r.caseId === caseId ? 'ant-table-row-selected' : '')}
               onRow={(r) => ({ onClick: () => setCaseId(r.caseId) })}
               columns={[
-                { title: '案号', dataIndex: 'number', render: (v: string, r) => <Typography.Link className="mono-number" onClick={() => setCaseId(r.caseId)}>{v}</Typography.Link> },
+                {
+                  title: '案号',
+                  dataIndex: 'number',
+                  render: (v: string, r) => (
+                    <Typography.Link className="mono-number" onClick={() => setCaseId(r.caseId)}>
+                      {v}
+                    </Typography.Link>
+                  ),
+                },
                 { title: '案由', dataIndex: 'causeName' },
                 { title: '标的额', dataIndex: 'amountFen', align: 'right', render: (v: number | null) => formatFen(v) },
-                { title: '来源', dataIndex: 'sourceLabel', render: (v: string, r) => <Tag color={r.source === 'filing' ? 'default' : 'purple'}>{v}</Tag> },
+                {
+                  title: '来源',
+                  dataIndex: 'sourceLabel',
+                  render: (v: string, r) => <Tag color={r.source === 'filing' ? 'default' : 'purple'}>{v}</Tag>,
+                },
               ]}
             />
           </Card>
         </Col>
         <Col xs={24} xl={14}>
-          {caseId === null ? <Card size="small"><Empty description="选择左侧案件进行分流" /></Card> : <TriageForm key={caseId} caseId={caseId} onDone={queue.reload} />}
+          {caseId === null ? (
+            <Card size="small">
+              <Empty description="选择左侧案件进行分流" />
+            </Card>
+          ) : (
+            <TriageForm key={caseId} caseId={caseId} onDone={queue.reload} />
+          )}
         </Col>
       </Row>
     </>
@@ -72,7 +107,9 @@ function TriageForm({ caseId, onDone }: { caseId: number; onDone: () => void }) 
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, run] = useSubmit();
-  const preview = useOperation(() => send('docket.previewTriage', { caseId, consent, flags }), [caseId, consent, JSON.stringify(flags)], { keep: true });
+  const preview = useOperation(() => send('docket.previewTriage', { caseId, consent, flags }), [caseId, consent, JSON.stringify(flags)], {
+    keep: true,
+  });
   const decided = procedure ?? preview.data?.procedure;
   const differs = preview.data && decided !== preview.data.procedure;
 
@@ -80,7 +117,13 @@ function TriageForm({ caseId, onDone }: { caseId: number; onDone: () => void }) 
     run(async () => {
       setError(null);
       try {
-        const v = await send('docket.triage', { caseId, consent, flags, procedure: decided as 'small-claims', reason: reason || undefined });
+        const v = await send('docket.triage', {
+          caseId,
+          consent,
+          flags,
+          procedure: decided as 'small-claims',
+          reason: reason || undefined,
+        });
         message.success(`已分流：${v.procedureLabel}${v.judge ? `，承办法官 ${v.judge.name}` : ''}`);
         onDone();
         navigate(`/docket/cases/${caseId}`);
@@ -98,7 +141,11 @@ function TriageForm({ caseId, onDone }: { caseId: number; onDone: () => void }) 
           <Form.Item key={g} label={g} style={{ marginBottom: 8 }}>
             <Space wrap>
               {EXCLUSIONS.filter((e) => e.group === g).map((e) => (
-                <Checkbox key={e.key} checked={Boolean(flags[e.key])} onChange={(ev) => setFlags((f) => ({ ...f, [e.key]: ev.target.checked }))}>
+                <Checkbox
+                  key={e.key}
+                  checked={Boolean(flags[e.key])}
+                  onChange={(ev) => setFlags((f) => ({ ...f, [e.key]: ev.target.checked }))}
+                >
                   {e.label}
                 </Checkbox>
               ))}
@@ -138,7 +185,10 @@ function TriageForm({ caseId, onDone }: { caseId: number; onDone: () => void }) 
             aria-label="决定适用的程序"
           />
         </Form.Item>
-        <Form.Item label={differs ? '与建议不同的理由（必填）' : '说明（可不填）'} validateStatus={differs && !reason ? 'warning' : undefined}>
+        <Form.Item
+          label={differs ? '与建议不同的理由（必填）' : '说明（可不填）'}
+          validateStatus={differs && !reason ? 'warning' : undefined}
+        >
           <Input.TextArea value={reason} onChange={(e) => setReason(e.target.value)} rows={2} maxLength={500} aria-label="理由" />
         </Form.Item>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}

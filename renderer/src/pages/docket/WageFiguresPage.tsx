@@ -18,7 +18,12 @@ export function WageFiguresPage() {
     run(async () => {
       setFormError(null);
       try {
-        await send('docket.setWageFigure', { wageYear: v.wageYear, amountFen: Math.round(v.amountYuan * 100), publishedOn: v.publishedOn.format('YYYY-MM-DD'), source: v.source });
+        await send('docket.setWageFigure', {
+          wageYear: v.wageYear,
+          amountFen: Math.round(v.amountYuan * 100),
+          publishedOn: v.publishedOn.format('YYYY-MM-DD'),
+          source: v.source,
+        });
         form.resetFields();
         reload();
       } catch (err) {
@@ -48,11 +53,21 @@ export function WageFiguresPage() {
       </Card>
       <Card size="small" title="登记或更正一个年度">
         <Form form={form} layout="inline" onFinish={save}>
-          <Form.Item name="wageYear" label="年度" rules={[{ required: true, message: '请填写年度' }]}><InputNumber min={2000} max={2100} /></Form.Item>
-          <Form.Item name="amountYuan" label="年平均工资（元）" rules={[{ required: true, message: '请填写金额' }]}><InputNumber min={1} precision={2} style={{ width: 160 }} /></Form.Item>
-          <Form.Item name="publishedOn" label="公布日期" rules={[{ required: true, message: '请选择公布日期' }]}><DatePicker /></Form.Item>
-          <Form.Item name="source" label="公布文件" rules={[{ required: true, message: '请填写公布文件' }]}><Input style={{ width: 280 }} /></Form.Item>
-          <Button type="primary" htmlType="submit" loading={busy}>保存</Button>
+          <Form.Item name="wageYear" label="年度" rules={[{ required: true, message: '请填写年度' }]}>
+            <InputNumber min={2000} max={2100} />
+          </Form.Item>
+          <Form.Item name="amountYuan" label="年平均工资（元）" rules={[{ required: true, message: '请填写金额' }]}>
+            <InputNumber min={1} precision={2} style={{ width: 160 }} />
+          </Form.Item>
+          <Form.Item name="publishedOn" label="公布日期" rules={[{ required: true, message: '请选择公布日期' }]}>
+            <DatePicker />
+          </Form.Item>
+          <Form.Item name="source" label="公布文件" rules={[{ required: true, message: '请填写公布文件' }]}>
+            <Input style={{ width: 280 }} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={busy}>
+            保存
+          </Button>
         </Form>
         {formError && <Alert type="error" showIcon title={formError} style={{ marginTop: 12 }} />}
       </Card>

@@ -9,9 +9,49 @@ import { TriagePage } from './TriagePage';
 
 /** The docket pages' routes, inside the main layout. */
 export const docketRoutes = [
-  <Route key="desk" path="docket/desk" element={<RequireRole role={DOCKET_JUDGES}><JudgeDeskPage /></RequireRole>} />,
-  <Route key="triage" path="docket/triage" element={<RequireRole role={DOCKET_TRIAGE}><TriagePage /></RequireRole>} />,
-  <Route key="centre" path="docket/centre" element={<RequireRole role={DOCKET_READERS}><CentrePage /></RequireRole>} />,
-  <Route key="case" path="docket/cases/:id" element={<RequireRole role={DOCKET_READERS}><DocketCasePage /></RequireRole>} />,
-  <Route key="wages" path="docket/settings" element={<RequireRole role={DOCKET_SETTINGS}><WageFiguresPage /></RequireRole>} />,
+  <Route
+    key="desk"
+    path="docket/desk"
+    element={
+      <RequireRole role={DOCKET_JUDGES}>
+        <JudgeDeskPage />
+      </RequireRole>
+    }
+  />,
+  <Route
+    key="triage"
+    path="docket/triage"
+    element={
+      <RequireRole role={DOCKET_TRIAGE}>
+        <TriagePage />
+      </RequireRole>
+    }
+  />,
+  <Route
+    key="centre"
+    path="docket/centre"
+    element={
+      <RequireRole role={DOCKET_READERS}>
+        <CentrePage />
+      </RequireRole>
+    }
+  />,
+  <Route
+    key="case"
+    path="docket/cases/:id"
+    element={
+      <RequireRole role={DOCKET_READERS}>
+        <DocketCasePage />
+      </RequireRole>
+    }
+  />,
+  <Route
+    key="wages"
+    path="docket/settings"
+    element={
+      <RequireRole role={DOCKET_SETTINGS}>
+        <WageFiguresPage />
+      </RequireRole>
+    }
+  />,
 ];

@@ -53,10 +53,12 @@ export function DocumentRegisterPage() {
   const actions = useDocumentActions(reload);
 
   // a filter change starts again from the first page
-  const filter = <T,>(set: (v: T) => void) => (v: T) => {
-    set(v);
-    setPage(1);
-  };
+  const filter =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      setPage(1);
+    };
 
   const printBatch = useCallback(
     (pdfBase64: string, ids: number[]) =>
@@ -116,7 +118,9 @@ export function DocumentRegisterPage() {
 
       <div className="register-selection" aria-live="polite">
         <Space wrap>
-          <Typography.Text data-testid="selected-count">{selected.length ? `已选 ${selected.length} 份` : '勾选文书后可批量打印（Shift+单击可连选）'}</Typography.Text>
+          <Typography.Text data-testid="selected-count">
+            {selected.length ? `已选 ${selected.length} 份` : '勾选文书后可批量打印（Shift+单击可连选）'}
+          </Typography.Text>
           <Button
             type="primary"
             icon={<PrinterOutlined />}

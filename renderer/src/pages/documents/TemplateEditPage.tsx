@@ -209,7 +209,12 @@ export function TemplateEditPage() {
       },
       { title: '类型', dataIndex: 'kind', width: 110, render: (k: VersionInfo['kind']) => (k === 'court' ? '本院修改' : '恢复内置模板') },
       { title: '说明', dataIndex: 'note', render: (n: string | null) => n || <Typography.Text type="secondary">—</Typography.Text> },
-      { title: '修改人', dataIndex: 'createdBy', width: 120, render: (by: number | null) => (by === null ? '命令行管理' : (users.get(by) ?? `用户 #${by}`)) },
+      {
+        title: '修改人',
+        dataIndex: 'createdBy',
+        width: 120,
+        render: (by: number | null) => (by === null ? '命令行管理' : (users.get(by) ?? `用户 #${by}`)),
+      },
       { title: '时间', className: 'no-wrap', dataIndex: 'createdAt', width: 150, render: (at: string) => formatDateTime(at) },
     ],
     [users],
@@ -354,7 +359,14 @@ export function TemplateEditPage() {
             }
           >
             <MissingGlyphsWarning glyphs={preview?.missingGlyphs} />
-            <PdfFrame pdfBase64={preview?.pdfBase64} title="模板预览" loading={previewing} height="62vh" empty="点击「预览」，用样例数据生成这份模板的文书" testId="template-preview-frame" />
+            <PdfFrame
+              pdfBase64={preview?.pdfBase64}
+              title="模板预览"
+              loading={previewing}
+              height="62vh"
+              empty="点击「预览」，用样例数据生成这份模板的文书"
+              testId="template-preview-frame"
+            />
           </Card>
         </Col>
       </Row>
@@ -370,11 +382,18 @@ export function TemplateEditPage() {
         />
       </Card>
 
-      <SaveModal open={saveOpen} id={id} source={text} onClose={() => setSaveOpen(false)} onRefused={(state) => {
-        setSaveOpen(false);
-        setCheck(state);
-        if (state?.kind === 'error' && state.line) editor.current?.goToLine(state.line);
-      }} onSaved={(v) => saved(`已保存为 ${v.versionLabel}，下一份文书即使用此版本`)} />
+      <SaveModal
+        open={saveOpen}
+        id={id}
+        source={text}
+        onClose={() => setSaveOpen(false)}
+        onRefused={(state) => {
+          setSaveOpen(false);
+          setCheck(state);
+          if (state?.kind === 'error' && state.line) editor.current?.goToLine(state.line);
+        }}
+        onSaved={(v) => saved(`已保存为 ${v.versionLabel}，下一份文书即使用此版本`)}
+      />
       <RevertModal open={revertOpen} id={id} onClose={() => setRevertOpen(false)} onSaved={() => saved('已恢复内置模板')} />
       <Modal
         open={builtinOpen}
@@ -485,7 +504,16 @@ function RevertModal({ open, id, onClose, onSaved }: { open: boolean; id: string
   });
 
   return (
-    <Modal open={open} title="恢复内置模板" okText="恢复" okButtonProps={{ danger: true }} onOk={() => form.submit()} confirmLoading={busy} onCancel={onClose} destroyOnHidden>
+    <Modal
+      open={open}
+      title="恢复内置模板"
+      okText="恢复"
+      okButtonProps={{ danger: true }}
+      onOk={() => form.submit()}
+      confirmLoading={busy}
+      onCancel={onClose}
+      destroyOnHidden
+    >
       <p className="modal-note">此后生成的文书使用程序内置的模板。本院的各个版本仍保留在版本记录中，已生成的文书不受影响。</p>
       {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" onFinish={submit} name="revert-template">

@@ -62,7 +62,9 @@ export function TemplatesPage() {
               <>
                 <OriginTag origin={origin} />
                 {r.builtinChangedSince !== undefined && (
-                  <Tooltip title={`本院版本是在内置模板第 ${r.builtinChangedSince} 版上修改的，内置模板此后已更新。请对照内置模板检查本院版本，或恢复内置模板。`}>
+                  <Tooltip
+                    title={`本院版本是在内置模板第 ${r.builtinChangedSince} 版上修改的，内置模板此后已更新。请对照内置模板检查本院版本，或恢复内置模板。`}
+                  >
                     <Tag color="warning" icon={<WarningOutlined />} data-testid={`builtin-changed-${r.id}`}>
                       内置模板已更新
                     </Tag>
@@ -76,7 +78,12 @@ export function TemplatesPage() {
             key: 'actions',
             width: 100,
             render: (_, r) => (
-              <Button size="small" icon={<EditOutlined />} onClick={() => navigate(`/admin/templates/${r.id}`)} aria-label={`修改${r.title}`}>
+              <Button
+                size="small"
+                icon={<EditOutlined />}
+                onClick={() => navigate(`/admin/templates/${r.id}`)}
+                aria-label={`修改${r.title}`}
+              >
                 修改
               </Button>
             ),

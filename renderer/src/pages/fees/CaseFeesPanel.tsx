@@ -104,8 +104,14 @@ export function CaseFeesPanel({ caseId, caseNumber, onChanged }: { caseId: numbe
             <h5>应交诉讼费用</h5>
             {quote ? (
               <div>
-                {quote.kindLabel} <strong className="mono-number" data-testid="case-fee">{quote.feeText}</strong>
-                <Typography.Text type="secondary">（{quote.inWords}{quote.amountFen !== null ? `，按 ${formatFen(quote.amountFen)} 计算` : ''}）</Typography.Text>{' '}
+                {quote.kindLabel}{' '}
+                <strong className="mono-number" data-testid="case-fee">
+                  {quote.feeText}
+                </strong>
+                <Typography.Text type="secondary">
+                  （{quote.inWords}
+                  {quote.amountFen !== null ? `，按 ${formatFen(quote.amountFen)} 计算` : ''}）
+                </Typography.Text>{' '}
                 <Button size="small" type="link" icon={<CalculatorOutlined />} onClick={() => navigate(calculatorLink(caseId, suggested!))}>
                   调整计算
                 </Button>
@@ -169,8 +175,8 @@ export function CaseFeesPanel({ caseId, caseNumber, onChanged }: { caseId: numbe
               <h5>缓交</h5>
               {fees.deferrals.map((d) => (
                 <div key={d.applicationId}>
-                  {d.applicantName}缓交 <span className="mono-number">{formatFen(d.dueFen)}</span>，期限至 {d.deferredUntil}，已交 <span className="mono-number">{formatFen(d.paidFen)}</span>{' '}
-                  <Tag color={FOLLOW_UP_COLORS[d.state]}>{d.stateLabel}</Tag>
+                  {d.applicantName}缓交 <span className="mono-number">{formatFen(d.dueFen)}</span>，期限至 {d.deferredUntil}，已交{' '}
+                  <span className="mono-number">{formatFen(d.paidFen)}</span> <Tag color={FOLLOW_UP_COLORS[d.state]}>{d.stateLabel}</Tag>
                   {d.flagged && <Tag color="volcano">已记入案件</Tag>}
                 </div>
               ))}
@@ -182,7 +188,8 @@ export function CaseFeesPanel({ caseId, caseNumber, onChanged }: { caseId: numbe
               交费记录
               {fees.payments.rows.length > 0 && (
                 <Typography.Text type="secondary" style={{ fontWeight: 'normal', marginLeft: 8 }}>
-                  已交 {formatFen(fees.payments.paidFen)}{fees.payments.refundedFen ? ` · 已退 ${formatFen(fees.payments.refundedFen)}` : ''}
+                  已交 {formatFen(fees.payments.paidFen)}
+                  {fees.payments.refundedFen ? ` · 已退 ${formatFen(fees.payments.refundedFen)}` : ''}
                 </Typography.Text>
               )}
             </h5>
@@ -195,7 +202,11 @@ export function CaseFeesPanel({ caseId, caseNumber, onChanged }: { caseId: numbe
                 aria-label="本案交费记录"
                 columns={[
                   { title: '日期', className: 'no-wrap', dataIndex: 'paidOn', width: 110 },
-                  { title: '类型', dataIndex: 'kind', render: (k: string) => (k === 'refund' ? <Tag color="orange">退费</Tag> : <Tag color="green">交费</Tag>) },
+                  {
+                    title: '类型',
+                    dataIndex: 'kind',
+                    render: (k: string) => (k === 'refund' ? <Tag color="orange">退费</Tag> : <Tag color="green">交费</Tag>),
+                  },
                   { title: '金额', dataIndex: 'amountFen', align: 'right', className: 'mono-number', render: (f: number) => formatFen(f) },
                   { title: '票据号', dataIndex: 'reference', render: (r: string | null) => r ?? '—' },
                   { title: '备注', dataIndex: 'note', render: (r: string | null) => r ?? '' },
@@ -207,7 +218,11 @@ export function CaseFeesPanel({ caseId, caseNumber, onChanged }: { caseId: numbe
                 <Button size="small" onClick={() => setPaying({ caseId, caseNumber, kind: 'payment', deferrals: fees.deferrals })}>
                   登记交费
                 </Button>
-                <Button size="small" onClick={() => setPaying({ caseId, caseNumber, kind: 'refund' })} disabled={fees.payments.paidFen <= fees.payments.refundedFen}>
+                <Button
+                  size="small"
+                  onClick={() => setPaying({ caseId, caseNumber, kind: 'refund' })}
+                  disabled={fees.payments.paidFen <= fees.payments.refundedFen}
+                >
                   登记退费
                 </Button>
               </Space>

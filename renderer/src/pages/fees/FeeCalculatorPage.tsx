@@ -177,9 +177,21 @@ export function FeeCalculatorPage() {
       <Row gutter={16}>
         <Col xs={24} lg={10}>
           <Card size="small" title="计费" className="fee-card">
-            <Form<CalcValues> form={form} layout="vertical" initialValues={initialValues} onValuesChange={onValuesChange} requiredMark={false} name="fee-calculator">
+            <Form<CalcValues>
+              form={form}
+              layout="vertical"
+              initialValues={initialValues}
+              onValuesChange={onValuesChange}
+              requiredMark={false}
+              name="fee-calculator"
+            >
               <Form.Item name="kind" label="费用种类">
-                <Select autoFocus showSearch={{ optionFilterProp: 'label' }} options={groupedKinds(schedule)} popupMatchSelectWidth={false} />
+                <Select
+                  autoFocus
+                  showSearch={{ optionFilterProp: 'label' }}
+                  options={groupedKinds(schedule)}
+                  popupMatchSelectWidth={false}
+                />
               </Form.Item>
               {kind && kind.amount !== 'none' && (
                 <Form.List name="claims">
@@ -190,7 +202,13 @@ export function FeeCalculatorPage() {
                           <Space key={f.key} align="start" className="fee-claim-row">
                             <Form.Item
                               name={[f.name, 'amount']}
-                              label={property ? (fields.length > 1 ? `第 ${i + 1} 项诉讼请求金额（元）` : `${amountLabel}（元）`) : `${amountLabel}（元）${kind.amount === 'optional' ? '（可不填）' : ''}`}
+                              label={
+                                property
+                                  ? fields.length > 1
+                                    ? `第 ${i + 1} 项诉讼请求金额（元）`
+                                    : `${amountLabel}（元）`
+                                  : `${amountLabel}（元）${kind.amount === 'optional' ? '（可不填）' : ''}`
+                              }
                               validateTrigger={['onChange', 'onBlur']}
                               rules={[
                                 {
@@ -203,16 +221,35 @@ export function FeeCalculatorPage() {
                               ]}
                               extra={<ClaimEcho index={i} />}
                             >
-                              <Input inputMode="decimal" maxLength={24} placeholder="如 150000" className="mono-number fee-amount-input" suffix="元" autoComplete="off" />
+                              <Input
+                                inputMode="decimal"
+                                maxLength={24}
+                                placeholder="如 150000"
+                                className="mono-number fee-amount-input"
+                                suffix="元"
+                                autoComplete="off"
+                              />
                             </Form.Item>
                             {property && fields.length > 1 && (
-                              <Button className="fee-claim-remove" type="text" icon={<DeleteOutlined />} aria-label={`删除第 ${i + 1} 项诉讼请求`} onClick={() => remove(f.name)} />
+                              <Button
+                                className="fee-claim-remove"
+                                type="text"
+                                icon={<DeleteOutlined />}
+                                aria-label={`删除第 ${i + 1} 项诉讼请求`}
+                                onClick={() => remove(f.name)}
+                              />
                             )}
                           </Space>
                         ) : null,
                       )}
                       {property && (
-                        <Button type="dashed" icon={<PlusOutlined />} onClick={addClaim} disabled={fields.length >= MAX_CLAIMS} className="fee-add-claim">
+                        <Button
+                          type="dashed"
+                          icon={<PlusOutlined />}
+                          onClick={addClaim}
+                          disabled={fields.length >= MAX_CLAIMS}
+                          className="fee-add-claim"
+                        >
                           添加一项诉讼请求（金额合并计算）
                         </Button>
                       )}
@@ -236,7 +273,14 @@ export function FeeCalculatorPage() {
                     },
                   ]}
                 >
-                  <Input inputMode="decimal" maxLength={24} placeholder="如 300000" className="mono-number fee-amount-input" suffix="元" autoComplete="off" />
+                  <Input
+                    inputMode="decimal"
+                    maxLength={24}
+                    placeholder="如 300000"
+                    className="mono-number fee-amount-input"
+                    suffix="元"
+                    autoComplete="off"
+                  />
                 </Form.Item>
               )}
               {kind?.acceptance && (
@@ -244,7 +288,9 @@ export function FeeCalculatorPage() {
                   <Form.Item name="procedure" label="审理程序">
                     <Radio.Group
                       optionType="button"
-                      options={schedule.procedures.filter((p) => kind.smallClaims || p.id !== 'small-claims').map((p) => ({ value: p.id, label: p.label }))}
+                      options={schedule.procedures
+                        .filter((p) => kind.smallClaims || p.id !== 'small-claims')
+                        .map((p) => ({ value: p.id, label: p.label }))}
                     />
                   </Form.Item>
                   <Form.Item name="closing" label="结案方式" extra="立案时按判决计算；以调解、撤诉结案的减半交纳">
@@ -283,11 +329,7 @@ export function FeeCalculatorPage() {
             }
           >
             {failure && <Alert type="error" showIcon title={failure} role="alert" className="page-alert" />}
-            {!q ? (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={hint ?? '请更正左侧标红的内容'} />
-            ) : (
-              <QuoteResult quote={q} />
-            )}
+            {!q ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={hint ?? '请更正左侧标红的内容'} /> : <QuoteResult quote={q} />}
           </Card>
         </Col>
       </Row>
@@ -364,7 +406,9 @@ export function QuoteResult({ quote, compact = false }: { quote: Quote; compact?
           { title: '项目', dataIndex: 'label', key: 'label' },
           { title: '计算', dataIndex: 'formula', key: 'formula', className: 'mono-number', render: (f?: string) => f ?? '—', width: 170 },
           { title: '金额（元）', dataIndex: 'yuan', key: 'yuan', align: 'right', className: 'mono-number', width: 110 },
-          ...(compact ? [] : [{ title: '依据', dataIndex: 'basis', key: 'basis', className: 'fee-basis', width: 170, render: (b?: string) => b ?? '' }]),
+          ...(compact
+            ? []
+            : [{ title: '依据', dataIndex: 'basis', key: 'basis', className: 'fee-basis', width: 170, render: (b?: string) => b ?? '' }]),
         ]}
       />
       {quote.notes.length > 0 && (

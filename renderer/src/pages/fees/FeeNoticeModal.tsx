@@ -88,7 +88,9 @@ export function FeeNoticeModal({
       {
         ...request,
         format: 'pdf',
-        ...(c ? { caseId: c.id, casePartyId: (form.getFieldValue('casePartyId') as number | undefined) ?? firstPayer(c)?.casePartyId } : { addressee: v.addressee }),
+        ...(c
+          ? { caseId: c.id, casePartyId: (form.getFieldValue('casePartyId') as number | undefined) ?? firstPayer(c)?.casePartyId }
+          : { addressee: v.addressee }),
       },
       askWithModal(modal),
     );
@@ -96,7 +98,15 @@ export function FeeNoticeModal({
   };
 
   return (
-    <FormModal<NoticeValues> open={open} title="打印交纳诉讼费用通知书" okText="生成通知书" form={form} width={560} onSubmit={submit} onClose={onClose}>
+    <FormModal<NoticeValues>
+      open={open}
+      title="打印交纳诉讼费用通知书"
+      okText="生成通知书"
+      form={form}
+      width={560}
+      onSubmit={submit}
+      onClose={onClose}
+    >
       {quote && (
         <Descriptions
           size="small"
@@ -104,14 +114,26 @@ export function FeeNoticeModal({
           className="fee-notice-summary"
           items={[
             { key: 'kind', label: '费用', children: quote.kindLabel },
-            { key: 'fee', label: '金额', children: <span className="mono-number">{formatFen(quote.feeFen)}（{quote.inWords}）</span> },
+            {
+              key: 'fee',
+              label: '金额',
+              children: (
+                <span className="mono-number">
+                  {formatFen(quote.feeFen)}（{quote.inWords}）
+                </span>
+              ),
+            },
           ]}
         />
       )}
       <Form.Item
         name="number"
         label="案号"
-        extra={view ? `${view.cause.name} · ${view.parties.map((p) => `${p.role}${p.party.name}`).join('、')}` : '可不填：不填写案号时通知书不写案号，请填写受通知人'}
+        extra={
+          view
+            ? `${view.cause.name} · ${view.parties.map((p) => `${p.role}${p.party.name}`).join('、')}`
+            : '可不填：不填写案号时通知书不写案号，请填写受通知人'
+        }
       >
         <Input
           placeholder="如（2026）浙0522民初1234号"
@@ -131,10 +153,19 @@ export function FeeNoticeModal({
           <Select options={partyOptions(view)} />
         </Form.Item>
       ) : (
-        <Form.Item name="addressee" label="受通知人" dependencies={['number']} rules={[{ validator: async (_, value: string | undefined) => {
-          const number = (form.getFieldValue('number') as string | undefined)?.trim();
-          if (!number && !value?.trim()) throw new Error('没有案号时请填写受通知人（交费的当事人）');
-        } }]}>
+        <Form.Item
+          name="addressee"
+          label="受通知人"
+          dependencies={['number']}
+          rules={[
+            {
+              validator: async (_, value: string | undefined) => {
+                const number = (form.getFieldValue('number') as string | undefined)?.trim();
+                if (!number && !value?.trim()) throw new Error('没有案号时请填写受通知人（交费的当事人）');
+              },
+            },
+          ]}
+        >
           <Input placeholder="交费的当事人姓名或名称" maxLength={100} />
         </Form.Item>
       )}

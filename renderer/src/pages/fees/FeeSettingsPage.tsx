@@ -1,5 +1,21 @@
 import { DeleteOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Card, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Skeleton, Space, Typography } from 'antd';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Radio,
+  Row,
+  Select,
+  Skeleton,
+  Space,
+  Typography,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { errorMessage, send, type Input as ApiInput } from '../../api/client';
@@ -76,7 +92,11 @@ export function FeeSettingsPage() {
       setError(null);
       try {
         const saved = await send('fees.updateSettings', {
-          provincial: v.provincial.map((p) => ({ effectiveFrom: p.effectiveFrom.format('YYYY-MM-DD'), source: p.source, amounts: p.amounts })),
+          provincial: v.provincial.map((p) => ({
+            effectiveFrom: p.effectiveFrom.format('YYYY-MM-DD'),
+            source: p.source,
+            amounts: p.amounts,
+          })),
           rounding: v.rounding,
           paymentAccount: v.paymentAccount,
           chain: v.chain as Update['chain'],
@@ -110,18 +130,33 @@ export function FeeSettingsPage() {
                   <div key={f.key} className="fee-settings-set" role="group" aria-label={`第 ${i + 1} 套标准`}>
                     <Row gutter={12}>
                       <Col xs={24} md={6}>
-                        <Form.Item name={[f.name, 'effectiveFrom']} label="施行日期" rules={[{ required: true, message: '请选择施行日期' }]}>
+                        <Form.Item
+                          name={[f.name, 'effectiveFrom']}
+                          label="施行日期"
+                          rules={[{ required: true, message: '请选择施行日期' }]}
+                        >
                           <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} />
                         </Form.Item>
                       </Col>
                       <Col xs={24} md={fields.length > 1 ? 16 : 18}>
-                        <Form.Item name={[f.name, 'source']} label="依据（文件名称）" rules={[{ required: true, whitespace: true, message: '请填写标准的依据' }]}>
+                        <Form.Item
+                          name={[f.name, 'source']}
+                          label="依据（文件名称）"
+                          rules={[{ required: true, whitespace: true, message: '请填写标准的依据' }]}
+                        >
                           <Input maxLength={200} placeholder="如 浙江省物价局、财政厅关于诉讼费用交纳标准的通知" />
                         </Form.Item>
                       </Col>
                       {fields.length > 1 && (
                         <Col xs={24} md={2}>
-                          <Button type="text" danger icon={<DeleteOutlined />} aria-label={`删除第 ${i + 1} 套标准`} onClick={() => remove(f.name)} style={{ marginTop: 30 }} />
+                          <Button
+                            type="text"
+                            danger
+                            icon={<DeleteOutlined />}
+                            aria-label={`删除第 ${i + 1} 套标准`}
+                            onClick={() => remove(f.name)}
+                            style={{ marginTop: 30 }}
+                          />
                         </Col>
                       )}
                     </Row>
@@ -132,7 +167,10 @@ export function FeeSettingsPage() {
                             name={[f.name, 'amounts', key]}
                             label={`${r.label}（${r.min}–${r.max} 元）`}
                             tooltip={r.basis}
-                            rules={[{ required: true, message: '请填写金额' }, { type: 'number', min: r.min, max: r.max, message: `应在 ${r.min} 元至 ${r.max} 元之间` }]}
+                            rules={[
+                              { required: true, message: '请填写金额' },
+                              { type: 'number', min: r.min, max: r.max, message: `应在 ${r.min} 元至 ${r.max} 元之间` },
+                            ]}
                           >
                             <InputNumber min={0} precision={2} suffix="元" style={{ width: '100%' }} />
                           </Form.Item>
@@ -159,10 +197,20 @@ export function FeeSettingsPage() {
           <Col xs={24} lg={12}>
             <Card size="small" title="取整规则">
               <Form.Item name={['rounding', 'unit']} label="取整到">
-                <Radio.Group options={[{ value: 'fen', label: '分' }, { value: 'yuan', label: '元' }]} />
+                <Radio.Group
+                  options={[
+                    { value: 'fen', label: '分' },
+                    { value: 'yuan', label: '元' },
+                  ]}
+                />
               </Form.Item>
               <Form.Item name={['rounding', 'mode']} label="方式" extra="只在计算的最后取整一次">
-                <Radio.Group options={[{ value: 'half-up', label: '四舍五入' }, { value: 'down', label: '舍去' }]} />
+                <Radio.Group
+                  options={[
+                    { value: 'half-up', label: '四舍五入' },
+                    { value: 'down', label: '舍去' },
+                  ]}
+                />
               </Form.Item>
             </Card>
             <Card size="small" title="收款账户（印在交纳诉讼费用通知书上）" className="fee-card">
@@ -182,19 +230,37 @@ export function FeeSettingsPage() {
           </Col>
           <Col xs={24} lg={12}>
             <Card size="small" title="司法救助审批流程">
-              <Typography.Paragraph type="secondary">按顺序审批，最后一个阶段的意见即为决定；同一申请的各阶段须由不同人员办理。</Typography.Paragraph>
+              <Typography.Paragraph type="secondary">
+                按顺序审批，最后一个阶段的意见即为决定；同一申请的各阶段须由不同人员办理。
+              </Typography.Paragraph>
               <Form.List name="chain">
                 {(fields, { add, remove }) => (
                   <>
                     {fields.map((f, i) => (
                       <Space key={f.key} align="start" role="group" aria-label={`第 ${i + 1} 阶段`} style={{ display: 'flex' }}>
-                        <Form.Item name={[f.name, 'label']} label={`第 ${i + 1} 阶段`} rules={[{ required: true, whitespace: true, message: '请填写阶段名称' }]}>
+                        <Form.Item
+                          name={[f.name, 'label']}
+                          label={`第 ${i + 1} 阶段`}
+                          rules={[{ required: true, whitespace: true, message: '请填写阶段名称' }]}
+                        >
                           <Input maxLength={20} style={{ width: 180 }} />
                         </Form.Item>
                         <Form.Item name={[f.name, 'role']} label="办理角色" rules={[{ required: true, message: '请选择角色' }]}>
-                          <Select style={{ width: 140 }} options={ROLE_KEYS.filter((r) => r !== 'admin').map((r) => ({ value: r, label: ROLES[r] }))} />
+                          <Select
+                            style={{ width: 140 }}
+                            options={ROLE_KEYS.filter((r) => r !== 'admin').map((r) => ({ value: r, label: ROLES[r] }))}
+                          />
                         </Form.Item>
-                        {fields.length > 1 && <Button type="text" danger icon={<DeleteOutlined />} aria-label={`删除第 ${i + 1} 阶段`} onClick={() => remove(f.name)} style={{ marginTop: 30 }} />}
+                        {fields.length > 1 && (
+                          <Button
+                            type="text"
+                            danger
+                            icon={<DeleteOutlined />}
+                            aria-label={`删除第 ${i + 1} 阶段`}
+                            onClick={() => remove(f.name)}
+                            style={{ marginTop: 30 }}
+                          />
+                        )}
                       </Space>
                     ))}
                     {fields.length < 4 && (
@@ -229,18 +295,33 @@ export function FeeSettingsPage() {
                   <div key={f.key} className="fee-settings-set" role="group" aria-label={`第 ${i + 1} 项申请期间规定`}>
                     <Row gutter={12}>
                       <Col xs={24} md={6}>
-                        <Form.Item name={[f.name, 'effectiveFrom']} label="施行日期" rules={[{ required: true, message: '请选择施行日期' }]}>
+                        <Form.Item
+                          name={[f.name, 'effectiveFrom']}
+                          label="施行日期"
+                          rules={[{ required: true, message: '请选择施行日期' }]}
+                        >
                           <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} />
                         </Form.Item>
                       </Col>
                       <Col xs={24} md={fields.length > 1 ? 16 : 18}>
-                        <Form.Item name={[f.name, 'source']} label="依据" rules={[{ required: true, whitespace: true, message: '请填写依据' }]}>
+                        <Form.Item
+                          name={[f.name, 'source']}
+                          label="依据"
+                          rules={[{ required: true, whitespace: true, message: '请填写依据' }]}
+                        >
                           <Input maxLength={300} />
                         </Form.Item>
                       </Col>
                       {fields.length > 1 && (
                         <Col xs={24} md={2}>
-                          <Button type="text" danger icon={<DeleteOutlined />} aria-label={`删除第 ${i + 1} 项申请期间规定`} onClick={() => remove(f.name)} style={{ marginTop: 30 }} />
+                          <Button
+                            type="text"
+                            danger
+                            icon={<DeleteOutlined />}
+                            aria-label={`删除第 ${i + 1} 项申请期间规定`}
+                            onClick={() => remove(f.name)}
+                            style={{ marginTop: 30 }}
+                          />
                         </Col>
                       )}
                     </Row>
@@ -262,7 +343,14 @@ export function FeeSettingsPage() {
                 ))}
                 <Button
                   icon={<PlusOutlined />}
-                  onClick={() => add({ effectiveFrom: undefined, source: '', until: { waive: 'notice-deadline', reduce: 'notice-deadline', defer: 'notice-deadline' }, deferDecidedBy: 'notice-deadline' })}
+                  onClick={() =>
+                    add({
+                      effectiveFrom: undefined,
+                      source: '',
+                      until: { waive: 'notice-deadline', reduce: 'notice-deadline', defer: 'notice-deadline' },
+                      deferDecidedBy: 'notice-deadline',
+                    })
+                  }
                 >
                   新增一项规定
                 </Button>

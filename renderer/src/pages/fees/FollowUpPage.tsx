@@ -76,9 +76,15 @@ export function FollowUpPage() {
         }
       />
       <div className="fee-toolbar">
-        <Segmented<StateFilter> options={FILTERS} value={state} onChange={(v) => setParams(v === 'all' ? {} : { state: v }, { replace: true })} aria-label="跟踪状态" />
+        <Segmented<StateFilter>
+          options={FILTERS}
+          value={state}
+          onChange={(v) => setParams(v === 'all' ? {} : { state: v }, { replace: true })}
+          aria-label="跟踪状态"
+        />
         <Typography.Text type="secondary">
-          按本院日期 {schedule?.on ?? '—'} 计算；<Reminder />
+          按本院日期 {schedule?.on ?? '—'} 计算；
+          <Reminder />
         </Typography.Text>
       </div>
       {error && <Alert type="error" showIcon title={error} role="alert" className="page-alert" />}
@@ -118,7 +124,16 @@ export function FollowUpPage() {
                     r.state !== 'paid' && (
                       <Button
                         size="small"
-                        onClick={() => setPaying({ caseId: r.caseId, caseNumber: r.caseNumber, kind: 'payment', deferrals: [r], applicationId: r.applicationId, amountFen: r.outstandingFen })}
+                        onClick={() =>
+                          setPaying({
+                            caseId: r.caseId,
+                            caseNumber: r.caseNumber,
+                            kind: 'payment',
+                            deferrals: [r],
+                            applicationId: r.applicationId,
+                            amountFen: r.outstandingFen,
+                          })
+                        }
                         aria-label={`登记${r.applicantName}的交费`}
                       >
                         登记交费
@@ -149,7 +164,9 @@ export function FollowUpPage() {
 function Reminder() {
   const [days, setDays] = useState<number | null>(null);
   useEffect(() => {
-    void send('fees.settings', {}).then((s) => setDays(s.reminderDays)).catch(() => undefined);
+    void send('fees.settings', {})
+      .then((s) => setDays(s.reminderDays))
+      .catch(() => undefined);
   }, []);
   return days === null ? null : <>到期前 {days} 日显示为“即将到期”</>;
 }

@@ -32,7 +32,9 @@ export function useGeneratedDocument(onChanged?: () => void) {
             <Typography.Text type="secondary">已登记为文书 {shown.document.id} 号</Typography.Text>
             <Button
               icon={<DownloadOutlined />}
-              onClick={() => downloadBlob(base64ToBlob(shown.base64, PDF_MIME), documentFileName(shown.document.caseNumber, shown.document.title, 'pdf'))}
+              onClick={() =>
+                downloadBlob(base64ToBlob(shown.base64, PDF_MIME), documentFileName(shown.document.caseNumber, shown.document.title, 'pdf'))
+              }
             >
               下载 PDF
             </Button>

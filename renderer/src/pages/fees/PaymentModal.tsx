@@ -26,7 +26,17 @@ export interface PaymentTarget {
 }
 
 /** 登记交费 / 登记退费 on a case; a payment may settle a granted deferral. */
-export function PaymentModal({ target, today, onClose, onSaved }: { target: PaymentTarget | null; today: string; onClose: () => void; onSaved: (message: string) => void }) {
+export function PaymentModal({
+  target,
+  today,
+  onClose,
+  onSaved,
+}: {
+  target: PaymentTarget | null;
+  today: string;
+  onClose: () => void;
+  onSaved: (message: string) => void;
+}) {
   const [form] = Form.useForm<PaymentValues>();
   const refund = target?.kind === 'refund';
   const deferrals = (target?.deferrals ?? []).filter((d) => d.state !== 'paid' || d.applicationId === target?.applicationId);
@@ -85,7 +95,10 @@ export function PaymentModal({ target, today, onClose, onSaved }: { target: Paym
           <Select
             allowClear
             placeholder="不对应缓交"
-            options={deferrals.map((d) => ({ value: d.applicationId, label: `${d.applicantName}：缓交 ${formatFen(d.dueFen)}，至 ${d.deferredUntil}（未交 ${formatFen(d.outstandingFen)}）` }))}
+            options={deferrals.map((d) => ({
+              value: d.applicationId,
+              label: `${d.applicantName}：缓交 ${formatFen(d.dueFen)}，至 ${d.deferredUntil}（未交 ${formatFen(d.outstandingFen)}）`,
+            }))}
           />
         </Form.Item>
       )}

@@ -85,7 +85,9 @@ export function ReliefActModal({
           action: values.action,
           opinion: values.opinion?.trim() ?? '',
           ...(values.action === 'partial' ? { grantedPercent: values.grantedPercent } : {}),
-          ...(values.deferredUntil && (values.action === 'grant' || values.action === 'partial') ? { deferredUntil: values.deferredUntil.format('YYYY-MM-DD') } : {}),
+          ...(values.deferredUntil && (values.action === 'grant' || values.action === 'partial')
+            ? { deferredUntil: values.deferredUntil.format('YYYY-MM-DD') }
+            : {}),
           ...(values.action === 'refuse' ? { refusalReasons: values.refusalReasons } : {}),
         });
         onActed(after);
@@ -111,7 +113,15 @@ export function ReliefActModal({
         decided ? (
           <Space>
             <Button onClick={onClose}>关闭</Button>
-            <ReliefDocumentButton v={decided} size="middle" type="primary" onGenerated={(g) => { onClose(); onGenerated(g); }} />
+            <ReliefDocumentButton
+              v={decided}
+              size="middle"
+              type="primary"
+              onGenerated={(g) => {
+                onClose();
+                onGenerated(g);
+              }}
+            />
           </Space>
         ) : (
           <Space>
@@ -127,7 +137,11 @@ export function ReliefActModal({
         <Result
           status={decided.status === 'refused' ? 'warning' : 'success'}
           title={`${decided.applicant.name}：${decisionText(decided)}`}
-          subTitle={decided.status === 'refused' ? '请生成《不予批准司法救助申请通知书》送达申请人' : `请生成《${decided.decision?.documentTitle ?? '决定书'}》送达申请人`}
+          subTitle={
+            decided.status === 'refused'
+              ? '请生成《不予批准司法救助申请通知书》送达申请人'
+              : `请生成《${decided.decision?.documentTitle ?? '决定书'}》送达申请人`
+          }
         />
       ) : (
         v && (
@@ -169,7 +183,11 @@ export function ReliefActModal({
                 </Form.Item>
               )}
               {v.kind === 'defer' && (action === 'grant' || action === 'partial') && (
-                <Form.Item name="deferredUntil" label={last ? '缓交期限' : '建议缓交期限'} extra={v.requestedUntil ? `不填：按申请缓交至 ${v.requestedUntil}` : `不填：自今日起 ${deferralDays} 日`}>
+                <Form.Item
+                  name="deferredUntil"
+                  label={last ? '缓交期限' : '建议缓交期限'}
+                  extra={v.requestedUntil ? `不填：按申请缓交至 ${v.requestedUntil}` : `不填：自今日起 ${deferralDays} 日`}
+                >
                   <DatePicker format="YYYY-MM-DD" style={{ width: 180 }} />
                 </Form.Item>
               )}

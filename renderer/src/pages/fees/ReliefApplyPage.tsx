@@ -1,5 +1,21 @@
 import { DeleteOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Card, Col, DatePicker, Descriptions, Form, Input, InputNumber, Radio, Row, Select, Skeleton, Typography } from 'antd';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  Radio,
+  Row,
+  Select,
+  Skeleton,
+  Typography,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -128,7 +144,9 @@ export function ReliefApplyPage() {
           reasons: v.reasons,
           evidence: (v.evidence ?? []).filter((e) => e.name?.trim()).map((e) => ({ name: e.name!.trim(), kind: e.kind ?? '其他' })),
           ...(useQuote ? { quote: suggested.request } : fee.ok && fee.fen ? { feeFen: fee.fen } : {}),
-          ...(v.kind === 'reduce' && v.requestedPercent !== undefined && v.requestedPercent !== null ? { requestedPercent: v.requestedPercent } : {}),
+          ...(v.kind === 'reduce' && v.requestedPercent !== undefined && v.requestedPercent !== null
+            ? { requestedPercent: v.requestedPercent }
+            : {}),
           ...(v.kind === 'defer' && v.requestedUntil ? { requestedUntil: v.requestedUntil.format('YYYY-MM-DD') } : {}),
           appliedOn: v.appliedOn.format('YYYY-MM-DD'),
         };
@@ -177,13 +195,26 @@ export function ReliefApplyPage() {
         }
       />
       {error && <Alert type="error" showIcon title={error} role="alert" className="page-alert" />}
-      <Form<ApplyValues> form={form} layout="vertical" name="relief-apply" initialValues={initialValues} onFinish={submit} requiredMark={false} onValuesChange={(changed) => {
-        if (changed.kind) form.setFieldsValue({ ground: undefined });
-      }}>
+      <Form<ApplyValues>
+        form={form}
+        layout="vertical"
+        name="relief-apply"
+        initialValues={initialValues}
+        onFinish={submit}
+        requiredMark={false}
+        onValuesChange={(changed) => {
+          if (changed.kind) form.setFieldsValue({ ground: undefined });
+        }}
+      >
         <Row gutter={16}>
           <Col xs={24} xl={12}>
             <Card size="small" title="案件与申请人" className="fee-card">
-              <Form.Item name="number" label="案号" rules={[{ required: true, whitespace: true, message: '请填写案号' }]} extra={view ? `${view.caseTypeLabel} · ${view.cause.name} · 收案 ${view.receivedOn}` : '输入案号后按 Tab 带出当事人'}>
+              <Form.Item
+                name="number"
+                label="案号"
+                rules={[{ required: true, whitespace: true, message: '请填写案号' }]}
+                extra={view ? `${view.caseTypeLabel} · ${view.cause.name} · 收案 ${view.receivedOn}` : '输入案号后按 Tab 带出当事人'}
+              >
                 <Input
                   autoFocus={!params.get('caseId')}
                   autoComplete="off"
@@ -196,17 +227,35 @@ export function ReliefApplyPage() {
                 <Select
                   placeholder={view ? '选择本案当事人' : '请先输入案号'}
                   disabled={!view}
-                  options={(view?.parties ?? []).map((p) => ({ value: p.casePartyId, label: `${p.role}：${p.party.name}（${p.party.kind === 'person' ? '自然人' : '单位'}）` }))}
+                  options={(view?.parties ?? []).map((p) => ({
+                    value: p.casePartyId,
+                    label: `${p.role}：${p.party.name}（${p.party.kind === 'person' ? '自然人' : '单位'}）`,
+                  }))}
                 />
               </Form.Item>
               <Form.Item
                 name="kind"
                 label="救助种类"
-                extra={organisation ? `${applicant?.party.name}是单位：免交只适用于自然人（《诉讼费用交纳办法》第四十四条、第四十五条），可申请减交或缓交` : kind === 'defer' ? '缓交应在起诉时申请，在决定立案前作出决定（第四十九条）' : undefined}
+                extra={
+                  organisation
+                    ? `${applicant?.party.name}是单位：免交只适用于自然人（《诉讼费用交纳办法》第四十四条、第四十五条），可申请减交或缓交`
+                    : kind === 'defer'
+                      ? '缓交应在起诉时申请，在决定立案前作出决定（第四十九条）'
+                      : undefined
+                }
               >
                 <Radio.Group optionType="button" options={kindOptions} />
               </Form.Item>
-              <Form.Item name="ground" label="申请事由" rules={[{ required: true, message: '请选择申请事由' }]} extra={kindInfo && ground ? `${kindInfo.article}${kindInfo.grounds.find((g) => g.id === ground)?.item ?? ''}：${kindInfo.grounds.find((g) => g.id === ground)?.label ?? ''}` : kindInfo?.article}>
+              <Form.Item
+                name="ground"
+                label="申请事由"
+                rules={[{ required: true, message: '请选择申请事由' }]}
+                extra={
+                  kindInfo && ground
+                    ? `${kindInfo.article}${kindInfo.grounds.find((g) => g.id === ground)?.item ?? ''}：${kindInfo.grounds.find((g) => g.id === ground)?.label ?? ''}`
+                    : kindInfo?.article
+                }
+              >
                 <Select
                   placeholder="选择法定事由"
                   options={(kindInfo?.grounds ?? []).map((g) => ({ value: g.id, label: `${g.item} ${g.label}` }))}
@@ -233,16 +282,31 @@ export function ReliefApplyPage() {
                     {fields.map((f, i) => (
                       <div key={f.key} className="relief-evidence-row">
                         <Form.Item name={[f.name, 'kind']} style={{ width: 150 }}>
-                          <Select aria-label={`第 ${i + 1} 份材料种类`} options={(grounds?.evidenceKinds ?? []).map((k) => ({ value: k, label: k }))} />
+                          <Select
+                            aria-label={`第 ${i + 1} 份材料种类`}
+                            options={(grounds?.evidenceKinds ?? []).map((k) => ({ value: k, label: k }))}
+                          />
                         </Form.Item>
                         <Form.Item name={[f.name, 'name']} style={{ flex: 1 }}>
                           <Input aria-label={`第 ${i + 1} 份材料名称`} placeholder="材料名称，如 长兴县民政局低保证明" maxLength={100} />
                         </Form.Item>
-                        {fields.length > 1 && <Button type="text" icon={<DeleteOutlined />} aria-label={`删除第 ${i + 1} 份材料`} onClick={() => remove(f.name)} />}
+                        {fields.length > 1 && (
+                          <Button
+                            type="text"
+                            icon={<DeleteOutlined />}
+                            aria-label={`删除第 ${i + 1} 份材料`}
+                            onClick={() => remove(f.name)}
+                          />
+                        )}
                       </div>
                     ))}
                     <Form.ErrorList errors={errors} />
-                    <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ kind: '其他', name: '' })} style={{ marginBottom: 16 }}>
+                    <Button
+                      type="dashed"
+                      icon={<PlusOutlined />}
+                      onClick={() => add({ kind: '其他', name: '' })}
+                      style={{ marginBottom: 16 }}
+                    >
                       添加证明材料
                     </Button>
                   </div>
@@ -261,12 +325,21 @@ export function ReliefApplyPage() {
                     },
                   },
                 ]}
-                extra={suggested ? `按案件计算：${suggested.quote.kindLabel} ${formatFen(suggested.quote.feeFen)}（${suggested.quote.inWords}）` : '按“诉讼费计算”的结果填写'}
+                extra={
+                  suggested
+                    ? `按案件计算：${suggested.quote.kindLabel} ${formatFen(suggested.quote.feeFen)}（${suggested.quote.inWords}）`
+                    : '按“诉讼费计算”的结果填写'
+                }
               >
                 <Input inputMode="decimal" className="mono-number" suffix="元" style={{ width: 220 }} autoComplete="off" />
               </Form.Item>
               {kind === 'reduce' && (
-                <Form.Item name="requestedPercent" label="申请减交比例" extra="减交比例不得低于 30%（第四十六条）" rules={[{ required: true, message: '请填写申请减交的比例' }]}>
+                <Form.Item
+                  name="requestedPercent"
+                  label="申请减交比例"
+                  extra="减交比例不得低于 30%（第四十六条）"
+                  rules={[{ required: true, message: '请填写申请减交的比例' }]}
+                >
                   <InputNumber min={1} max={99} precision={0} suffix="%" style={{ width: 140 }} />
                 </Form.Item>
               )}
@@ -276,10 +349,21 @@ export function ReliefApplyPage() {
                 </Form.Item>
               )}
               <Form.Item name="appliedOn" label="申请日期" rules={[{ required: true, message: '请选择申请日期' }]}>
-                <DatePicker format="YYYY-MM-DD" allowClear={false} style={{ width: 180 }} disabledDate={(d) => d.format('YYYY-MM-DD') > today} />
+                <DatePicker
+                  format="YYYY-MM-DD"
+                  allowClear={false}
+                  style={{ width: 180 }}
+                  disabledDate={(d) => d.format('YYYY-MM-DD') > today}
+                />
               </Form.Item>
               {view && (
-                <Descriptions size="small" column={1} items={[{ key: 'parties', label: '本案当事人', children: view.parties.map((p) => `${p.role}${p.party.name}`).join('、') }]} />
+                <Descriptions
+                  size="small"
+                  column={1}
+                  items={[
+                    { key: 'parties', label: '本案当事人', children: view.parties.map((p) => `${p.role}${p.party.name}`).join('、') },
+                  ]}
+                />
               )}
             </Card>
           </Col>

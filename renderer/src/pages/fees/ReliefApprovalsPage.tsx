@@ -38,10 +38,16 @@ export function ReliefApprovalsPage() {
   const userId = session.me?.user.id;
 
   useEffect(() => {
-    void send('fees.settings', {}).then((s) => setDeferralDays(s.deferralDays)).catch(() => undefined);
+    void send('fees.settings', {})
+      .then((s) => setDeferralDays(s.deferralDays))
+      .catch(() => undefined);
   }, []);
 
-  const { data: rows, error, reload } = useOperation(async (): Promise<ReliefView[]> => {
+  const {
+    data: rows,
+    error,
+    reload,
+  } = useOperation(async (): Promise<ReliefView[]> => {
     const status = view === 'mine' || view === 'open' ? 'open' : undefined;
     const r = await send('relief.list', { ...(status ? { status } : {}), page: 1, pageSize: 200 });
     return view === 'decided' ? r.rows.filter((x) => x.decision !== null) : r.rows;
@@ -97,7 +103,18 @@ export function ReliefApprovalsPage() {
           { title: '应交', key: 'fee', align: 'right', className: 'mono-number', render: (_, v) => formatFen(v.feeFen) },
           { title: '申请', key: 'requested', render: (_, v) => requestedText(v) },
           { title: '申请日期', className: 'no-wrap', dataIndex: 'appliedOn', width: 110 },
-          { title: '状态', key: 'status', render: (_, v) => (v.decision ? <span title={decisionText(v)}><ReliefStatusTag v={v} /></span> : <ReliefStatusTag v={v} />) },
+          {
+            title: '状态',
+            key: 'status',
+            render: (_, v) =>
+              v.decision ? (
+                <span title={decisionText(v)}>
+                  <ReliefStatusTag v={v} />
+                </span>
+              ) : (
+                <ReliefStatusTag v={v} />
+              ),
+          },
           {
             title: '操作',
             key: 'actions',

@@ -38,16 +38,45 @@ export function ReliefDetails({ v, showCase = true }: { v: ReliefView; showCase?
         className="relief-summary"
         items={[
           ...(showCase ? [{ key: 'case', label: '案号', children: <Link to={`/cases/${v.caseId}`}>{v.caseNumber}</Link> }] : []),
-          { key: 'applicant', label: '申请人', children: `${v.applicant.role} ${v.applicant.name}（${v.applicant.kind === 'person' ? '自然人' : '单位'}）` },
+          {
+            key: 'applicant',
+            label: '申请人',
+            children: `${v.applicant.role} ${v.applicant.name}（${v.applicant.kind === 'person' ? '自然人' : '单位'}）`,
+          },
           { key: 'kind', label: '申请', children: `${v.kindLabel}诉讼费用 · ${requestedText(v)}` },
-          { key: 'ground', label: '事由', children: <div>{v.groundLabel}<div><Typography.Text type="secondary">{v.groundBasis}</Typography.Text></div></div> },
+          {
+            key: 'ground',
+            label: '事由',
+            children: (
+              <div>
+                {v.groundLabel}
+                <div>
+                  <Typography.Text type="secondary">{v.groundBasis}</Typography.Text>
+                </div>
+              </div>
+            ),
+          },
           ...(v.reasons ? [{ key: 'reasons', label: '具体理由', children: <div className="pre-wrap">{v.reasons}</div> }] : []),
           { key: 'evidence', label: '证明材料', children: v.evidence.map((e) => `${e.name}（${e.kind}）`).join('；') || '—' },
           { key: 'fee', label: '应交诉讼费用', children: <span className="mono-number">{formatFen(v.feeFen)}</span> },
           { key: 'applied', label: '申请日期', children: v.appliedOn },
           { key: 'status', label: '状态', children: <ReliefStatusTag v={v} /> },
-          ...(v.decision ? [{ key: 'decision', label: '决定', children: <>{decisionText(v)}（{v.decision.decidedOn}）</> }] : []),
-          ...(v.decision?.refusalReasons ? [{ key: 'refusal', label: '不予批准的理由', children: <div className="pre-wrap">{v.decision.refusalReasons}</div> }] : []),
+          ...(v.decision
+            ? [
+                {
+                  key: 'decision',
+                  label: '决定',
+                  children: (
+                    <>
+                      {decisionText(v)}（{v.decision.decidedOn}）
+                    </>
+                  ),
+                },
+              ]
+            : []),
+          ...(v.decision?.refusalReasons
+            ? [{ key: 'refusal', label: '不予批准的理由', children: <div className="pre-wrap">{v.decision.refusalReasons}</div> }]
+            : []),
         ]}
       />
       {v.steps.length > 0 && (
@@ -56,7 +85,8 @@ export function ReliefDetails({ v, showCase = true }: { v: ReliefView; showCase?
             <li key={s.id}>
               <strong>{s.stage === 'approve' ? '审批' : '审查'}</strong>：{s.actionLabel}
               {s.action === 'partial' && s.grantedPercent !== null && `（${s.stage === 'approve' ? '' : '建议'}${s.grantedPercent}%）`}
-              {s.deferredUntil && `（${s.stage === 'approve' ? '缓交至' : '建议缓交至'} ${s.deferredUntil}）`} · {s.userName} · {formatDateTime(s.at)}
+              {s.deferredUntil && `（${s.stage === 'approve' ? '缓交至' : '建议缓交至'} ${s.deferredUntil}）`} · {s.userName} ·{' '}
+              {formatDateTime(s.at)}
               {s.opinion && <div className="pre-wrap">{s.opinion}</div>}
             </li>
           ))}
@@ -70,7 +100,17 @@ export function ReliefDetails({ v, showCase = true }: { v: ReliefView; showCase?
  * 生成决定书 / 生成通知书 for a decided application: the register records it (subjectKind 'relief') and the
  * preview opens for printing.
  */
-export function ReliefDocumentButton({ v, onGenerated, size = 'small', type = 'default' }: { v: ReliefView; onGenerated: (g: Generated) => void; size?: 'small' | 'middle'; type?: 'default' | 'primary' | 'link' }) {
+export function ReliefDocumentButton({
+  v,
+  onGenerated,
+  size = 'small',
+  type = 'default',
+}: {
+  v: ReliefView;
+  onGenerated: (g: Generated) => void;
+  size?: 'small' | 'middle';
+  type?: 'default' | 'primary' | 'link';
+}) {
   const { message, modal } = AntApp.useApp();
   const [busy, setBusy] = useState(false);
   const templateId = reliefTemplateId(v.status);
@@ -86,7 +126,11 @@ export function ReliefDocumentButton({ v, onGenerated, size = 'small', type = 'd
       onClick={async () => {
         setBusy(true);
         try {
-          const r = await generateAsking('documents.generate', { caseId: v.caseId, templateId, format: 'pdf', subjectKind: 'relief', subjectId: v.id }, askWithModal(modal));
+          const r = await generateAsking(
+            'documents.generate',
+            { caseId: v.caseId, templateId, format: 'pdf', subjectKind: 'relief', subjectId: v.id },
+            askWithModal(modal),
+          );
           if (r) onGenerated(r);
         } catch (err) {
           message.error(errorMessage(err));

@@ -81,7 +81,12 @@ export function ReliefTotalsPage() {
         aria-label="司法救助统计"
         locale={{ emptyText: '所选月份没有司法救助申请' }}
         columns={[
-          { title: '月份', dataIndex: 'month', width: 96, render: (m: string, r, i) => (i > 0 && totals!.rows[i - 1]!.month === r.month ? '' : m) },
+          {
+            title: '月份',
+            dataIndex: 'month',
+            width: 96,
+            render: (m: string, r, i) => (i > 0 && totals!.rows[i - 1]!.month === r.month ? '' : m),
+          },
           { title: '种类', dataIndex: 'kindLabel', width: 64 },
           { title: '申请', dataIndex: 'applications', align: 'right', render: count },
           { title: '准予', dataIndex: 'granted', align: 'right', render: count },

@@ -8,7 +8,14 @@ const PROPERTY = kind('property', 'required', true, '诉讼请求金额');
 const PRESERVATION = kind('preservation', 'optional', false, '申请保全的财产数额');
 const LABOUR = kind('labour', 'none', true, null);
 
-const base: CalcValues = { kind: 'property', claims: [{ amount: '' }], procedure: 'ordinary', closing: 'judgment', counterclaim: false, withNonPropertyClaims: false };
+const base: CalcValues = {
+  kind: 'property',
+  claims: [{ amount: '' }],
+  procedure: 'ordinary',
+  closing: 'judgment',
+  counterclaim: false,
+  withNonPropertyClaims: false,
+};
 
 describe('the calculator form → the quote request', () => {
   it('adds several property claims, skipping empty rows, and remembers which row each amount came from', () => {
@@ -28,9 +35,29 @@ describe('the calculator form → the quote request', () => {
   });
 
   it('sends procedure, closing and counterclaim only for acceptance fees, and only what differs from the default', () => {
-    const simplified = requestOf({ ...base, claims: [{ amount: '150000' }], procedure: 'simplified', closing: 'mediation', counterclaim: true, withNonPropertyClaims: true }, PROPERTY);
-    expect(simplified.request).toEqual({ kind: 'property', amountsFen: [15_000_000], procedure: 'simplified', closing: 'mediation', counterclaim: true, withNonPropertyClaims: true });
-    const preservation = requestOf({ ...base, kind: 'preservation', claims: [{ amount: '2000000' }, { amount: '1' }], procedure: 'simplified', counterclaim: true }, PRESERVATION);
+    const simplified = requestOf(
+      {
+        ...base,
+        claims: [{ amount: '150000' }],
+        procedure: 'simplified',
+        closing: 'mediation',
+        counterclaim: true,
+        withNonPropertyClaims: true,
+      },
+      PROPERTY,
+    );
+    expect(simplified.request).toEqual({
+      kind: 'property',
+      amountsFen: [15_000_000],
+      procedure: 'simplified',
+      closing: 'mediation',
+      counterclaim: true,
+      withNonPropertyClaims: true,
+    });
+    const preservation = requestOf(
+      { ...base, kind: 'preservation', claims: [{ amount: '2000000' }, { amount: '1' }], procedure: 'simplified', counterclaim: true },
+      PRESERVATION,
+    );
     expect(preservation.request).toEqual({ kind: 'preservation', amountsFen: [200_000_000] });
     expect(requestOf({ ...base, kind: 'preservation' }, PRESERVATION).request).toEqual({ kind: 'preservation' });
     expect(requestOf({ ...base, kind: 'labour', claims: [{ amount: '5000' }] }, LABOUR).request).toEqual({ kind: 'labour' });

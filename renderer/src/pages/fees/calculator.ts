@@ -43,7 +43,8 @@ export function requestOf(v: Partial<CalcValues>, kind: FeeKindInfo | undefined)
         claimRows.push(row);
       }
     }
-    if (kind.amount === 'required' && amounts.length === 0) return { request: null, hint: `请填写${kind.amountLabel ?? '金额'}`, claimRows: [] };
+    if (kind.amount === 'required' && amounts.length === 0)
+      return { request: null, hint: `请填写${kind.amountLabel ?? '金额'}`, claimRows: [] };
   }
   const request: QuoteRequest = { kind: v.kind };
   if (amounts.length) request.amountsFen = amounts;
@@ -72,4 +73,3 @@ export function formFieldOf(
   const top = ['kind', 'procedure', 'closing', 'counterclaim', 'withNonPropertyClaims'] as const;
   return (top as readonly string[]).includes(field) ? [field as (typeof top)[number]] : null;
 }
-

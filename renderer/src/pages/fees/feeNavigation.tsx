@@ -1,4 +1,12 @@
-import { AccountBookOutlined, AuditOutlined, BarChartOutlined, CalculatorOutlined, FieldTimeOutlined, MoneyCollectOutlined, SolutionOutlined } from '@ant-design/icons';
+import {
+  AccountBookOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  CalculatorOutlined,
+  FieldTimeOutlined,
+  MoneyCollectOutlined,
+  SolutionOutlined,
+} from '@ant-design/icons';
 import type { NavEntry } from '../../components/navigation';
 import { ROLE_GROUPS, type Role } from '../../../../core/api/roles';
 import { feesMeta } from '../../../../core/fees/meta';
@@ -28,5 +36,10 @@ export const FEE_NAVIGATION: NavEntry = {
 };
 
 /** 系统管理 → 诉讼费设置 */
-export const FEE_SETTINGS_NAVIGATION: NavEntry = { key: '/admin/fees', path: '/admin/fees', label: '诉讼费设置', icon: <MoneyCollectOutlined />, roles: ['admin'] };
-
+export const FEE_SETTINGS_NAVIGATION: NavEntry = {
+  key: '/admin/fees',
+  path: '/admin/fees',
+  label: '诉讼费设置',
+  icon: <MoneyCollectOutlined />,
+  roles: ['admin'],
+};

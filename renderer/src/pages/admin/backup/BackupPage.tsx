@@ -36,9 +36,12 @@ export function BackupPage() {
   useEffect(() => {
     if (status) form.setFieldsValue(status.policy);
   }, [status, form]);
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
 
   const follow = (runId: number) => {
     send('backup.progress', { runId })
@@ -67,7 +70,8 @@ export function BackupPage() {
       await send('backup.setPolicy', { folder: values.folder, everyHours: values.everyHours, keep: values.keep, enabled: values.enabled });
       reload();
     } catch (err) {
-      if (err instanceof ApiCallError && err.body.field) form.setFields([{ name: err.body.field as keyof Status['policy'], errors: [err.message] }]);
+      if (err instanceof ApiCallError && err.body.field)
+        form.setFields([{ name: err.body.field as keyof Status['policy'], errors: [err.message] }]);
       else setStartError(errorMessage(err));
     } finally {
       setSaving(false);
@@ -85,7 +89,13 @@ export function BackupPage() {
             <Button icon={<ReloadOutlined />} onClick={reload}>
               刷新
             </Button>
-            <Button type="primary" icon={<CloudUploadOutlined />} loading={running} onClick={() => void backupNow()} data-testid="backup-now">
+            <Button
+              type="primary"
+              icon={<CloudUploadOutlined />}
+              loading={running}
+              onClick={() => void backupNow()}
+              data-testid="backup-now"
+            >
               立即备份
             </Button>
           </>
@@ -96,7 +106,10 @@ export function BackupPage() {
       {status?.warning && <Alert type="warning" showIcon className="page-alert" title={status.warning} data-testid="backup-warning" />}
       {job && (
         <Card size="small" style={{ marginBottom: 16 }} data-testid="backup-progress">
-          <Progress percent={job.state === 'done' ? 100 : percent} status={job.state === 'failed' ? 'exception' : job.state === 'done' ? 'success' : 'active'} />
+          <Progress
+            percent={job.state === 'done' ? 100 : percent}
+            status={job.state === 'failed' ? 'exception' : job.state === 'done' ? 'success' : 'active'}
+          />
           <Typography.Text type={job.state === 'failed' ? 'danger' : 'secondary'}>
             {job.state === 'running' ? `正在复制数据库（${job.done} / ${job.total} 页），其他人可照常使用` : job.message}
             {job.file ? `　备份文件：${job.file}` : ''}
@@ -105,7 +118,12 @@ export function BackupPage() {
       )}
       <Card title="定时备份" size="small" style={{ marginBottom: 16 }}>
         <Form form={form} layout="inline" onFinish={(v) => void savePolicy(v)} disabled={!status}>
-          <Form.Item name="folder" label="备份文件夹" rules={[{ required: true, message: '请填写备份文件夹' }]} extra="移动硬盘或网络共享的完整路径">
+          <Form.Item
+            name="folder"
+            label="备份文件夹"
+            rules={[{ required: true, message: '请填写备份文件夹' }]}
+            extra="移动硬盘或网络共享的完整路径"
+          >
             <Input style={{ width: 360 }} placeholder="如 E:\诉服台备份" />
           </Form.Item>
           <Form.Item name="everyHours" label="间隔（小时）" rules={[{ required: true, message: '请填写间隔' }]}>
@@ -124,7 +142,8 @@ export function BackupPage() {
           </Form.Item>
         </Form>
         <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
-          每份备份是一个文件，含数据库、备份清单和审计密钥：请像保管数据目录一样保管备份。恢复用命令行 court restore（见说明书“备份与恢复”）。
+          每份备份是一个文件，含数据库、备份清单和审计密钥：请像保管数据目录一样保管备份。恢复用命令行 court
+          restore（见说明书“备份与恢复”）。
         </Typography.Paragraph>
       </Card>
       <Table<Run>
@@ -162,4 +181,3 @@ export function BackupSummary() {
     />
   );
 }
-

@@ -118,7 +118,12 @@ export function HolidaysPage() {
               title: '操作',
               width: 110,
               render: (_, y) => (
-                <Button size="small" icon={<EditOutlined />} onClick={() => open(y)} aria-label={`${y.provisional ? '录入' : '更正'} ${y.year} 年`}>
+                <Button
+                  size="small"
+                  icon={<EditOutlined />}
+                  onClick={() => open(y)}
+                  aria-label={`${y.provisional ? '录入' : '更正'} ${y.year} 年`}
+                >
                   {y.provisional ? '录入' : '更正'}
                 </Button>
               ),
@@ -143,23 +148,46 @@ export function HolidaysPage() {
             <Form.Item name="year" label="年份" rules={[{ required: true, message: '请填写年份' }]}>
               <InputNumber min={2000} max={2100} precision={0} disabled={editing !== null && !('new' in editing)} />
             </Form.Item>
-            <Form.Item name="notice" label="通知名称" rules={[{ required: true, whitespace: true, message: '请填写通知名称' }]} style={{ minWidth: 420 }}>
+            <Form.Item
+              name="notice"
+              label="通知名称"
+              rules={[{ required: true, whitespace: true, message: '请填写通知名称' }]}
+              style={{ minWidth: 420 }}
+            >
               <Input maxLength={100} placeholder="如 国务院办公厅关于2027年部分节假日安排的通知" />
             </Form.Item>
           </Space>
-          <Typography.Text type="secondary">日期写作 YYYY-MM-DD，多个日期用顿号或空格分隔，连续的日期可写「2027-02-05至2027-02-11」。</Typography.Text>
+          <Typography.Text type="secondary">
+            日期写作 YYYY-MM-DD，多个日期用顿号或空格分隔，连续的日期可写「2027-02-05至2027-02-11」。
+          </Typography.Text>
           <Form.List name="holidays">
             {(fields, { add, remove }) => (
               <>
                 {fields.map((f, i) => (
                   <Space key={f.key} align="start" style={{ display: 'flex', marginTop: 8 }}>
-                    <Form.Item name={[f.name, 'name']} label={i === 0 ? '节日' : undefined} rules={[{ required: true, whitespace: true, message: '请填写节日名称' }]}>
+                    <Form.Item
+                      name={[f.name, 'name']}
+                      label={i === 0 ? '节日' : undefined}
+                      rules={[{ required: true, whitespace: true, message: '请填写节日名称' }]}
+                    >
                       <Input maxLength={20} style={{ width: 110 }} aria-label={`第 ${i + 1} 个节日的名称`} />
                     </Form.Item>
-                    <Form.Item name={[f.name, 'days']} label={i === 0 ? '放假日期' : undefined} rules={[daysRule(false)]} style={{ width: 480 }}>
+                    <Form.Item
+                      name={[f.name, 'days']}
+                      label={i === 0 ? '放假日期' : undefined}
+                      rules={[daysRule(false)]}
+                      style={{ width: 480 }}
+                    >
                       <Input aria-label={`第 ${i + 1} 个节日的放假日期`} />
                     </Form.Item>
-                    <Button type="text" danger icon={<DeleteOutlined />} aria-label={`删除第 ${i + 1} 个节日`} onClick={() => remove(f.name)} style={{ marginTop: i === 0 ? 30 : 0 }} />
+                    <Button
+                      type="text"
+                      danger
+                      icon={<DeleteOutlined />}
+                      aria-label={`删除第 ${i + 1} 个节日`}
+                      onClick={() => remove(f.name)}
+                      style={{ marginTop: i === 0 ? 30 : 0 }}
+                    />
                   </Space>
                 ))}
                 <Button icon={<PlusOutlined />} onClick={() => add({ name: '', days: '' })}>

@@ -3,7 +3,10 @@ import { formatDays, parseDays } from './holidayDays';
 
 describe('holiday days typed from the State Council notice', () => {
   it('expands a range across a month end, both ends included, with single days beside it', () => {
-    expect(parseDays('2027-01-30至2027-02-02、2027-02-20')).toEqual({ days: ['2027-01-30', '2027-01-31', '2027-02-01', '2027-02-02', '2027-02-20'], error: null });
+    expect(parseDays('2027-01-30至2027-02-02、2027-02-20')).toEqual({
+      days: ['2027-01-30', '2027-01-31', '2027-02-01', '2027-02-02', '2027-02-20'],
+      error: null,
+    });
   });
 
   it('refuses what is not a date (a 30 February, a reversed range), saying which part', () => {

@@ -18,11 +18,9 @@ const LEVELS: Record<Level, { label: string; color: string }> = {
 /** 系统管理 → 运行日志 (admin): the last entries of the host log, newest first, optionally warnings and errors only. */
 export function HostLogPage() {
   const [level, setLevel] = useState<Level | 'all'>('all');
-  const { data, error, reload } = useOperation(
-    () => send('system.log', { limit: 300, ...(level === 'all' ? {} : { level }) }),
-    [level],
-    { keep: true },
-  );
+  const { data, error, reload } = useOperation(() => send('system.log', { limit: 300, ...(level === 'all' ? {} : { level }) }), [level], {
+    keep: true,
+  });
   return (
     <>
       <PageHeader title="运行日志" />
