@@ -41,7 +41,7 @@ export async function benchFees(opts: { cases: number; applications: number }): 
   const seeded = time(() => seedCases(core, { cases: opts.cases, seed: 7, from: '2024-01-01' }));
   row(`seeded ${opts.cases.toLocaleString('en-US')} cases`, `${fmt(seeded.ms / 1000, 1)} s`);
   const insert = time(() =>
-    writeTransaction(core, (tx) => {
+    writeTransaction(core, () => {
       const parties = core.sqlite
         .prepare(
           'SELECT cp.id AS cpId, cp.case_id AS caseId, c.received_on AS receivedOn FROM case_parties cp JOIN cases c ON c.id = cp.case_id WHERE cp.seq = 1 AND cp.case_id % ? = 0 ORDER BY cp.id LIMIT ?',

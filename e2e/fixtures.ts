@@ -82,9 +82,12 @@ async function stopHost(child: ChildProcess): Promise<void> {
 }
 
 export const test = base.extend<{ host: Host }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their dependencies
   host: async ({}, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'court-e2e-'));
-    let { child, url } = await startHost(dataDir);
+    const started = await startHost(dataDir);
+    const url = started.url;
+    let child = started.child;
     const restart = async (opts: { clock?: string } = {}) => {
       await stopHost(child);
       ({ child } = await startHost(dataDir, { port: new URL(url).port, ...opts }));

@@ -41,7 +41,7 @@ export const getCaseOperation = defineOperation({
   }),
   output: caseViewSchema,
   handler: (ctx, i) => {
-    let by: { id?: number; number?: string; code?: string } = {};
+    let by: { id?: number; number?: string; code?: string };
     if (i.id !== undefined) by = { id: i.id };
     else if (i.number) {
       const number = normaliseCaseNumber(i.number);

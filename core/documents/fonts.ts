@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- the native tsc needs the local fontkit declaration named here
 /// <reference path="./fontkit.d.ts" />
 import fs from 'node:fs';
 import { createRequire } from 'node:module';

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { cases, caseParties, feePayments, parties, reliefApplications } from '../../db/schema';
 import { defineArea } from '../api/area';
 import { FEE_DATA_BUILDERS } from './documentData';
-import { RELIEF_KINDS, type ReliefKind } from './grounds';
+import { RELIEF_KINDS } from './grounds';
 import { feeOperations } from './operations';
 import { feeSettings } from './settings';
 

@@ -1,11 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { cases } from '../../db/schema';
 import { fieldError, notFound } from '../api/errors';
-import { caseView } from '../cases';
 import type { CallContext, Db, Tx } from '../context';
 import { readSetting } from '../settings';
 import { dateShanghai } from '../time/clock';
-import { feeNoticeData } from './documentData';
 import { EVIDENCE_KINDS, RELIEF_GROUNDS, RELIEF_KIND_IDS, RELIEF_KINDS } from './grounds';
 import { casePayments, deferralFollowUps } from './payments';
 import { QuoteError, quoteFee, SMALL_CLAIMS_KINDS, type Quote, type QuoteRequest, type QuoteSettings } from './quote';

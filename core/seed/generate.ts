@@ -1,7 +1,7 @@
 import { shippedCalendar, toDayNumber, fromDayNumber } from '../calendar/calendar';
 import type { CaseType, PartyRole } from '../cases/types';
 import { CASE_TYPE_RULES } from '../cases/types';
-import { causeForFiling, findCauseByName, listCauses, MOST_USED_CAUSES, revisionFor, type CauseRecord } from '../causes/catalogue';
+import { causeForFiling, findCauseByName, listCauses, revisionFor, type CauseRecord } from '../causes/catalogue';
 import { organisationAt, type OrganisationCategory, type OrganisationDraft } from './organisations';
 import {
   address,
