@@ -114,11 +114,9 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     if (req.params.operation === 'setup.initialise' && !isLoopback(req.ip) && !isInitialised(opts.core.db)) {
       // First run (issue 11 item 6): whoever completes setup becomes the admin, so only this machine may.
       note.code = 'FORBIDDEN';
-      return reply
-        .code(403)
-        .send({
-          error: { code: 'FORBIDDEN', message: '首次设置只能在主机本机上完成：请在主机上打开 http://127.0.0.1 地址，或运行 court init' },
-        });
+      return reply.code(403).send({
+        error: { code: 'FORBIDDEN', message: '首次设置只能在主机本机上完成：请在主机上打开 http://127.0.0.1 地址，或运行 court init' },
+      });
     }
     const result = await dispatch(opts.core, req.params.operation, req.body, {
       token: bearerToken(req.headers.authorization),
