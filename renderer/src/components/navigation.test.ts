@@ -40,7 +40,16 @@ describe('side menu', () => {
 
   it('shows an admin the 系统管理 pages', () => {
     const admin = {
-      admin: ['/admin/users', '/admin/settings', '/admin/templates', '/admin/fees', '/admin/audit', '/admin/backup', '/admin/log'],
+      admin: [
+        '/admin/users',
+        '/admin/settings',
+        '/admin/templates',
+        '/admin/fees',
+        '/admin/holidays',
+        '/admin/audit',
+        '/admin/backup',
+        '/admin/log',
+      ],
     };
     const fees = { fees: ['/fees/calculator', '/fees/relief/new', '/fees/relief', '/fees/follow-up', '/fees/totals'] };
     const confirmation = { confirmation: ['/confirmation', '/confirmation/print'] };
