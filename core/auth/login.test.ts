@@ -88,7 +88,7 @@ describe('login throttling (issue 11 item 5)', () => {
     expect(hi).toBeLessThan(lo * 3 + 5); // every path hashes once; no path is cheap enough to tell apart
   });
 
-  // TODO(trusthost): the expected wait messages of this walk are not yet aligned with the throttle's steps
+  // Skipped: the expected wait messages of this walk do not yet match the throttle's steps (named in the issue notes).
   it.skip('doubles the wait up to the cap, and an admin password reset clears it', async () => {
     h = createHarness();
     const admin = await setUpCourt(h);
