@@ -429,6 +429,17 @@ const causeInputSchema = z.union([
 
 export const CAUSE_TEXT_MAX = 100;
 
+/** Why an input failed the shape above, said as the filing form would: one reason, not a list of possibilities. */
+function malformedCauseMessage(input: unknown): string {
+  const o: Record<string, unknown> = typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {};
+  const picked = 'revision' in o || 'no' in o;
+  const typed = 'text' in o;
+  if (picked && typed) return '请选择案由或填写案由，二者只能取其一';
+  if (typed && typeof o.text === 'string') return `案由不能超过 ${CAUSE_TEXT_MAX} 个字`;
+  if (picked && typeof o.revision === 'string' && o.no !== undefined) return '案由编号或版本无效，请从案由目录中选择案由';
+  return '请选择案由或填写案由';
+}
+
 /**
  * Validates the cause of a new case against the revision in force on its receipt date (YYYY-MM-DD) and
  * returns the record to store. Throws an ApiError VALIDATION on field 'cause' (or 'receivedOn') with a
@@ -441,7 +452,7 @@ export const CAUSE_TEXT_MAX = 100;
 export function causeForFiling(input: CauseInput, receivedOn: string): CauseRecord {
   if (typeof receivedOn !== 'string' || !isIsoDate(receivedOn)) throw fieldError('receivedOn', '收案日期格式应为 YYYY-MM-DD');
   const parsed = causeInputSchema.safeParse(input);
-  if (!parsed.success) throw fieldError('cause', '请选择案由或填写案由（案由编号、版本或文字过长也不能接受）');
+  if (!parsed.success) throw fieldError('cause', malformedCauseMessage(input));
   const inForce = revisionFor(receivedOn);
   const label = inForce === null ? null : revisionInfo(inForce).label;
   const shipped = inForce !== null && catalogueShipped(inForce);
