@@ -156,7 +156,7 @@ async function runChecked(op: AnyOp, ctx: CallContext, rawInput: unknown): Promi
   // the field builders refuse bad text with the field's label; the net then holds every other string to
   // the same rules (core/api/inputHygiene.ts)
   const first = schema.safeParse(rawInput ?? undefined);
-  const parsed = first.success ? schema.safeParse(hygienicInput(rawInput ?? undefined)) : first;
+  const parsed = first.success ? schema.safeParse(hygienicInput(rawInput ?? undefined, schema)) : first;
   if (!parsed.success) {
     const issues = issuesFromZod(parsed.error);
     const first = issues[0]!;

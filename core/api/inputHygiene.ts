@@ -68,16 +68,22 @@ z.config({
 
 /**
  * Checks and normalises every string in a raw input; throws a field error for the first bad one.
- * Returns a copy with NFC strings (the raw input is not modified).
+ * Returns a copy with NFC strings (the raw input is not modified). A string longer than MAX_STRING passes
+ * only where the operation's schema declares a larger maximum for it (a font upload's base64): the cap is
+ * for fields that declare none, an explicit schema max wins.
  */
-export function hygienicInput(raw: unknown): unknown {
-  return walk(raw, [], 0);
+export function hygienicInput(raw: unknown, schema?: z.ZodType): unknown {
+  return walk(raw, [], 0, schema);
 }
 
-function walk(v: unknown, path: PropertyKey[], depth: number): unknown {
+function walk(v: unknown, path: PropertyKey[], depth: number, schema: z.ZodType | undefined): unknown {
   if (typeof v === 'string') {
     const name = fieldName(path);
-    if (v.length > MAX_STRING) throw fieldError(path.join('.') || '请求内容', `${name}过长（超过 ${MAX_STRING} 个字符）`);
+    if (v.length > MAX_STRING) {
+      const declared = schema ? declaredMaxLength(schema, path) : null;
+      if (declared === null || v.length > declared)
+        throw fieldError(path.join('.') || '请求内容', `${name}过长（超过 ${declared ?? MAX_STRING} 个字符）`);
+    }
     const problem = textProblem(v, true);
     if (problem) throw fieldError(path.join('.') || '请求内容', `${name}${problem}`);
     const key = path[path.length - 1];
@@ -85,8 +91,60 @@ function walk(v: unknown, path: PropertyKey[], depth: number): unknown {
   }
   if (v === null || typeof v !== 'object') return v;
   if (depth > MAX_DEPTH) throw fieldError(path.join('.') || '请求内容', `${fieldName(path)}嵌套层次过深`);
-  if (Array.isArray(v)) return v.map((x, i) => walk(x, [...path, i], depth + 1));
+  if (Array.isArray(v)) return v.map((x, i) => walk(x, [...path, i], depth + 1, schema));
   const out: Record<string, unknown> = {};
-  for (const [k, x] of Object.entries(v)) out[k] = walk(x, [...path, k], depth + 1);
+  for (const [k, x] of Object.entries(v)) out[k] = walk(x, [...path, k], depth + 1, schema);
   return out;
+}
+
+/** zod 4's definition of a schema, as far as this walk reads it. */
+interface Def {
+  type: string;
+  innerType?: z.ZodType;
+  in?: z.ZodType;
+  out?: z.ZodType;
+  getter?: () => z.ZodType;
+  shape?: Record<string, z.ZodType>;
+  catchall?: z.ZodType;
+  element?: z.ZodType;
+  valueType?: z.ZodType;
+  items?: z.ZodType[];
+  rest?: z.ZodType | null;
+  options?: z.ZodType[];
+  left?: z.ZodType;
+  right?: z.ZodType;
+}
+const defOf = (s: z.ZodType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
+
+const WRAPPERS = new Set(['optional', 'nullable', 'default', 'prefault', 'readonly', 'nonoptional', 'catch', 'success']);
+
+/**
+ * The largest string length the schema declares at a path (zod's .max on that string), or null where it
+ * declares none. Unions answer the largest of their options; wrappers, pipes (z.preprocess) and lazy
+ * schemas are looked through.
+ */
+export function declaredMaxLength(schema: z.ZodType, path: readonly PropertyKey[], depth = 0): number | null {
+  if (depth > 64) return null;
+  const def = defOf(schema);
+  const next = (s: z.ZodType | null | undefined, rest: readonly PropertyKey[]) => (s ? declaredMaxLength(s, rest, depth + 1) : null);
+  const largest = (xs: (number | null)[]) => xs.reduce<number | null>((m, x) => (x === null ? m : m === null ? x : Math.max(m, x)), null);
+  if (WRAPPERS.has(def.type)) return next(def.innerType, path);
+  if (def.type === 'pipe') return next(defOf(def.out!).type === 'transform' ? def.in : def.out, path);
+  if (def.type === 'lazy') return next(def.getter?.(), path);
+  if (def.type === 'union') return largest((def.options ?? []).map((o) => next(o, path)));
+  if (def.type === 'intersection') return largest([next(def.left, path), next(def.right, path)]);
+  if (path.length === 0) return def.type === 'string' ? ((schema as z.ZodString).maxLength ?? null) : null;
+  const [key, ...rest] = path;
+  switch (def.type) {
+    case 'object':
+      return next(def.shape?.[String(key)] ?? def.catchall, rest);
+    case 'record':
+      return next(def.valueType, rest);
+    case 'array':
+      return next(def.element, rest);
+    case 'tuple':
+      return next(def.items?.[Number(key)] ?? def.rest, rest);
+    default:
+      return null;
+  }
 }
