@@ -161,10 +161,12 @@ export function fillTemplate(t: Template, data: Record<string, unknown>): Docume
 /**
  * The document's name for the register and the PDF/DOCX properties: the template's title ("民事裁定书（确认调解
  * 协议有效）"), unless the printed title line is filled from data and says something else — one template gives
- * 准予免交 / 减交 / 缓交诉讼费用决定书, and the register must say which.
+ * 准予免交 / 减交 / 缓交诉讼费用决定书, and the register must say which. Only the first page's titles count: a
+ * form attached after a page break (调解告知书's 当事人调解意见书) does not rename the document.
  */
 function documentTitle(t: Template, blocks: DocumentModel['blocks']): string {
-  const titles = blocks.filter((b) => b.type === 'title');
+  const firstBreak = blocks.findIndex((b) => b.type === 'pageBreak');
+  const titles = (firstBreak < 0 ? blocks : blocks.slice(0, firstBreak)).filter((b) => b.type === 'title');
   const printed = titles
     .at(-1)
     ?.runs.map((r) => r.text)

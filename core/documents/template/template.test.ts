@@ -51,8 +51,7 @@ const text = (blocks: Block[]) =>
     .join('\n');
 
 describe('built-in templates', () => {
-  // Skipped at the end of the session that merged the registers (template versions changed by the merges); named in the issue notes, to repair next.
-  it.skip('load, validate, and fill from their own sample data', () => {
+  it('load, validate, and fill from their own sample data', () => {
     const all = builtinTemplates(undefined, { reload: true });
     expect([...all.keys()].sort()).toEqual([
       'case-receipt',
@@ -76,7 +75,7 @@ describe('built-in templates', () => {
       expect(t.versionLabel).toBe(String(t.version));
       expect(t.hash).toMatch(/^[0-9a-f]{64}$/);
       const model = fillTemplate(t, t.sample);
-      expect(model.meta).toMatchObject({ templateId: t.id, templateVersion: '1' });
+      expect(model.meta).toMatchObject({ templateId: t.id, templateVersion: String(t.version) });
       expect(model.meta.title).toBe(t.id === 'relief-decision' ? '准予缓交诉讼费用决定书' : t.title);
       expect(unknownDataFields(t, t.sample)).toEqual([]);
     }
