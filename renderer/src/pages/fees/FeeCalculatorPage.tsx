@@ -73,6 +73,9 @@ export function FeeCalculatorPage() {
     const { request, hint: why, claimRows } = requestOf(values, kind);
     setHint(why);
     if (!request) {
+      // an answer still on its way is for an amount no longer on the form: it must not show
+      seq.current++;
+      setCalculating(false);
       setQuote(null);
       setFailure(null);
       return;
