@@ -162,6 +162,10 @@ let frameUrl: string | null = null;
  * opens the browser's print dialog for it. A browser that cannot print the frame gets a new tab instead.
  */
 export function printInBrowser(blob: Blob): Promise<'browser' | 'tab'> {
+  // the frame takes the focus to print; it is given back afterwards, or the page's keys (Ctrl+P again, Enter)
+  // would go to an invisible PDF viewer
+  const returnTo =
+    document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
   const url = URL.createObjectURL(blob);
   document.getElementById(FRAME_ID)?.remove();
   if (frameUrl) URL.revokeObjectURL(frameUrl);
@@ -195,6 +199,8 @@ export function printInBrowser(blob: Blob): Promise<'browser' | 'tab'> {
           if (!w) return fallback();
           w.focus();
           w.print();
+          if (returnTo?.isConnected) returnTo.focus({ preventScroll: true });
+          else window.focus();
           resolve('browser');
         } catch {
           fallback();
