@@ -4,7 +4,7 @@ import { auditLog } from '../../db/schema';
 import { defineOperation } from '../api/contract';
 import { auditMeta } from './meta';
 import { input, integerIn, optionalText } from '../api/fields';
-import { verifyDatabase } from './verify';
+import { verifyInProgress, verifyStore } from './verifyInWorker';
 import { describeAuditRow } from './describe';
 
 const auditRowSchema = z.object({
@@ -85,7 +85,30 @@ export const verifyAuditOperation = defineOperation({
     problems: z.array(z.string()),
     notes: z.array(z.string()),
   }),
-  handler: (ctx) => verifyDatabase(ctx.core.sqlite),
+  // in a worker thread: the host keeps answering every desk while a large store is checked
+  handler: (ctx) => verifyStore(ctx.core),
 });
 
-export const auditOperations = [listAuditOperation, verifyAuditOperation] as const;
+export const verifyProgressOperation = defineOperation({
+  ...auditMeta['audit.verifyProgress'],
+  input: z.object({}).optional(),
+  output: z.object({
+    running: z.boolean(),
+    startedAt: z.string().nullable(),
+    phase: z.enum(['integrity', 'chain', 'records']).nullable(),
+    done: z.number(),
+    total: z.number(),
+  }),
+  handler: (ctx) => {
+    const run = verifyInProgress(ctx.core);
+    return {
+      running: run !== null,
+      startedAt: run?.startedAt ?? null,
+      phase: run?.progress?.phase ?? null,
+      done: run?.progress?.done ?? 0,
+      total: run?.progress?.total ?? 0,
+    };
+  },
+});
+
+export const auditOperations = [listAuditOperation, verifyAuditOperation, verifyProgressOperation] as const;
