@@ -19,3 +19,6 @@ export const auditMeta = defineMeta({
     access: ROLE_GROUPS.admin,
   },
 });
+
+/** Audit-log operations of this area that are not API operations, with their Chinese label (the audit page's filter). */
+export const auditEvents = { 'audit.seal': '启用审计密钥' } as const;

@@ -6,6 +6,9 @@ import { auditMeta } from './meta';
 import { input, integerIn, optionalText } from '../api/fields';
 import { verifyInProgress, verifyStore } from './verifyInWorker';
 import { describeAuditRow } from './describe';
+import { auditFields, operationFieldLabels } from './fieldLabels';
+import { registry } from '../api/registry';
+import type { AnyOp } from '../api/contract';
 
 const auditRowSchema = z.object({
   id: z.number(),
@@ -22,7 +25,17 @@ const auditRowSchema = z.object({
   operationLabel: z.string(),
   /** what the entity is (案件, 文书, 用户 …) and the object as a person recognises it (案号, 文书名称, 用户名) */
   subject: z.object({ label: z.string(), name: z.string().nullable() }),
+  /** before/after as named fields (Chinese names from the operations' input declarations), changed ones marked */
+  fields: z.array(
+    z.object({ key: z.string(), label: z.string(), before: z.string().nullable(), after: z.string().nullable(), changed: z.boolean() }),
+  ),
 });
+
+/** The operation an audit row names (undefined for audit-only events such as auth.loginFailed). */
+function operationNamed(name: string): AnyOp | undefined {
+  for (const a of registry.areas) for (const op of a.operations) if (op.name === name) return op;
+  return undefined;
+}
 
 export const listAuditOperation = defineOperation({
   ...auditMeta['audit.list'],
@@ -55,7 +68,11 @@ export const listAuditOperation = defineOperation({
       .limit(i.limit)
       .all();
     const last = rows.at(-1);
-    const named = rows.map((r) => ({ ...r, ...describeAuditRow(ctx.core.db, r) }));
+    const named = rows.map((r) => ({
+      ...r,
+      ...describeAuditRow(ctx.core.db, r),
+      fields: auditFields(operationFieldLabels(ctx.core, operationNamed(r.operation)), r.before, r.after),
+    }));
     return { rows: named, nextBeforeId: rows.length === i.limit && last ? last.id : null };
   },
 });
