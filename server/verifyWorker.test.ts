@@ -1,31 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { createHarness, setUpCourt, type Harness } from '../test/harness';
+import { describe, expect, it } from 'vitest';
 import { seedCases } from '../core/seed';
 import { verifyDatabase } from '../core/audit/verify';
-import { buildServer } from './app';
+import { serverOnFileStore } from '../test/serverOnFile';
 
-let h: Harness | undefined;
-let app: FastifyInstance | undefined;
-let dir: string | undefined;
-afterEach(async () => {
-  await app?.close();
-  h?.close();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
-  app = h = dir = undefined;
-});
+const court = serverOnFileStore('court-verify-');
 
 describe('verification runs beside the host, not on its thread (issue 11 item 3)', () => {
   it('answers /api/health within 500 ms throughout a verification of a large store, with progress, and reports it', async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'court-verify-'));
-    h = createHarness({ file: path.join(dir, 'court.sqlite') });
-    const token = await setUpCourt(h);
-    seedCases(h.core, { cases: 20_000, seed: 3, from: '2024-01-01', to: '2026-11-20' });
-    app = await buildServer({ core: h.core, staticDir: '/nonexistent' });
-    const auth = { authorization: `Bearer ${token}` };
+    const { h, app, auth } = await court((h) => seedCases(h.core, { cases: 20_000, seed: 3, from: '2024-01-01', to: '2026-11-20' }));
 
     // the same check on the host's own thread, for comparison: this is how long /health used to stand still
     const blockingStarted = performance.now();
