@@ -12,6 +12,7 @@ export default defineConfig({
       'test/**/*.test.ts',
     ],
     environment: 'node',
+    globalSetup: ['test/globalSetup.ts'],
     testTimeout: 30_000,
     // Tests spawn CLI processes and build SQLite files; two cores here, so keep parallelism modest.
     maxWorkers: 2,

@@ -362,10 +362,13 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-const invokedDirectly = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname);
-if (invokedDirectly) {
+/** Runs the command line on this process's arguments (the built bundle's entry, cli/bin.ts, and `tsx cli/index.ts`). */
+export function runFromCommandLine(): void {
   main(process.argv.slice(2)).then((code) => {
     // `serve` keeps running; every other command ends here.
     if (code !== 0 || !process.argv.slice(2).includes('serve')) process.exitCode = code;
   });
 }
+
+const invokedDirectly = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname);
+if (invokedDirectly) runFromCommandLine();

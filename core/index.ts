@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { databasePath, openDatabase } from '../db/connection';
 import { ensureSeal } from './audit/sealStore';
+import { closeHeadFile } from './audit/transaction';
 import { registerStore } from './audit/verify';
 import { ephemeralSeal, tightenDataDir } from './audit/seal';
 import { PRODUCTION_COST, type PasswordCost } from './auth/password';
@@ -56,6 +57,7 @@ export function createCore(opts: CreateCoreOptions): Core {
 }
 
 export function closeCore(core: Core): void {
+  closeHeadFile(core);
   // Fold the WAL back into the main file so a copied data folder is complete on its own.
   try {
     core.sqlite.pragma('wal_checkpoint(TRUNCATE)');

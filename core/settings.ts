@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { settings } from '../db/schema';
 import { ApiError } from './api/errors';
 import { registry } from './api/registry';
@@ -53,7 +53,8 @@ function badSetting(key: string, label: string, problem: string): ApiError {
 /** The value of one setting, its default when never set, undefined when it has none (court.name before setup). */
 export function readSetting<K extends SettingKey>(db: Db | Tx, key: K): CourtSettings[K] | undefined {
   const spec = specOf(key);
-  const row = db.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get();
+  // plain SQL: read on nearly every call (session idle time, court code …), and the query builder cost more than the read
+  const row = db.get<{ value: string } | undefined>(sql`SELECT value FROM settings WHERE key = ${key}`);
   if (row) return parseStored(key, row.value) as CourtSettings[K];
   return structuredClone(spec.default) as CourtSettings[K] | undefined;
 }

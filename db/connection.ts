@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema';
+import { cacheStatements } from './statementCache';
 import type { Db } from '../core/context';
 
 /** File name of the database inside a data directory. */
@@ -50,6 +51,7 @@ export function openDatabase(opts: OpenOptions): OpenDatabase {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 10000');
+  cacheStatements(sqlite);
   const db = drizzle(sqlite, { schema });
   if (opts.migrate !== false && !opts.readonly) {
     migrate(db, { migrationsFolder: opts.migrationsFolder ?? defaultMigrationsFolder() });

@@ -90,7 +90,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export async function seedWithCli(dataDir: string, cases: number, seed = 7): Promise<void> {
   await promisify(execFile)(
     process.execPath,
-    ['--import', 'tsx', 'cli/index.ts', 'seed', '--data', dataDir, '--cases', String(cases), '--seed', String(seed)],
+    ['scripts/court.mjs', 'seed', '--data', dataDir, '--cases', String(cases), '--seed', String(seed)],
     {
       cwd: ROOT,
       env: { ...process.env, NODE_ENV: 'test' },

@@ -22,10 +22,9 @@ export interface Host {
 
 /** Starts `court serve` on a fresh data folder and resolves once it prints its ready event. */
 async function startHost(dataDir: string, opts: { port?: string; clock?: string } = {}): Promise<{ child: ChildProcess; url: string }> {
+  // the built host (scripts/node-build.mjs, built by the global setup), as `npm run serve` starts it
   const args = [
-    '--import',
-    'tsx',
-    'cli/index.ts',
+    'scripts/court.mjs',
     'serve',
     '--data',
     dataDir,

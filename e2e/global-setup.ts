@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureNodeBuild } from '../scripts/node-build.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -14,8 +15,12 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** The tests drive the built UI: refuse to run against a missing or stale build, which would only confuse. */
-export default function globalSetup(): void {
+/**
+ * The tests drive the built UI: refuse to run against a missing or stale build, which would only confuse. The
+ * host's bundle (out/node) is brought up to date here, once, before the workers start their hosts.
+ */
+export default async function globalSetup(): Promise<void> {
+  await ensureNodeBuild();
   const built = path.join(ROOT, 'out/renderer/index.html');
   if (!fs.existsSync(built)) {
     throw new Error('界面尚未构建：请先运行 npx electron-vite build（生成 out/renderer）');

@@ -1,30 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { createHarness, setUpCourt, countRows, type Harness } from '../test/harness';
+import { describe, expect, it } from 'vitest';
+import { countRows } from '../test/harness';
 import { holdWriteLock } from '../test/lockHolder';
-import { buildServer } from './app';
+import { serverOnFileStore } from '../test/serverOnFile';
 
-let h: Harness | undefined;
-let app: FastifyInstance | undefined;
-let dir: string | undefined;
-afterEach(async () => {
-  await app?.close();
-  h?.close();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
-  app = h = dir = undefined;
-});
+const court = serverOnFileStore('court-busy-');
 
 describe('a write waiting for the lock does not freeze the host (issue 11 item 3)', () => {
   it('answers health and reads at once while another process holds the write lock, then saves the write', async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'court-busy-'));
-    const file = path.join(dir, 'court.sqlite');
-    h = createHarness({ file });
-    const token = await setUpCourt(h);
-    app = await buildServer({ core: h.core, staticDir: '/nonexistent' });
-    const auth = { authorization: `Bearer ${token}` };
+    const { h, app, file, auth } = await court();
     const usersBefore = countRows(h.core, 'users');
 
     const lock = await holdWriteLock(file, 2500);

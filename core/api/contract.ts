@@ -87,3 +87,22 @@ const builtSchemas = new WeakMap<Core, Map<AnyOperation, { day: string; schema: 
 export type InputOf<Op> = Op extends Operation<infer I, any, any> ? z.input<I> : never;
 /** Result type as the caller receives it. */
 export type OutputOf<Op> = Op extends Operation<any, infer O, any> ? z.output<O> : never;
+
+/** What an operation adds to its metadata (core/<area>/meta.ts): its schemas and its one service call. */
+export type OperationBody<I extends z.ZodType, O extends z.ZodType> = Pick<Operation<I, O>, 'input' | 'output' | 'handler'>;
+
+/**
+ * Declares an area's operations from its metadata: the name, label, summary and access are written once, in the
+ * area's meta.ts (which the renderer imports), and each declaration adds only its schemas and its service call —
+ * instead of repeating the four metadata lines in every declaration of operations.ts.
+ *
+ *     const op = operationsOf(docketMeta);
+ *     export const docketAssignOperation = op('docket.assign', { input: assignInput, output: docketCaseSchema, handler: assignCase });
+ */
+export function operationsOf<M extends { readonly [K in keyof M]: { label: string; summary: string; access: Access } }>(meta: M) {
+  return <const N extends keyof M & string, I extends z.ZodType, O extends z.ZodType>(
+    name: N,
+    body: OperationBody<I, O>,
+  ): Operation<I, O, N> =>
+    defineOperation<N, I, O>({ name, label: meta[name].label, summary: meta[name].summary, access: meta[name].access, ...body });
+}

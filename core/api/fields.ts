@@ -41,10 +41,22 @@ export function normaliseText(value: string): string {
   return value.normalize('NFC').replace(/\r\n?/g, '\n').trim();
 }
 
+/**
+ * The Chinese name of each field built here, kept with its schema (zod looks a registered schema up through the
+ * copies .min(), .optional() … make of it). What reads it: the audit page names the fields of a record by them
+ * (core/audit/fieldLabels.ts), so a field has one Chinese name, given once, where its input is declared.
+ */
+export const fieldLabelRegistry = z.registry<{ label: string }>();
+
+/** Registers a field's Chinese name with its schema (the builders below do it; use it for a hand-built field). */
+export function labelled<S extends z.ZodType>(schema: S, label: string): S {
+  fieldLabelRegistry.add(schema, { label });
+  return schema;
+}
+
 /** A ZodString that refuses what textProblem names, then normalises (NFC, \n, trim) — still a ZodString. */
 export function cleanString(label: string, multiline = false, error = `请填写${label}`) {
-  return z
-    .string({ error })
+  return labelled(z.string({ error }), label)
     .superRefine((v, ctx) => {
       const problem = textProblem(v, multiline);
       if (problem) ctx.addIssue({ code: 'custom', message: `${label}${problem}`, abort: true });
@@ -77,27 +89,25 @@ export function optionalText(label: string, opts: { max?: number; multiline?: bo
 }
 
 export function positiveId(label: string) {
-  return z
-    .number({ error: `${label}必须是数字` })
+  return labelled(z.number({ error: `${label}必须是数字` }), label)
     .int({ error: `${label}必须是整数` })
     .positive({ error: `${label}必须是正整数` });
 }
 
 export function integerIn(label: string, min: number, max: number) {
-  return z
-    .number({ error: `${label}必须是数字` })
+  return labelled(z.number({ error: `${label}必须是数字` }), label)
     .int({ error: `${label}必须是整数` })
     .min(min, { error: `${label}不能小于 ${min}` })
     .max(max, { error: `${label}不能大于 ${max}` });
 }
 
 export function bool(label: string) {
-  return z.boolean({ error: `${label}只能是“是”或“否”` });
+  return labelled(z.boolean({ error: `${label}只能是“是”或“否”` }), label);
 }
 
 /** One of a fixed set of values, with their Chinese names for the message. */
 export function oneOf<const T extends readonly [string, ...string[]]>(label: string, values: T) {
-  return z.enum(values, { error: `${label}不是有效的选项` });
+  return labelled(z.enum(values, { error: `${label}不是有效的选项` }), label);
 }
 
 /** An object whose unknown keys are refused rather than silently dropped: a client bug shows at once. */
@@ -114,13 +124,12 @@ export const noInput = z
 
 /** A calendar date as YYYY-MM-DD, checked to exist (2026-02-30 is refused). */
 export function isoDate(label: string) {
-  return z.string({ error: `请填写${label}` }).refine(isIsoDate, { error: `${label}应为有效日期（年-月-日）` });
+  return labelled(z.string({ error: `请填写${label}` }), label).refine(isIsoDate, { error: `${label}应为有效日期（年-月-日）` });
 }
 
 /** An amount of money in integer fen, above zero. */
 export function positiveFen(label: string) {
-  return z
-    .number({ error: `${label}必须是数字` })
+  return labelled(z.number({ error: `${label}必须是数字` }), label)
     .int({ error: `${label}须精确到分` })
     .positive({ error: `${label}须大于 0 元` })
     .max(1e15, { error: `${label}过大` });

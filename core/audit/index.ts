@@ -1,4 +1,5 @@
 import { defineArea } from '../api/area';
+import { auditEvents } from './meta';
 import { auditOperations } from './operations';
 
 /** 审计日志: the hash-chained log every mutation writes, and its verifier. */
@@ -10,5 +11,5 @@ export const auditArea = defineArea({
   label: '审计日志',
   operations: auditOperations,
   auditSubjects: { audit: { label: '审计日志' } },
-  auditEvents: { 'audit.seal': '启用审计密钥' },
+  auditEvents,
 });

@@ -87,6 +87,33 @@ export function writeHead(dataDir: string, head: AuditHead): void {
   writePrivateFile(path.join(dataDir, HEAD_FILE), `${JSON.stringify(head)}\n`);
 }
 
+/** The head record's fixed size: rewritten in place, a head never leaves a shorter record's tail behind. */
+const HEAD_RECORD_BYTES = 256;
+
+/**
+ * The chain head file of a running store, kept open and rewritten in place after every commit. Writing a new
+ * file and renaming it over the old one cost more than the rest of a filing (open, write, chmod, rename: ~8 ms of
+ * a 20 ms filing on a busy machine, issue 9); one positioned write of a fixed-size record within a single disk
+ * sector is as good as atomic, and readers (readHead) parse it the same way (JSON, then padding).
+ */
+export class HeadFile {
+  private fd: number | null;
+  constructor(dataDir: string) {
+    this.fd = fs.openSync(path.join(dataDir, HEAD_FILE), fs.constants.O_RDWR | fs.constants.O_CREAT, 0o600);
+  }
+  write(head: AuditHead): void {
+    if (this.fd === null) return;
+    const record = Buffer.alloc(HEAD_RECORD_BYTES, 0x20);
+    record.write(JSON.stringify(head));
+    record[HEAD_RECORD_BYTES - 1] = 0x0a;
+    fs.writeSync(this.fd, record, 0, HEAD_RECORD_BYTES, 0);
+  }
+  close(): void {
+    if (this.fd !== null) fs.closeSync(this.fd);
+    this.fd = null;
+  }
+}
+
 export function readVerified(dataDir: string): AuditHead | null {
   return readJson<AuditHead>(path.join(dataDir, VERIFIED_FILE));
 }

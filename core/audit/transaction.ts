@@ -1,7 +1,7 @@
 import { SYSTEM_USER_ID, type CallContext, type Core, type Tx } from '../context';
 import { currentCallScope } from '../api/callScope';
 import { appendAudit, type AuditEntryInput } from './log';
-import { writeHead } from './seal';
+import { HeadFile } from './seal';
 import { SETTINGS_SUBJECT, stateDigest, subjectsOf, type StateDigest, type Subject } from './stateDigest';
 
 interface PendingTransaction {
@@ -47,12 +47,23 @@ export function writeTransaction<T>(core: Core, fn: (tx: Tx) => T): T {
   return result;
 }
 
+/** The open head file of each file-backed store (core/audit/seal.ts HeadFile), closed by closeCore. */
+const headFiles = new WeakMap<Core, HeadFile>();
+
 /** Rewrites the chain head file after a commit (file-backed stores only). A head that lags is harmless. */
 export function recordHead(core: Core): void {
   if (!core.dataDir || !core.auditSeal) return;
   const last = core.sqlite.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
     { id: number; hash: string } | undefined;
-  if (last) writeHead(core.dataDir, { count: last.id, hash: last.hash, at: new Date().toISOString() });
+  if (!last) return;
+  let file = headFiles.get(core);
+  if (!file) headFiles.set(core, (file = new HeadFile(core.dataDir)));
+  file.write({ count: last.id, hash: last.hash, at: new Date().toISOString() });
+}
+
+export function closeHeadFile(core: Core): void {
+  headFiles.get(core)?.close();
+  headFiles.delete(core);
 }
 
 function flushAudit(tx: Tx, p: PendingTransaction): void {

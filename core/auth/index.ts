@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { users } from '../../db/schema';
 import { defineArea } from '../api/area';
+import { auditEvents } from './meta';
 import { authOperations } from './operations';
 import { authSettings } from './settings';
 import { userOperations } from './userOperations';
@@ -32,5 +33,5 @@ export const authArea = defineArea({
     },
     session: { label: '登录会话' },
   },
-  auditEvents: { 'auth.loginFailed': '登录失败' },
+  auditEvents,
 });

@@ -50,3 +50,6 @@ export const authMeta = defineMeta({
     access: ROLE_GROUPS.admin,
   },
 });
+
+/** Audit-log operations of this area that are not API operations, with their Chinese label (the audit page's filter). */
+export const auditEvents = { 'auth.loginFailed': '登录失败' } as const;

@@ -24,12 +24,8 @@ function sortRoles(roles: string[]): Role[] {
 
 export function rolesOf(db: Db | Tx, userId: number): Role[] {
   return sortRoles(
-    db
-      .select({ role: userRoles.role })
-      .from(userRoles)
-      .where(eq(userRoles.userId, userId))
-      .all()
-      .map((r) => r.role),
+    // plain SQL: read on every call (resolveSession)
+    db.all<{ role: Role }>(sql`SELECT role FROM user_roles WHERE user_id = ${userId}`).map((r) => r.role),
   );
 }
 

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { cases } from '../../db/schema';
 import { defineArea } from '../api/area';
+import { auditEvents } from './meta';
 import { caseOperations } from './operations';
 
 /**
@@ -29,4 +30,5 @@ export const casesArea = defineArea({
     case: { label: '案件', name: (db, id) => caseNumberOf(db, Number(id)) },
     case_link: { label: '案件关联' },
   },
+  auditEvents,
 });

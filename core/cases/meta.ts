@@ -35,3 +35,6 @@ export const casesMeta = defineMeta({
     access: ROLE_GROUPS.counter,
   },
 });
+
+/** Audit-log operations of this area that are not API operations, with their Chinese label (the audit page's filter). */
+export const auditEvents = { 'seed.cases': '生成演示案件' } as const;

@@ -1,6 +1,7 @@
 import { and, desc, eq, gt, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { caseParties, cases, parties } from '../../db/schema';
-import type { Db, Tx } from '../context';
+import type Database from 'better-sqlite3';
+import type { Db } from '../context';
 import { normaliseCaseNumber } from '../numbering';
 import { normaliseIdNumber } from '../parties';
 import { normaliseCaseCode } from './caseCode';
@@ -32,19 +33,44 @@ export function caseSearchText(
 }
 
 /** Rebuilds a case's row in the search index; call inside the transaction that changed the case. */
-export function indexCaseForSearch(tx: Tx, caseId: number): void {
-  const c = tx.select({ number: cases.number, code: cases.code }).from(cases).where(eq(cases.id, caseId)).get();
-  if (!c) return;
-  const ps = tx
-    .select({ name: parties.name, idNumber: parties.idNumber, phone: parties.phone })
-    .from(caseParties)
-    .innerJoin(parties, eq(parties.id, caseParties.partyId))
-    .where(eq(caseParties.caseId, caseId))
-    .orderBy(caseParties.seq)
-    .all();
-  const text = caseSearchText(c, ps);
-  tx.run(sql`DELETE FROM case_search WHERE rowid = ${caseId}`);
-  tx.run(sql`INSERT INTO case_search (rowid, text) VALUES (${caseId}, ${text})`);
+export function indexCaseForSearch(sqlite: Database.Database, caseId: number): void {
+  indexCasesForSearch(sqlite, [caseId]);
+}
+
+/**
+ * Rebuilds the search rows of several cases with four statements in all, not four per case: two reads over the
+ * whole batch (the cases, then their parties in order) and the delete and insert of each row, as plain cached
+ * statements. The query builder cost more than the index writes themselves, and a party in 25,000 cases took
+ * 139 s to re-index (issue 11). Call inside the transaction that changed the cases (`sqlite` is its connection).
+ */
+export function indexCasesForSearch(sqlite: Database.Database, caseIds: readonly number[]): void {
+  if (caseIds.length === 0) return;
+  const ids = JSON.stringify(caseIds);
+  const heads = sqlite.prepare('SELECT id, number, code FROM cases WHERE id IN (SELECT value FROM json_each(?))').all(ids) as {
+    id: number;
+    number: string;
+    code: string;
+  }[];
+  const byCase = new Map<number, { name: string; idNumber: string | null; phone: string | null }[]>();
+  const partyRows = sqlite
+    .prepare(
+      `SELECT cp.case_id AS caseId, p.name, p.id_number AS idNumber, p.phone
+         FROM case_parties cp JOIN parties p ON p.id = cp.party_id
+        WHERE cp.case_id IN (SELECT value FROM json_each(?))
+        ORDER BY cp.case_id, cp.seq`,
+    )
+    .all(ids) as { caseId: number; name: string; idNumber: string | null; phone: string | null }[];
+  for (const r of partyRows) {
+    let list = byCase.get(r.caseId);
+    if (!list) byCase.set(r.caseId, (list = []));
+    list.push(r);
+  }
+  const remove = sqlite.prepare('DELETE FROM case_search WHERE rowid = ?');
+  const insert = sqlite.prepare('INSERT INTO case_search (rowid, text) VALUES (?, ?)');
+  for (const c of heads) {
+    remove.run(c.id);
+    insert.run(c.id, caseSearchText(c, byCase.get(c.id) ?? []));
+  }
 }
 
 export type MatchKind = 'code' | 'number' | 'text' | 'name';

@@ -103,7 +103,7 @@ export function fileCase(ctx: CallContext, input: FileCaseInput) {
           .run();
       }
     });
-    indexCaseForSearch(tx, caseId);
+    indexCaseForSearch(ctx.core.sqlite, caseId);
     addCaseEvent(tx, ctx, caseId, 'filed', `${rule.label}${rule.typeCode ? '立案' : '登记'}，编号 ${allocated.text}`, {
       number: allocated.text,
       cause: cause.name,

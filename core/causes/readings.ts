@@ -1,4 +1,6 @@
-import { pinyin } from 'pinyin-pro';
+import { lazyModule } from '../lazyModule';
+
+const pinyinPro = lazyModule<typeof import('pinyin-pro')>('pinyin-pro');
 
 /** Pinyin readings of cause names for search, and the text normalization search and lookups share. */
 
@@ -37,7 +39,7 @@ export interface Readings {
 
 export function readingsOf(name: string): Readings {
   const han = [...name].filter((ch) => HAN.test(ch)).join('');
-  const base = han ? pinyin(han, { type: 'array', toneType: 'none', v: true }) : [];
+  const base = han ? pinyinPro().pinyin(han, { type: 'array', toneType: 'none', v: true }) : [];
   const fixed = [...base];
   for (const [word, syllables] of READING_FIXES) {
     for (let at = han.indexOf(word); at !== -1; at = han.indexOf(word, at + 1)) {

@@ -1,3 +1,4 @@
+import { defineMeta } from '../api/meta';
 /**
  * 司法确认 (judicial confirmation) — what the UI may import: labels, the grounds with their articles, and who may
  * do what. No database here (the renderer imports this module at runtime).
@@ -207,3 +208,126 @@ export const LABELS = {
   objection: '登记异议',
   markPrinted: '登记裁定书已打印',
 } as const;
+
+/** The confirmation operations without handlers: name, Chinese label, summary, who may call (core/api/contract.ts operationsOf). */
+export const confirmationMeta = defineMeta({
+  'confirmation.apply': {
+    label: LABELS.apply,
+    summary:
+      '登记司法确认申请（窗口登记在外达成的调解协议）：各方当事人均为申请人（至少两名），协议条款逐项登记，书面或口头（笔录）申请，解释第三百五十四条材料清单；立民特案号，不收案件受理费（办法第八条第一项）',
+    access: ACCESS.counter,
+  },
+  'confirmation.get': {
+    label: '查看司法确认',
+    summary: '一件司法确认：申请人、调解协议条款、材料、各项期限及其状态、受理审查、审查经过、裁定、送达、异议期限和申请执行期限',
+    access: ACCESS.read,
+  },
+  'confirmation.decideAcceptance': {
+    label: LABELS.decideAcceptance,
+    summary:
+      '受理审查：申请期限（民诉法第二百零五条）、本院管辖、解释第三百五十五条各项情形逐项记录条文；全部通过即受理，任一项未通过即不予受理（须写理由）',
+    access: ACCESS.counter,
+  },
+  'confirmation.assign': {
+    label: LABELS.assign,
+    summary: '指定承办审判员和书记员（记录指定人和时间）',
+    access: ACCESS.assign,
+  },
+  'confirmation.staff': {
+    label: '可指定的审判员和书记员',
+    summary: '可指定承办的审判员和书记员（在用账户）',
+    access: ACCESS.assign,
+  },
+  'confirmation.recordAppearance': {
+    label: LABELS.recordAppearance,
+    summary: '记录双方当事人到场核实：到场的申请人、询问事项和回答（解释第三百五十六条）',
+    access: ACCESS.review,
+  },
+  'confirmation.requestMaterial': {
+    label: LABELS.requestMaterial,
+    summary: '要求申请人限期补充陈述或证明材料（解释第三百五十四条、第三百五十六条）',
+    access: ACCESS.review,
+  },
+  'confirmation.supplyMaterial': {
+    label: LABELS.supplyMaterial,
+    summary: '登记申请人已补充要求的材料',
+    access: ACCESS.review,
+  },
+  'confirmation.withdraw': {
+    label: LABELS.withdraw,
+    summary: '裁定作出前申请人撤回申请，准许撤回（解释第三百五十七条第一款）；随后签发准许撤回的裁定书',
+    access: ACCESS.review,
+  },
+  'confirmation.deemWithdrawn': {
+    label: LABELS.deemWithdrawn,
+    summary: '补充期限届满仍未补充的，按撤回申请处理（解释第三百五十七条第二款）',
+    access: ACCESS.review,
+  },
+  'confirmation.extend': {
+    label: LABELS.extend,
+    summary: '批准延长审查期限（民诉法第一百八十七条：有特殊情况需要延长的由院长批准），记录批准人、时间和理由',
+    access: ACCESS.approve,
+  },
+  'confirmation.decide': {
+    label: LABELS.decide,
+    summary:
+      '审查终结：确认调解协议有效，或驳回申请（每项理由引用其条文：受理后发现的解释第三百五十五条情形引第二款及项，其他引第三百五十八条的项）；须写审查意见',
+    access: ACCESS.review,
+  },
+  'confirmation.preview': {
+    label: LABELS.preview,
+    summary: '预览裁定书（由记录填写，不登记）',
+    access: ACCESS.read,
+  },
+  'confirmation.sign': {
+    label: LABELS.sign,
+    summary: '承办审判员签发裁定书：由记录生成并登记，此后文本固定，重印与原件逐字节相同',
+    access: ACCESS.review,
+  },
+  'confirmation.serve': {
+    label: LABELS.serve,
+    summary: '登记向一名申请人送达裁定书：方式、日期、签收人、凭证；据此计算异议期限和申请执行期限',
+    access: ACCESS.serve,
+  },
+  'confirmation.objection': {
+    label: LABELS.objection,
+    summary: '登记对裁定书的异议（解释第三百七十二条：当事人十五日，利害关系人六个月），与裁定书关联',
+    access: ACCESS.serve,
+  },
+  'confirmation.list': {
+    label: '司法确认登记簿',
+    summary: '司法确认登记簿：按阶段、承办审判员、申请月份、裁定结果、是否超期筛选',
+    access: ACCESS.read,
+  },
+  'confirmation.figures': {
+    label: '司法确认统计',
+    summary: '按月统计：申请、受理、不予受理、确认有效、驳回（按理由）、撤回、平均审结天数',
+    access: ACCESS.read,
+  },
+  'confirmation.myQueue': {
+    label: '待我审查的司法确认',
+    summary: '审判员首页：本人承办、尚未签发裁定书的司法确认，按紧急程度排列',
+    access: ACCESS.review,
+  },
+  'confirmation.printQueue': {
+    label: '裁定书打印队列',
+    summary: '文书打印首页：已签发待打印的裁定书（每件原本一份、每名申请人副本一份）；可含已打印的以便重印',
+    access: [...ACCESS.print, 'clerk'],
+  },
+  'confirmation.printBatch': {
+    label: '批量打印裁定书',
+    summary:
+      '所选裁定书的打印顺序（原本及每名申请人副本各一份），交 documents.batchStart 合成一个 PDF；打印后以 documents.markPrinted 登记',
+    access: [...ACCESS.print, 'clerk'],
+  },
+  'confirmation.settings': {
+    label: '司法确认设置',
+    summary: '裁定书的生效表述（本裁定自即日起发生法律效力 / 本裁定送达后即发生法律效力）',
+    access: 'authenticated',
+  },
+  'confirmation.setSettings': {
+    label: '修改司法确认设置',
+    summary: '修改裁定书的生效表述；已签发的裁定书不受影响（其文本已固定）',
+    access: ['admin'],
+  },
+});

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineOperation } from '../api/contract';
 import { courtMeta } from './meta';
 import { ApiError, fieldError } from '../api/errors';
-import { input, integerIn, noInput, requiredText } from '../api/fields';
+import { input, integerIn, labelled, noInput, requiredText } from '../api/fields';
 import { audit, writeTransaction } from '../audit';
 import { createSession } from '../auth';
 import { hashPassword, passwordProblem } from '../auth';
@@ -18,16 +18,14 @@ const courtNameField = requiredText('法院名称', { max: 60 }).refine((v) => v
   error: '法院名称应为全称，以“法院”结尾，如“浙江省长兴县人民法院”',
 });
 
-const courtCodeField = z
-  .string({ error: '请填写法院代字' })
+const courtCodeField = labelled(z.string({ error: '请填写法院代字' }), '法院代字')
   .transform(normaliseCourtCode)
   .superRefine((code, c) => {
     const problem = courtCodeProblem(code);
     if (problem) c.addIssue({ code: 'custom', message: problem });
   });
 
-const registerPatternField = z
-  .string({ error: '请填写登记号格式' })
+const registerPatternField = labelled(z.string({ error: '请填写登记号格式' }), '中心登记号格式')
   .trim()
   .superRefine((p, c) => {
     const problem = registerPatternProblem(p);

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { cases, documents } from '../../db/schema';
 import { defineArea } from '../api/area';
 import { DATA_BUILDERS } from './dataBuilders';
-import { documentsMeta } from './meta';
+import { auditEvents, documentsMeta } from './meta';
 import { documentOperations } from './operations';
 import { documentSettings } from './settings';
 import { builtinTemplate } from './template';
@@ -40,5 +40,5 @@ export const documentsArea = defineArea({
       },
     },
   },
-  auditEvents: { 'templates.save': '保存文书模板', 'templates.revert': '恢复内置模板' },
+  auditEvents,
 });

@@ -3,7 +3,11 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import * as fontkit from 'fontkit';
+import type * as fontkit from 'fontkit';
+import { lazyModule } from '../lazyModule';
+
+/** fontkit loads when a font is first parsed (core/lazyModule.ts) */
+const fontkitModule = lazyModule<typeof fontkit>('fontkit');
 
 /**
  * Fonts for the PDF renderer. PDFs must look the same on every machine, so the font is embedded (pdfkit
@@ -105,7 +109,7 @@ function parseFont(spec: string): Parsed {
   }
   let result: fontkit.Font | fontkit.FontCollection;
   try {
-    result = fontkit.create(bytes, psName);
+    result = fontkitModule().create(bytes, psName);
   } catch (err) {
     throw new FontError(`不是可用的字体文件：${file}（${err instanceof Error ? err.message : String(err)}）`);
   }

@@ -2,12 +2,10 @@
  * The documents engine (docs/ARCHITECTURE.md, rule 6): templates (templates/*.txt) are filled from data into a document
  * model, which two renderers write as PDF (pdfkit) and DOCX (docx). See README "Documents and fonts".
  */
-import { renderDocx } from './docx';
-import { renderPdf, type RenderedDocument, type RenderOptions } from './pdf';
+import type { RenderedDocument, RenderOptions } from './pdf';
 import { fillTemplate, type Template } from './template';
 
 export { amountInWords, arabicDate, articleNo, chineseDate, chineseNumber, itemNumber, yuan } from './chinese';
-export { buildDocx, renderDocx } from './docx';
 export { checkFontConfig, FontError, loadFonts, shippedFontFiles, type FontConfig } from './fonts';
 export { layoutDocument } from './layout';
 export {
@@ -19,7 +17,9 @@ export {
   type DocumentModel,
   type FormatOverrides,
 } from './model';
-export { renderPdf, renderPdfBatch, type BatchResult, type RenderedDocument, type RenderOptions } from './pdf';
+// the renderers (pdfkit, docx) are imported from ./pdf and ./docx where used, or loaded on first use: this index
+// is imported by every area that names an amount, and must not load them at start
+export type { BatchResult, RenderedDocument, RenderOptions } from './pdf';
 export {
   builtinTemplate,
   builtinTemplates,
@@ -49,14 +49,15 @@ export { DATA_BUILDERS, draftData, type DataBuilder, type DataBuilderContext, ty
 export type OutputFormat = 'pdf' | 'docx';
 
 /** Fills a template and renders it: bytes, page count, SHA-256, and the template id and version in `meta`. */
-export function renderTemplate(
+export async function renderTemplate(
   t: Template,
   data: Record<string, unknown>,
   format: OutputFormat,
   opts: RenderOptions = {},
 ): Promise<RenderedDocument> {
   const model = fillTemplate(t, data);
-  return format === 'pdf' ? renderPdf(model, opts) : renderDocx(model, opts);
+  if (format === 'pdf') return (await import('./pdf')).renderPdf(model, opts);
+  return (await import('./docx')).renderDocx(model, opts);
 }
 
 // the documents area's descriptor, combined in core/areas.ts

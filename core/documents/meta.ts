@@ -102,3 +102,6 @@ export const documentsMeta = defineMeta({
     access: ROLE_GROUPS.admin,
   },
 });
+
+/** Audit-log operations of this area that are not API operations, with their Chinese label (the audit page's filter). */
+export const auditEvents = { 'templates.save': '保存文书模板', 'templates.revert': '恢复内置模板' } as const;

@@ -1,5 +1,7 @@
-import QRCode from 'qrcode';
+import { lazyModule } from '../lazyModule';
 import zlib from 'node:zlib';
+
+const qrcode = lazyModule<typeof import('qrcode')>('qrcode');
 
 /**
  * The case's QR code (一案一码) as a PNG for the document model: black modules on white, 8-bit grey, drawn
@@ -9,7 +11,7 @@ export function qrPng(
   text: string,
   opts: { pixelsPerModule?: number; quietModules?: number; errorCorrection?: 'L' | 'M' | 'Q' | 'H' } = {},
 ): Uint8Array {
-  const qr = QRCode.create(text, { errorCorrectionLevel: opts.errorCorrection ?? 'M' });
+  const qr = qrcode().create(text, { errorCorrectionLevel: opts.errorCorrection ?? 'M' });
   const n = qr.modules.size;
   const scale = opts.pixelsPerModule ?? 8;
   const quiet = opts.quietModules ?? 2;

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { lazyModule } from '../lazyModule';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { mediationOrgs } from '../../db/schema';
@@ -9,6 +10,9 @@ import { isoShanghai } from '../time/clock';
 import { LEVELS, MEDIATOR_KINDS, ORG_KINDS } from './labels';
 import { checkOrg, insertMediator } from './rosters';
 import { mediatorInput, orgInput } from './schemas';
+
+/** exceljs loads when a roster is imported (core/lazyModule.ts) */
+const excel = lazyModule<typeof ExcelJS>('exceljs');
 
 /**
  * Imports a roster workbook: a sheet 调解组织 (名称, 类别, 层级, 覆盖区域, 联系人, 联系电话, 入册日期) and a sheet
@@ -86,7 +90,7 @@ const list = (s: string) =>
     .filter(Boolean);
 
 export async function importRoster(ctx: CallContext, bytes: Uint8Array) {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excel().Workbook)();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {

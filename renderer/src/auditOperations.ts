@@ -1,30 +1,30 @@
-import { auditMeta } from '../../core/audit/meta';
-import { authMeta } from '../../core/auth/meta';
-import { calendarMeta } from '../../core/calendar/meta';
-import { casesMeta } from '../../core/cases/meta';
-import { causesMeta } from '../../core/causes/meta';
-import { courtMeta } from '../../core/court/meta';
-import { documentsMeta } from '../../core/documents/meta';
-import { feesMeta } from '../../core/fees/meta';
-import { numberingMeta } from '../../core/numbering/meta';
-import { partiesMeta } from '../../core/parties/meta';
+import type { OperationMeta } from '../../core/api/meta';
 
 /**
- * The audit page's filter: the operations that change something, by their Chinese label, from the areas'
- * metadata (core/<area>/meta.ts, no database code). A new area adds its meta here to appear in the filter;
- * the rows themselves arrive already labelled by the host.
+ * The audit page's filter: every operation and audit-only event by its Chinese label, taken from the areas'
+ * metadata modules (core/<area>/meta.ts, no database code) as Vite finds them — a new area's meta.ts, or a new
+ * operation in an existing one, appears here without a list to keep (renderer/src/auditOperations.test.ts checks
+ * that every operation of core/areas.ts is offered). A meta module exports its operations' metadata (defineMeta)
+ * and, optionally, `auditEvents`: audit-log names that are not API operations.
  */
-const metas = [courtMeta, authMeta, numberingMeta, auditMeta, casesMeta, partiesMeta, causesMeta, calendarMeta, feesMeta, documentsMeta];
+const modules = import.meta.glob<Record<string, unknown>>('../../core/*/meta.ts', { eager: true });
 
-/** audit-only events (not API operations) */
-const EVENTS: Record<string, string> = {
-  'auth.loginFailed': '登录失败',
-  'templates.save': '保存文书模板',
-  'templates.revert': '恢复内置模板',
-  'seed.cases': '生成演示案件',
-};
+const isMeta = (v: unknown): v is OperationMeta =>
+  typeof v === 'object' && v !== null && typeof (v as OperationMeta).name === 'string' && typeof (v as OperationMeta).label === 'string';
 
-export const OPERATION_OPTIONS = [
-  ...metas.flatMap((m) => Object.values(m).map((o) => ({ value: o.name, label: `${o.label}（${o.name}）` }))),
-  ...Object.entries(EVENTS).map(([value, label]) => ({ value, label: `${label}（${value}）` })),
-];
+function labelsOf(mod: Record<string, unknown>): [string, string][] {
+  const out: [string, string][] = [];
+  for (const [exported, value] of Object.entries(mod)) {
+    if (typeof value !== 'object' || value === null) continue;
+    if (exported === 'auditEvents') {
+      out.push(...Object.entries(value as Record<string, string>));
+      continue;
+    }
+    for (const entry of Object.values(value)) if (isMeta(entry)) out.push([entry.name, entry.label]);
+  }
+  return out;
+}
+
+const labels = new Map<string, string>(Object.values(modules).flatMap(labelsOf));
+
+export const OPERATION_OPTIONS = [...labels].map(([value, label]) => ({ value, label: `${label}（${value}）` }));

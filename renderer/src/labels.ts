@@ -20,26 +20,3 @@ export const ROLE_COLORS: Record<Role, string> = {
   approver: 'purple',
   admin: 'gold',
 };
-
-/** Chinese names of record fields that appear in audit before/after records. */
-export const FIELD_LABELS: Record<string, string> = {
-  courtName: '法院全称',
-  courtCode: '法院代字',
-  registerPattern: '中心登记号格式',
-  sessionIdleMinutes: '无操作自动退出',
-  sessionMaxHours: '会话最长',
-  lockoutThreshold: '密码错误锁定次数',
-  lockoutMinutes: '锁定时长',
-  username: '用户名',
-  displayName: '姓名',
-  roles: '角色',
-  disabled: '停用',
-  mustChangePassword: '须改密码',
-  lockedUntil: '锁定至',
-  lastLoginAt: '最近登录',
-  failedLogins: '密码错误次数',
-};
-
-export function fieldLabel(key: string): string {
-  return FIELD_LABELS[key] ?? key;
-}

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { lazyModule } from '../../lazyModule';
+
+const yaml = lazyModule<typeof import('yaml')>('yaml');
 import { NUMBER_STYLES, type NumberStyle } from '../chinese';
 import { formatProblems, type FormatOverrides } from '../model';
 import { checkNodes, infer, schemaPaths, type Schema, type Uses } from './check';
@@ -56,7 +58,7 @@ const HEADER_KEYS = ['id', 'title', 'version', 'description', 'numbering', 'form
 const SAMPLE_LINE = /^={3,}\s*样例数据.*$/;
 
 function yamlError(file: string, err: unknown, lineOffset: number, what: string): never {
-  if (err instanceof YAMLParseError) {
+  if (err instanceof yaml().YAMLParseError) {
     const line = err.linePos?.[0]?.line;
     throw new TemplateError(file, line ? line + lineOffset : null, `${what}的 YAML 写法有误：${err.message.split('\n')[0]}`);
   }
@@ -78,7 +80,7 @@ export function parseTemplate(source: string, file: string, opts: { origin?: 'bu
 
   let header: Record<string, unknown>;
   try {
-    header = (parseYaml(lines.slice(1, headerEnd).join('\n')) ?? {}) as Record<string, unknown>;
+    header = (yaml().parse(lines.slice(1, headerEnd).join('\n')) ?? {}) as Record<string, unknown>;
   } catch (err) {
     yamlError(file, err, 1, '模板信息');
   }
@@ -105,7 +107,7 @@ export function parseTemplate(source: string, file: string, opts: { origin?: 'bu
 
   let sample: unknown;
   try {
-    sample = parseYaml(lines.slice(sampleStart + 1).join('\n'), { schema: 'core' });
+    sample = yaml().parse(lines.slice(sampleStart + 1).join('\n'), { schema: 'core' });
   } catch (err) {
     yamlError(file, err, sampleStart + 1, '样例数据');
   }

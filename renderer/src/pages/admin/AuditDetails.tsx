@@ -1,14 +1,7 @@
-import { Col, Row, Typography } from 'antd';
-import { fieldLabel } from '../../labels';
+import { Table } from 'antd';
+import type { Output } from '../../api/client';
 
-function parse(json: string | null): unknown {
-  if (json === null) return null;
-  try {
-    return JSON.parse(json);
-  } catch {
-    return json;
-  }
-}
+type AuditField = Output<'audit.list'>['rows'][number]['fields'][number];
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -21,43 +14,31 @@ export function changedKeys(before: unknown, after: unknown): string[] {
   return [...keys].filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
 }
 
-/** A record pretty-printed, with the lines of changed top-level keys highlighted. */
-function JsonBlock({ value, changed }: { value: unknown; changed: readonly string[] }) {
-  if (value === null) return <pre className="json-block">（无）</pre>;
-  if (typeof value === 'string') return <pre className="json-block">{value}</pre>;
-  const lines = JSON.stringify(value, null, 2).split('\n');
-  return (
-    <pre className="json-block">
-      {lines.map((line, i) => {
-        const key = /^ {2}"([^"]+)":/.exec(line)?.[1];
-        return (
-          <div key={i} className={key && changed.includes(key) ? 'json-key-changed' : undefined}>
-            {line}
-          </div>
-        );
-      })}
-    </pre>
-  );
-}
+const cell = (v: string | null) => <span className="audit-value">{v ?? '—'}</span>;
 
-/** The before/after record of one audit entry, as stored (JSON), side by side. */
-export function AuditDetails({ before, after }: { before: string | null; after: string | null }) {
-  const b = parse(before);
-  const a = parse(after);
-  const changed = changedKeys(b, a);
+/**
+ * The before/after record of one audit entry as named fields: the host names each field in Chinese from the
+ * operation's input declarations (core/audit/fieldLabels.ts) and writes the values as a person reads them;
+ * changed fields are marked.
+ */
+export function AuditDetails({ fields }: { fields: readonly AuditField[] }) {
+  const hasBefore = fields.some((f) => f.before !== null);
+  const changed = fields.filter((f) => f.changed).map((f) => f.label);
   return (
     <div className="audit-details">
-      <Row gutter={16}>
-        <Col span={12}>
-          <Typography.Text strong>变更前</Typography.Text>
-          <JsonBlock value={b} changed={changed} />
-        </Col>
-        <Col span={12}>
-          <Typography.Text strong>变更后</Typography.Text>
-          <JsonBlock value={a} changed={changed} />
-        </Col>
-      </Row>
-      {changed.length > 0 && <div className="changed-keys">变更的字段：{changed.map(fieldLabel).join('、')}</div>}
+      <Table<AuditField>
+        size="small"
+        rowKey="key"
+        pagination={false}
+        dataSource={[...fields]}
+        rowClassName={(f) => (f.changed ? 'json-key-changed' : '')}
+        columns={[
+          { title: '字段', dataIndex: 'label', width: 180 },
+          ...(hasBefore ? [{ title: '变更前', dataIndex: 'before', render: cell }] : []),
+          { title: hasBefore ? '变更后' : '内容', dataIndex: 'after', render: cell },
+        ]}
+      />
+      {changed.length > 0 && <div className="changed-keys">变更的字段：{changed.join('、')}</div>}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { ReloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, Button, Flex, Select, Table, Typography } from 'antd';
+import { Alert, Button, Flex, Progress, Select, Table, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { errorMessage, send, type Output } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
@@ -9,6 +9,13 @@ import { AuditDetails } from './AuditDetails';
 
 type AuditRow = Output<'audit.list'>['rows'][number];
 type Verify = Output<'audit.verify'>;
+type VerifyProgress = Output<'audit.verifyProgress'>;
+
+const PHASES: Record<NonNullable<VerifyProgress['phase']>, string> = {
+  integrity: '数据库完整性检查',
+  chain: '审计链',
+  records: '受审计记录',
+};
 
 const PAGE = 50;
 
@@ -52,6 +59,18 @@ export function AuditPage() {
   const [error, setError] = useState<string | null>(null);
   const [verify, setVerify] = useState<Verify | null>(null);
   const [verifying, setVerifying] = useState(false);
+  const [progress, setProgress] = useState<VerifyProgress | null>(null);
+
+  // the check runs in a worker on the host; its phase and count are polled while it runs
+  useEffect(() => {
+    if (!verifying) return;
+    const timer = setInterval(() => {
+      send('audit.verifyProgress')
+        .then(setProgress)
+        .catch(() => {});
+    }, 500);
+    return () => clearInterval(timer);
+  }, [verifying]);
 
   const load = useCallback(async (beforeId: number | null, op: string | undefined) => {
     setLoading(true);
@@ -79,6 +98,7 @@ export function AuditPage() {
       setError(errorMessage(err));
     } finally {
       setVerifying(false);
+      setProgress(null);
     }
   };
 
@@ -108,6 +128,23 @@ export function AuditPage() {
           </>
         }
       />
+      {verifying && progress?.running && progress.phase && (
+        <Alert
+          type="info"
+          showIcon
+          className="page-alert"
+          data-testid="verify-progress"
+          title={`正在校验：${PHASES[progress.phase]}（后台进行，其他操作不受影响）`}
+          description={
+            progress.total > 0 ? (
+              <Progress
+                percent={Math.min(100, Math.round((progress.done / progress.total) * 100))}
+                format={() => `${progress.done} / ${progress.total}`}
+              />
+            ) : undefined
+          }
+        />
+      )}
       {verify && <VerifyResult result={verify} />}
       {error && <Alert type="error" showIcon title={error} className="page-alert" />}
       <Table<AuditRow>
@@ -120,8 +157,8 @@ export function AuditPage() {
         rowClassName={(r) => (r.id === broken ? 'row-broken' : '')}
         locale={loading && rows.length === 0 ? { emptyText: ' ' } : undefined}
         expandable={{
-          rowExpandable: (r) => r.before !== null || r.after !== null,
-          expandedRowRender: (r) => <AuditDetails before={r.before} after={r.after} />,
+          rowExpandable: (r) => r.fields.length > 0,
+          expandedRowRender: (r) => <AuditDetails fields={r.fields} />,
         }}
         columns={[
           { title: '编号', dataIndex: 'id', width: 80 },

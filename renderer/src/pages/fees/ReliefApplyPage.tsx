@@ -27,22 +27,17 @@ import { PageHeader } from '../../components/PageHeader';
 import { useSubmit } from '../../components/useSubmit';
 import { findCaseByNumber, firstPayer, type CaseView } from './caseLookup';
 import type { QuoteRequest } from './FeeNoticeModal';
-import type { Quote, ReliefKindId } from './feeLabels';
+import type { Quote } from './feeLabels';
+import type { ReliefKind } from '../../../../core/fees/grounds';
 import { useFeeSchedule } from './useFeeSchedule';
 import './fees.css';
 
 type Grounds = Output<'relief.grounds'>;
-interface KindInfo {
-  id: ReliefKindId;
-  label: string;
-  article: string;
-  grounds: { id: string; item: string; label: string }[];
-}
 
 interface ApplyValues {
   number: string;
   casePartyId?: number;
-  kind: ReliefKindId;
+  kind: ReliefKind;
   ground?: string;
   reasons?: string;
   evidence: { kind?: string; name?: string }[];
@@ -83,7 +78,7 @@ export function ReliefApplyPage() {
       .catch((err) => setError(errorMessage(err)));
   }, []);
 
-  const kinds = (grounds?.kinds ?? []) as KindInfo[];
+  const kinds = grounds?.kinds ?? [];
   const kindInfo = kinds.find((k) => k.id === kind);
   const applicant = view?.parties.find((p) => p.casePartyId === partyId);
   const organisation = applicant?.party.kind === 'organisation';

@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Core } from '../context';
+import { verifyDatabase, type VerifyProgress, type VerifyReport } from './verify';
+
+export interface VerifyWorkerInput {
+  dataDir: string;
+  file: string;
+  quick: boolean;
+}
+
+export type VerifyMessage =
+  { type: 'progress'; progress: VerifyProgress } | { type: 'done'; report: VerifyReport } | { type: 'failed'; message: string };
+
+/**
+ * The built worker (scripts/node-build.mjs). Node 20 does not pass tsx's loader hooks on to worker threads, so
+ * the worker always runs from the bundle; `npm run serve`, `npm run court` and the test setup build it when stale.
+ */
+let workerFile = fileURLToPath(new URL('../../out/node/verifyWorker.mjs', import.meta.url));
+
+/** For a shell that ships the worker elsewhere (a packaged app). */
+export function useVerifyWorker(file: string): void {
+  workerFile = file;
+}
+
+export interface VerifyRun {
+  startedAt: string;
+  progress: VerifyProgress | null;
+  report: Promise<VerifyReport>;
+}
+
+/** The verification running on each store: a second request joins it instead of starting another. */
+const running = new WeakMap<Core, VerifyRun>();
+
+/** The verification in progress on this store, if any (for the progress bar). */
+export function verifyInProgress(core: Core): VerifyRun | null {
+  return running.get(core) ?? null;
+}
+
+/**
+ * Verifies the store (core/audit/verify.ts) without blocking the event loop: a full check of a million-case store
+ * takes over a minute, most of it SQLite's integrity_check, and run on the host's thread it stopped every desk and
+ * /api/health for as long (issue 11). The worker reads its own read-only connection, in one snapshot. A store in
+ * memory (tests, training) has no file a worker could open: it is verified here, which is quick at that size.
+ */
+export function verifyStore(core: Core, opts: { quick?: boolean } = {}): Promise<VerifyReport> {
+  const current = running.get(core);
+  if (current) return current.report;
+  if (!core.dataDir) return Promise.resolve(verifyDatabase(core.sqlite, { quick: Boolean(opts.quick) }));
+  if (!fs.existsSync(workerFile)) {
+    return Promise.reject(new Error(`校验程序尚未构建（${workerFile}）：请运行 node scripts/node-build.mjs`));
+  }
+  const run: VerifyRun = { startedAt: new Date().toISOString(), progress: null, report: Promise.resolve(null as never) };
+  run.report = new Promise<VerifyReport>((resolve, reject) => {
+    const input: VerifyWorkerInput = { dataDir: core.dataDir, file: core.sqlite.name, quick: Boolean(opts.quick) };
+    const worker = new Worker(workerFile, { workerData: input });
+    let settled = false;
+    const settle = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      running.delete(core);
+      fn();
+    };
+    worker.on('message', (m: VerifyMessage) => {
+      if (m.type === 'progress') run.progress = m.progress;
+      else if (m.type === 'done') settle(() => resolve(m.report));
+      else settle(() => reject(new Error(m.message)));
+    });
+    worker.on('error', (err) => settle(() => reject(err)));
+    worker.on('exit', (code) => settle(() => reject(new Error(`校验进程意外退出（代码 ${code}）`))));
+  });
+  running.set(core, run);
+  return run.report;
+}
