@@ -192,6 +192,7 @@ export const ACCESS = {
 /** Operation labels (audit log, menus). */
 export const LABELS = {
   apply: '登记司法确认申请',
+  applyFromMediation: '调解协议申请司法确认',
   decideAcceptance: '司法确认受理审查',
   assign: '指定审判员',
   recordAppearance: '记录到场核实',

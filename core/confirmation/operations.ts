@@ -7,6 +7,7 @@ import { writeSetting, readSetting } from '../settings';
 import { dateShanghai } from '../time/clock';
 import { decideAcceptance } from './acceptance';
 import { applyFromAgreement } from './application';
+import { applyFromMediation, confirmationOfMediation } from './fromMediation';
 import { ACCESS, LABELS } from './meta';
 import { confirmationView } from './record';
 import { assignableStaff, judgeQueue, listConfirmations, monthlyFigures, printBatch, printQueue } from './register';
@@ -22,6 +23,7 @@ import {
   deemWithdrawnInput,
   extendInput,
   figuresInput,
+  fromMediationInput,
   idInput,
   listInput,
   listRowSchema,
@@ -46,6 +48,27 @@ export const applyOperation = defineOperation({
   input: (core) => applicationInput(dateShanghai(core.clock.now())),
   output: confirmationViewSchema,
   handler: (ctx, i) => applyFromAgreement(ctx, i),
+});
+
+export const fromMediationOperation = defineOperation({
+  name: 'confirmation.applyFromMediation',
+  label: LABELS.applyFromMediation,
+  summary:
+    '调解登记簿中达成的调解协议一步申请司法确认：当事人（均为申请人）、调解组织、调解员、协议日期和条款从调解记录带入，不重新录入；窗口补录申请方式和材料清单；立民特案号，不收案件受理费',
+  access: ACCESS.counter,
+  input: (core) => fromMediationInput(dateShanghai(core.clock.now())),
+  output: confirmationViewSchema,
+  handler: (ctx, i) => applyFromMediation(ctx, i),
+});
+
+export const ofMediationOperation = defineOperation({
+  name: 'confirmation.ofMediation',
+  label: '调解协议的司法确认',
+  summary: '某一调解案件的调解协议是否已申请司法确认，及其民特案号',
+  access: ACCESS.read,
+  input: input({ mediationId: positiveId('调解案件') }),
+  output: z.object({ confirmation: z.object({ id: z.number(), caseId: z.number(), caseNumber: z.string() }).nullable() }),
+  handler: (ctx, i) => ({ confirmation: confirmationOfMediation(ctx.core.db, i.mediationId) }),
 });
 
 export const getOperation = defineOperation({
@@ -329,6 +352,8 @@ export const setSettingsOperation = defineOperation({
 
 export const confirmationOperations = [
   applyOperation,
+  fromMediationOperation,
+  ofMediationOperation,
   getOperation,
   acceptanceOperation,
   assignOperation,
