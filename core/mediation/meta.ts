@@ -112,6 +112,11 @@ export const MEDIATION_OPERATIONS = defineMeta({
     summary: '某月调解补贴明细：按调解员和组织，依结果与调解员类别及当时施行的标准计算',
     access: COORDINATOR,
   },
+  'mediation.subsidiesExport': {
+    label: '导出调解补贴月报',
+    summary: '某月调解补贴月报导出为 Excel 工作簿（按调解员、按调解组织、案件明细三张表；金额以元计，日期为日期格式）',
+    access: COORDINATOR,
+  },
   'mediation.lookup': {
     label: '调解进度查询',
     summary: '自助终端凭案件码和当事人手机号后四位查询调解进度（只显示阶段、组织、下一步及日期）；限频并记录每次查询',
