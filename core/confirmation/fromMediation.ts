@@ -52,7 +52,10 @@ export function applyFromMediation(ctx: CallContext, i: FromMediationInput) {
   return writeTransaction(ctx.core, (tx) => {
     const hand: ConfirmationHandOff = agreementForConfirmation(tx, i.mediationId);
     if (hand.flow === 'entrusted')
-      throw fieldError('mediationId', '立案后委托调解达成的协议由本院出具民事调解书或准许撤诉，不申请司法确认（民诉法第一百条、第二百零五条）');
+      throw fieldError(
+        'mediationId',
+        '立案后委托调解达成的协议由本院出具民事调解书或准许撤诉，不申请司法确认（民诉法第一百条、第二百零五条）',
+      );
     const prior = confirmationOfMediation(tx, i.mediationId);
     if (prior) throw new ApiError('CONFLICT', `该调解协议已申请司法确认（${prior.caseNumber}）`);
     const place = i.organisationPlace ?? placeOf(hand.organisation.region);

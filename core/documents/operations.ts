@@ -224,7 +224,8 @@ export const previewOperation = defineOperation({
     if (i.data) {
       checkDataFields(t, i.data);
       data = i.data;
-    } else if (i.caseId !== undefined) data = draftData(t, builderContext(ctx, { caseId: i.caseId, unmask: true, subjectKind: i.subjectKind, subjectId: i.subjectId })).data;
+    } else if (i.caseId !== undefined)
+      data = draftData(t, builderContext(ctx, { caseId: i.caseId, unmask: true, subjectKind: i.subjectKind, subjectId: i.subjectId })).data;
     else data = t.sample;
     const doc = await renderModel(fillChecked(t, data), 'pdf', documentRenderOptions(db));
     return { pdfBase64: base64(doc.bytes), pageCount: doc.pages, missingGlyphs: doc.missingGlyphs };

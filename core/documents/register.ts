@@ -173,7 +173,10 @@ export function caseDraft(
   input: { caseId: number; templateId: string; subjectKind?: string | undefined; subjectId?: number | undefined },
 ): DraftData {
   const t = templateFor(ctx.core.db, input.templateId);
-  return draftData(t, builderContext(ctx, { caseId: input.caseId, unmask: true, subjectKind: input.subjectKind, subjectId: input.subjectId }));
+  return draftData(
+    t,
+    builderContext(ctx, { caseId: input.caseId, unmask: true, subjectKind: input.subjectKind, subjectId: input.subjectId }),
+  );
 }
 
 // ───────────────────────────── generate and record ─────────────────────────────

@@ -169,7 +169,11 @@ describe('mediation documents', () => {
     // without the subject the record cannot be found: refused naming the field, as the generate page used to meet it
     const e = await h.fail('documents.draftData', { caseId: c.id, templateId: 'mediation-paper' }, clerk);
     expect(e.field).toBe('subjectId');
-    const d = await h.call('documents.draftData', { caseId: c.id, templateId: 'mediation-paper', subjectKind: 'mediation', subjectId: m.id }, clerk);
+    const d = await h.call(
+      'documents.draftData',
+      { caseId: c.id, templateId: 'mediation-paper', subjectKind: 'mediation', subjectId: m.id },
+      clerk,
+    );
     expect(d.missing).toContain('clerk');
     expect(d.missing).not.toContain('terms');
     expect(d.data.terms).toEqual(terms);
@@ -185,7 +189,15 @@ describe('mediation documents', () => {
     const data = { ...formData, clerk: '李书记', judge: '王法官' };
     const g = await h.call(
       'documents.generate',
-      { caseId: c.id, templateId: 'mediation-paper', format: 'pdf', data, edited: ['clerk', 'judge'], subjectKind: 'mediation', subjectId: m.id },
+      {
+        caseId: c.id,
+        templateId: 'mediation-paper',
+        format: 'pdf',
+        data,
+        edited: ['clerk', 'judge'],
+        subjectKind: 'mediation',
+        subjectId: m.id,
+      },
       clerk,
     );
     expect(g.document).toMatchObject({ subjectKind: 'mediation', subjectId: m.id });

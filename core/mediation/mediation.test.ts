@@ -465,7 +465,11 @@ describe('outcomes', () => {
     const judge = await userToken(h, admin, 'judge1', '王法官', ['judge']);
     const users = await h.call('users.list', undefined, admin);
     const id = (u: string) => users.find((x) => x.username === u)!.id;
-    await h.call('confirmation.decideAcceptance', { confirmationId: v.id, decidedOn: '2026-12-02', competence: 'invited', exclusions: [] }, clerk);
+    await h.call(
+      'confirmation.decideAcceptance',
+      { confirmationId: v.id, decidedOn: '2026-12-02', competence: 'invited', exclusions: [] },
+      clerk,
+    );
     await h.call('confirmation.assign', { confirmationId: v.id, judgeId: id('judge1'), clerkId: id('clerk1') }, clerk);
     await h.call('confirmation.decide', { confirmationId: v.id, outcome: 'valid', grounds: [], reasons: '协议系双方真实意思表示' }, judge);
     const draft = await h.call('documents.draftData', { caseId: v.caseId, templateId: 'ruling-confirm-valid' }, judge);
@@ -500,7 +504,13 @@ describe('outcomes', () => {
         mediationId: m.id,
         appliedOn: '2026-12-02',
         applicationForm: 'written',
-        materials: { agreement: 'provided', mediationProof: 'provided', propertyProof: 'not_applicable', identity: 'provided', powerOfAttorney: 'not_applicable' },
+        materials: {
+          agreement: 'provided',
+          mediationProof: 'provided',
+          propertyProof: 'not_applicable',
+          identity: 'provided',
+          powerOfAttorney: 'not_applicable',
+        },
       },
       clerk,
     );
@@ -625,7 +635,12 @@ describe('subsidies', () => {
     ]);
     const b = await h.call(
       'mediation.open',
-      { caseId: c2.id, flow: 'delegated', region: REGION, consents: [{ partyId: c2.parties[0]!.party.id, answer: 'agree', on: '2026-12-02' }] },
+      {
+        caseId: c2.id,
+        flow: 'delegated',
+        region: REGION,
+        consents: [{ partyId: c2.parties[0]!.party.id, answer: 'agree', on: '2026-12-02' }],
+      },
       clerk,
     );
     await h.call('mediation.assign', { mediationId: b.id, mediatorId: wu.id, how: 'appointed' }, coord);
@@ -648,7 +663,16 @@ describe('subsidies', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(['按调解员', '按调解组织', '案件明细']);
     const lines = wb.getWorksheet('案件明细')!;
     expect(lines.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(lines.getRow(1).values).toEqual([undefined, '案号', '调解员', '调解员类别', '调解组织', '调解结果', '结果日期', '补贴金额（元）']);
+    expect(lines.getRow(1).values).toEqual([
+      undefined,
+      '案号',
+      '调解员',
+      '调解员类别',
+      '调解组织',
+      '调解结果',
+      '结果日期',
+      '补贴金额（元）',
+    ]);
     const first = lines.getRow(2);
     expect(first.getCell(6).value).toEqual(new Date(Date.UTC(2026, 11, 2)));
     expect(first.getCell(6).numFmt).toBe('yyyy-mm-dd');

@@ -269,7 +269,12 @@ export const mediationOperations = [
       const s = subsidyStatement(ctx.core.db, ctx.core.sqlite, i.month);
       const courtName = readSetting(ctx.core.db, 'court.name') ?? '人民法院';
       const bytes = await subsidyWorkbook(s, { courtName, createdAt: ctx.core.clock.now() });
-      return { fileName: `${courtName}调解补贴月报-${i.month}.xlsx`, base64: bytes.toString('base64'), lines: s.lines.length, totalFen: s.totalFen };
+      return {
+        fileName: `${courtName}调解补贴月报-${i.month}.xlsx`,
+        base64: bytes.toString('base64'),
+        lines: s.lines.length,
+        totalFen: s.totalFen,
+      };
     },
   }),
   defineOperation({

@@ -31,12 +31,25 @@ function excelDate(iso: string): Date {
 }
 
 /** One sheet: the header row (bold, frozen, filtered), the rows with typed cells, and an optional total row. */
-export function writeSheet<R>(wb: ExcelJS.Workbook, name: string, columns: Column<R>[], rows: R[], total?: Partial<Record<number, string | number>>) {
+export function writeSheet<R>(
+  wb: ExcelJS.Workbook,
+  name: string,
+  columns: Column<R>[],
+  rows: R[],
+  total?: Partial<Record<number, string | number>>,
+) {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = columns.map((c) => ({
     header: c.header,
     width: c.width,
-    style: c.kind === 'money' ? { numFmt: YUAN_FORMAT } : c.kind === 'date' ? { numFmt: DATE_FORMAT } : c.kind === 'int' ? { numFmt: INT_FORMAT } : {},
+    style:
+      c.kind === 'money'
+        ? { numFmt: YUAN_FORMAT }
+        : c.kind === 'date'
+          ? { numFmt: DATE_FORMAT }
+          : c.kind === 'int'
+            ? { numFmt: INT_FORMAT }
+            : {},
   }));
   const header = ws.getRow(1);
   header.font = { bold: true };

@@ -72,8 +72,8 @@ export function ConfirmationHandOff({ v, today, roles }: { v: View; today: strin
         }}
       >
         <Typography.Paragraph>
-          申请人：{v.parties.map((p) => p.name).join('、')}（共同申请）；调解组织：{v.org?.name ?? '—'}；调解协议 {v.agreement?.signedOn} 签署，共{' '}
-          {v.agreement?.terms.length} 项。
+          申请人：{v.parties.map((p) => p.name).join('、')}（共同申请）；调解组织：{v.org?.name ?? '—'}；调解协议 {v.agreement?.signedOn}{' '}
+          签署，共 {v.agreement?.terms.length} 项。
         </Typography.Paragraph>
         <Form.Item name="appliedOn" label="申请日期" rules={[{ required: true, message: '请填写申请日期' }]}>
           <Input placeholder="年-月-日" />
@@ -117,7 +117,9 @@ export function ConfirmationHandOff({ v, today, roles }: { v: View; today: strin
         </Form.Item>
         {(Object.keys(MATERIALS) as MaterialKey[]).map((k) => (
           <Form.Item key={k} name={['materials', k]} label={MATERIALS[k]} style={{ marginBottom: 8 }}>
-            <Radio.Group options={(Object.keys(MATERIAL_STATES) as MaterialState[]).map((s) => ({ value: s, label: MATERIAL_STATES[s] }))} />
+            <Radio.Group
+              options={(Object.keys(MATERIAL_STATES) as MaterialState[]).map((s) => ({ value: s, label: MATERIAL_STATES[s] }))}
+            />
           </Form.Item>
         ))}
       </FormModal>

@@ -54,10 +54,7 @@ const toSettings = (v: Values): Settings => ({
   acceptWorkingDays: v.acceptWorkingDays,
   contactWorkingDays: v.contactWorkingDays,
   subsidies: Object.fromEntries(
-    KINDS.map((k) => [
-      k,
-      { successFen: Math.round(v.subsidies[k].success * 100), failureFen: Math.round(v.subsidies[k].failure * 100) },
-    ]),
+    KINDS.map((k) => [k, { successFen: Math.round(v.subsidies[k].success * 100), failureFen: Math.round(v.subsidies[k].failure * 100) }]),
   ) as Settings['subsidies'],
 });
 
@@ -120,11 +117,7 @@ export function MediationSettingsPage() {
                 title: o === 'success' ? '调解成功' : '调解不成',
                 key: o,
                 render: (_: unknown, r: { kind: Kind }) => (
-                  <Form.Item
-                    name={['subsidies', r.kind, o]}
-                    noStyle
-                    rules={[{ required: true, message: '请填写金额' }]}
-                  >
+                  <Form.Item name={['subsidies', r.kind, o]} noStyle rules={[{ required: true, message: '请填写金额' }]}>
                     <InputNumber
                       min={0}
                       max={100000}
@@ -154,7 +147,8 @@ export function MediationSettingsPage() {
               {
                 title: '分派 / 接受 / 首次联系（工作日）',
                 key: 'limits',
-                render: (_: unknown, h: History) => `${h.value.assignWorkingDays} / ${h.value.acceptWorkingDays} / ${h.value.contactWorkingDays}`,
+                render: (_: unknown, h: History) =>
+                  `${h.value.assignWorkingDays} / ${h.value.acceptWorkingDays} / ${h.value.contactWorkingDays}`,
               },
               {
                 title: '补贴（成功 / 不成）',
