@@ -249,7 +249,9 @@ export function ApplicationPage() {
             extra="裁定书按此顺序逐项写明；行首的编号可不输入"
             rules={[
               {
-                validator: async (_, v: string) => void (splitTerms(v).length === 0 && Promise.reject(new Error('请至少填写一项协议条款'))),
+                validator: async (_, v: string) => {
+                  if (splitTerms(v).length === 0) throw new Error('请至少填写一项协议条款');
+                },
               },
             ]}
           >
@@ -302,8 +304,9 @@ export function ApplicationPage() {
                 valuePropName="checked"
                 rules={[
                   {
-                    validator: async (_, v: boolean) =>
-                      void (v !== true && Promise.reject(new Error('口头申请的笔录须由申请人签名、捺印或者盖章（解释第三百五十三条）'))),
+                    validator: async (_, v: boolean) => {
+                      if (v !== true) throw new Error('口头申请的笔录须由申请人签名、捺印或者盖章（解释第三百五十三条）');
+                    },
                   },
                 ]}
               >
