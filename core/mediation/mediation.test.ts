@@ -537,6 +537,35 @@ describe('outcomes', () => {
       mediator: { name: '钱老师' },
       agreementDate: '2026-11-30',
     });
+    // sent on to confirmation: an organisation off the roster needs its kind and place from the counter
+    const input = {
+      mediationId: m.id,
+      appliedOn: '2026-12-02',
+      applicationForm: 'written',
+      materials: {
+        agreement: 'provided',
+        mediationProof: 'provided',
+        propertyProof: 'not_applicable',
+        identity: 'provided',
+        powerOfAttorney: 'not_applicable',
+      },
+    } as const;
+    const before = countRows(h.core, 'confirmations');
+    expect((await h.fail('confirmation.applyFromMediation', input, clerk)).field).toBe('organisationPlace');
+    expect((await h.fail('confirmation.applyFromMediation', { ...input, organisationPlace: '长兴县雉城街道' }, clerk)).field).toBe(
+      'organisationKind',
+    );
+    expect(countRows(h.core, 'confirmations')).toBe(before);
+    const v = await h.call(
+      'confirmation.applyFromMediation',
+      { ...input, organisationPlace: '长兴县雉城街道', organisationKind: 'people' },
+      clerk,
+    );
+    expect(v.agreement).toMatchObject({
+      organisationName: '长兴县物业纠纷人民调解委员会',
+      mediatorName: '钱老师',
+      terms: ['物业费分期支付'],
+    });
   });
 
   it('a failed 委托 returns to trial with the fee notice; listeners hear of it', async () => {
