@@ -100,7 +100,8 @@ export const MEDIATION_OPERATIONS = defineMeta({
   'mediation.settings': {
     label: '调解设置',
     summary: '调解工作设置（分派、接受、首次联系的工作日期限，调解补贴标准）及其生效日期',
-    access: READERS,
+    // the admin who may change them (调解设置 page) reads them too
+    access: ROLE_GROUPS.caseReadersAndAdmin,
   },
   'mediation.saveSettings': {
     label: '保存调解设置',
