@@ -1,4 +1,4 @@
-import { Alert, App as AntApp, Button, Card, DatePicker, Descriptions, Form, InputNumber, Table, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, DatePicker, Form, InputNumber, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { MEDIATOR_KINDS } from '../../../../core/mediation/meta';
@@ -143,27 +143,23 @@ export function MediationSettingsPage() {
             rowKey="effectiveFrom"
             dataSource={s.data.history}
             columns={[
-              { title: '施行日期', dataIndex: 'effectiveFrom', key: 'from' },
+              { title: '施行日期', dataIndex: 'effectiveFrom', key: 'from', width: 120 },
               {
                 title: '分派 / 接受 / 首次联系（工作日）',
                 key: 'limits',
+                width: 240,
                 render: (_: unknown, h: History) =>
                   `${h.value.assignWorkingDays} / ${h.value.acceptWorkingDays} / ${h.value.contactWorkingDays}`,
               },
               {
                 title: '补贴（成功 / 不成）',
                 key: 'subsidies',
-                render: (_: unknown, h: History) => (
-                  <Descriptions
-                    size="small"
-                    column={1}
-                    items={KINDS.map((k) => ({
-                      key: k,
-                      label: MEDIATOR_KINDS[k],
-                      children: `${formatYuan(h.value.subsidies[k].successFen)} / ${formatYuan(h.value.subsidies[k].failureFen)} 元`,
-                    }))}
-                  />
-                ),
+                render: (_: unknown, h: History) =>
+                  KINDS.map((k) => (
+                    <div key={k}>
+                      {MEDIATOR_KINDS[k]}：{formatYuan(h.value.subsidies[k].successFen)} / {formatYuan(h.value.subsidies[k].failureFen)} 元
+                    </div>
+                  )),
               },
               { title: '保存时间', dataIndex: 'updatedAt', key: 'at', render: (v: string) => v.slice(0, 16).replace('T', ' ') },
             ]}
