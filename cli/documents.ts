@@ -124,19 +124,25 @@ export function addDocumentCommands(program: Command, h: CliHelpers): void {
             throw err;
           }
           const refused = (why: string) => h.fail(`${why}。模板“${t.title}”仅凭案件无法生成，请用 --input 提供数据，或用 --sample 预览。`);
+          // a signed 司法确认 ruling: its registered text, frozen at signing (not what the record would give today)
+          const signed = (await import('../core/confirmation')).signedRulingData(core!.db, id, t.id);
+          if (signed)
+            process.stderr.write(`提示：按已签发的裁定书生成（文书编号 ${signed.documentId}，${signed.signedAt.slice(0, 10)} 签发）\n`);
           let draft;
-          try {
-            draft = draftData(t, {
-              db: core!.db,
-              caseView: caseView(core!.db, id, true),
-              courtName: readSetting(core!.db, 'court.name') ?? '人民法院',
-              issuedOn: dateShanghai(core!.clock.now()),
-              actorName: '命令行',
-            });
-          } catch (err) {
-            if (err instanceof ApiError) refused(err.message);
-            throw err;
-          }
+          if (signed) draft = { complete: true, missing: [], data: signed.data };
+          else
+            try {
+              draft = draftData(t, {
+                db: core!.db,
+                caseView: caseView(core!.db, id, true),
+                courtName: readSetting(core!.db, 'court.name') ?? '人民法院',
+                issuedOn: dateShanghai(core!.clock.now()),
+                actorName: '命令行',
+              });
+            } catch (err) {
+              if (err instanceof ApiError) refused(err.message);
+              throw err;
+            }
           if (!draft.complete)
             refused(`案件中没有这些内容：${draft.missing.join('、')}（如司法确认的调解协议、审判员，由司法确认登记提供）`);
           data = draft.data;

@@ -12,6 +12,9 @@ import type { Page } from '@playwright/test';
  * application → 不予受理 ruling.
  */
 
+// four logins, a signing and a batch: minutes on a shared machine
+test.describe.configure({ timeout: 240_000 });
+
 const JUDGE = { username: 'faguan1', displayName: '王法官', password: 'Judge2026aa' } as const;
 const PRINTER = { username: 'dayin1', displayName: '钱打印', password: 'Print2026aa' } as const;
 const A = {
@@ -38,9 +41,14 @@ function pdfText(base64: string): string {
 
 /** Opens an application from the register (the side menu, then its 案号). */
 async function openConfirmation(page: Page, caseNumber: string) {
-  await sideMenu(page).getByText('司法确认', { exact: true }).click();
+  // the menu's groups start open (a click on a group's title would fold it): open it only when it is folded
+  const group = sideMenu(page)
+    .locator('[role=menuitem][aria-expanded]')
+    .filter({ hasText: /^司法确认$/ });
+  if ((await group.getAttribute('aria-expanded')) !== 'true') await group.click();
   await sideMenu(page).getByRole('menuitem', { name: '司法确认登记簿' }).click();
-  await page.getByRole('link', { name: caseNumber }).click();
+  // the register's link (the home page's recent cases list the same 案号, linking to the case)
+  await page.locator('a[href^="#/confirmation/"]', { hasText: caseNumber }).click();
 }
 
 async function applyFor(baseURL: string, token: string, effectiveOn: string, appliedOn: string) {
@@ -75,7 +83,7 @@ async function applyFor(baseURL: string, token: string, effectiveOn: string, app
 
 // Not yet passing (deadline): the steps after the clerk's acceptance and assignment (the judge's login, the side
 // menu's 司法确认 group when it is collapsed) still need their selectors checked against the running desk.
-test.fixme('application → acceptance → review → confirm → sign → print → service → enforcement date', async ({ page, host }, testInfo) => {
+test('application → acceptance → review → confirm → sign → print → service → enforcement date', async ({ page, host }, testInfo) => {
   const { adminToken, clerkToken } = await setUpCounter(host.url);
   const judgeToken = await userToken(host.url, adminToken, JUDGE, ['judge']);
   const printerToken = await userToken(host.url, adminToken, PRINTER, ['print']);
@@ -90,9 +98,10 @@ test.fixme('application → acceptance → review → confirm → sign → print
   await page.getByRole('button', { name: '记录审查结果' }).click();
   await expect(page.getByText('审查中')).toBeVisible();
   await page.getByRole('button', { name: '指定审判员' }).click();
-  await page.getByLabel('审判员').click();
+  const assign = page.getByRole('dialog', { name: '指定审判员和书记员' });
+  await assign.getByRole('combobox', { name: '审判员' }).click();
   await page.locator('.ant-select-item-option').filter({ hasText: JUDGE.displayName }).click();
-  await page.getByLabel('书记员').click();
+  await assign.getByRole('combobox', { name: '书记员' }).click();
   await page.locator('.ant-select-item-option').filter({ hasText: CLERK.displayName }).click();
   await page
     .getByRole('button', { name: '指 定' })
@@ -102,8 +111,7 @@ test.fixme('application → acceptance → review → confirm → sign → print
   await logout(page);
 
   await login(page, JUDGE.username, JUDGE.password);
-  await expect(page.getByText('待我审查的司法确认')).toBeVisible();
-  await page.getByRole('link', { name: v.caseNumber }).click();
+  await page.getByTestId('confirmation-queue').getByRole('link', { name: v.caseNumber }).click();
   await page.getByRole('button', { name: '作出裁定' }).click();
   await page.getByLabel('审查意见（写入裁定书）').fill('协议系双方真实意思表示，不违反法律规定');
   await page.getByRole('button', { name: '记录裁定' }).click();
@@ -116,15 +124,19 @@ test.fixme('application → acceptance → review → confirm → sign → print
   const reprint = await api(host.url, 'documents.reprint', { id: view.ruling!.documentId }, judgeToken);
   expect(reprint.identical).toBe(true);
   const text = pdfText(reprint.base64).replace(/—\d+—/g, '');
-  const order = [
+  // in this order (the judge's name also appears earlier, in how the case arose: search on from each find)
+  let at = 0;
+  for (const part of [
     `一、${TERMS[0]}`,
     `二、${TERMS[1]}`,
     '达成的调解协议有效',
     `审判员${JUDGE.displayName}`,
     `书记员${CLERK.displayName}`,
-  ].map((s) => text.indexOf(s.replace(/\s+/g, '')));
-  expect(order.every((i) => i >= 0)).toBe(true);
-  expect([...order].sort((a, b) => a - b)).toEqual(order);
+  ]) {
+    const found = text.indexOf(part.replace(/\s+/g, ''), at);
+    expect(found, part).toBeGreaterThanOrEqual(0);
+    at = found + part.length;
+  }
   await logout(page);
 
   await login(page, PRINTER.username, PRINTER.password);
@@ -143,7 +155,7 @@ test.fixme('application → acceptance → review → confirm → sign → print
       .getByRole('button', { name: '登 记' })
       .or(page.getByRole('button', { name: '登记', exact: true }))
       .click();
-    await expect(page.getByText('已登记送达')).toBeVisible();
+    await expect(page.getByText('已登记送达').first()).toBeVisible();
   }
   const served = await api(host.url, 'confirmation.get', { confirmationId: v.id }, printerToken);
   expect(served.enforcementDue).not.toBeNull();
@@ -151,7 +163,7 @@ test.fixme('application → acceptance → review → confirm → sign → print
   await snap(page, testInfo, 'confirmation-served');
 });
 
-test.fixme('a late application → 不予受理 ruling citing 民诉法 art. 205', async ({ page, host }) => {
+test('a late application → 不予受理 ruling citing 民诉法 art. 205', async ({ page, host }) => {
   const { adminToken, clerkToken } = await setUpCounter(host.url);
   const judgeToken = await userToken(host.url, adminToken, JUDGE, ['judge']);
   const today = courtToday();
@@ -176,4 +188,118 @@ test.fixme('a late application → 不予受理 ruling citing 民诉法 art. 205
   const text = pdfText(signed.pdfBase64);
   expect(text).toContain('依照《中华人民共和国民事诉讼法》第二百零五条规定');
   expect(text).toContain('本院不予受理');
+});
+
+test('an agreement in the mediation register → 申请司法确认 in one action, the terms carried over', async ({ page, host }, testInfo) => {
+  const { adminToken, clerkToken } = await setUpCounter(host.url);
+  const coord = await userToken(host.url, adminToken, { username: 'tiaojie01', displayName: '周调解', password: 'Mediate2026a' }, [
+    'mediation',
+  ]);
+  const today = courtToday();
+  const org = await api(
+    host.url,
+    'mediation.saveOrg',
+    { name: '明珠社区人民调解委员会', kind: 'people', level: 'village', region: '长兴县/雉城街道/明珠社区', activeFrom: '2026-01-01' },
+    coord,
+  );
+  const med = await api(
+    host.url,
+    'mediation.saveMediator',
+    { name: '陈村调', kind: 'invited', orgId: org.id, capacity: 5, activeFrom: '2026-01-01' },
+    coord,
+  );
+  const registered = await api(
+    host.url,
+    'cases.file',
+    {
+      caseType: '调登',
+      receivedOn: today,
+      parties: [
+        { role: '申请人', party: A },
+        { role: '被申请人', party: B },
+      ],
+      cause: { revision: '2025', no: '108.3' },
+      amountFen: 3_300_000,
+      claims: '请求支付货款 33,000 元',
+      materials: ['调解申请书'],
+    },
+    clerkToken,
+  );
+  const m = await api(
+    host.url,
+    'mediation.open',
+    {
+      caseId: registered.id,
+      flow: 'delegated',
+      region: '长兴县/雉城街道/明珠社区',
+      consents: [{ partyId: registered.parties[0]!.party.id, answer: 'agree', on: today }],
+    },
+    coord,
+  );
+  await api(host.url, 'mediation.assign', { mediationId: m.id, mediatorId: med.id, how: 'joint' }, coord);
+  await api(host.url, 'mediation.respond', { mediationId: m.id, accept: true, on: today }, coord);
+  await api(
+    host.url,
+    'mediation.recordAgreement',
+    { mediationId: m.id, terms: TERMS, signedOn: today, signatories: [A.name, B.name], closing: 'confirmation' },
+    coord,
+  );
+
+  await page.goto(host.url);
+  await login(page, CLERK.username, CLERK.password);
+  await page.goto(`${host.url}/#/mediation/${m.id}`);
+  const card = page.getByTestId('confirmation-hand-off');
+  await card.getByRole('button', { name: '申请司法确认' }).click();
+  const dialog = page.getByRole('dialog', { name: '申请司法确认' });
+  await expect(dialog).toContainText(`申请人：${A.name}、${B.name}（共同申请）`);
+  await snap(page, testInfo, 'confirmation-hand-off');
+  await dialog.getByRole('button', { name: '登记申请' }).click();
+  await expect(page).toHaveURL(/#\/confirmation\/\d+$/);
+  await expect(page.getByText(TERMS[0]!)).toBeVisible();
+  await expect(page.getByText(TERMS[1]!)).toBeVisible();
+  await expect(page.getByText('明珠社区人民调解委员会').first()).toBeVisible();
+  await snap(page, testInfo, 'confirmation-from-mediation');
+  // the mediation now links to its 民特 case
+  await page.goto(`${host.url}/#/mediation/${m.id}`);
+  await expect(card).toContainText(/已申请司法确认：（\d{4}）浙0522民特1号/);
+});
+
+test('the counter form files a joint application of at least two applicants, the terms one per line', async ({ page, host }, testInfo) => {
+  const { clerkToken } = await setUpCounter(host.url);
+  await page.goto(host.url);
+  await login(page, CLERK.username, CLERK.password);
+  await sideMenu(page).getByRole('menuitem', { name: '登记司法确认申请' }).click();
+  const applicant = (n: number) => page.getByRole('group', { name: `申请人 ${n}` });
+  for (const [i, p] of [A, B].entries()) {
+    await applicant(i + 1)
+      .getByLabel('姓名')
+      .fill(p.name);
+    await applicant(i + 1)
+      .getByLabel('证件号码')
+      .fill(p.idNumber);
+    await applicant(i + 1)
+      .getByLabel('住址')
+      .fill(p.address);
+  }
+  await page.getByLabel('调解组织名称').fill('长兴县雉城街道人民调解委员会');
+  await page.getByLabel('调解组织所在地').fill('长兴县雉城街道');
+  await page.getByLabel('调解员', { exact: true }).fill('陈调解');
+  await page.getByLabel('纠纷名称（如买卖合同纠纷）').fill('买卖合同纠纷');
+  for (const label of ['调解协议签订日期', '调解协议生效日期']) {
+    await page.getByLabel(label).fill(courtToday());
+    await page.keyboard.press('Enter');
+  }
+  await page.getByLabel('协议条款（每行一项，按协议顺序）').fill(`1. ${TERMS[0]}\n2. ${TERMS[1]}`);
+  await expect(page.getByTestId('application-window')).toContainText('申请期限约至');
+  // a joint application: the form never goes below two applicants
+  await expect(applicant(2).getByRole('button', { name: '删除申请人 2' })).toBeDisabled();
+  await snap(page, testInfo, 'confirmation-counter-form');
+  await page.getByRole('button', { name: '登记申请' }).click();
+  await expect(page).toHaveURL(/#\/confirmation\/\d+$/);
+  await expect(page.getByText(TERMS[0]!)).toBeVisible();
+  const list = await api(host.url, 'confirmation.list', {}, clerkToken);
+  expect(list.total).toBe(1);
+  const v = await api(host.url, 'confirmation.get', { confirmationId: list.rows[0]!.id }, clerkToken);
+  expect(v.applicants.map((a) => a.name)).toEqual([A.name, B.name]);
+  expect(v.agreement.terms).toEqual(TERMS);
 });

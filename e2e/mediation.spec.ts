@@ -219,7 +219,7 @@ test('an acceptance limit turns overdue on a later clock and shows on the coordi
 
 // Marked fixme at the end of the session that merged the registers: it failed in the first full run after the
 // merges (selectors and flows changed by the corrections, throttling and receipt work); to repair next, see the issue notes.
-test.fixme('the progress page shows the stage and no ID number', async ({ page, baseURL }, testInfo) => {
+test('the progress page shows the stage and no ID number', async ({ page, baseURL }, testInfo) => {
   const t = await arrange(baseURL!);
   await openDelegatedByApi(baseURL!, t);
   await page.goto('/#/progress');
@@ -236,4 +236,47 @@ test.fixme('the progress page shows the stage and no ID number', async ({ page, 
   expect(text).not.toContain(APPLICANT.name);
   expect(text).not.toContain(APPLICANT.phone);
   await snap(page, testInfo, '8-progress');
+});
+
+test('the coordinator’s subsidy statement for the month, exported to Excel; the dated settings page', async ({
+  page,
+  baseURL,
+}, testInfo) => {
+  const t = await arrange(baseURL!);
+  const m = await openDelegatedByApi(baseURL!, t);
+  const meds = await api(baseURL!, 'mediation.listMediators', {}, t.coord);
+  const chen = meds.find((x) => x.name === '陈村调')!;
+  await api(baseURL!, 'mediation.assign', { mediationId: m.id, mediatorId: chen.id, how: 'appointed' }, t.coord);
+  await api(baseURL!, 'mediation.respond', { mediationId: m.id, accept: true, on: courtToday() }, t.coord);
+  await api(
+    baseURL!,
+    'mediation.recordAgreement',
+    { mediationId: m.id, terms: ['李建华归还借款'], signedOn: courtToday(), signatories: ['张晓明', '李建华'], closing: 'performed' },
+    t.coord,
+  );
+  await page.goto('/');
+  await login(page, COORD.username, COORD.password);
+  await page.goto('/#/mediation/subsidies');
+  const month = page.getByLabel('月份');
+  await month.click();
+  await month.fill(courtToday().slice(0, 7));
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('subsidy-total')).toContainText('结案 1 件，补贴合计 600.00 元');
+  await expect(page.getByRole('cell', { name: '明珠社区人民调解委员会' }).first()).toBeVisible();
+  await snap(page, testInfo, '9-subsidies');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出 Excel' }).click();
+  expect((await download).suggestedFilename()).toBe(`浙江省长兴县人民法院调解补贴月报-${courtToday().slice(0, 7)}.xlsx`);
+
+  await page.goto('/#/mediation/settings');
+  const assign = page.getByLabel('分派期限（工作日）');
+  await expect(assign).toHaveValue('3');
+  await assign.fill('2');
+  await page
+    .getByRole('button', { name: '保 存' })
+    .or(page.getByRole('button', { name: '保存', exact: true }))
+    .click();
+  await expect(page.getByText(/已保存，自 \d{4}-\d{2}-\d{2} 起施行/)).toBeVisible();
+  await expect(page.getByRole('cell', { name: '2 / 3 / 3' })).toBeVisible();
+  await snap(page, testInfo, '10-settings');
 });

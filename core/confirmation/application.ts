@@ -19,7 +19,7 @@ export const CONFIRMATION_CAUSE = '申请司法确认调解协议';
  * agreement with its terms as numbered items, the form of the application (oral → a signed record, 解释 art. 353),
  * the materials checklist (解释 art. 354), and no fee (办法 art. 8(1)); with its timeline event and audit row.
  */
-export function applyFromAgreement(ctx: CallContext, input: ApplyFromAgreementInput) {
+export function applyFromAgreement(ctx: CallContext, input: ApplyFromAgreementInput, operation = 'confirmation.apply') {
   const filing: FileCaseInput = {
     caseType: '民特',
     receivedOn: input.appliedOn,
@@ -74,7 +74,7 @@ export function applyFromAgreement(ctx: CallContext, input: ApplyFromAgreementIn
     );
     const view = confirmationView(tx, row.id, dateShanghai(ctx.core.clock.now()), true);
     audit(tx, ctx, {
-      operation: 'confirmation.apply',
+      operation,
       entityType: 'confirmation',
       entityId: row.id,
       after: { ...input, caseId: c.id, caseNumber: c.number, feeFen: 0, feeBasis: FEE_BASIS },

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { confirmations } from '../../db/schema';
+import { confirmations, documents } from '../../db/schema';
 import { ApiError, fieldError } from '../api/errors';
 import { caseView, type CaseView } from '../cases';
 import type { Db, Tx } from '../context';
@@ -176,3 +176,24 @@ function builder(templateId: string) {
 export const CONFIRMATION_DATA_BUILDERS: Record<string, (c: BuilderContext) => Record<string, unknown>> = Object.fromEntries(
   Object.values(RULING_TEMPLATES).map((id) => [id, builder(id)]),
 );
+
+/**
+ * The signed ruling of a case for a template, as registered: its data is the frozen text (the judge signed it;
+ * a reprint fills the same data), so `court render --case` shows what was signed, not what the record would
+ * give today. Null when the case has no signed ruling of that template.
+ */
+export function signedRulingData(
+  db: Db | Tx,
+  caseId: number,
+  templateId: string,
+): { documentId: number; signedAt: string; data: Record<string, unknown> } | null {
+  const row = confirmationOfCase(db, caseId);
+  if (!row?.rulingDocumentId || !row.signedAt) return null;
+  const doc = db
+    .select({ templateId: documents.templateId, data: documents.data })
+    .from(documents)
+    .where(eq(documents.id, row.rulingDocumentId))
+    .get();
+  if (!doc || doc.templateId !== templateId) return null;
+  return { documentId: row.rulingDocumentId, signedAt: row.signedAt, data: JSON.parse(doc.data) as Record<string, unknown> };
+}

@@ -14,7 +14,7 @@ import { confirmationOperations } from './operations';
 import { confirmationSettings } from './settings';
 
 export { applyFromAgreement, CONFIRMATION_CAUSE } from './application';
-export { confirmationOfCase } from './documentData';
+export { confirmationOfCase, signedRulingData } from './documentData';
 export { confirmationView } from './record';
 export type { ApplyFromAgreementInput, ConfirmationView } from './schemas';
 export { applicationInput } from './schemas';

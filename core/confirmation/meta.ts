@@ -193,6 +193,7 @@ export const ACCESS = {
 /** Operation labels (audit log, menus). */
 export const LABELS = {
   apply: '登记司法确认申请',
+  applyFromMediation: '调解协议申请司法确认',
   decideAcceptance: '司法确认受理审查',
   assign: '指定审判员',
   recordAppearance: '记录到场核实',
@@ -216,6 +217,17 @@ export const confirmationMeta = defineMeta({
     summary:
       '登记司法确认申请（窗口登记在外达成的调解协议）：各方当事人均为申请人（至少两名），协议条款逐项登记，书面或口头（笔录）申请，解释第三百五十四条材料清单；立民特案号，不收案件受理费（办法第八条第一项）',
     access: ACCESS.counter,
+  },
+  'confirmation.applyFromMediation': {
+    label: LABELS.applyFromMediation,
+    summary:
+      '调解登记簿中达成的调解协议一步申请司法确认：当事人（均为申请人）、调解组织、调解员、协议日期和条款从调解记录带入，不重新录入；窗口补录申请方式和材料清单；立民特案号，不收案件受理费',
+    access: ACCESS.counter,
+  },
+  'confirmation.ofMediation': {
+    label: '调解协议的司法确认',
+    summary: '某一调解案件的调解协议是否已申请司法确认，及其民特案号',
+    access: ACCESS.read,
   },
   'confirmation.get': {
     label: '查看司法确认',

@@ -7,6 +7,7 @@ import { writeSetting, readSetting } from '../settings';
 import { dateShanghai } from '../time/clock';
 import { decideAcceptance } from './acceptance';
 import { applyFromAgreement } from './application';
+import { applyFromMediation, confirmationOfMediation } from './fromMediation';
 import { confirmationMeta } from './meta';
 import { confirmationView } from './record';
 import { assignableStaff, judgeQueue, listConfirmations, monthlyFigures, printBatch, printQueue } from './register';
@@ -22,6 +23,7 @@ import {
   deemWithdrawnInput,
   extendInput,
   figuresInput,
+  fromMediationInput,
   idInput,
   listInput,
   listRowSchema,
@@ -44,6 +46,18 @@ export const applyOperation = op('confirmation.apply', {
   input: (core) => applicationInput(dateShanghai(core.clock.now())),
   output: confirmationViewSchema,
   handler: (ctx, i) => applyFromAgreement(ctx, i),
+});
+
+export const fromMediationOperation = op('confirmation.applyFromMediation', {
+  input: (core) => fromMediationInput(dateShanghai(core.clock.now())),
+  output: confirmationViewSchema,
+  handler: (ctx, i) => applyFromMediation(ctx, i),
+});
+
+export const ofMediationOperation = op('confirmation.ofMediation', {
+  input: input({ mediationId: positiveId('调解案件') }),
+  output: z.object({ confirmation: z.object({ id: z.number(), caseId: z.number(), caseNumber: z.string() }).nullable() }),
+  handler: (ctx, i) => ({ confirmation: confirmationOfMediation(ctx.core.db, i.mediationId) }),
 });
 
 export const getOperation = op('confirmation.get', {
@@ -237,6 +251,8 @@ export const setSettingsOperation = op('confirmation.setSettings', {
 
 export const confirmationOperations = [
   applyOperation,
+  fromMediationOperation,
+  ofMediationOperation,
   getOperation,
   acceptanceOperation,
   assignOperation,

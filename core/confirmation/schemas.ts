@@ -106,6 +106,27 @@ export function applicationInput(today: string) {
 }
 export type ApplyFromAgreementInput = z.output<ReturnType<typeof applicationInput>>;
 
+/**
+ * The hand-off from the mediation register (confirmation.applyFromMediation): the parties, organisation,
+ * mediator, date and terms come from the register; the counter adds what it does not hold.
+ */
+export function fromMediationInput(today: string) {
+  return input({
+    mediationId: positiveId('调解案件'),
+    appliedOn: dateNotAfter('申请日期', today),
+    /** when the agreement took effect, if not on the day it was signed */
+    effectiveOn: dateNotAfter('调解协议生效日期', today).optional(),
+    /** only when the organisation is not on the roster (an outside agreement) */
+    organisationKind: oneOf('调解组织类型', keys(ORGANISATION_KINDS)).optional(),
+    organisationPlace: optionalText('调解组织所在地', { max: 100 }),
+    applicationForm: oneOf('申请方式', ['written', 'oral']),
+    oralRecord: optionalText('口头申请笔录', { max: 5000 }),
+    oralRecordSigned: bool('笔录已由申请人签名、捺印或盖章').optional(),
+    materials: materialsSchema,
+  });
+}
+export type FromMediationInput = z.output<ReturnType<typeof fromMediationInput>>;
+
 // ───────────────────────────── acceptance ─────────────────────────────
 
 export const acceptanceInput = input({

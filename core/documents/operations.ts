@@ -208,6 +208,8 @@ export const previewOperation = defineOperation({
     source: sourceField.optional(),
     caseId: positiveId('案件编号').optional(),
     data: dataField.optional(),
+    subjectKind: optionalText('文书所属事项', { max: 40 }),
+    subjectId: positiveId('文书所属事项编号').optional(),
   }),
   output: z.object({ pdfBase64: z.string(), pageCount: z.number(), missingGlyphs: z.array(z.string()) }),
   handler: async (ctx, i) => {
@@ -222,7 +224,8 @@ export const previewOperation = defineOperation({
     if (i.data) {
       checkDataFields(t, i.data);
       data = i.data;
-    } else if (i.caseId !== undefined) data = draftData(t, builderContext(ctx, { caseId: i.caseId, unmask: true })).data;
+    } else if (i.caseId !== undefined)
+      data = draftData(t, builderContext(ctx, { caseId: i.caseId, unmask: true, subjectKind: i.subjectKind, subjectId: i.subjectId })).data;
     else data = t.sample;
     const doc = await renderModel(fillChecked(t, data), 'pdf', documentRenderOptions(db));
     return { pdfBase64: base64(doc.bytes), pageCount: doc.pages, missingGlyphs: doc.missingGlyphs };
@@ -231,7 +234,13 @@ export const previewOperation = defineOperation({
 
 export const draftDataOperation = defineOperation({
   ...documentsMeta['documents.draftData'],
-  input: input({ caseId: positiveId('案件编号'), templateId: templateIdField() }),
+  input: input({
+    caseId: positiveId('案件编号'),
+    templateId: templateIdField(),
+    /** what the document belongs to besides the case (a mediation for its 民事调解书), as documents.generate takes it */
+    subjectKind: optionalText('文书所属事项', { max: 40 }),
+    subjectId: positiveId('文书所属事项编号').optional(),
+  }),
   output: z.object({
     data: z.record(z.string(), z.unknown()),
     complete: z.boolean(),

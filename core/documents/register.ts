@@ -168,9 +168,15 @@ export function builderContext(
  * with full identity numbers whatever the caller's role: the form shows what will print, and a court document
  * is never masked (masking is for screens listing cases).
  */
-export function caseDraft(ctx: CallContext, input: { caseId: number; templateId: string }): DraftData {
+export function caseDraft(
+  ctx: CallContext,
+  input: { caseId: number; templateId: string; subjectKind?: string | undefined; subjectId?: number | undefined },
+): DraftData {
   const t = templateFor(ctx.core.db, input.templateId);
-  return draftData(t, builderContext(ctx, { caseId: input.caseId, unmask: true }));
+  return draftData(
+    t,
+    builderContext(ctx, { caseId: input.caseId, unmask: true, subjectKind: input.subjectKind, subjectId: input.subjectId }),
+  );
 }
 
 // ───────────────────────────── generate and record ─────────────────────────────

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHarness, setUpCourt, userToken, type Harness } from '../../test/harness';
-import { COMPANY, ZHANG_SAN } from '../../test/fixtures';
+import { civilFirstInstance, COMPANY, ZHANG_SAN } from '../../test/fixtures';
 import { expectInOrder, PDFTOTEXT, pdfText } from '../../test/pdf';
 
 /**
@@ -143,5 +143,64 @@ describe('mediation documents', () => {
       f.convertedCase!.number,
       '借款5万元已于2026年3月交付',
     ]);
+  });
+
+  it('民事调解书: the draft for the generate page takes the mediation as its subject; only the clerk (and a judge not yet on the docket) is left to type', async () => {
+    const { med } = await delegatedWithOrg();
+    const c = await h.call('cases.file', civilFirstInstance({ receivedOn: '2026-12-02' }) as never, clerk);
+    const m = await h.call(
+      'mediation.open',
+      {
+        caseId: c.id,
+        flow: 'entrusted',
+        procedure: 'simplified',
+        consents: c.parties.map((p: { party: { id: number } }) => ({ partyId: p.party.id, answer: 'agree', on: '2026-12-02' })),
+      } as never,
+      clerk,
+    );
+    await h.call('mediation.assign', { mediationId: m.id, mediatorId: med.id, how: 'joint' }, coord);
+    await h.call('mediation.respond', { mediationId: m.id, accept: true, on: '2026-12-02' }, coord);
+    const terms = ['被告于 2026 年 12 月 31 日前支付原告货款 10,000 元', '案件受理费减半收取，由被告负担'];
+    await h.call(
+      'mediation.recordAgreement',
+      { mediationId: m.id, terms, signedOn: '2026-12-02', signatories: ['原告', '被告'], closing: 'mediation-document' },
+      coord,
+    );
+    // without the subject the record cannot be found: refused naming the field, as the generate page used to meet it
+    const e = await h.fail('documents.draftData', { caseId: c.id, templateId: 'mediation-paper' }, clerk);
+    expect(e.field).toBe('subjectId');
+    const d = await h.call(
+      'documents.draftData',
+      { caseId: c.id, templateId: 'mediation-paper', subjectKind: 'mediation', subjectId: m.id },
+      clerk,
+    );
+    expect(d.missing).toContain('clerk');
+    expect(d.missing).not.toContain('terms');
+    expect(d.data.terms).toEqual(terms);
+    // the form holds the template's fields only (the builder's shared extras are not among them)
+    const { caseCode: _code, dispute: _dispute, mediator: _mediator, ...formData } = d.data;
+    // the sample's clerk is refused; the typed one is taken
+    const sample = await h.fail(
+      'documents.generate',
+      { caseId: c.id, templateId: 'mediation-paper', format: 'pdf', data: formData, subjectKind: 'mediation', subjectId: m.id },
+      clerk,
+    );
+    expect(sample.message).toContain('书记员');
+    const data = { ...formData, clerk: '李书记', judge: '王法官' };
+    const g = await h.call(
+      'documents.generate',
+      {
+        caseId: c.id,
+        templateId: 'mediation-paper',
+        format: 'pdf',
+        data,
+        edited: ['clerk', 'judge'],
+        subjectKind: 'mediation',
+        subjectId: m.id,
+      },
+      clerk,
+    );
+    expect(g.document).toMatchObject({ subjectKind: 'mediation', subjectId: m.id });
+    if (PDFTOTEXT) expectInOrder(pdfText(Buffer.from(g.base64, 'base64')).replace(/—\d+—/g, ''), [terms[0]!, terms[1]!, '书记员李书记']);
   });
 });

@@ -6,6 +6,7 @@ import type { Db, Tx } from '../context';
 import { MEDIATION_DATA_BUILDERS } from './documentData';
 import { mediationFailedListeners, onMediationFailed, type MediationFailedEvent, type MediationFailedListener } from './hooks';
 import { mediationOperations } from './operations';
+import { mediationView } from './register';
 import type { ConfirmationHandOff } from './schemas';
 
 /**
@@ -57,7 +58,7 @@ export const mediationHooks = { onMediationFailed, listeners: mediationFailedLis
 
 export { mediationOperations, onMediationFailed, type MediationFailedEvent, type MediationFailedListener, type ConfirmationHandOff };
 export { MEDIATION_OPERATIONS, mediationMeta } from './meta';
-export { mediationView } from './register';
+export { mediationView };
 
 /**
  * The hand-off to judicial confirmation (民诉法 arts. 205–206; 解释 art. 351): a mediation that ended in an
@@ -81,12 +82,14 @@ export function agreementForConfirmation(db: Db | Tx, mediationId: number): Conf
   const med = m.mediatorId ? db.select().from(mediators).where(eq(mediators.id, m.mediatorId)).get() : undefined;
   const agreement = JSON.parse(m.agreement) as { terms: string[]; signedOn: string; signatories: string[] };
   return {
+    closing: m.closing,
+    dispute: mediationView(db, m.id).causeName,
     mediationId: m.id,
     caseId: c.id,
     caseNumber: c.number,
     flow: m.flow,
     parties: ps,
-    organisation: { id: org?.id ?? null, name: org?.name ?? m.outsideOrgName ?? '', kind: org?.kind ?? null },
+    organisation: { id: org?.id ?? null, name: org?.name ?? m.outsideOrgName ?? '', kind: org?.kind ?? null, region: org?.region ?? null },
     mediator: { id: med?.id ?? null, name: med?.name ?? m.outsideMediatorName ?? '' },
     agreementDate: agreement.signedOn,
     terms: agreement.terms,

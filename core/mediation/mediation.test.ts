@@ -411,6 +411,114 @@ describe('outcomes', () => {
     expect(handOff.parties[0]!.partyId).toBe(m.parties[0]!.partyId);
   });
 
+  it('an agreement goes to judicial confirmation in one action, its terms carried into the ruling', async () => {
+    const { chen } = await roster();
+    const m = await openDelegated();
+    await h.call('mediation.assign', { mediationId: m.id, mediatorId: chen.id, how: 'joint' }, coord);
+    await h.call('mediation.respond', { mediationId: m.id, accept: true, on: '2026-12-02' }, coord);
+    const terms = ['李四于 2026 年 12 月 31 日前归还张三借款 50,000 元', '双方再无其他争议'];
+    const materials = {
+      agreement: 'provided',
+      mediationProof: 'provided',
+      propertyProof: 'not_applicable',
+      identity: 'provided',
+      powerOfAttorney: 'not_applicable',
+    } as const;
+    const input = { mediationId: m.id, appliedOn: '2026-12-02', applicationForm: 'written', materials } as const;
+    // no agreement yet: refused, nothing written
+    const before = countRows(h.core, 'cases');
+    const early = await h.fail('confirmation.applyFromMediation', input, clerk);
+    expect(early.message).toContain('尚未达成调解协议');
+    expect(countRows(h.core, 'cases')).toBe(before);
+    await h.call(
+      'mediation.recordAgreement',
+      { mediationId: m.id, terms, signedOn: '2026-12-02', signatories: ['张三', '李四'], closing: 'confirmation' },
+      coord,
+    );
+    const v = await h.call('confirmation.applyFromMediation', input, clerk);
+    expect(v).toMatchObject({
+      source: 'mediation',
+      mediationId: m.id,
+      applicants: [{ name: '张三' }, { name: '李四' }],
+      agreement: {
+        organisationKind: 'people',
+        organisationName: '明珠社区人民调解委员会',
+        organisationPlace: '长兴县雉城街道明珠社区',
+        mediatorName: '陈村调',
+        date: '2026-12-02',
+        effectiveOn: '2026-12-02',
+        terms,
+      },
+      fee: { feeFen: 0 },
+    });
+    expect(v.caseNumber).toMatch(/民特1号$/);
+    // every party is a 申请人 of the joint application (no 被申请人)
+    const c = await h.call('cases.get', { id: v.caseId }, clerk);
+    expect(c.parties.map((p) => p.role)).toEqual(['申请人', '申请人']);
+    expect(await h.call('confirmation.ofMediation', { mediationId: m.id }, coord)).toEqual({
+      confirmation: { id: v.id, caseId: v.caseId, caseNumber: v.caseNumber },
+    });
+    // once only
+    const again = await h.fail('confirmation.applyFromMediation', input, clerk);
+    expect(again.message).toContain(v.caseNumber);
+    // the ruling's data comes from the record: the terms in order
+    const judge = await userToken(h, admin, 'judge1', '王法官', ['judge']);
+    const users = await h.call('users.list', undefined, admin);
+    const id = (u: string) => users.find((x) => x.username === u)!.id;
+    await h.call(
+      'confirmation.decideAcceptance',
+      { confirmationId: v.id, decidedOn: '2026-12-02', competence: 'invited', exclusions: [] },
+      clerk,
+    );
+    await h.call('confirmation.assign', { confirmationId: v.id, judgeId: id('judge1'), clerkId: id('clerk1') }, clerk);
+    await h.call('confirmation.decide', { confirmationId: v.id, outcome: 'valid', grounds: [], reasons: '协议系双方真实意思表示' }, judge);
+    const draft = await h.call('documents.draftData', { caseId: v.caseId, templateId: 'ruling-confirm-valid' }, judge);
+    expect(draft.missing).toEqual([]);
+    expect(JSON.stringify(draft.data)).toContain(JSON.stringify(terms).slice(1, -1));
+  });
+
+  it('a 委托 agreement is not sent to confirmation (the court issues a 民事调解书)', async () => {
+    const { chen } = await roster();
+    const c = await h.call('cases.file', civilFirstInstance({ receivedOn: '2026-12-02' }) as never, clerk);
+    const m = await h.call(
+      'mediation.open',
+      {
+        caseId: c.id,
+        flow: 'entrusted',
+        procedure: 'simplified',
+        consents: c.parties.map((p: { party: { id: number } }) => ({ partyId: p.party.id, answer: 'agree', on: '2026-12-02' })),
+      } as never,
+      clerk,
+    );
+    await h.call('mediation.assign', { mediationId: m.id, mediatorId: chen.id, how: 'joint' }, coord);
+    await h.call('mediation.respond', { mediationId: m.id, accept: true, on: '2026-12-02' }, coord);
+    await h.call(
+      'mediation.recordAgreement',
+      { mediationId: m.id, terms: ['被告分期还款'], signedOn: '2026-12-02', signatories: ['张三', '李四'], closing: 'mediation-document' },
+      coord,
+    );
+    const before = countRows(h.core, 'confirmations');
+    const e = await h.fail(
+      'confirmation.applyFromMediation',
+      {
+        mediationId: m.id,
+        appliedOn: '2026-12-02',
+        applicationForm: 'written',
+        materials: {
+          agreement: 'provided',
+          mediationProof: 'provided',
+          propertyProof: 'not_applicable',
+          identity: 'provided',
+          powerOfAttorney: 'not_applicable',
+        },
+      },
+      clerk,
+    );
+    expect(e.field).toBe('mediationId');
+    expect(e.message).toContain('民事调解书');
+    expect(countRows(h.core, 'confirmations')).toBe(before);
+  });
+
   it('an outside agreement is registered for confirmation at once', async () => {
     const c = await delegatedCase();
     const m = await h.call(
@@ -428,6 +536,35 @@ describe('outcomes', () => {
       organisation: { id: null, name: '长兴县物业纠纷人民调解委员会' },
       mediator: { name: '钱老师' },
       agreementDate: '2026-11-30',
+    });
+    // sent on to confirmation: an organisation off the roster needs its kind and place from the counter
+    const input = {
+      mediationId: m.id,
+      appliedOn: '2026-12-02',
+      applicationForm: 'written',
+      materials: {
+        agreement: 'provided',
+        mediationProof: 'provided',
+        propertyProof: 'not_applicable',
+        identity: 'provided',
+        powerOfAttorney: 'not_applicable',
+      },
+    } as const;
+    const before = countRows(h.core, 'confirmations');
+    expect((await h.fail('confirmation.applyFromMediation', input, clerk)).field).toBe('organisationPlace');
+    expect((await h.fail('confirmation.applyFromMediation', { ...input, organisationPlace: '长兴县雉城街道' }, clerk)).field).toBe(
+      'organisationKind',
+    );
+    expect(countRows(h.core, 'confirmations')).toBe(before);
+    const v = await h.call(
+      'confirmation.applyFromMediation',
+      { ...input, organisationPlace: '长兴县雉城街道', organisationKind: 'people' },
+      clerk,
+    );
+    expect(v.agreement).toMatchObject({
+      organisationName: '长兴县物业纠纷人民调解委员会',
+      mediatorName: '钱老师',
+      terms: ['物业费分期支付'],
     });
   });
 
@@ -507,5 +644,71 @@ describe('register', () => {
     expect((await h.call('mediation.list', { q: '李四' }, coord)).rows).toHaveLength(3);
     expect((await h.call('mediation.list', { q: p2.rows[0]!.caseCode }, coord)).rows.map((r) => r.id)).toEqual([p2.rows[0]!.id]);
     expect((await h.call('mediation.list', { status: 'closed' }, coord)).rows).toHaveLength(0);
+  });
+});
+
+describe('subsidies', () => {
+  it('prices each ended case by kind and outcome at the dated rate, totals per mediator and organisation, and exports typed cells', async () => {
+    const { chen, wu } = await roster();
+    const a = await openDelegated();
+    await h.call('mediation.assign', { mediationId: a.id, mediatorId: chen.id, how: 'joint' }, coord);
+    await h.call('mediation.respond', { mediationId: a.id, accept: true, on: '2026-12-02' }, coord);
+    await h.call(
+      'mediation.recordAgreement',
+      { mediationId: a.id, terms: ['李四归还借款'], signedOn: '2026-12-02', signatories: ['张三', '李四'], closing: 'performed' },
+      coord,
+    );
+    const c2 = await delegatedCase([
+      { role: '申请人', party: COMPANY },
+      { role: '被申请人', party: LI_SI },
+    ]);
+    const b = await h.call(
+      'mediation.open',
+      {
+        caseId: c2.id,
+        flow: 'delegated',
+        region: REGION,
+        consents: [{ partyId: c2.parties[0]!.party.id, answer: 'agree', on: '2026-12-02' }],
+      },
+      clerk,
+    );
+    await h.call('mediation.assign', { mediationId: b.id, mediatorId: wu.id, how: 'appointed' }, coord);
+    await h.call('mediation.respond', { mediationId: b.id, accept: true, on: '2026-12-02' }, coord);
+    await h.call('mediation.recordFailure', { mediationId: b.id, on: '2026-12-02', reason: 'too-far-apart' }, coord);
+    const s = await h.call('mediation.subsidies', { month: '2026-12' }, coord);
+    // the defaults: an invited mediator 600 元 for a success, 100 元 for a failure
+    expect(s.lines.map((l) => [l.mediatorName, l.outcomeLabel, l.amountFen])).toEqual([
+      ['陈村调', '调解成功', 60_000],
+      ['吴镇调', '调解不成', 10_000],
+    ]);
+    expect(s.totalFen).toBe(70_000);
+    expect(s.byOrg.map((o) => o.name)).toEqual(['明珠社区人民调解委员会', '雉城街道人民调解委员会']);
+    const bad = await h.fail('mediation.subsidiesExport', { month: '2026-13' }, coord);
+    expect(bad.field).toBe('month');
+    const x = await h.call('mediation.subsidiesExport', { month: '2026-12' }, coord);
+    expect(x.fileName).toBe('浙江省长兴县人民法院调解补贴月报-2026-12.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(x.base64, 'base64') as never);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['按调解员', '按调解组织', '案件明细']);
+    const lines = wb.getWorksheet('案件明细')!;
+    expect(lines.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(lines.getRow(1).values).toEqual([
+      undefined,
+      '案号',
+      '调解员',
+      '调解员类别',
+      '调解组织',
+      '调解结果',
+      '结果日期',
+      '补贴金额（元）',
+    ]);
+    const first = lines.getRow(2);
+    expect(first.getCell(6).value).toEqual(new Date(Date.UTC(2026, 11, 2)));
+    expect(first.getCell(6).numFmt).toBe('yyyy-mm-dd');
+    expect(first.getCell(7).value).toBe(600);
+    expect(first.getCell(7).numFmt).toBe('#,##0.00"元"');
+    expect(lines.getRow(4).values).toEqual([undefined, '合计', undefined, undefined, undefined, undefined, undefined, 700]);
+    const byMediator = wb.getWorksheet('按调解员')!;
+    expect(byMediator.getRow(2).values).toEqual([undefined, '陈村调', 1, 1, 600]);
   });
 });

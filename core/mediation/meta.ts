@@ -100,7 +100,8 @@ export const MEDIATION_OPERATIONS = defineMeta({
   'mediation.settings': {
     label: '调解设置',
     summary: '调解工作设置（分派、接受、首次联系的工作日期限，调解补贴标准）及其生效日期',
-    access: READERS,
+    // the admin who may change them (调解设置 page) reads them too
+    access: ROLE_GROUPS.caseReadersAndAdmin,
   },
   'mediation.saveSettings': {
     label: '保存调解设置',
@@ -110,6 +111,11 @@ export const MEDIATION_OPERATIONS = defineMeta({
   'mediation.subsidies': {
     label: '调解补贴月报',
     summary: '某月调解补贴明细：按调解员和组织，依结果与调解员类别及当时施行的标准计算',
+    access: COORDINATOR,
+  },
+  'mediation.subsidiesExport': {
+    label: '导出调解补贴月报',
+    summary: '某月调解补贴月报导出为 Excel 工作簿（按调解员、按调解组织、案件明细三张表；金额以元计，日期为日期格式）',
     access: COORDINATOR,
   },
   'mediation.lookup': {

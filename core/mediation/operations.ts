@@ -49,7 +49,9 @@ import {
   warningsOutput,
 } from './schemas';
 import { mediationSettingsHistory, mediationSettingsOn, saveMediationSettings } from './settings';
+import { readSetting } from '../settings';
 import { subsidyStatement } from './subsidies';
+import { subsidyWorkbook } from './subsidyWorkbook';
 import { mediationWarnings } from './warnings';
 
 const today = (ctx: CallContext) => dateShanghai(ctx.core.clock.now());
@@ -258,6 +260,22 @@ export const mediationOperations = [
       totalFen: fen,
     }),
     handler: (ctx, i) => subsidyStatement(ctx.core.db, ctx.core.sqlite, i.month),
+  }),
+  defineOperation({
+    ...m('mediation.subsidiesExport'),
+    input: input({ month: monthText('月份') }),
+    output: z.object({ fileName: z.string(), base64: z.string(), lines: z.number(), totalFen: fen }),
+    handler: async (ctx, i) => {
+      const s = subsidyStatement(ctx.core.db, ctx.core.sqlite, i.month);
+      const courtName = readSetting(ctx.core.db, 'court.name') ?? '人民法院';
+      const bytes = await subsidyWorkbook(s, { courtName, createdAt: ctx.core.clock.now() });
+      return {
+        fileName: `${courtName}调解补贴月报-${i.month}.xlsx`,
+        base64: bytes.toString('base64'),
+        lines: s.lines.length,
+        totalFen: s.totalFen,
+      };
+    },
   }),
   defineOperation({
     ...m('mediation.lookup'),

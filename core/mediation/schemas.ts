@@ -341,8 +341,12 @@ export const confirmationHandOff = z.object({
   caseId: z.number(),
   caseNumber: z.string(),
   flow: z.string(),
+  /** how the agreement was closed (CLOSINGS), and the cause of action's name (the dispute) */
+  closing: z.string().nullable(),
+  dispute: z.string(),
   parties: z.array(z.object({ partyId: z.number(), role: z.string(), name: z.string() })),
-  organisation: z.object({ id: z.number().nullable(), name: z.string(), kind: z.string().nullable() }),
+  /** region: where a rostered organisation sits (its covered region path), null for an outside organisation */
+  organisation: z.object({ id: z.number().nullable(), name: z.string(), kind: z.string().nullable(), region: z.string().nullable() }),
   mediator: z.object({ id: z.number().nullable(), name: z.string() }),
   agreementDate: z.string(),
   terms: z.array(z.string()),

@@ -20,12 +20,17 @@ export type OperationName = keyof Operations;
 export type Input<N extends OperationName> = InputOf<Operations[N]>;
 export type Output<N extends OperationName> = OutputOf<Operations[N]>;
 
-/** Operations whose "not logged in" answer is the expected outcome, not an expired session. */
+/**
+ * Operations whose "not logged in" answer is the expected outcome, not an expired session. They carry no
+ * request id either: the host takes one only from a logged-in caller (core/api/dispatcher.ts) and refuses the
+ * field on a public operation — the self-service progress lookup (mediation.lookup) runs without a session.
+ */
 const SESSION_NEUTRAL: ReadonlySet<OperationName> = new Set<OperationName>([
   'auth.login',
   'auth.logout',
   'setup.initialise',
   'setup.status',
+  'mediation.lookup',
 ]);
 
 export class ApiCallError extends Error {

@@ -167,7 +167,7 @@ export function toPartyInput(p: PartyFields): PartyInput {
   }) as PartyInput;
 }
 
-function toAgentInput(a: AgentFields): AgentInput {
+export function toAgentInput(a: AgentFields): AgentInput {
   return definedOnly({
     kind: a.kind,
     name: text(a.name) ?? '',

@@ -7,7 +7,8 @@ const keys = (entries: ReturnType<typeof visibleNavigation>): unknown[] =>
 describe('side menu', () => {
   it('shows a clerk the counter pages and no empty 系统管理 group; readers only the search', () => {
     const fees = { fees: ['/fees/calculator', '/fees/relief/new', '/fees/relief', '/fees/follow-up', '/fees/totals'] };
-    const confirmation = { confirmation: ['/confirmation', '/confirmation/print'] };
+    // the counter also files applications (登记司法确认申请); print staff only read and print
+    const confirmation = { confirmation: ['/confirmation', '/confirmation/new', '/confirmation/print'] };
     expect(keys(visibleNavigation(NAVIGATION, ['clerk']))).toEqual([
       '/',
       '/cases/new',
@@ -24,7 +25,7 @@ describe('side menu', () => {
       '/documents',
       { mediation: ['/mediation'] },
       { fees: ['/fees/calculator', '/fees/follow-up'] },
-      confirmation,
+      { confirmation: ['/confirmation', '/confirmation/print'] },
       { docket: ['/docket/centre'] },
     ]);
     expect(keys(visibleNavigation(NAVIGATION, ['approver']))).toEqual([
@@ -52,13 +53,14 @@ describe('side menu', () => {
       ],
     };
     const fees = { fees: ['/fees/calculator', '/fees/relief/new', '/fees/relief', '/fees/follow-up', '/fees/totals'] };
-    const confirmation = { confirmation: ['/confirmation', '/confirmation/print'] };
+    const confirmation = { confirmation: ['/confirmation', '/confirmation/new', '/confirmation/print'] };
     expect(keys(visibleNavigation(NAVIGATION, ['clerk', 'admin']))).toEqual([
       '/',
       '/cases/new',
       '/cases',
       '/documents',
-      { mediation: ['/mediation'] },
+      // an admin edits the mediation settings (调解设置)
+      { mediation: ['/mediation', '/mediation/settings'] },
       fees,
       confirmation,
       { docket: ['/docket/triage', '/docket/centre', '/docket/settings'] },
@@ -66,6 +68,7 @@ describe('side menu', () => {
     ]);
     expect(keys(visibleNavigation(NAVIGATION, ['admin']))).toEqual([
       '/',
+      { mediation: ['/mediation/settings'] },
       { fees: ['/fees/calculator', '/fees/follow-up', '/fees/totals'] },
       { docket: ['/docket/settings'] },
       admin,

@@ -46,6 +46,12 @@ export function GenerateDocumentPage() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const templateId = params.get('template') ?? '';
+  // what the document belongs to besides the case (?subjectKind=mediation&subjectId=5 for a 民事调解书): the
+  // draft, the preview and the register all take it, so the record's builder fills the form
+  const subjectKind = params.get('subjectKind') ?? undefined;
+  const subjectIdParam = Number(params.get('subjectId'));
+  const subjectId = subjectKind && Number.isInteger(subjectIdParam) && subjectIdParam > 0 ? subjectIdParam : undefined;
+  const subject = useMemo(() => (subjectKind && subjectId ? { subjectKind, subjectId } : {}), [subjectKind, subjectId]);
   const { message, modal } = AntApp.useApp();
   const { view, error: caseError } = useCase(caseId);
   const [templates, setTemplates] = useState<Listing[] | null>(null);
@@ -85,7 +91,7 @@ export function GenerateDocumentPage() {
     setActionError(null);
     setConfirmed(new Set());
     if (!templateId || !Number.isInteger(caseId)) return;
-    Promise.all([send('documents.draftData', { caseId, templateId }), send('documents.template', { id: templateId })])
+    Promise.all([send('documents.draftData', { caseId, templateId, ...subject }), send('documents.template', { id: templateId })])
       .then(([d, t]) => {
         if (!live) return;
         const data = d.data as DataObject;
@@ -99,7 +105,7 @@ export function GenerateDocumentPage() {
     return () => {
       live = false;
     };
-  }, [caseId, templateId, form]);
+  }, [caseId, templateId, subject, form]);
 
   const unconfirmed = draft ? draft.missing.filter((k) => !confirmed.has(k)) : [];
   const listing = templates?.find((t) => t.id === templateId);
@@ -120,7 +126,7 @@ export function GenerateDocumentPage() {
     setBusy('preview');
     setActionError(null);
     try {
-      const r = await send('documents.preview', { templateId, caseId, data });
+      const r = await send('documents.preview', { templateId, caseId, data, ...subject });
       setPreview(r);
       setStale(false);
       setGenerated(null);
@@ -129,7 +135,7 @@ export function GenerateDocumentPage() {
     } finally {
       setBusy(null);
     }
-  }, [currentData, templateId, caseId]);
+  }, [currentData, templateId, caseId, subject]);
 
   const generate = useCallback(
     async (format: 'pdf' | 'docx', thenPrint = false) => {
@@ -145,7 +151,7 @@ export function GenerateDocumentPage() {
       setBusy(thenPrint ? 'print' : format);
       setActionError(null);
       try {
-        const r = await generateAsking('documents.generate', { caseId, templateId, format, data, edited }, askWithModal(modal));
+        const r = await generateAsking('documents.generate', { caseId, templateId, format, data, edited, ...subject }, askWithModal(modal));
         if (!r) return;
         const doc = r.document;
         if (format === 'docx') {
@@ -165,7 +171,7 @@ export function GenerateDocumentPage() {
         setBusy(null);
       }
     },
-    [unconfirmed.length, currentData, draft, form, caseId, templateId, view?.number, message, modal, printDocument],
+    [unconfirmed.length, currentData, draft, form, caseId, templateId, subject, view?.number, message, modal, printDocument],
   );
 
   // Alt+P preview, Ctrl+Enter generate a PDF

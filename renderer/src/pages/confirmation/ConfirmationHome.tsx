@@ -17,7 +17,7 @@ export function ConfirmationHome() {
   return (
     <>
       {judge && (
-        <Card size="small" title="待我审查的司法确认" style={{ marginBottom: 16 }}>
+        <Card size="small" title="待我审查的司法确认" style={{ marginBottom: 16 }} data-testid="confirmation-queue">
           <Table<Row>
             size="small"
             rowKey="id"

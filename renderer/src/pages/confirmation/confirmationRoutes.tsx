@@ -1,7 +1,8 @@
 import { Route } from 'react-router';
 import { RequireRole } from '../../components/RequireRole';
+import { ApplicationPage } from './ApplicationPage';
 import { ConfirmationPage } from './ConfirmationPage';
-import { CONFIRMATION_PRINTERS, CONFIRMATION_READERS } from './confirmationNavigation';
+import { CONFIRMATION_COUNTER, CONFIRMATION_PRINTERS, CONFIRMATION_READERS } from './confirmationNavigation';
 import { ConfirmationRegisterPage } from './ConfirmationRegisterPage';
 import { PrintQueuePage } from './PrintQueuePage';
 
@@ -22,6 +23,15 @@ export const confirmationRoutes = [
     element={
       <RequireRole role={CONFIRMATION_PRINTERS}>
         <PrintQueuePage />
+      </RequireRole>
+    }
+  />,
+  <Route
+    key="c-new"
+    path="confirmation/new"
+    element={
+      <RequireRole role={CONFIRMATION_COUNTER}>
+        <ApplicationPage />
       </RequireRole>
     }
   />,

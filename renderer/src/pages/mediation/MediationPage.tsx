@@ -8,6 +8,7 @@ import { FormModal } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
 import { useSession } from '../../session/SessionProvider';
 import { may } from './access';
+import { ConfirmationHandOff } from './ConfirmationHandOff';
 import { MediationDocuments } from './MediationDocuments';
 
 type View = Output<'mediation.get'>;
@@ -156,6 +157,7 @@ export function MediationPage() {
           {v.undisputedFacts}
         </Card>
       )}
+      <ConfirmationHandOff v={v} today={today} roles={roles} />
       <MediationDocuments v={v} />
       <Card size="small" title="当事人意见" style={{ marginTop: 16 }}>
         <Table

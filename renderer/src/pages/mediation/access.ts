@@ -14,3 +14,5 @@ export function may(name: MediationOperationName, roles: readonly Role[]): boole
 export const MEDIATION_READERS = rolesFor('mediation.list');
 export const COORDINATOR = rolesFor('mediation.assign');
 export const INTAKE = rolesFor('mediation.open');
+export const SUBSIDY_READERS = rolesFor('mediation.subsidies');
+export const SETTINGS_EDITORS = rolesFor('mediation.saveSettings');

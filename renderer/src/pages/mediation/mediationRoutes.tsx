@@ -1,10 +1,12 @@
 import { Route } from 'react-router';
 import { RequireRole } from '../../components/RequireRole';
-import { COORDINATOR, INTAKE, MEDIATION_READERS } from './access';
+import { COORDINATOR, INTAKE, MEDIATION_READERS, SETTINGS_EDITORS, SUBSIDY_READERS } from './access';
 import { MediationHomePage } from './MediationHomePage';
 import { MediationPage } from './MediationPage';
 import { OpenMediationPage } from './OpenMediationPage';
+import { MediationSettingsPage } from './MediationSettingsPage';
 import { RosterPage } from './RosterPage';
+import { SubsidiesPage } from './SubsidiesPage';
 
 /** The mediation pages' routes inside the main layout (the public progress page is outside it: ProgressLookupPage). */
 export const mediationRoutes = [
@@ -32,6 +34,24 @@ export const mediationRoutes = [
     element={
       <RequireRole role={COORDINATOR}>
         <RosterPage />
+      </RequireRole>
+    }
+  />,
+  <Route
+    key="m-subsidies"
+    path="mediation/subsidies"
+    element={
+      <RequireRole role={SUBSIDY_READERS}>
+        <SubsidiesPage />
+      </RequireRole>
+    }
+  />,
+  <Route
+    key="m-settings"
+    path="mediation/settings"
+    element={
+      <RequireRole role={SETTINGS_EDITORS}>
+        <MediationSettingsPage />
       </RequireRole>
     }
   />,
