@@ -4,9 +4,7 @@ import { fieldError, formItem, login, logout, openMenu, sideMenu } from './ui';
 
 const CLERK = { username: 'lian01', displayName: '王立案', password: 'Window2026a' };
 
-// Marked fixme at the end of the session that merged the registers: it failed in the first full run after the
-// merges (selectors and flows changed by the corrections, throttling and receipt work); to repair next, see the issue notes.
-test.fixme('first-run setup, create a clerk, the clerk sees no admin pages', async ({ page }, testInfo) => {
+test('first-run setup, create a clerk, the clerk sees no admin pages', async ({ page }, testInfo) => {
   await page.goto('/');
   await expect(page).toHaveURL(/#\/setup$/);
   await expect(page.getByRole('heading', { name: '首次设置' })).toBeVisible();
@@ -123,9 +121,9 @@ test('a wrong password at login says 用户名或密码错误', async ({ page, b
   await snap(page, testInfo, '01-login-wrong-password');
 });
 
-// Marked fixme at the end of the session that merged the registers: it failed in the first full run after the
-// merges (selectors and flows changed by the corrections, throttling and receipt work); to repair next, see the issue notes.
-test.fixme('after an admin resets a password the user must change it at next login', async ({ page, baseURL }, testInfo) => {
+test('after an admin resets a password the user must change it at next login', async ({ page, baseURL }, testInfo) => {
+  // five logins (each a deliberate scrypt) after a host start: more than the default minute on a busy machine
+  test.slow();
   const adminToken = await initialise(baseURL!);
   await api(baseURL!, 'users.create', { ...CLERK, roles: ['clerk', 'print'] }, adminToken);
 
@@ -195,9 +193,7 @@ test('an ended session returns to the login page with 登录已过期', async ({
   await expect(page.getByRole('heading', { name: '用户管理' })).toBeVisible();
 });
 
-// Marked fixme at the end of the session that merged the registers: it failed in the first full run after the
-// merges (selectors and flows changed by the corrections, throttling and receipt work); to repair next, see the issue notes.
-test.fixme('admin pages: settings errors on their fields, audit log with details and chain check', async ({ page, baseURL }, testInfo) => {
+test('admin pages: settings errors on their fields, audit log with details and chain check', async ({ page, baseURL }, testInfo) => {
   await initialise(baseURL!);
   await page.goto('/');
   await login(page, ADMIN.username, ADMIN.password);
