@@ -21,17 +21,7 @@ const ENTRIES = {
 /** Packages loaded from node_modules as they are: native (better-sqlite3), loaded on first use (core/lazyModule.ts,
  * the renderers), or reading files beside their own code (the fonts). fastify is bundled too (in the host's chunk):
  * 0.2 s less CPU to the host's ready line than loading it from node_modules. */
-const EXTERNAL = [
-  'better-sqlite3',
-  'pdfkit',
-  'docx',
-  'fontkit',
-  'exceljs',
-  'qrcode',
-  'yaml',
-  'pinyin-pro',
-  '@expo-google-fonts/*',
-];
+const EXTERNAL = ['better-sqlite3', 'pdfkit', 'docx', 'fontkit', 'exceljs', 'qrcode', 'yaml', 'pinyin-pro', '@expo-google-fonts/*'];
 const SOURCE_DIRS = ['core', 'db', 'server', 'cli'];
 
 function newestSource(dir, newest = 0) {

@@ -16,6 +16,8 @@ export type VerifyMessage =
 /**
  * The built worker (scripts/node-build.mjs). Node 20 does not pass tsx's loader hooks on to worker threads, so
  * the worker always runs from the bundle; `npm run serve`, `npm run court` and the test setup build it when stale.
+ * The desktop app does not ship it yet (electron-vite builds main and preload only): there the check runs in the
+ * main process, as before, for its one user.
  */
 let workerFile = fileURLToPath(new URL('../../out/node/verifyWorker.mjs', import.meta.url));
 
@@ -47,9 +49,13 @@ export function verifyInProgress(core: Core): VerifyRun | null {
 export function verifyStore(core: Core, opts: { quick?: boolean } = {}): Promise<VerifyReport> {
   const current = running.get(core);
   if (current) return current.report;
-  if (!core.dataDir) return Promise.resolve(verifyDatabase(core.sqlite, { quick: Boolean(opts.quick) }));
-  if (!fs.existsSync(workerFile)) {
-    return Promise.reject(new Error(`校验程序尚未构建（${workerFile}）：请运行 node scripts/node-build.mjs`));
+  // a store in memory, or a shell without the built worker (the desktop app's main bundle): verified here, as before
+  if (!core.dataDir || !fs.existsSync(workerFile)) {
+    try {
+      return Promise.resolve(verifyDatabase(core.sqlite, { quick: Boolean(opts.quick) }));
+    } catch (err) {
+      return Promise.reject(err);
+    }
   }
   const run: VerifyRun = { startedAt: new Date().toISOString(), progress: null, report: Promise.resolve(null as never) };
   run.report = new Promise<VerifyReport>((resolve, reject) => {
