@@ -688,6 +688,35 @@ export const docketHearings = sqliteTable(
     index('docket_hearings_case_idx').on(t.caseId),
   ],
 );
+/**
+ * The closing of a docket case (one row per case): how it ended, the elements the judge entered for an
+ * element-style judgment or the terms of a 民事调解书, and the fee settled on closing (办法 arts. 15, 29, 31, 34,
+ * 51, 53): the fee as finally charged, what the plaintiff had paid, what is to be refunded, who bears what.
+ */
+export const docketClosings = sqliteTable('docket_closings', {
+  caseId: integer('case_id')
+    .primaryKey()
+    .references(() => cases.id),
+  /** 'judgment' | 'mediation' | 'withdrawal' | 'deemed-withdrawal' | 'transfer' */
+  method: text('method').notNull(),
+  closedOn: text('closed_on').notNull(),
+  /** the element-style judgment's kind ('private-loan' | 'credit-card' | 'financial-loan'), null otherwise */
+  judgmentKind: text('judgment_kind'),
+  /** JSON: the elements (judgment), the agreed terms (mediation) or the application date (withdrawal) */
+  elements: text('elements').notNull(),
+  /** the acceptance fee as charged before closing (fen) and as settled on closing (fen) */
+  feeBeforeFen: integer('fee_before_fen').notNull(),
+  feeFen: integer('fee_fen').notNull(),
+  /** the rule applied, in words with its article */
+  feeRule: text('fee_rule').notNull(),
+  paidFen: integer('paid_fen').notNull(),
+  refundFen: integer('refund_fen').notNull(),
+  /** JSON: [{ party, role, fen }] who bears the settled fee */
+  burden: text('burden').notNull(),
+  byId: integer('by_id'),
+  at: text('at').notNull(),
+});
+
 // ── trust-host: idempotent retries and chunked re-indexing ───────────────────────────────────────────
 
 /**

@@ -11,6 +11,17 @@ import {
   centreInput,
   centreSchema,
   closeInput,
+  courtroomsSchema,
+  docketSettingsInput,
+  docketSettingsSchema,
+  elementSetsSchema,
+  hearingCalendarInput,
+  hearingIdInput,
+  hearingSchema,
+  hearingsSchema,
+  myHearingsSchema,
+  postponeHearingInput,
+  scheduleHearingInput,
   conversionInput,
   docketCaseSchema,
   docketListSchema,
@@ -26,10 +37,13 @@ import {
   wageFigureInput,
   wageFiguresSchema,
 } from './schemas';
+import { closeDocketCase } from './closing';
+import { ELEMENT_SETS } from './elements';
+import { courtrooms, hearingCalendar, markHearingHeld, myHearings, postponeHearing, scheduleHearing } from './hearings';
+import { docketSettingsView, updateDocketSettings } from './settingsService';
 import {
   addSuspension,
   assignCase,
-  closeCase,
   convertCase,
   decideExtension,
   docketCaseView,
@@ -195,12 +209,114 @@ export const docketConvertOperation = defineOperation({
 
 export const docketCloseOperation = defineOperation({
   name: 'docket.close',
-  label: '结案登记',
-  summary: '登记结案方式（判决、调解、准许撤诉、按撤诉处理、转出速裁）、结案情况和日期',
+  label: '结案',
+  summary:
+    '结案：判决（要素式，按案由填写要素）、调解（调解协议）、准许撤诉、按撤诉处理（未预交案件受理费，须已通知且期限届满）、转为普通程序；记录结案情况、日期和方式，并结算诉讼费用（调解、撤诉减半且只减半一次，写明负担和应退金额），案件移出在办',
   access: DOCKET_JUDGES,
   input: closeInput,
   output: docketCaseSchema,
-  handler: (ctx, i) => closeCase(ctx, i),
+  handler: (ctx, i) => {
+    closeDocketCase(ctx, i);
+    return docketCaseView(ctx.core.db, i.caseId, today(ctx));
+  },
+});
+
+export const docketElementSetsOperation = defineOperation({
+  name: 'docket.elementSets',
+  label: '判决要素表',
+  summary: '要素式判决书可用的要素表（民间借贷、信用卡、金融借款合同纠纷）：每项要素的名称、类型、是否必填',
+  access: DOCKET_READERS,
+  input: noInput,
+  output: elementSetsSchema,
+  handler: () => ({
+    sets: Object.entries(ELEMENT_SETS).map(([kind, s]) => ({
+      kind,
+      label: s.label,
+      causes: [...s.causes],
+      elements: s.elements.map((e) => ({ ...e })),
+    })),
+  }),
+});
+
+export const docketScheduleHearingOperation = defineOperation({
+  name: 'docket.scheduleHearing',
+  label: '排期开庭',
+  summary:
+    '为一件案件或同一法官的若干系列案件（同一原告、同一案由）安排一次庭审：法庭、开始时间、时长；法庭或法官时间重叠、节假日、已过的时间、已有排期的案件均被拒绝并指明字段',
+  access: DOCKET_JUDGES,
+  input: scheduleHearingInput,
+  output: hearingsSchema,
+  handler: (ctx, i) => scheduleHearing(ctx, i),
+});
+
+export const docketPostponeHearingOperation = defineOperation({
+  name: 'docket.postponeHearing',
+  label: '延期开庭',
+  summary: '延期开庭（须写明理由，记入延期次数）；给出新的时间则重新排期（同样检查冲突）；系列案件的一次庭审整体延期',
+  access: DOCKET_JUDGES,
+  input: postponeHearingInput,
+  output: hearingsSchema,
+  handler: (ctx, i) => postponeHearing(ctx, i),
+});
+
+export const docketHearingHeldOperation = defineOperation({
+  name: 'docket.hearingHeld',
+  label: '登记已开庭',
+  summary: '开庭时间到后，登记该次庭审已经进行',
+  access: DOCKET_JUDGES,
+  input: hearingIdInput,
+  output: hearingSchema,
+  handler: (ctx, i) => markHearingHeld(ctx, i),
+});
+
+export const docketHearingsOperation = defineOperation({
+  name: 'docket.hearings',
+  label: '庭审日程',
+  summary: '某一期间的庭审日程（已排期和已开庭），可按法官或法庭筛选：法庭日历和法官日历',
+  access: DOCKET_READERS,
+  input: hearingCalendarInput,
+  output: hearingsSchema,
+  handler: (ctx, i) => ({ hearings: hearingCalendar(ctx.core.db, i) }),
+});
+
+export const docketMyHearingsOperation = defineOperation({
+  name: 'docket.myHearings',
+  label: '我的庭审',
+  summary: '当前法官今天和本周（至周日）的庭审',
+  access: DOCKET_JUDGES,
+  input: noInput,
+  output: myHearingsSchema,
+  handler: (ctx) => myHearings(ctx.core.db, requireActor(ctx).userId, today(ctx)),
+});
+
+export const docketCourtroomsOperation = defineOperation({
+  name: 'docket.courtrooms',
+  label: '法庭',
+  summary: '已使用过的法庭名称（排期时可选）',
+  access: DOCKET_READERS,
+  input: noInput,
+  output: courtroomsSchema,
+  handler: (ctx) => ({ courtrooms: courtrooms(ctx.core.db) }),
+});
+
+export const docketSettingsOperation = defineOperation({
+  name: 'docket.settings',
+  label: '速裁设置',
+  summary: '上诉法院名称（判决书告知上诉时写明）和提前申请延长审限的天数',
+  access: DOCKET_READERS,
+  input: noInput,
+  output: docketSettingsSchema,
+  handler: (ctx) => docketSettingsView(ctx.core.db),
+});
+
+export const docketUpdateSettingsOperation = defineOperation({
+  name: 'docket.updateSettings',
+  label: '修改速裁设置',
+  summary: '修改上诉法院名称、提前申请延长审限的天数',
+  access: DOCKET_SETTINGS,
+  input: docketSettingsInput,
+  output: docketSettingsSchema,
+  handler: (ctx, i) => updateDocketSettings(ctx, i),
 });
 
 export const docketWageFiguresOperation = defineOperation({
@@ -239,6 +355,15 @@ export const docketOperations = [
   docketDecideExtensionOperation,
   docketConvertOperation,
   docketCloseOperation,
+  docketElementSetsOperation,
+  docketScheduleHearingOperation,
+  docketPostponeHearingOperation,
+  docketHearingHeldOperation,
+  docketHearingsOperation,
+  docketMyHearingsOperation,
+  docketCourtroomsOperation,
+  docketSettingsOperation,
+  docketUpdateSettingsOperation,
   docketWageFiguresOperation,
   docketSetWageFigureOperation,
 ] as const;

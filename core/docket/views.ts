@@ -3,6 +3,7 @@ import { addCalendarDays } from '../calendar/calendar';
 import { cases, docketCases, docketExtensions, docketSuspensions, users } from '../../db/schema';
 import { courtCalendar } from '../calendar/courtCalendar';
 import type { Db } from '../context';
+import { readSetting } from '../settings';
 import { STATUS_LABELS } from './meta';
 import type { DocketRow } from './schemas';
 import { PROCEDURE_LABELS, type Procedure } from './triage';
@@ -132,11 +133,15 @@ export function openDocket(db: Db, on: string, judgeId: number | null): { today:
     rows.filter((r) => !stored(r, on)),
     on,
   );
+  // court practice (setting docket.extensionLeadDays): ask for the extension this many days before the period ends
+  const lead = readSetting(db, 'docket.extensionLeadDays')!;
   const out: DocketRow[] = rows.map((r) => {
     const procedure = r.procedure as Procedure | null;
     const live = periods.get(r.caseId);
     const fast = !live && r.dueOn !== null ? tierOf(r.filedOn, r.dueOn, on) : null;
     const tier = live?.period.tier ?? fast?.tier ?? null;
+    const daysLeft = live?.period.daysLeft ?? fast?.daysLeft ?? null;
+    const pendingExtension = live?.pendingExtension ?? r.pendingExtension;
     return {
       caseId: r.caseId,
       number: r.number,
@@ -149,11 +154,12 @@ export function openDocket(db: Db, on: string, judgeId: number | null): { today:
       filedOn: r.filedOn,
       judge: r.judgeId !== null && r.judgeName !== null ? { id: r.judgeId, name: r.judgeName } : null,
       due: live?.period.due ?? r.dueOn,
-      daysLeft: live?.period.daysLeft ?? fast?.daysLeft ?? null,
+      daysLeft,
       tier,
       tierLabel: tier ? WARNING_LABELS[tier] : (STATUS_LABELS[r.status] ?? null),
       suspendedNow: live?.period.suspendedNow ?? false,
-      pendingExtension: live?.pendingExtension ?? r.pendingExtension,
+      pendingExtension,
+      extensionAdvised: daysLeft !== null && daysLeft >= 0 && daysLeft <= lead && !pendingExtension,
     };
   });
   out.sort(
