@@ -166,11 +166,11 @@ export function settleFee(
 }
 
 /** The sentences a closing document states on the fee: the amount, who bears it, relief granted (办法 arts. 51, 53). */
-export function feeSentences(s: FeeSettlement, relief: string[]): string[] {
+export function feeSentences(s: FeeSettlement, relief: string[], halved: boolean): string[] {
   const out: string[] = [];
   if (s.feeFen > 0 && s.burden.length) {
     const who = s.burden.map((b) => `${s.burden.length > 1 ? `${yuan(b.fen, { symbol: '' })}元` : ''}由${b.role}${b.names}负担`).join('，');
-    out.push(`案件受理费${yuan(s.feeFen, { symbol: '' })}元${s.feeFen < s.feeBeforeFen ? '（已减半收取）' : ''}，${who}`);
+    out.push(`案件受理费${yuan(s.feeFen, { symbol: '' })}元${halved ? '（已减半收取）' : ''}，${who}`);
   }
   out.push(...relief);
   if (s.refundFen > 0) out.push(`原告已预交的案件受理费中${yuan(s.refundFen, { symbol: '' })}元，由本院退还`);

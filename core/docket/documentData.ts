@@ -155,7 +155,13 @@ function closingFor(c: DataBuilderContext, view: CaseView, method: string, title
   return row;
 }
 
-function fee(c: DataBuilderContext, view: CaseView, row: ClosingRow): string[] {
+/** Items of a list in a court document: each ends with “；”, the last with “。”. */
+function items(xs: string[]): string[] {
+  const body = xs.map((x) => x.trim().replace(/[。；;，,.\s]+$/u, '')).filter(Boolean);
+  return body.map((x, i) => `${x}${i === body.length - 1 ? '。' : '；'}`);
+}
+
+function fee(c: DataBuilderContext, view: CaseView, row: ClosingRow, procedure: Procedure): string[] {
   const s: FeeSettlement = {
     feeBeforeFen: row.feeBeforeFen,
     feeFen: row.feeFen,
@@ -168,7 +174,9 @@ function fee(c: DataBuilderContext, view: CaseView, row: ClosingRow): string[] {
   const relief = grantedRelief(c.db, view.id)
     .filter((r) => r.kind !== 'defer')
     .map((r) => r.statement);
-  return feeSentences(s, relief);
+  // halved under the simplified procedure (办法 art. 16) or on mediation or withdrawal (art. 15), once
+  const halved = procedure !== 'ordinary' || row.method === 'mediation' || row.method === 'withdrawal';
+  return feeSentences(s, relief, halved);
 }
 
 const base = (c: DataBuilderContext, view: CaseView, judge: string, clerk: string) => ({
@@ -221,25 +229,29 @@ const judgment: DataBuilder = (c) => {
     .orderBy(desc(docketHearings.startsAt))
     .all()
     .find((h) => h.startsAt.slice(0, 10) <= row.closedOn);
-  const procedureCite = final ? '《中华人民共和国民事诉讼法》第一百六十五条' : '《中华人民共和国民事诉讼法》第一百六十条';
+  const procedureCite = {
+    'small-claims': '，《中华人民共和国民事诉讼法》第一百六十五条',
+    simplified: '，《中华人民共和国民事诉讼法》第一百六十条',
+    ordinary: '',
+  }[d.procedure];
   return {
     ...base(c, view, d.judge, e.clerk),
     acceptanceDate: view.receivedOn,
-    procedure: PROCEDURE_LABELS[d.procedure === 'ordinary' ? 'simplified' : d.procedure],
+    procedure: PROCEDURE_LABELS[d.procedure],
     hearing: held ? `于${hearingTimeText(held.startsAt).replace(/\d+时.*$/, '')}公开开庭进行了审理` : '依法进行了审理',
     plaintiffs: namesOf(view, '原告'),
-    claims: e.claims,
+    claims: items(e.claims),
     elementTitle: `${set.label}要素`,
     elements: set.elements
       .filter((x) => x.required || e.elements[x.key] !== undefined)
       .map((x) => ({ label: x.label.replace(/（.*）$/, ''), value: elementValue(x.type, e.elements[x.key]) })),
     reasoning: e.reasoning.trim().replace(/[。；;.]+$/u, ''),
-    citation: `${CITATIONS[e.kind]}，${procedureCite}`,
-    orders: e.orders,
+    citation: `${CITATIONS[e.kind]}${procedureCite}`,
+    orders: items(e.orders),
     // 民诉法 art. 264 (2023 numbering): the sentence every money judgment carries
     delayLine:
       '如果未按本判决指定的期间履行给付金钱义务，应当依照《中华人民共和国民事诉讼法》第二百六十四条之规定，加倍支付迟延履行期间的债务利息。',
-    feeLines: fee(c, view, row),
+    feeLines: fee(c, view, row, d.procedure),
     final,
     appealCourt: final ? null : appealCourt,
     date: row.closedOn,
@@ -254,10 +266,10 @@ const mediationPaper: DataBuilder = (c) => {
   return {
     ...base(c, view, d.judge, e.clerk),
     acceptanceDate: view.receivedOn,
-    procedure: PROCEDURE_LABELS[d.procedure === 'ordinary' ? 'simplified' : d.procedure],
+    procedure: PROCEDURE_LABELS[d.procedure],
     claims: view.claims ?? null,
-    terms: e.terms,
-    feeLines: fee(c, view, row),
+    terms: items(e.terms),
+    feeLines: fee(c, view, row, d.procedure),
     date: row.closedOn,
   };
 };
@@ -271,7 +283,7 @@ const withdrawalRuling: DataBuilder = (c) => {
     ...base(c, view, d.judge, e.clerk),
     plaintiffs: namesOf(view, '原告'),
     appliedOn: e.appliedOn,
-    feeLines: fee(c, view, row),
+    feeLines: fee(c, view, row, d.procedure),
     date: row.closedOn,
   };
 };
