@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { cases, docketCases, docketClosings, docketConversions, reliefApplications } from '../../db/schema';
+import { cases, docketCases, docketCloseStats, docketClosings, docketConversions, reliefApplications } from '../../db/schema';
+import { daysBetween } from '../calendar/calendar';
 import { ApiError, conflict, fieldError, notFound } from '../api/errors';
 import { audit, writeTransaction } from '../audit/transaction';
 import { courtCalendar } from '../calendar/courtCalendar';
@@ -336,6 +337,20 @@ export function closeDocketCase(ctx: CallContext, i: CloseInput) {
       .where(eq(docketCases.caseId, i.caseId))
       .run();
     refreshDue(tx, i.caseId);
+    // the centre's monthly counters (docket_close_stats), in the same transaction as the closing
+    const days = daysBetween(row.filedOn, i.closedOn);
+    const mw = ['mediation', 'withdrawal', 'deemed-withdrawal'].includes(i.method) ? 1 : 0;
+    tx.insert(docketCloseStats)
+      .values({ judgeId: row.judgeId ?? 0, month: i.closedOn.slice(0, 7), closed: 1, days, mediatedOrWithdrawn: mw })
+      .onConflictDoUpdate({
+        target: [docketCloseStats.judgeId, docketCloseStats.month],
+        set: {
+          closed: sql`${docketCloseStats.closed} + 1`,
+          days: sql`${docketCloseStats.days} + ${days}`,
+          mediatedOrWithdrawn: sql`${docketCloseStats.mediatedOrWithdrawn} + ${mw}`,
+        },
+      })
+      .run();
     const feeText = fee.feeFen > 0 || fee.refundFen > 0 ? `；${fee.feeRule}${fee.refundFen ? `；应退还 ${yuan(fee.refundFen)}` : ''}` : '';
     addCaseEvent(
       tx,

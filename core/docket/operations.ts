@@ -24,6 +24,7 @@ import {
   scheduleHearingInput,
   conversionInput,
   docketCaseSchema,
+  docketListInput,
   docketListSchema,
   endSuspensionInput,
   extensionDecisionInput,
@@ -120,11 +121,12 @@ export const docketCaseOperation = defineOperation({
 export const docketMineOperation = defineOperation({
   name: 'docket.mine',
   label: '我的案件',
-  summary: '当前法官在办的速裁案件，按紧急程度排列（超审限、不足五日、不足三十日、已过三分之二）',
+  summary:
+    '当前法官在办的速裁案件，按紧急程度排列（超审限、不足五日、不足三十日、已过三分之二），返回最紧急的 limit 件（默认 500）及全部在办件数和各级预警件数',
   access: DOCKET_JUDGES,
-  input: noInput,
+  input: docketListInput,
   output: docketListSchema,
-  handler: (ctx) => openDocket(ctx.core.db, today(ctx), requireActor(ctx).userId),
+  handler: (ctx, i) => openDocket(ctx.core.db, today(ctx), requireActor(ctx).userId, i.limit),
 });
 
 export const docketOpenOperation = defineOperation({
@@ -132,9 +134,9 @@ export const docketOpenOperation = defineOperation({
   label: '在办速裁案件',
   summary: '全部在办的速裁案件及其审限预警，按紧急程度排列',
   access: DOCKET_READERS,
-  input: noInput,
+  input: docketListInput,
   output: docketListSchema,
-  handler: (ctx) => openDocket(ctx.core.db, today(ctx), null),
+  handler: (ctx, i) => openDocket(ctx.core.db, today(ctx), null, i.limit),
 });
 
 export const docketCentreOperation = defineOperation({

@@ -331,7 +331,17 @@ export const docketRowSchema = z.object({
 });
 export type DocketRow = z.infer<typeof docketRowSchema>;
 
-export const docketListSchema = z.object({ today: z.string(), rows: z.array(docketRowSchema) });
+export const docketListSchema = z.object({
+  today: z.string(),
+  /** every open case in scope; `rows` holds the most urgent of them (at most the limit asked for) */
+  total: z.number(),
+  counts: z.object({ overdue: z.number(), fiveDays: z.number(), thirtyDays: z.number(), twoThirds: z.number() }),
+  rows: z.array(docketRowSchema),
+});
+export const docketListInput = z
+  .strictObject({ limit: integerIn('显示条数', 1, 5000).optional() }, { error: '参数格式不正确' })
+  .optional()
+  .transform((v) => v ?? {});
 
 export const triageQueueSchema = z.object({
   rows: z.array(
