@@ -184,7 +184,10 @@ test('the judge schedules a hearing, prints the summons, closes the case with an
   await page.getByRole('button', { name: '结案', exact: true }).click();
   const close = page.getByRole('dialog', { name: '结案' });
   await close.getByLabel('结案方式').click();
-  await page.getByRole('option', { name: '判决' }).click();
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+    .filter({ hasText: /^判决$/ })
+    .click();
   await close.getByLabel('书记员').fill('吴书记');
   await close.getByLabel('诉讼请求（每行一项）').fill('判令被告归还借款30,000元\n本案诉讼费用由被告负担');
   await close.getByLabel('借款本金（元）').fill('30000');

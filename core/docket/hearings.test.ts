@@ -254,6 +254,7 @@ describe('docket: hearings', () => {
       '李四（被告）',
       '缺席判决',
     ]);
+    if (process.env.DOCKET_PDF_OUT) (await import('node:fs')).writeFileSync(process.env.DOCKET_PDF_OUT, Buffer.from(base64, 'base64'));
     // a hearing of another case is refused, naming the field
     const b = await docketCase({
       parties: [
