@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import '../core/areas';
 import { searchCaseIds } from '../core/cases/search';
 import { listDocuments } from '../core/documents/register';
-import { openDocket } from '../core/docket/views';
+import { centreFigures, openDocket } from '../core/docket/views';
 import { listRelief } from '../core/fees/relief';
 import { reliefTotals } from '../core/fees/totals';
 import { listMediations } from '../core/mediation/list';
@@ -62,11 +62,20 @@ describe('hot queries use their indexes', () => {
     expectUses(ofDays, /count\(/i, 'documents_created_idx');
   });
 
-  it('docket: the open cases, and one judge’s open cases', () => {
-    const all = recordStatements(sqlite, () => openDocket(db, '2026-11-23', null));
-    expectUses(all, /from "docket_cases"/, 'docket_cases_open_due_idx');
-    const judge = recordStatements(sqlite, () => openDocket(db, '2026-11-23', 3));
-    expectUses(judge, /from "docket_cases"/, 'docket_cases_judge_due_idx');
+  it('docket: the open cases, and one judge’s open cases, ranked from the covering desk index', () => {
+    for (const judgeId of [null, 3]) {
+      const st = recordStatements(sqlite, () => openDocket(db, '2026-11-23', judgeId));
+      expectUses(st, /AS rank FROM docket_cases/, 'docket_cases_desk_idx');
+      expectUses(st, /suspended_until >= /, 'docket_cases_suspended_idx');
+    }
+  });
+
+  it('docket: the centre view counts open cases from the desk index and this month’s closings from the closed index', () => {
+    const st = recordStatements(sqlite, () => centreFigures(db, '2026-11-23'));
+    expectUses(st, /AS nearLimit/, 'docket_cases_desk_idx');
+    expectUses(st, /closed_on >= /, 'docket_cases_closed_idx');
+    // docket_close_stats is a few rows per judge and month: read whole through its primary key
+    expectUses(st, /FROM docket_close_stats/, 'sqlite_autoindex_docket_close_stats_1');
   });
 
   it('mediation register: by status and by flow', () => {

@@ -569,11 +569,18 @@ export const docketCases = sqliteTable(
   },
   (t) => [
     index('docket_cases_judge_idx').on(t.judgeId, t.status),
-    index('docket_cases_judge_due_idx').on(t.judgeId, t.status, t.dueOn),
+    /**
+     * the judge's desk and the centre's open counts: covering (status, judge, due date, filing date, suspension), so
+     * the urgency rank of every open row is computed from the index alone
+     */
+    index('docket_cases_desk_idx').on(t.status, t.judgeId, t.dueOn, t.filedOn, t.suspendedUntil),
     index('docket_cases_open_due_idx').on(t.status, t.dueOn),
+    /** rows computed live: a suspension running or ahead */
+    index('docket_cases_suspended_idx').on(t.status, t.suspendedUntil),
     index('docket_cases_status_idx').on(t.status, t.filedOn),
     index('docket_cases_serial_idx').on(t.serialKey, t.status),
-    index('docket_cases_closed_idx').on(t.closedOn),
+    /** the centre's closings of the current month: covering */
+    index('docket_cases_closed_idx').on(t.closedOn, t.judgeId, t.closeMethod, t.filedOn),
   ],
 );
 
@@ -688,6 +695,54 @@ export const docketHearings = sqliteTable(
     index('docket_hearings_case_idx').on(t.caseId),
   ],
 );
+/**
+ * The closing of a docket case (one row per case): how it ended, the elements the judge entered for an
+ * element-style judgment or the terms of a 民事调解书, and the fee settled on closing (办法 arts. 15, 29, 31, 34,
+ * 51, 53): the fee as finally charged, what the plaintiff had paid, what is to be refunded, who bears what.
+ */
+/**
+ * Closings per judge and month (judge 0: none named), kept in the closing transaction so the centre's yearly
+ * figures add up twelve rows per judge instead of reading every closed case (core/docket/closing.ts).
+ */
+export const docketCloseStats = sqliteTable(
+  'docket_close_stats',
+  {
+    judgeId: integer('judge_id').notNull(),
+    /** YYYY-MM of the closing date */
+    month: text('month').notNull(),
+    closed: integer('closed').notNull(),
+    /** days from filing to closing, summed */
+    days: integer('days').notNull(),
+    /** closed by mediation, withdrawal or deemed withdrawal (调撤) */
+    mediatedOrWithdrawn: integer('mediated_or_withdrawn').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.judgeId, t.month] })],
+);
+
+export const docketClosings = sqliteTable('docket_closings', {
+  caseId: integer('case_id')
+    .primaryKey()
+    .references(() => cases.id),
+  /** 'judgment' | 'mediation' | 'withdrawal' | 'deemed-withdrawal' | 'transfer' */
+  method: text('method').notNull(),
+  closedOn: text('closed_on').notNull(),
+  /** the element-style judgment's kind ('private-loan' | 'credit-card' | 'financial-loan'), null otherwise */
+  judgmentKind: text('judgment_kind'),
+  /** JSON: the elements (judgment), the agreed terms (mediation) or the application date (withdrawal) */
+  elements: text('elements').notNull(),
+  /** the acceptance fee as charged before closing (fen) and as settled on closing (fen) */
+  feeBeforeFen: integer('fee_before_fen').notNull(),
+  feeFen: integer('fee_fen').notNull(),
+  /** the rule applied, in words with its article */
+  feeRule: text('fee_rule').notNull(),
+  paidFen: integer('paid_fen').notNull(),
+  refundFen: integer('refund_fen').notNull(),
+  /** JSON: [{ party, role, fen }] who bears the settled fee */
+  burden: text('burden').notNull(),
+  byId: integer('by_id'),
+  at: text('at').notNull(),
+});
+
 // ── trust-host: idempotent retries and chunked re-indexing ───────────────────────────────────────────
 
 /**

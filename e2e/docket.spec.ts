@@ -1,3 +1,4 @@
+import fs from 'node:fs/promises';
 import { expect as baseExpect } from '@playwright/test';
 import { api, initialise } from './api';
 import { courtToday, fileCivilCase, residentId, userToken } from './cases';
@@ -95,4 +96,124 @@ test('a 民初 case is triaged to small claims, lands on the judge’s desk, and
   await login(page, JUDGE.username, JUDGE.password);
   await expect(page.getByTestId('judge-desk').getByTestId('tier-tag')).toHaveText('审限不足三十日');
   await page.screenshot({ path: testInfo.outputPath('docket-desk-warning.png'), fullPage: true });
+});
+
+/** The next working day after `date` that is not a weekend (the court's holidays in December fall on none). */
+function nextWeekday(date: string): string {
+  let d = addDays(date, 1);
+  while ([0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay())) d = addDays(d, 1);
+  return d;
+}
+
+test('the judge schedules a hearing, prints the summons, closes the case with an element-style judgment', async ({
+  page,
+  host,
+}, testInfo) => {
+  test.setTimeout(300_000);
+  const admin = await initialise(host.url);
+  const clerk = await userToken(host.url, admin, CLERK, ['clerk']);
+  const judge = await userToken(host.url, admin, JUDGE, ['judge']);
+  const today = courtToday();
+  const year = Number(today.slice(0, 4));
+  await api(
+    host.url,
+    'docket.setWageFigure',
+    {
+      wageYear: year - 1,
+      amountFen: 10_000_000,
+      publishedOn: `${year}-01-02` > today ? today : `${year}-01-02`,
+      source: '浙江省高级人民法院通知',
+    },
+    admin,
+  );
+  const filed = await fileCivilCase(host.url, clerk, {
+    plaintiff: {
+      kind: 'person',
+      name: '张三',
+      idType: 'resident',
+      idNumber: residentId('19850312', '123'),
+      address: '长兴县雉城街道',
+      phone: '13905721234',
+    },
+    defendant: {
+      kind: 'person',
+      name: '李四',
+      idType: 'resident',
+      idNumber: residentId('19900101', '246'),
+      address: '长兴县画溪街道',
+      phone: '13905725678',
+    },
+    cause: '民间借贷纠纷',
+    amountFen: 3_000_000,
+    claims: '判令被告偿还借款 30,000 元',
+    materials: ['起诉状', '借条'],
+  });
+  await api(host.url, 'docket.triage', { caseId: filed.id }, clerk);
+
+  await page.goto(host.url);
+  await login(page, JUDGE.username, JUDGE.password);
+  await expect(page.getByTestId('judge-desk').getByText(filed.number)).toBeVisible();
+  await page.goto(`${host.url}/#/docket/cases/${filed.id}`);
+  await expect(page.getByRole('heading', { name: `${filed.number}（速裁）` })).toBeVisible();
+
+  // a hearing: courtroom and day
+  const day = nextWeekday(today);
+  await page.getByRole('button', { name: '排期开庭' }).click();
+  const dialog = page.getByRole('dialog', { name: '排期开庭' });
+  await dialog.getByLabel('法庭').fill('第三审判庭');
+  await dialog.getByLabel('开庭日期').click();
+  await dialog.getByLabel('开庭日期').fill(day);
+  // Enter takes the date and saves the form (time 09:00 and 30 minutes by default)
+  await dialog.getByLabel('开庭日期').press('Enter');
+  const hearings = page.getByTestId('docket-hearings');
+  await expect(hearings.getByTestId('hearing-time')).toHaveText(`${day} 09:00–09:30`);
+
+  // the summons, one page per party, from the hearing
+  await hearings.getByRole('button', { name: '传票' }).click();
+  await expect(page.getByRole('dialog').getByText(/已登记为文书 \d+ 号/)).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('docket-summons.png'), fullPage: true });
+  await page.keyboard.press('Escape');
+
+  // on the judge's desk: the hearing this week
+  await page.goto(`${host.url}/#/`);
+  await expect(page.getByTestId('my-hearings').getByText(filed.number)).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('docket-desk-hearings.png'), fullPage: true });
+  await page.goto(`${host.url}/#/docket/cases/${filed.id}`);
+
+  // closing: an element-style judgment from its elements
+  await page.getByRole('button', { name: '结案', exact: true }).click();
+  const close = page.getByRole('dialog', { name: '结案' });
+  await close.getByLabel('结案方式').click();
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+    .filter({ hasText: /^判决$/ })
+    .click();
+  await close.getByLabel('书记员').fill('吴书记');
+  await close.getByLabel('诉讼请求（每行一项）').fill('判令被告归还借款30,000元\n本案诉讼费用由被告负担');
+  await close.getByLabel('借款本金（元）').fill('30000');
+  await close.getByLabel('借款交付日期').click();
+  await close.getByLabel('借款交付日期').fill('2025-03-01');
+  await close.getByLabel('借款交付日期').press('Enter');
+  await close.getByLabel('交付方式（现金、银行转账等）').fill('银行转账');
+  await close.getByLabel('借贷凭证（借条、借款合同等）').fill('借条一份');
+  await close.getByLabel('利息约定（未约定的写“未约定”）').fill('未约定');
+  await close.getByLabel('已归还金额（元）').fill('0');
+  await close.getByLabel('本院认为').fill('原告提供的借条和转账凭证足以证明借贷关系成立，被告到期未还，应当承担还款责任');
+  await close.getByLabel('判决主文（每行一项）').fill('被告李四于本判决生效之日起十日内归还原告张三借款30,000元');
+  await page.screenshot({ path: testInfo.outputPath('docket-close-dialog.png'), fullPage: true });
+  await close.getByRole('button', { name: '结案' }).click();
+  const closing = page.getByTestId('docket-closing');
+  await expect(closing.getByText('案件受理费')).toBeVisible();
+  await expect(page.getByTestId('docket-procedure')).toBeVisible();
+  await closing.getByRole('button', { name: '生成判决书' }).click();
+  await expect(page.getByRole('dialog').getByText(/已登记为文书 \d+ 号/)).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('docket-judgment.png'), fullPage: true });
+  await page.keyboard.press('Escape');
+
+  // the case left the open docket; the judgment PDF as registered (rendered to PNG by hand for review)
+  expect((await api(host.url, 'docket.mine', undefined as never, judge)).rows.map((r) => r.caseId)).not.toContain(filed.id);
+  const docs = await api(host.url, 'documents.list', { caseId: filed.id, templateId: 'docket-judgment' }, judge);
+  expect(docs.rows).toHaveLength(1);
+  const pdf = await api(host.url, 'documents.reprint', { id: docs.rows[0]!.id, format: 'pdf' }, judge);
+  await fs.writeFile(testInfo.outputPath('docket-judgment.pdf'), Buffer.from(pdf.base64, 'base64'));
 });

@@ -14,8 +14,11 @@ export function holidayData(db: Db | Tx): HolidayData {
 
 /** The court's calendar; rebuilt only when the admin's holiday entries change. */
 export function courtCalendar(db: Db | Tx): LegalCalendar {
-  const data = holidayData(db);
-  const key = JSON.stringify(data.years);
-  if (cached?.key !== key) cached = { key, calendar: new LegalCalendar(data) };
+  const override = readSetting(db, 'calendar.holidayYears') ?? {};
+  // keyed on the admin's entries alone: the shipped years never change, and serialising them on every call
+  // cost ~2 ms (lists compute many periods)
+  const key = JSON.stringify(override);
+  if (cached?.key !== key)
+    cached = { key, calendar: new LegalCalendar({ source: SHIPPED.source, years: { ...SHIPPED.years, ...override } }) };
   return cached.calendar;
 }

@@ -4,6 +4,7 @@ import { calendarMeta } from './meta';
 import { fieldError } from '../api/errors';
 import { input, integerIn, isoDate, requiredText } from '../api/fields';
 import { audit, writeTransaction } from '../audit';
+import { emitHolidaysChanged } from './hooks';
 import { readSetting, writeSetting } from '../settings';
 import { dateShanghai } from '../time/clock';
 import { toDayNumber } from './calendar';
@@ -79,6 +80,7 @@ export const updateCalendarYearOperation = defineOperation({
       const before = readSetting(tx, 'calendar.holidayYears') ?? {};
       const entry = { notice: i.notice, holidays: i.holidays, workdays: i.workdays };
       writeSetting(tx, ctx.core.clock, 'calendar.holidayYears', { ...before, [String(i.year)]: entry }, ctx.actor?.userId ?? null);
+      emitHolidaysChanged(tx, [i.year]);
       audit(tx, ctx, {
         operation: 'calendar.updateYear',
         entityType: 'calendar',

@@ -188,11 +188,30 @@ describe('docket: trial period', () => {
     const j = judges.find((x) => x.id === va.judge!.id)!;
     const jt = await later('2026-12-10T10:00:00+08:00', j.username);
     expect(
-      (await h.fail('docket.close', { caseId: a.id, method: 'mediation', result: '调解结案', closedOn: '2026-12-11' }, jt)).field,
+      (
+        await h.fail(
+          'docket.close',
+          {
+            caseId: a.id,
+            method: 'mediation',
+            clerk: '吴书记',
+            mediation: { terms: ['被告分期还款'], feeBorneBy: 'defendants' },
+            closedOn: '2026-12-11',
+          },
+          jt,
+        )
+      ).field,
     ).toBe('closedOn');
     const closed = await h.call(
       'docket.close',
-      { caseId: a.id, method: 'mediation', result: '双方达成调解协议，被告分期还款', closedOn: '2026-12-10' },
+      {
+        caseId: a.id,
+        method: 'mediation',
+        result: '双方达成调解协议，被告分期还款',
+        clerk: '吴书记',
+        mediation: { terms: ['被告分期还款'], feeBorneBy: 'defendants' },
+        closedOn: '2026-12-10',
+      },
       jt,
     );
     expect(closed).toMatchObject({ status: 'closed', closeMethod: 'mediation', period: null });

@@ -56,3 +56,28 @@ export function refreshDue(tx: Db | Tx, caseId: number): void {
     .where(eq(docketCases.caseId, caseId))
     .run();
 }
+
+/**
+ * After the admin edits a year's holidays (core/calendar hooks): recomputes the stored due date of every open
+ * case whose period may end in that year — a due date is the unrolled end moved past holidays, so only ends
+ * from late December of the year before (the year's entries may start then) to January after can change.
+ * Runs inside the holiday edit's transaction; returns how many rows were recomputed.
+ */
+export function recomputeOpenDueDates(tx: Db | Tx, years: number[]): number {
+  let n = 0;
+  for (const y of years) {
+    const ids = tx
+      .select({ caseId: docketCases.caseId })
+      .from(docketCases)
+      .where(
+        and(
+          eq(docketCases.status, 'open'),
+          sql`(${docketCases.dueOn} IS NULL OR (${docketCases.dueOn} >= ${`${y - 1}-12-20`} AND ${docketCases.dueOn} <= ${`${y + 1}-01-31`}))`,
+        ),
+      )
+      .all();
+    for (const r of ids) refreshDue(tx, r.caseId);
+    n += ids.length;
+  }
+  return n;
+}

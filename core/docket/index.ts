@@ -3,8 +3,11 @@ import { cases } from '../../db/schema';
 import { defineArea } from '../api/area';
 import type { Tx } from '../context';
 import { docketSettings } from './settings';
+import { DOCKET_DATA_BUILDERS } from './documentData';
 import type { Clock } from '../time/clock';
 import { enterDocketAt } from './entry';
+import { onHolidaysChanged } from '../calendar/hooks';
+import { recomputeOpenDueDates } from './dueDate';
 import { docketOperations } from './operations';
 import type { DocketSource } from './schemas';
 
@@ -20,6 +23,7 @@ export const docketArea = defineArea({
   label: '速裁',
   operations: docketOperations,
   settings: docketSettings,
+  dataBuilders: DOCKET_DATA_BUILDERS,
   auditSubjects: {
     docket_case: {
       label: '速裁案件',
@@ -33,9 +37,15 @@ export const docketArea = defineArea({
     docket_suspension: { label: '扣除审限' },
     docket_extension: { label: '延长审限申请' },
     docket_wage_figure: { label: '本省年平均工资' },
+    docket_hearing: { label: '庭审' },
   },
 });
 export { docketOperations };
+
+// stored due dates follow the court's holiday calendar: an edit of a year recomputes the open cases it can move
+onHolidaysChanged((tx, years) => {
+  recomputeOpenDueDates(tx, years);
+});
 
 /**
  * Puts a 民初 case on the docket's triage queue. Call it inside your write transaction; idempotent (false when

@@ -61,7 +61,8 @@ export const docketMeta = defineMeta({
   },
   'docket.mine': {
     label: '我的案件',
-    summary: '当前法官在办的速裁案件，按紧急程度排列（超审限、不足五日、不足三十日、已过三分之二）',
+    summary:
+      '当前法官在办的速裁案件，按紧急程度排列（超审限、不足五日、不足三十日、已过三分之二），返回最紧急的 limit 件（默认 500）及全部在办件数和各级预警件数',
     access: DOCKET_JUDGES,
   },
   'docket.open': {
@@ -105,8 +106,9 @@ export const docketMeta = defineMeta({
     access: DOCKET_JUDGES,
   },
   'docket.close': {
-    label: '结案登记',
-    summary: '登记结案方式（判决、调解、准许撤诉、按撤诉处理、转出速裁）、结案情况和日期',
+    label: '结案',
+    summary:
+      '结案：判决（要素式，按案由填写要素）、调解（调解协议）、准许撤诉、按撤诉处理（未预交案件受理费，须已通知且期限届满）、转为普通程序；记录结案情况、日期和方式，并结算诉讼费用（调解、撤诉减半且只减半一次，写明负担和应退金额），案件移出在办',
     access: DOCKET_JUDGES,
   },
   'docket.wageFigures': {
@@ -117,6 +119,52 @@ export const docketMeta = defineMeta({
   'docket.setWageFigure': {
     label: '登记年平均工资',
     summary: '登记或更正本省某一年度就业人员年平均工资（按高级人民法院公布的数额，附公布日期和文件）',
+    access: DOCKET_SETTINGS,
+  },
+  'docket.elementSets': {
+    label: '判决要素表',
+    summary: '要素式判决书可用的要素表（民间借贷、信用卡、金融借款合同纠纷）：每项要素的名称、类型、是否必填',
+    access: DOCKET_READERS,
+  },
+  'docket.scheduleHearing': {
+    label: '排期开庭',
+    summary:
+      '为一件案件或同一法官的若干系列案件（同一原告、同一案由）安排一次庭审：法庭、开始时间、时长；法庭或法官时间重叠、节假日、已过的时间、已有排期的案件均被拒绝并指明字段',
+    access: DOCKET_JUDGES,
+  },
+  'docket.postponeHearing': {
+    label: '延期开庭',
+    summary: '延期开庭（须写明理由，记入延期次数）；给出新的时间则重新排期（同样检查冲突）；系列案件的一次庭审整体延期',
+    access: DOCKET_JUDGES,
+  },
+  'docket.hearingHeld': {
+    label: '登记已开庭',
+    summary: '开庭时间到后，登记该次庭审已经进行',
+    access: DOCKET_JUDGES,
+  },
+  'docket.hearings': {
+    label: '庭审日程',
+    summary: '某一期间的庭审日程（已排期和已开庭），可按法官或法庭筛选：法庭日历和法官日历',
+    access: DOCKET_READERS,
+  },
+  'docket.myHearings': {
+    label: '我的庭审',
+    summary: '当前法官今天和本周（至周日）的庭审',
+    access: DOCKET_JUDGES,
+  },
+  'docket.courtrooms': {
+    label: '法庭',
+    summary: '已使用过的法庭名称（排期时可选）',
+    access: DOCKET_READERS,
+  },
+  'docket.settings': {
+    label: '速裁设置',
+    summary: '上诉法院名称（判决书告知上诉时写明）和提前申请延长审限的天数',
+    access: DOCKET_READERS,
+  },
+  'docket.updateSettings': {
+    label: '修改速裁设置',
+    summary: '修改上诉法院名称、提前申请延长审限的天数',
     access: DOCKET_SETTINGS,
   },
 });

@@ -11,8 +11,20 @@ import {
   centreInput,
   centreSchema,
   closeInput,
+  courtroomsSchema,
+  docketSettingsInput,
+  docketSettingsSchema,
+  elementSetsSchema,
+  hearingCalendarInput,
+  hearingIdInput,
+  hearingSchema,
+  hearingsSchema,
+  myHearingsSchema,
+  postponeHearingInput,
+  scheduleHearingInput,
   conversionInput,
   docketCaseSchema,
+  docketListInput,
   docketListSchema,
   endSuspensionInput,
   extensionDecisionInput,
@@ -26,10 +38,13 @@ import {
   wageFigureInput,
   wageFiguresSchema,
 } from './schemas';
+import { closeDocketCase } from './closing';
+import { ELEMENT_SETS } from './elements';
+import { courtrooms, hearingCalendar, markHearingHeld, myHearings, postponeHearing, scheduleHearing } from './hearings';
+import { docketSettingsView, updateDocketSettings } from './settingsService';
 import {
   addSuspension,
   assignCase,
-  closeCase,
   convertCase,
   decideExtension,
   docketCaseView,
@@ -43,10 +58,10 @@ import { recordWageFigure, wageFiguresView } from './wageSettings';
 
 /** The docket (速裁) operations: thin declarations, one service call each. */
 
-const today = (ctx: { core: { clock: { now(): Date } } }) => dateShanghai(ctx.core.clock.now());
-
 /** Each declaration adds its schemas and its one service call to the metadata in meta.ts. */
 const op = operationsOf(docketMeta);
+
+const today = (ctx: { core: { clock: { now(): Date } } }) => dateShanghai(ctx.core.clock.now());
 
 export const docketTriageQueueOperation = op('docket.triageQueue', {
   input: noInput,
@@ -86,15 +101,15 @@ export const docketCaseOperation = op('docket.case', {
 });
 
 export const docketMineOperation = op('docket.mine', {
-  input: noInput,
+  input: docketListInput,
   output: docketListSchema,
-  handler: (ctx) => openDocket(ctx.core.db, today(ctx), requireActor(ctx).userId),
+  handler: (ctx, i) => openDocket(ctx.core.db, today(ctx), requireActor(ctx).userId, i.limit),
 });
 
 export const docketOpenOperation = op('docket.open', {
-  input: noInput,
+  input: docketListInput,
   output: docketListSchema,
-  handler: (ctx) => openDocket(ctx.core.db, today(ctx), null),
+  handler: (ctx, i) => openDocket(ctx.core.db, today(ctx), null, i.limit),
 });
 
 export const docketCentreOperation = op('docket.centre', {
@@ -142,7 +157,71 @@ export const docketConvertOperation = op('docket.convert', {
 export const docketCloseOperation = op('docket.close', {
   input: closeInput,
   output: docketCaseSchema,
-  handler: (ctx, i) => closeCase(ctx, i),
+  handler: (ctx, i) => {
+    closeDocketCase(ctx, i);
+    return docketCaseView(ctx.core.db, i.caseId, today(ctx));
+  },
+});
+
+export const docketElementSetsOperation = op('docket.elementSets', {
+  input: noInput,
+  output: elementSetsSchema,
+  handler: () => ({
+    sets: Object.entries(ELEMENT_SETS).map(([kind, s]) => ({
+      kind,
+      label: s.label,
+      causes: [...s.causes],
+      elements: s.elements.map((e) => ({ ...e })),
+    })),
+  }),
+});
+
+export const docketScheduleHearingOperation = op('docket.scheduleHearing', {
+  input: scheduleHearingInput,
+  output: hearingsSchema,
+  handler: (ctx, i) => scheduleHearing(ctx, i),
+});
+
+export const docketPostponeHearingOperation = op('docket.postponeHearing', {
+  input: postponeHearingInput,
+  output: hearingsSchema,
+  handler: (ctx, i) => postponeHearing(ctx, i),
+});
+
+export const docketHearingHeldOperation = op('docket.hearingHeld', {
+  input: hearingIdInput,
+  output: hearingSchema,
+  handler: (ctx, i) => markHearingHeld(ctx, i),
+});
+
+export const docketHearingsOperation = op('docket.hearings', {
+  input: hearingCalendarInput,
+  output: hearingsSchema,
+  handler: (ctx, i) => ({ hearings: hearingCalendar(ctx.core.db, i) }),
+});
+
+export const docketMyHearingsOperation = op('docket.myHearings', {
+  input: noInput,
+  output: myHearingsSchema,
+  handler: (ctx) => myHearings(ctx.core.db, requireActor(ctx).userId, today(ctx)),
+});
+
+export const docketCourtroomsOperation = op('docket.courtrooms', {
+  input: noInput,
+  output: courtroomsSchema,
+  handler: (ctx) => ({ courtrooms: courtrooms(ctx.core.db) }),
+});
+
+export const docketSettingsOperation = op('docket.settings', {
+  input: noInput,
+  output: docketSettingsSchema,
+  handler: (ctx) => docketSettingsView(ctx.core.db),
+});
+
+export const docketUpdateSettingsOperation = op('docket.updateSettings', {
+  input: docketSettingsInput,
+  output: docketSettingsSchema,
+  handler: (ctx, i) => updateDocketSettings(ctx, i),
 });
 
 export const docketWageFiguresOperation = op('docket.wageFigures', {
@@ -173,6 +252,15 @@ export const docketOperations = [
   docketDecideExtensionOperation,
   docketConvertOperation,
   docketCloseOperation,
+  docketElementSetsOperation,
+  docketScheduleHearingOperation,
+  docketPostponeHearingOperation,
+  docketHearingHeldOperation,
+  docketHearingsOperation,
+  docketMyHearingsOperation,
+  docketCourtroomsOperation,
+  docketSettingsOperation,
+  docketUpdateSettingsOperation,
   docketWageFiguresOperation,
   docketSetWageFigureOperation,
 ] as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { bool, input, integerIn, isoDate, oneOf, optionalText, positiveFen, positiveId, requiredText } from '../api/fields';
+import { JUDGMENT_KINDS } from './elements';
 import { FLAG_KEYS, PROCEDURES } from './triage';
 import { SUSPENSION_KINDS } from './trialPeriod';
 
@@ -74,11 +75,83 @@ export const wageFigureInput = input({
   source: requiredText('公布文件', { max: 200 }),
 });
 
+const BORNE_BY = ['defendants', 'plaintiffs', 'split'] as const;
+const lines = (label: string) =>
+  z
+    .array(z.string({ error: `${label}每项应为文字` }).max(1000, { error: `${label}每项不超过 1000 字` }), { error: `${label}应为列表` })
+    .max(30, { error: `${label}最多 30 项` });
+
 export const closeInput = input({
   caseId: positiveId('案件'),
   method: oneOf('结案方式', CLOSE_METHODS),
-  result: requiredText('结案情况', { max: 1000 }),
+  /** omitted: the desk states what the closing document decides */
+  result: optionalText('结案情况', { max: 1000 }),
   closedOn: isoDate('结案日期'),
+  clerk: optionalText('书记员', { max: 20 }),
+  judgment: z
+    .strictObject(
+      {
+        kind: oneOf('判决要素表', JUDGMENT_KINDS),
+        elements: z.record(z.string(), z.union([z.string().max(500, { error: '要素不超过 500 字' }), z.number()]), {
+          error: '判决要素格式不正确',
+        }),
+        claims: lines('诉讼请求'),
+        reasoning: requiredText('本院认为', { max: 3000, multiline: true }),
+        orders: lines('判决主文'),
+        feeBorneBy: oneOf('诉讼费用负担', BORNE_BY),
+        plaintiffFen: z.number({ error: '原告负担的金额应为数字' }).int({ error: '原告负担的金额应以分为单位' }).min(0).optional(),
+      },
+      { error: '判决要素格式不正确' },
+    )
+    .optional(),
+  mediation: z
+    .strictObject(
+      {
+        terms: lines('调解协议'),
+        feeBorneBy: oneOf('诉讼费用负担', BORNE_BY),
+        plaintiffFen: z.number({ error: '原告负担的金额应为数字' }).int({ error: '原告负担的金额应以分为单位' }).min(0).optional(),
+      },
+      { error: '调解内容格式不正确' },
+    )
+    .optional(),
+  withdrawal: z.strictObject({ appliedOn: isoDate('申请撤诉日期') }, { error: '撤诉申请格式不正确' }).optional(),
+  transfer: z.strictObject({ reason: requiredText('转为普通程序的理由', { max: 500 }) }, { error: '转出理由格式不正确' }).optional(),
+});
+
+const hearingAt = z
+  .string({ error: '请填写开庭时间' })
+  .regex(/^\d{4}-\d{2}-\d{2} ([01]\d|2[0-3]):[0-5]\d$/, { error: '开庭时间应写作 YYYY-MM-DD HH:mm' });
+
+export const scheduleHearingInput = input({
+  caseIds: z
+    .array(positiveId('案件'), { error: '请选择案件' })
+    .min(1, { error: '请至少选择一件案件' })
+    .max(50, { error: '一次庭审最多 50 件' }),
+  courtroom: requiredText('法庭', { max: 40 }),
+  startsAt: hearingAt,
+  minutes: integerIn('庭审时长（分钟）', 10, 480),
+});
+
+export const postponeHearingInput = input({
+  hearingId: positiveId('庭审'),
+  reason: requiredText('延期理由', { max: 500 }),
+  startsAt: hearingAt.optional(),
+  minutes: integerIn('庭审时长（分钟）', 10, 480).optional(),
+  courtroom: optionalText('法庭', { max: 40 }),
+});
+
+export const hearingIdInput = input({ hearingId: positiveId('庭审') });
+
+export const hearingCalendarInput = input({
+  from: isoDate('起始日期'),
+  to: isoDate('结束日期'),
+  judgeId: positiveId('法官').optional(),
+  courtroom: optionalText('法庭', { max: 40 }),
+});
+
+export const docketSettingsInput = input({
+  appealCourt: optionalText('上诉法院', { max: 60 }),
+  extensionLeadDays: integerIn('提前申请延长审限天数', 0, 60).optional(),
 });
 
 export const centreInput = input({ on: isoDate('统计日期').optional() });
@@ -86,6 +159,56 @@ export const centreInput = input({ on: isoDate('统计日期').optional() });
 // ─── outputs ───────────────────────────────────────────────────────────────────────────────────────────────
 
 export const reasonSchema = z.object({ text: z.string(), basis: z.string() });
+
+export const hearingSchema = z.object({
+  id: z.number(),
+  caseId: z.number(),
+  number: z.string(),
+  causeName: z.string(),
+  judge: z.object({ id: z.number(), name: z.string() }),
+  courtroom: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  status: z.string(),
+  statusLabel: z.string(),
+  postponeReason: z.string().nullable(),
+  batch: z.string().nullable(),
+});
+export const hearingsSchema = z.object({ hearings: z.array(hearingSchema) });
+export const myHearingsSchema = z.object({
+  today: z.string(),
+  weekEnds: z.string(),
+  todays: z.array(hearingSchema),
+  week: z.array(hearingSchema),
+});
+export const courtroomsSchema = z.object({ courtrooms: z.array(z.string()) });
+
+export const closingSchema = z.object({
+  method: z.string(),
+  closedOn: z.string(),
+  judgmentKind: z.string().nullable(),
+  elements: z.record(z.string(), z.unknown()),
+  feeBeforeFen: z.number(),
+  feeFen: z.number(),
+  feeRule: z.string(),
+  paidFen: z.number(),
+  refundFen: z.number(),
+  burden: z.array(z.object({ role: z.string(), names: z.string(), fen: z.number() })),
+  templateId: z.string().nullable(),
+});
+
+export const elementSetsSchema = z.object({
+  sets: z.array(
+    z.object({
+      kind: z.string(),
+      label: z.string(),
+      causes: z.array(z.string()),
+      elements: z.array(z.object({ key: z.string(), label: z.string(), type: z.enum(['text', 'fen', 'date']), required: z.boolean() })),
+    }),
+  ),
+});
+
+export const docketSettingsSchema = z.object({ appealCourt: z.string(), extensionLeadDays: z.number() });
 
 export const triagePreviewSchema = z.object({
   procedure: z.enum(PROCEDURES),
@@ -174,6 +297,13 @@ export const docketCaseSchema = z.object({
     }),
   ),
   period: trialPeriodSchema.nullable(),
+  /** the judge should ask for an extension now: fewer days left than the setting docket.extensionLeadDays */
+  extensionAdvised: z.boolean(),
+  hearings: z.array(hearingSchema),
+  postponements: z.number(),
+  closing: closingSchema.nullable(),
+  /** the element set for the case's cause, when the desk has one */
+  judgmentKind: z.string().nullable(),
   closedOn: z.string().nullable(),
   closeMethod: z.string().nullable(),
   closeResult: z.string().nullable(),
@@ -197,10 +327,21 @@ export const docketRowSchema = z.object({
   tierLabel: z.string().nullable(),
   suspendedNow: z.boolean(),
   pendingExtension: z.boolean(),
+  extensionAdvised: z.boolean(),
 });
 export type DocketRow = z.infer<typeof docketRowSchema>;
 
-export const docketListSchema = z.object({ today: z.string(), rows: z.array(docketRowSchema) });
+export const docketListSchema = z.object({
+  today: z.string(),
+  /** every open case in scope; `rows` holds the most urgent of them (at most the limit asked for) */
+  total: z.number(),
+  counts: z.object({ overdue: z.number(), fiveDays: z.number(), thirtyDays: z.number(), twoThirds: z.number() }),
+  rows: z.array(docketRowSchema),
+});
+export const docketListInput = z
+  .strictObject({ limit: integerIn('显示条数', 1, 5000).optional() }, { error: '参数格式不正确' })
+  .optional()
+  .transform((v) => v ?? {});
 
 export const triageQueueSchema = z.object({
   rows: z.array(

@@ -10,11 +10,15 @@ import { quoteFee } from '../fees/quote';
 import { readFeeQuoteSettings } from '../fees/service';
 import { computeDeadline } from '../periods';
 import { dateShanghai, isoShanghai } from '../time/clock';
+import { closingOf, closingView } from './closing';
+import { CLOSING_TEMPLATES } from './documentData';
+import { elementSetForCause } from './elements';
+import { caseHearings } from './hearings';
 import { assignmentHistory, chooseByLoad, judgeLoads, recordAssignment, serialJudge } from './assignment';
 import { refreshDue } from './dueDate';
 import { enterDocketAt } from './entry';
-import { ASSIGNMENT_LABELS, CLOSE_METHOD_LABELS, EXTENSION_STATUS_LABELS, SOURCE_LABELS, STATUS_LABELS } from './meta';
-import type { CloseMethod, DocketCaseView, DocketSource } from './schemas';
+import { ASSIGNMENT_LABELS, EXTENSION_STATUS_LABELS, SOURCE_LABELS, STATUS_LABELS } from './meta';
+import type { DocketCaseView, DocketSource } from './schemas';
 import { PROCEDURE_LABELS, triage, type Procedure, type TriageFlag, type TriageResult } from './triage';
 import { EXTENSION_BASIS, extensionCapMonths, SUSPENSION_KINDS, trialPeriod, type SuspensionKind, type TrialPeriod } from './trialPeriod';
 import { courtProvince, wageFigureFor } from './wages';
@@ -341,28 +345,6 @@ export function convertCase(ctx: CallContext, i: { caseId: number; to: Procedure
   });
 }
 
-/** Records the closing: result, date and method. */
-export function closeCase(ctx: CallContext, i: { caseId: number; method: CloseMethod; result: string; closedOn: string }) {
-  return writeTransaction(ctx.core, (tx) => {
-    const row = docketRow(tx, i.caseId);
-    requireHandler(ctx, row);
-    if (i.closedOn < row.filedOn) throw fieldError('closedOn', `结案日期不能早于立案日期 ${row.filedOn}`);
-    if (i.closedOn > today(ctx)) throw fieldError('closedOn', '结案日期不能晚于今天');
-    const status = i.method === 'transfer' ? 'transferred' : 'closed';
-    tx.update(docketCases)
-      .set({ status, closedOn: i.closedOn, closeMethod: i.method, closeResult: i.result })
-      .where(eq(docketCases.caseId, i.caseId))
-      .run();
-    addCaseEvent(tx, ctx, i.caseId, 'docket.closed', `结案（${CLOSE_METHOD_LABELS[i.method]}）：${i.result}`, {
-      method: i.method,
-      closedOn: i.closedOn,
-    });
-    const view = docketCaseView(tx, i.caseId, today(ctx));
-    audit(tx, ctx, { operation: 'docket.close', entityType: 'docket_case', entityId: i.caseId, before: row, after: view });
-    return view;
-  });
-}
-
 // ─── views ─────────────────────────────────────────────────────────────────────────────────────────────────
 
 export function periodOf(db: Db | Tx, row: typeof docketCases.$inferSelect, on: string): TrialPeriod | null {
@@ -397,6 +379,8 @@ export function docketCaseView(db: Db | Tx, caseId: number, on: string): DocketC
     : null;
   const triageData = row.triage ? (JSON.parse(row.triage) as { reasons: { text: string; basis: string }[] }) : null;
   const procedure = row.procedure as Procedure | null;
+  const period = row.status === 'open' ? periodOf(db, row, on) : null;
+  const closing = closingOf(db, caseId);
   return {
     caseId,
     number: c.number,
@@ -470,7 +454,17 @@ export function docketCaseView(db: Db | Tx, caseId: number, on: string): DocketC
         feeDueFen: v.feeDueFen,
         feeDueOn: v.feeDueOn,
       })),
-    period: row.status === 'open' ? periodOf(db, row, on) : null,
+    period,
+    extensionAdvised:
+      period !== null &&
+      period.daysLeft >= 0 &&
+      period.daysLeft <= readSetting(db, 'docket.extensionLeadDays')! &&
+      !row.pendingExtension &&
+      grantedMonths(db, caseId, row.procedure!, ['approved']) <
+        extensionCapMonths(row.procedure as Procedure, readSetting(db, 'docket.ordinaryExtensionMonths')!),
+    ...caseHearings(db, caseId),
+    closing: closing ? { ...closingView(closing), templateId: CLOSING_TEMPLATES[closing.method] ?? null } : null,
+    judgmentKind: elementSetForCause(c.causeName),
     closedOn: row.closedOn,
     closeMethod: row.closeMethod,
     closeResult: row.closeResult,

@@ -1,12 +1,13 @@
-import { and, asc, eq, gte, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { addCalendarDays } from '../calendar/calendar';
 import { cases, docketCases, docketExtensions, docketSuspensions, users } from '../../db/schema';
 import { courtCalendar } from '../calendar/courtCalendar';
 import type { Db } from '../context';
+import { readSetting } from '../settings';
 import { STATUS_LABELS } from './meta';
 import type { DocketRow } from './schemas';
 import { PROCEDURE_LABELS, type Procedure } from './triage';
-import { tierOf, trialPeriod, WARNING_LABELS, WARNING_RANK } from './trialPeriod';
+import { tierOf, trialPeriod, WARNING_LABELS, WARNING_RANK, type WarningTier } from './trialPeriod';
 
 /**
  * The docket lists: a judge's open cases sorted by urgency (warning tier, then days left), and the centre's
@@ -82,85 +83,165 @@ function periodsOf(db: Db, rows: OpenRow[], on: string) {
   );
 }
 
-/** A row whose stored due date can be used as is: no suspension open, running or ahead on `on`. */
-const stored = (r: { dueOn: string | null; suspendedUntil: string | null }, on: string) =>
-  r.dueOn !== null && (r.suspendedUntil === null || r.suspendedUntil < on);
-
-/** Party names of many cases in one query (never one per row). */
-function partiesOf(db: Db, judgeId: number | null): Map<number, string> {
-  const scope = judgeId === null ? sql`status = 'open'` : sql`judge_id = ${judgeId} AND status = 'open'`;
-  const rows = db.all<{ caseId: number; t: string }>(
-    sql`SELECT cp.case_id AS caseId, group_concat(p.name, '、') AS t FROM case_parties cp JOIN parties p ON p.id = cp.party_id
-        WHERE cp.case_id IN (SELECT case_id FROM docket_cases WHERE ${scope}) GROUP BY cp.case_id`,
-  );
-  return new Map(rows.map((r) => [r.caseId, r.t]));
+/** Party names of the listed cases, a chunk per query (never one per row). */
+function partiesOf(db: Db, ids: number[]): Map<number, string> {
+  const m = new Map<number, string>();
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const part = ids.slice(i, i + CHUNK);
+    if (!part.length) break;
+    const rows = db.all<{ caseId: number; t: string }>(
+      sql`SELECT cp.case_id AS caseId, group_concat(p.name, '、') AS t FROM case_parties cp JOIN parties p ON p.id = cp.party_id
+          WHERE cp.case_id IN (${sql.join(part, sql`, `)}) GROUP BY cp.case_id`,
+    );
+    for (const r of rows) m.set(r.caseId, r.t);
+  }
+  return m;
 }
 
-/** The docket query: open cases of one judge (or all), by the stored due date (index docket_cases_judge_due_idx). */
-export function docketQuery(db: Db, judgeId: number | null) {
-  return db
-    .select({
-      caseId: docketCases.caseId,
-      procedure: docketCases.procedure,
-      status: docketCases.status,
-      filedOn: docketCases.filedOn,
-      judgeId: docketCases.judgeId,
-      dueOn: docketCases.dueOn,
-      suspendedUntil: docketCases.suspendedUntil,
-      pendingExtension: docketCases.pendingExtension,
-      judgeName: users.displayName,
-      number: cases.number,
-      causeName: cases.causeName,
-      amountFen: cases.amountFen,
-    })
-    .from(docketCases)
-    .innerJoin(cases, eq(cases.id, docketCases.caseId))
-    .leftJoin(users, eq(users.id, docketCases.judgeId))
-    .where(judgeId === null ? eq(docketCases.status, 'open') : and(eq(docketCases.judgeId, judgeId), eq(docketCases.status, 'open')))
-    .orderBy(asc(docketCases.dueOn), asc(docketCases.caseId));
+/** Urgency rank in SQL, the same as tierOf on the stored due date (overdue 4 … none 0; see WARNING_RANK). */
+function rankSql(on: string) {
+  return sql`CASE WHEN due_on < ${on} THEN 4 WHEN due_on <= ${addCalendarDays(on, 5)} THEN 3 WHEN due_on <= ${addCalendarDays(on, 30)} THEN 2
+    WHEN 3 * julianday(${on}) >= julianday(filed_on) + 2 * julianday(due_on) THEN 1 ELSE 0 END`;
+}
+
+/** Rows whose stored due date holds on `on`: no suspension running or ahead (those are computed live). */
+const storedSql = (on: string) => sql`due_on IS NOT NULL AND (suspended_until IS NULL OR suspended_until < ${on})`;
+const scopeSql = (judgeId: number | null) => (judgeId === null ? sql`status = 'open'` : sql`status = 'open' AND judge_id = ${judgeId}`);
+
+const RANK_TIER = ['none', 'two-thirds', 'thirty-days', 'five-days', 'overdue'] as const;
+
+export interface DocketCounts {
+  overdue: number;
+  fiveDays: number;
+  thirtyDays: number;
+  twoThirds: number;
+}
+
+interface Pick {
+  caseId: number;
+  tier: WarningTier | null;
+  daysLeft: number | null;
+  due: string | null;
+  suspendedNow: boolean;
+  pending: boolean | null;
 }
 
 /**
- * Open docket cases (one judge's, or all), most urgent first. The stored due date gives days left and tier
- * (tierOf); rows with a suspension open or ahead, or not yet stored, get the full computation.
+ * Open docket cases (one judge's, or all), most urgent first: warning tier, then days left. The rank of every row
+ * is computed in SQL from the stored due date over the covering index docket_cases_desk_idx, so only the `limit`
+ * most urgent rows are read in full; rows with a suspension running or ahead (few) get the full computation
+ * (trialPeriod) and are merged in. `total` and `counts` cover every open row, not only those returned.
  */
-export function openDocket(db: Db, on: string, judgeId: number | null): { today: string; rows: DocketRow[] } {
-  const rows = docketQuery(db, judgeId).all();
-  const parties = partiesOf(db, judgeId);
-  const periods = periodsOf(
-    db,
-    rows.filter((r) => !stored(r, on)),
-    on,
+export function openDocket(
+  db: Db,
+  on: string,
+  judgeId: number | null,
+  limit = 500,
+): { today: string; total: number; counts: DocketCounts; rows: DocketRow[] } {
+  const rank = rankSql(on);
+  const top = db.all<{ caseId: number; dueOn: string; filedOn: string; rank: number }>(
+    sql`SELECT case_id AS caseId, due_on AS dueOn, filed_on AS filedOn, ${rank} AS rank FROM docket_cases
+        WHERE ${scopeSql(judgeId)} AND ${storedSql(on)} ORDER BY rank DESC, due_on ASC, case_id ASC LIMIT ${limit}`,
   );
-  const out: DocketRow[] = rows.map((r) => {
-    const procedure = r.procedure as Procedure | null;
-    const live = periods.get(r.caseId);
-    const fast = !live && r.dueOn !== null ? tierOf(r.filedOn, r.dueOn, on) : null;
-    const tier = live?.period.tier ?? fast?.tier ?? null;
-    return {
-      caseId: r.caseId,
-      number: r.number,
-      causeName: r.causeName,
-      partiesText: parties.get(r.caseId) ?? '',
-      amountFen: r.amountFen,
-      procedure,
-      procedureLabel: procedure ? PROCEDURE_LABELS[procedure] : null,
-      status: r.status,
-      filedOn: r.filedOn,
-      judge: r.judgeId !== null && r.judgeName !== null ? { id: r.judgeId, name: r.judgeName } : null,
-      due: live?.period.due ?? r.dueOn,
-      daysLeft: live?.period.daysLeft ?? fast?.daysLeft ?? null,
-      tier,
-      tierLabel: tier ? WARNING_LABELS[tier] : (STATUS_LABELS[r.status] ?? null),
-      suspendedNow: live?.period.suspendedNow ?? false,
-      pendingExtension: live?.pendingExtension ?? r.pendingExtension,
-    };
+  const byRank = db.all<{ rank: number; n: number }>(
+    sql`SELECT ${rank} AS rank, count(*) AS n FROM docket_cases WHERE ${scopeSql(judgeId)} AND ${storedSql(on)} GROUP BY rank`,
+  );
+  const liveRows = db.all<OpenRow>(
+    sql`SELECT case_id AS caseId, procedure, status, filed_on AS filedOn, judge_id AS judgeId FROM docket_cases
+        WHERE ${scopeSql(judgeId)} AND due_on IS NULL
+        UNION ALL
+        SELECT case_id AS caseId, procedure, status, filed_on AS filedOn, judge_id AS judgeId FROM docket_cases
+        WHERE ${scopeSql(judgeId)} AND suspended_until >= ${on} AND due_on IS NOT NULL`,
+  );
+  const live = periodsOf(db, liveRows, on);
+  const picks: Pick[] = top.map((r) => {
+    const t = tierOf(r.filedOn, r.dueOn, on);
+    return { caseId: r.caseId, tier: RANK_TIER[r.rank]!, daysLeft: t.daysLeft, due: r.dueOn, suspendedNow: false, pending: null };
   });
-  out.sort(
+  const counts: DocketCounts = { overdue: 0, fiveDays: 0, thirtyDays: 0, twoThirds: 0 };
+  const count = (tier: WarningTier | null, n: number) => {
+    if (tier === 'overdue') counts.overdue += n;
+    else if (tier === 'five-days') counts.fiveDays += n;
+    else if (tier === 'thirty-days') counts.thirtyDays += n;
+    else if (tier === 'two-thirds') counts.twoThirds += n;
+  };
+  for (const r of byRank) count(RANK_TIER[r.rank]!, r.n);
+  for (const r of liveRows) {
+    const p = live.get(r.caseId);
+    count(p?.period.tier ?? null, 1);
+    picks.push({
+      caseId: r.caseId,
+      tier: p?.period.tier ?? null,
+      daysLeft: p?.period.daysLeft ?? null,
+      due: p?.period.due ?? null,
+      suspendedNow: p?.period.suspendedNow ?? false,
+      pending: p?.pendingExtension ?? null,
+    });
+  }
+  picks.sort(
     (a, b) =>
       WARNING_RANK[b.tier ?? 'none'] - WARNING_RANK[a.tier ?? 'none'] || (a.daysLeft ?? 1e9) - (b.daysLeft ?? 1e9) || a.caseId - b.caseId,
   );
-  return { today: on, rows: out };
+  const chosen = picks.slice(0, limit);
+  const ids = chosen.map((p) => p.caseId);
+  const details = new Map(detailsOf(db, ids).map((d) => [d.caseId, d]));
+  const parties = partiesOf(db, ids);
+  // court practice (setting docket.extensionLeadDays): ask for the extension this many days before the period ends
+  const lead = readSetting(db, 'docket.extensionLeadDays')!;
+  const rows: DocketRow[] = chosen.map((p) => {
+    const d = details.get(p.caseId)!;
+    const procedure = d.procedure as Procedure | null;
+    const pendingExtension = p.pending ?? d.pendingExtension;
+    return {
+      caseId: p.caseId,
+      number: d.number,
+      causeName: d.causeName,
+      partiesText: parties.get(p.caseId) ?? '',
+      amountFen: d.amountFen,
+      procedure,
+      procedureLabel: procedure ? PROCEDURE_LABELS[procedure] : null,
+      status: d.status,
+      filedOn: d.filedOn,
+      judge: d.judgeId !== null && d.judgeName !== null ? { id: d.judgeId, name: d.judgeName } : null,
+      due: p.due,
+      daysLeft: p.daysLeft,
+      tier: p.tier,
+      tierLabel: p.tier ? WARNING_LABELS[p.tier] : (STATUS_LABELS[d.status] ?? null),
+      suspendedNow: p.suspendedNow,
+      pendingExtension,
+      extensionAdvised: p.daysLeft !== null && p.daysLeft >= 0 && p.daysLeft <= lead && !pendingExtension,
+    };
+  });
+  const total = byRank.reduce((n, r) => n + r.n, 0) + liveRows.length;
+  return { today: on, total, counts, rows };
+}
+
+/** Number, cause, amount, judge and flags of the listed cases (by primary key, a chunk per query). */
+function detailsOf(db: Db, ids: number[]) {
+  const out = [];
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    out.push(
+      ...db
+        .select({
+          caseId: docketCases.caseId,
+          procedure: docketCases.procedure,
+          status: docketCases.status,
+          filedOn: docketCases.filedOn,
+          judgeId: docketCases.judgeId,
+          judgeName: users.displayName,
+          pendingExtension: docketCases.pendingExtension,
+          number: cases.number,
+          causeName: cases.causeName,
+          amountFen: cases.amountFen,
+        })
+        .from(docketCases)
+        .innerJoin(cases, eq(cases.id, docketCases.caseId))
+        .leftJoin(users, eq(users.id, docketCases.judgeId))
+        .where(inArray(docketCases.caseId, ids.slice(i, i + CHUNK)))
+        .all(),
+    );
+  }
+  return out;
 }
 
 interface Figures {
@@ -181,26 +262,35 @@ interface Figures {
 export function centreFigures(db: Db, on: string) {
   const year = on.slice(0, 4);
   const month = on.slice(0, 7);
-  const judges = db
-    .select({ id: users.id, name: users.displayName })
-    .from(users)
-    .where(
-      sql`${users.id} IN (SELECT user_id FROM user_roles WHERE role = 'judge') OR ${users.id} IN (SELECT DISTINCT judge_id FROM docket_cases WHERE judge_id IS NOT NULL AND status = 'open')`,
-    )
-    .all();
-  const closed = db
-    .select({
-      judgeId: docketCases.judgeId,
-      closedThisYear: sql<number>`count(*)`,
-      closedThisMonth: sql<number>`sum(CASE WHEN substr(${docketCases.closedOn}, 1, 7) = ${month} THEN 1 ELSE 0 END)`,
-      days: sql<number>`sum(julianday(${docketCases.closedOn}) - julianday(${docketCases.filedOn}))`,
-      mediatedOrWithdrawn: sql<number>`sum(CASE WHEN ${docketCases.closeMethod} IN ('mediation', 'withdrawal', 'deemed-withdrawal') THEN 1 ELSE 0 END)`,
-    })
-    .from(docketCases)
-    .where(and(isNotNull(docketCases.closedOn), gte(docketCases.closedOn, `${year}-01-01`), sql`${docketCases.closedOn} <= ${on}`))
-    .groupBy(docketCases.judgeId)
-    .all();
-  // open, overdue and near the limit in SQL on the stored due date; rows with a suspension open or ahead are computed in full
+  // closings: whole months before `on`'s month from the monthly counters (docket_close_stats, kept on closing);
+  // `on`'s own month up to `on` from the rows (covering index docket_cases_closed_idx)
+  const earlier = db.all<{ judgeId: number; closed: number; days: number; mw: number }>(
+    sql`SELECT judge_id AS judgeId, sum(closed) AS closed, sum(days) AS days, sum(mediated_or_withdrawn) AS mw
+        FROM docket_close_stats WHERE month >= ${`${year}-01`} AND month < ${month} GROUP BY judge_id`,
+  );
+  const thisMonth = db.all<{ judgeId: number | null; closed: number; days: number; mw: number }>(
+    sql`SELECT judge_id AS judgeId, count(*) AS closed, sum(CAST(round(julianday(closed_on) - julianday(filed_on)) AS INTEGER)) AS days,
+          sum(CASE WHEN close_method IN ('mediation', 'withdrawal', 'deemed-withdrawal') THEN 1 ELSE 0 END) AS mw
+        FROM docket_cases WHERE closed_on >= ${`${month}-01`} AND closed_on <= ${on} GROUP BY judge_id`,
+  );
+  const closed = [
+    ...earlier.map((c) => ({
+      judgeId: c.judgeId || null,
+      closedThisYear: c.closed,
+      closedThisMonth: 0,
+      days: c.days,
+      mediatedOrWithdrawn: c.mw,
+    })),
+    ...thisMonth.map((c) => ({
+      judgeId: c.judgeId,
+      closedThisYear: c.closed,
+      closedThisMonth: c.closed,
+      days: c.days,
+      mediatedOrWithdrawn: c.mw,
+    })),
+  ];
+  // open, overdue and near the limit in SQL on the stored due date (covering index docket_cases_desk_idx, in judge
+  // order); rows with a suspension running or ahead are computed in full
   const in5 = addCalendarDays(on, 5);
   const openCounts = db.all<{ judgeId: number | null; open: number; overdue: number; nearLimit: number }>(
     sql`SELECT judge_id AS judgeId, count(*) AS open,
@@ -209,16 +299,23 @@ export function centreFigures(db: Db, on: string) {
         FROM docket_cases WHERE status = 'open' AND due_on IS NOT NULL AND (suspended_until IS NULL OR suspended_until < ${on})
         GROUP BY judge_id`,
   );
-  const liveRows = db
-    .select({
-      caseId: docketCases.caseId,
-      procedure: docketCases.procedure,
-      status: docketCases.status,
-      filedOn: docketCases.filedOn,
-      judgeId: docketCases.judgeId,
-    })
-    .from(docketCases)
-    .where(and(eq(docketCases.status, 'open'), sql`(${docketCases.dueOn} IS NULL OR ${docketCases.suspendedUntil} >= ${on})`))
+  const liveRows = db.all<OpenRow>(
+    sql`SELECT case_id AS caseId, procedure, status, filed_on AS filedOn, judge_id AS judgeId FROM docket_cases
+        WHERE status = 'open' AND due_on IS NULL
+        UNION ALL
+        SELECT case_id AS caseId, procedure, status, filed_on AS filedOn, judge_id AS judgeId FROM docket_cases
+        WHERE status = 'open' AND suspended_until >= ${on} AND due_on IS NOT NULL`,
+  );
+  // the judges: every user with the judge role, and whoever still has open cases
+  const withOpen = [...new Set([...openCounts, ...liveRows].map((r) => r.judgeId).filter((id): id is number => id !== null))];
+  const judges = db
+    .select({ id: users.id, name: users.displayName })
+    .from(users)
+    .where(
+      withOpen.length
+        ? sql`${users.id} IN (SELECT user_id FROM user_roles WHERE role = 'judge') OR ${users.id} IN (${sql.join(withOpen, sql`, `)})`
+        : sql`${users.id} IN (SELECT user_id FROM user_roles WHERE role = 'judge')`,
+    )
     .all();
   const livePeriods = periodsOf(db, liveRows, on);
   const blank = (): Figures & { days: number; mw: number } => ({

@@ -306,6 +306,12 @@ describe('document register', () => {
     expect(await h.fail('documents.list', { page: 1 })).toMatchObject({ code: 'UNAUTHENTICATED' });
     expect((await h.call('documents.templates', {}, printer)).templates.map((t) => t.id).sort()).toEqual([
       'case-receipt',
+      'docket-appearance-notice',
+      'docket-judgment',
+      'docket-mediation-paper',
+      'docket-ruling-deemed-withdrawal',
+      'docket-ruling-withdrawal',
+      'docket-summons',
       'fee-notice',
       'mediation-agreement',
       'mediation-delegation-letter',

@@ -55,6 +55,12 @@ describe('built-in templates', () => {
     const all = builtinTemplates(undefined, { reload: true });
     expect([...all.keys()].sort()).toEqual([
       'case-receipt',
+      'docket-appearance-notice',
+      'docket-judgment',
+      'docket-mediation-paper',
+      'docket-ruling-deemed-withdrawal',
+      'docket-ruling-withdrawal',
+      'docket-summons',
       'fee-notice',
       'mediation-agreement',
       'mediation-delegation-letter',

@@ -26,7 +26,9 @@ import { formatFen } from '../../cases/money';
 import { FormModal } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
 import { useSession } from '../../session/SessionProvider';
-import { CLOSE_METHOD_LABELS, PROCEDURE_LABELS, SUSPENSION_KINDS } from '../../../../core/docket/meta';
+import { PROCEDURE_LABELS, SUSPENSION_KINDS } from '../../../../core/docket/meta';
+import { ClosingCard, CloseModal } from './ClosingParts';
+import { HearingsCard } from './HearingsCard';
 import { TierTag } from './TierTag';
 
 type Dialog = 'suspend' | 'extend' | 'convert' | 'close' | 'assign' | null;
@@ -68,7 +70,7 @@ export function DocketCasePage() {
             )}
             {handler && (
               <Button type="primary" onClick={() => setDialog('close')}>
-                结案登记
+                结案
               </Button>
             )}
           </>
@@ -127,22 +129,19 @@ export function DocketCasePage() {
               ]}
             />
           </Card>
-          {view.closedOn && (
-            <Card size="small" title="结案" className="case-card">
-              <Descriptions
-                size="small"
-                column={2}
-                items={[
-                  { key: 'm', label: '结案方式', children: CLOSE_METHOD_LABELS[view.closeMethod ?? ''] },
-                  { key: 'd', label: '结案日期', children: view.closedOn },
-                  { key: 'r', label: '结案情况', children: view.closeResult, span: 2 },
-                ]}
-              />
-            </Card>
-          )}
+          <HearingsCard caseId={caseId} hearings={view.hearings} postponements={view.postponements} handler={handler} onChanged={reload} />
+          <ClosingCard view={view} onChanged={reload} />
         </Col>
         <Col xs={24} xl={10}>
           <Card size="small" title="审限" className="case-card" extra={p && <TierTag tier={p.tier} label={p.tierLabel} />}>
+            {view.extensionAdvised && (
+              <Alert
+                type="warning"
+                showIcon
+                style={{ marginBottom: 8 }}
+                title="审限即将届满，如需延长请及时申请（本院设置的提前申请天数）"
+              />
+            )}
             {p ? (
               <Descriptions
                 size="small"
@@ -324,27 +323,7 @@ export function DocketCasePage() {
           <Input.TextArea rows={2} />
         </Form.Item>
       </FormModal>
-      <FormModal
-        open={dialog === 'close'}
-        title="结案登记"
-        form={form}
-        onClose={() => setDialog(null)}
-        initialValues={{ closedOn: dayjs() }}
-        onSubmit={async (v: { method: 'judgment'; result: string; closedOn: Dayjs }) => {
-          await send('docket.close', { caseId, method: v.method, result: v.result, closedOn: day(v.closedOn)! });
-          done('已结案');
-        }}
-      >
-        <Form.Item name="method" label="结案方式" rules={[{ required: true, message: '请选择结案方式' }]}>
-          <Select options={Object.entries(CLOSE_METHOD_LABELS).map(([value, label]) => ({ value, label }))} />
-        </Form.Item>
-        <Form.Item name="closedOn" label="结案日期" rules={[{ required: true, message: '请选择结案日期' }]}>
-          <DatePicker />
-        </Form.Item>
-        <Form.Item name="result" label="结案情况" rules={[{ required: true, message: '请填写结案情况' }]}>
-          <Input.TextArea rows={3} />
-        </Form.Item>
-      </FormModal>
+      <CloseModal open={dialog === 'close'} view={view} onClose={() => setDialog(null)} onDone={() => done('已结案')} />
       <AssignModal open={dialog === 'assign'} caseId={caseId} onClose={() => setDialog(null)} onDone={() => done('已改派')} />
     </>
   );

@@ -1,4 +1,5 @@
-import { Alert, Card, Col, Row, Statistic } from 'antd';
+import { Alert, Card, Col, List, Row, Space, Statistic, Tag, Typography } from 'antd';
+import { useNavigate } from 'react-router';
 import { send } from '../../api/client';
 import { useOperation } from '../../api/useOperation';
 import { PageHeader } from '../../components/PageHeader';
@@ -10,6 +11,7 @@ export function JudgeDeskPage() {
   return (
     <>
       <PageHeader title="我的速裁案件" />
+      <MyHearings />
       <JudgeDeskBody data={data} error={error} />
     </>
   );
@@ -17,37 +19,38 @@ export function JudgeDeskPage() {
 
 export function JudgeDeskBody({ data, error }: { data: Awaited<ReturnType<typeof send<'docket.mine'>>> | null; error: string | null }) {
   const rows = data?.rows ?? [];
-  const count = (tiers: string[]) => rows.filter((r) => r.tier && tiers.includes(r.tier)).length;
+  const counts = data?.counts ?? { overdue: 0, fiveDays: 0, thirtyDays: 0, twoThirds: 0 };
   return (
     <>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Row gutter={16} style={{ marginBottom: 12 }}>
         <Col span={6}>
           <Card size="small">
-            <Statistic title="在办" value={rows.length} />
+            <Statistic title="在办" value={data?.total ?? 0} />
           </Card>
         </Col>
         <Col span={6}>
           <Card size="small">
-            <Statistic
-              title="已超审限"
-              value={count(['overdue'])}
-              styles={{ content: { color: count(['overdue']) ? '#c41d7f' : undefined } }}
-            />
+            <Statistic title="已超审限" value={counts.overdue} styles={{ content: { color: counts.overdue ? '#c41d7f' : undefined } }} />
           </Card>
         </Col>
         <Col span={6}>
           <Card size="small">
-            <Statistic title="不足五日（督办）" value={count(['five-days'])} />
+            <Statistic title="不足五日（督办）" value={counts.fiveDays} />
           </Card>
         </Col>
         <Col span={6}>
           <Card size="small">
-            <Statistic title="不足三十日或已过三分之二" value={count(['thirty-days', 'two-thirds'])} />
+            <Statistic title="不足三十日或已过三分之二" value={counts.thirtyDays + counts.twoThirds} />
           </Card>
         </Col>
       </Row>
       <DocketTable rows={rows} loading={!data && !error} />
+      {data && data.total > rows.length && (
+        <Typography.Text type="secondary">
+          共 {data.total} 件，显示最紧急的 {rows.length} 件
+        </Typography.Text>
+      )}
     </>
   );
 }
@@ -56,8 +59,49 @@ export function JudgeDeskBody({ data, error }: { data: Awaited<ReturnType<typeof
 export function JudgeDeskCard() {
   const { data, error } = useOperation(() => send('docket.mine'), []);
   return (
-    <Card size="small" title={`我的速裁案件${data ? `（今天 ${data.today}）` : ''}`} style={{ marginBottom: 16 }} data-testid="judge-desk">
-      <JudgeDeskBody data={data} error={error} />
-    </Card>
+    <>
+      <MyHearings />
+      <Card
+        size="small"
+        title={`我的速裁案件${data ? `（今天 ${data.today}）` : ''}`}
+        style={{ marginBottom: 16 }}
+        data-testid="judge-desk"
+      >
+        <JudgeDeskBody data={data} error={error} />
+      </Card>
+    </>
+  );
+}
+
+/** Today's and this week's hearings of the judge (docket.myHearings). */
+export function MyHearings() {
+  const { data } = useOperation(() => send('docket.myHearings'), []);
+  const navigate = useNavigate();
+  if (!data) return null;
+  const later = data.week.filter((h) => !h.startsAt.startsWith(data.today));
+  const item = (h: (typeof data.week)[number]) => (
+    <List.Item style={{ cursor: 'pointer' }} onClick={() => navigate(`/docket/cases/${h.caseId}`)}>
+      <Space wrap>
+        <Typography.Text strong>{h.startsAt.slice(h.startsAt.startsWith(data.today) ? 11 : 5, 16).replace('T', ' ')}</Typography.Text>
+        <span>{h.courtroom}</span>
+        <span>{h.number}</span>
+        <Typography.Text type="secondary">{h.causeName}</Typography.Text>
+        {h.status === 'held' && <Tag>已开庭</Tag>}
+      </Space>
+    </List.Item>
+  );
+  return (
+    <Row gutter={16} style={{ marginBottom: 16 }} data-testid="my-hearings">
+      <Col xs={24} lg={12}>
+        <Card size="small" title={`今天的庭审（${data.todays.length}）`}>
+          <List size="small" dataSource={data.todays} locale={{ emptyText: '今天没有庭审' }} renderItem={item} />
+        </Card>
+      </Col>
+      <Col xs={24} lg={12}>
+        <Card size="small" title={`本周其余庭审（至 ${data.weekEnds}，${later.length}）`}>
+          <List size="small" dataSource={later} locale={{ emptyText: '本周没有其他庭审' }} renderItem={item} />
+        </Card>
+      </Col>
+    </Row>
   );
 }

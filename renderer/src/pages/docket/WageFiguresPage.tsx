@@ -71,6 +71,47 @@ export function WageFiguresPage() {
         </Form>
         {formError && <Alert type="error" showIcon title={formError} style={{ marginTop: 12 }} />}
       </Card>
+      <DocketSettingsCard />
     </>
+  );
+}
+
+/** The appeal court named in judgments, and how early the desk advises asking for an extension. */
+function DocketSettingsCard() {
+  const { data, reload } = useOperation(() => send('docket.settings'), []);
+  const [form] = Form.useForm<{ appealCourt: string; extensionLeadDays: number }>();
+  const [busy, run] = useSubmit();
+  const [formError, setFormError] = useState<string | null>(null);
+  if (!data) return null;
+  return (
+    <Card size="small" title="判决书与审限提醒" style={{ marginTop: 16 }}>
+      <Form
+        form={form}
+        layout="inline"
+        initialValues={data}
+        onFinish={(v) =>
+          run(async () => {
+            setFormError(null);
+            try {
+              await send('docket.updateSettings', v);
+              reload();
+            } catch (err) {
+              setFormError(applyApiError(form, err));
+            }
+          })
+        }
+      >
+        <Form.Item name="appealCourt" label="上诉法院（上一级人民法院）" extra="判决书告知上诉时写明；小额诉讼一审终审不写">
+          <Input style={{ width: 280 }} maxLength={60} />
+        </Form.Item>
+        <Form.Item name="extensionLeadDays" label="提前申请延长审限（天）">
+          <InputNumber min={0} max={60} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={busy}>
+          保存
+        </Button>
+      </Form>
+      {formError && <Alert type="error" showIcon title={formError} style={{ marginTop: 12 }} />}
+    </Card>
   );
 }

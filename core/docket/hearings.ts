@@ -1,0 +1,344 @@
+import { and, asc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import { cases, docketCases, docketHearings, users } from '../../db/schema';
+import { ApiError, conflict, fieldError, notFound } from '../api/errors';
+import { audit, writeTransaction } from '../audit/transaction';
+import { addCalendarDays } from '../calendar/calendar';
+import { courtCalendar } from '../calendar/courtCalendar';
+import { addCaseEvent } from '../cases/timeline';
+import type { CallContext, Db, Tx } from '../context';
+import { dateShanghai, isoShanghai } from '../time/clock';
+
+/**
+ * Hearings (开庭) of docket cases: one row per case and session. A session is a courtroom, a judge and a time
+ * span; serial cases (same plaintiff, same cause) may be heard together in one session (one `batch`). Nothing
+ * is double-booked: a courtroom or a judge with a scheduled session overlapping the new one refuses it, naming
+ * the field and the case already there. A postponement keeps the old row (status 'postponed' with its reason)
+ * and schedules a new one, so the count of postponements is the count of such rows.
+ */
+
+export const HEARING_STATUS_LABELS: Record<string, string> = { scheduled: '已排期', postponed: '已延期', held: '已开庭' };
+
+/** `2026-12-03 09:30` (Shanghai) → `2026-12-03T09:30:00+08:00`; the stored form sorts as text. */
+export function hearingTime(local: string): string {
+  return `${local.slice(0, 10)}T${local.slice(11, 16)}:00+08:00`;
+}
+
+function plusMinutes(at: string, minutes: number): string {
+  const d = new Date(new Date(at).getTime() + minutes * 60_000);
+  return isoShanghai(d).replace(/\.\d{3}\+08:00$/, '+08:00');
+}
+
+/** `2026年12月3日 9时30分` for documents and messages. */
+export function hearingTimeText(at: string): string {
+  const [y, m, d] = at.slice(0, 10).split('-').map(Number);
+  const hh = Number(at.slice(11, 13));
+  const mm = at.slice(14, 16);
+  return `${y}年${m}月${d}日${hh}时${mm === '00' ? '' : `${Number(mm)}分`}`;
+}
+
+const shortTime = (at: string) => `${at.slice(0, 10)} ${at.slice(11, 16)}`;
+
+/**
+ * The first scheduled session overlapping [start, end) in the courtroom or for the judge, other than `except`
+ * (the rows being replaced). Overlap: an existing session starts before the new end and ends after the new start
+ * (indexes docket_hearings_room_idx and docket_hearings_judge_idx bound the scan by start time).
+ */
+function clash(tx: Tx, by: 'courtroom' | 'judge', key: string | number, start: string, end: string, except: number[]) {
+  const dayStart = `${start.slice(0, 10)}T00:00:00+08:00`;
+  return tx
+    .select({ id: docketHearings.id, startsAt: docketHearings.startsAt, endsAt: docketHearings.endsAt, number: cases.number })
+    .from(docketHearings)
+    .innerJoin(cases, eq(cases.id, docketHearings.caseId))
+    .where(
+      and(
+        by === 'courtroom' ? eq(docketHearings.courtroom, key as string) : eq(docketHearings.judgeId, key as number),
+        eq(docketHearings.status, 'scheduled'),
+        // sessions do not cross midnight: only the same day's rows can overlap
+        sql`${docketHearings.startsAt} >= ${dayStart}`,
+        lt(docketHearings.startsAt, end),
+        gt(docketHearings.endsAt, start),
+        except.length ? sql`${docketHearings.id} NOT IN (${sql.join(except, sql`, `)})` : sql`1 = 1`,
+      ),
+    )
+    .orderBy(asc(docketHearings.startsAt))
+    .get();
+}
+
+interface SessionInput {
+  caseIds: number[];
+  courtroom: string;
+  /** `YYYY-MM-DD HH:mm`, Shanghai time */
+  startsAt: string;
+  minutes: number;
+}
+
+/**
+ * Checks a session and returns its rows' common values. Refusals name the field: a past time or a day the court
+ * does not sit (startsAt), an overlap in the courtroom (courtroom) or for the judge (startsAt), cases not open on
+ * the docket, without a judge, of different judges or not one series (caseIds), a case with a hearing already
+ * scheduled (caseIds: postpone that one instead).
+ */
+function checkSession(ctx: CallContext, tx: Tx, i: SessionInput) {
+  const start = hearingTime(i.startsAt);
+  const end = plusMinutes(start, i.minutes);
+  const now = isoShanghai(ctx.core.clock.now());
+  if (start < now) throw fieldError('startsAt', `开庭时间 ${i.startsAt} 已过，请选择今后的时间`);
+  if (start.slice(0, 10) !== end.slice(0, 10)) throw fieldError('minutes', '一次庭审不能跨越午夜，请缩短时长或改早开庭时间');
+  const day = start.slice(0, 10);
+  const calendar = courtCalendar(tx);
+  if (!calendar.isWorkingDay(day)) {
+    const name = calendar.holidayName(day);
+    throw fieldError('startsAt', `${day} 是${name ? `${name}假期` : '休息日'}，不开庭；请选择工作日`);
+  }
+  const ids = [...new Set(i.caseIds)];
+  const rows = tx
+    .select({
+      caseId: docketCases.caseId,
+      status: docketCases.status,
+      judgeId: docketCases.judgeId,
+      serialKey: docketCases.serialKey,
+      number: cases.number,
+    })
+    .from(docketCases)
+    .innerJoin(cases, eq(cases.id, docketCases.caseId))
+    .where(inArray(docketCases.caseId, ids))
+    .all();
+  for (const id of ids) {
+    const r = rows.find((x) => x.caseId === id);
+    if (!r) throw fieldError('caseIds', `案件 ${id} 不在速裁案件中`);
+    if (r.status !== 'open') throw fieldError('caseIds', `${r.number} 不在审理中，不能排期开庭`);
+    if (r.judgeId === null) throw fieldError('caseIds', `${r.number} 尚未分配承办法官，不能排期开庭`);
+  }
+  const judgeId = rows[0]!.judgeId!;
+  if (rows.some((r) => r.judgeId !== judgeId)) throw fieldError('caseIds', '同一次庭审的案件须由同一承办法官审理');
+  if (rows.length > 1 && (rows[0]!.serialKey === null || rows.some((r) => r.serialKey !== rows[0]!.serialKey)))
+    throw fieldError('caseIds', '只有系列案件（同一原告、同一案由）可以在一次庭审中合并排期');
+  const actor = ctx.actor;
+  if (actor && actor.userId !== judgeId && !actor.roles.includes('approver') && !actor.roles.includes('admin'))
+    throw new ApiError('FORBIDDEN', '只有本案承办法官可以排期开庭');
+  const pending = tx
+    .select({ caseId: docketHearings.caseId, startsAt: docketHearings.startsAt })
+    .from(docketHearings)
+    .where(and(inArray(docketHearings.caseId, ids), eq(docketHearings.status, 'scheduled')))
+    .all();
+  if (pending.length) {
+    const n = rows.find((r) => r.caseId === pending[0]!.caseId)!.number;
+    throw fieldError('caseIds', `${n} 已定于 ${shortTime(pending[0]!.startsAt)} 开庭；如需改期，请办理延期开庭`);
+  }
+  const room = clash(tx, 'courtroom', i.courtroom, start, end, []);
+  if (room)
+    throw fieldError(
+      'courtroom',
+      `法庭“${i.courtroom}”在 ${shortTime(room.startsAt)}–${room.endsAt.slice(11, 16)} 已安排 ${room.number} 开庭，与本次时间重叠`,
+    );
+  const judge = clash(tx, 'judge', judgeId, start, end, []);
+  if (judge) {
+    const name = tx.select({ n: users.displayName }).from(users).where(eq(users.id, judgeId)).get()?.n ?? '';
+    throw fieldError(
+      'startsAt',
+      `承办法官 ${name} 在 ${shortTime(judge.startsAt)}–${judge.endsAt.slice(11, 16)} 已有 ${judge.number} 的庭审，与本次时间重叠`,
+    );
+  }
+  return { start, end, judgeId, rows, ids };
+}
+
+function insertSession(ctx: CallContext, tx: Tx, s: ReturnType<typeof checkSession>, courtroom: string) {
+  const batch = s.ids.length > 1 ? `${s.start}|${courtroom}` : null;
+  const at = isoShanghai(ctx.core.clock.now());
+  const byId = ctx.actor && ctx.actor.userId > 0 ? ctx.actor.userId : null;
+  return s.ids.map((caseId) => {
+    const row = tx
+      .insert(docketHearings)
+      .values({ caseId, judgeId: s.judgeId, courtroom, startsAt: s.start, endsAt: s.end, status: 'scheduled', batch, byId, at })
+      .returning()
+      .get();
+    const serial = s.ids.length > 1 ? `（系列案件 ${s.ids.length} 件合并开庭）` : '';
+    addCaseEvent(tx, ctx, caseId, 'docket.hearingScheduled', `定于 ${shortTime(s.start)} 在${courtroom}开庭${serial}`, {
+      hearingId: row.id,
+    });
+    audit(tx, ctx, { operation: 'docket.scheduleHearing', entityType: 'docket_hearing', entityId: row.id, after: row });
+    return row;
+  });
+}
+
+/** Schedules one session for one case or for several serial cases of the same judge. */
+export function scheduleHearing(ctx: CallContext, i: SessionInput) {
+  return writeTransaction(ctx.core, (tx) => {
+    const s = checkSession(ctx, tx, i);
+    return { hearings: insertSession(ctx, tx, s, i.courtroom).map((r) => hearingView(tx, r.id)) };
+  });
+}
+
+/**
+ * Postpones a scheduled hearing (延期开庭, 民诉法 art. 149) with its reason: the row stays, marked postponed; a
+ * new time, when given, schedules the case again with the same checks. A session of serial cases is postponed
+ * as a whole.
+ */
+export function postponeHearing(
+  ctx: CallContext,
+  i: { hearingId: number; reason: string; startsAt?: string; minutes?: number; courtroom?: string },
+) {
+  return writeTransaction(ctx.core, (tx) => {
+    const h = tx.select().from(docketHearings).where(eq(docketHearings.id, i.hearingId)).get();
+    if (!h) throw notFound('庭审');
+    if (h.status !== 'scheduled') throw conflict(`该庭审${HEARING_STATUS_LABELS[h.status] ?? h.status}，不能延期`);
+    const session = h.batch
+      ? tx
+          .select()
+          .from(docketHearings)
+          .where(and(eq(docketHearings.batch, h.batch), eq(docketHearings.status, 'scheduled')))
+          .all()
+      : [h];
+    const caseIds = session.map((r) => r.caseId);
+    const actor = ctx.actor;
+    if (actor && actor.userId !== h.judgeId && !actor.roles.includes('approver') && !actor.roles.includes('admin'))
+      throw new ApiError('FORBIDDEN', '只有本案承办法官可以延期开庭');
+    for (const r of session) {
+      tx.update(docketHearings).set({ status: 'postponed', postponeReason: i.reason }).where(eq(docketHearings.id, r.id)).run();
+      addCaseEvent(tx, ctx, r.caseId, 'docket.hearingPostponed', `原定 ${shortTime(r.startsAt)} 的开庭延期：${i.reason}`, {
+        hearingId: r.id,
+      });
+      audit(tx, ctx, {
+        operation: 'docket.postponeHearing',
+        entityType: 'docket_hearing',
+        entityId: r.id,
+        before: r,
+        after: { ...r, status: 'postponed', postponeReason: i.reason },
+      });
+    }
+    if (!i.startsAt) return { hearings: session.map((r) => hearingView(tx, r.id)) };
+    const minutes = i.minutes ?? Math.round((new Date(h.endsAt).getTime() - new Date(h.startsAt).getTime()) / 60_000);
+    const s = checkSession(ctx, tx, { caseIds, courtroom: i.courtroom ?? h.courtroom, startsAt: i.startsAt, minutes });
+    return { hearings: insertSession(ctx, tx, s, i.courtroom ?? h.courtroom).map((r) => hearingView(tx, r.id)) };
+  });
+}
+
+/** Marks a scheduled hearing as held (开庭审理已进行). */
+export function markHearingHeld(ctx: CallContext, i: { hearingId: number }) {
+  return writeTransaction(ctx.core, (tx) => {
+    const h = tx.select().from(docketHearings).where(eq(docketHearings.id, i.hearingId)).get();
+    if (!h) throw notFound('庭审');
+    if (h.status !== 'scheduled') throw conflict(`该庭审${HEARING_STATUS_LABELS[h.status] ?? h.status}`);
+    const actor = ctx.actor;
+    if (actor && actor.userId !== h.judgeId && !actor.roles.includes('approver') && !actor.roles.includes('admin'))
+      throw new ApiError('FORBIDDEN', '只有本案承办法官可以登记开庭');
+    if (h.startsAt > isoShanghai(ctx.core.clock.now())) throw conflict(`该庭审定于 ${shortTime(h.startsAt)}，尚未到开庭时间`);
+    tx.update(docketHearings).set({ status: 'held' }).where(eq(docketHearings.id, h.id)).run();
+    addCaseEvent(tx, ctx, h.caseId, 'docket.hearingHeld', `${shortTime(h.startsAt)} 在${h.courtroom}开庭审理`, { hearingId: h.id });
+    audit(tx, ctx, {
+      operation: 'docket.hearingHeld',
+      entityType: 'docket_hearing',
+      entityId: h.id,
+      before: h,
+      after: { ...h, status: 'held' },
+    });
+    return hearingView(tx, h.id);
+  });
+}
+
+export interface HearingView {
+  id: number;
+  caseId: number;
+  number: string;
+  causeName: string;
+  judge: { id: number; name: string };
+  courtroom: string;
+  startsAt: string;
+  endsAt: string;
+  status: string;
+  statusLabel: string;
+  postponeReason: string | null;
+  batch: string | null;
+}
+
+function hearingSelect(db: Db | Tx) {
+  return db
+    .select({
+      id: docketHearings.id,
+      caseId: docketHearings.caseId,
+      number: cases.number,
+      causeName: cases.causeName,
+      judgeId: docketHearings.judgeId,
+      judgeName: users.displayName,
+      courtroom: docketHearings.courtroom,
+      startsAt: docketHearings.startsAt,
+      endsAt: docketHearings.endsAt,
+      status: docketHearings.status,
+      postponeReason: docketHearings.postponeReason,
+      batch: docketHearings.batch,
+    })
+    .from(docketHearings)
+    .innerJoin(cases, eq(cases.id, docketHearings.caseId))
+    .innerJoin(users, eq(users.id, docketHearings.judgeId));
+}
+
+type Selected = Awaited<ReturnType<ReturnType<typeof hearingSelect>['all']>>[number];
+const toView = (r: Selected): HearingView => ({
+  id: r.id,
+  caseId: r.caseId,
+  number: r.number,
+  causeName: r.causeName,
+  judge: { id: r.judgeId, name: r.judgeName },
+  courtroom: r.courtroom,
+  startsAt: r.startsAt,
+  endsAt: r.endsAt,
+  status: r.status,
+  statusLabel: HEARING_STATUS_LABELS[r.status] ?? r.status,
+  postponeReason: r.postponeReason,
+  batch: r.batch,
+});
+
+export function hearingView(db: Db | Tx, id: number): HearingView {
+  const r = hearingSelect(db).where(eq(docketHearings.id, id)).get();
+  if (!r) throw notFound('庭审');
+  return toView(r);
+}
+
+/** A case's hearings in order, with the number of postponements. */
+export function caseHearings(db: Db | Tx, caseId: number): { hearings: HearingView[]; postponements: number } {
+  const hearings = hearingSelect(db).where(eq(docketHearings.caseId, caseId)).orderBy(asc(docketHearings.startsAt)).all().map(toView);
+  return { hearings, postponements: hearings.filter((h) => h.status === 'postponed').length };
+}
+
+/**
+ * The calendar: scheduled and held sessions from `from` to `to` (dates, inclusive), of one judge, one courtroom or
+ * all; postponed rows are left out (they no longer occupy the room).
+ */
+export function hearingCalendar(db: Db | Tx, f: { from: string; to: string; judgeId?: number; courtroom?: string }): HearingView[] {
+  if (f.to < f.from) throw fieldError('to', '结束日期不能早于起始日期');
+  const start = `${f.from}T00:00:00+08:00`;
+  const end = `${addCalendarDays(f.to, 1)}T00:00:00+08:00`;
+  return hearingSelect(db)
+    .where(
+      and(
+        f.judgeId !== undefined ? eq(docketHearings.judgeId, f.judgeId) : undefined,
+        f.courtroom !== undefined ? eq(docketHearings.courtroom, f.courtroom) : undefined,
+        sql`${docketHearings.startsAt} >= ${start}`,
+        lt(docketHearings.startsAt, end),
+        inArray(docketHearings.status, ['scheduled', 'held']),
+      ),
+    )
+    .orderBy(asc(docketHearings.startsAt), asc(docketHearings.courtroom), asc(docketHearings.caseId))
+    .all()
+    .map(toView);
+}
+
+/** The courtrooms used so far (the scheduling form offers them). */
+export function courtrooms(db: Db | Tx): string[] {
+  return db
+    .selectDistinct({ c: docketHearings.courtroom })
+    .from(docketHearings)
+    .orderBy(asc(docketHearings.courtroom))
+    .all()
+    .map((r) => r.c);
+}
+
+/** The judge's hearings today and in the rest of this week (Monday to Sunday of `on`). */
+export function myHearings(db: Db | Tx, judgeId: number, on: string) {
+  const weekday = (new Date(`${on}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday 0
+  const sunday = addCalendarDays(on, 6 - weekday);
+  const rows = hearingCalendar(db, { from: on, to: sunday, judgeId });
+  return { today: on, weekEnds: sunday, todays: rows.filter((r) => r.startsAt.startsWith(on)), week: rows };
+}
+
+export const nowDate = (ctx: CallContext) => dateShanghai(ctx.core.clock.now());
