@@ -139,39 +139,76 @@ function para(opts: IParagraphOptions): Paragraph {
 
 const WORD_JOINER = '\u2060';
 
+/** A piece of a run's text: `keep` pieces must not be broken across lines. */
+export interface TextSegment {
+  text: string;
+  keep: boolean;
+}
+
 /**
- * Word and LibreOffice break lines themselves: inside a 案号, a date, an amount with its unit or a run of digits
- * (an ID number, 30 in 10月30日) a WORD JOINER (U+2060, no width, UAX #14 class WJ) between the characters
- * forbids a break, so the span moves whole to the next line as in the PDF (core/documents/linebreak.ts).
+ * Word and LibreOffice break lines themselves. Inside a 案号, a date, an amount with its unit or a run of
+ * digits (an ID number, 30 in 10月30日) no break is allowed, so the span moves whole to the next line as in the
+ * PDF (core/documents/linebreak.ts). Two means, because each reader honours one of them:
+ * - a WORD JOINER (U+2060, no width, UAX #14 class WJ) between the characters: Word and WPS keep them together;
+ * - the span in a run of its own whose language (also for East-Asian text) is en-US: LibreOffice breaks Chinese
+ *   text with its CJK break iterator, which ignores word joiners and breaks a digit string anywhere; for a run in
+ *   a Western language it uses ICU's line breaking, which keeps digits together and honours the joiners. The
+ *   run is marked noProof, so Word's spelling check does not underline Chinese in an English run.
+ * Spans are cut from the text as they are (the visible text is the same once the joiners are taken out).
  */
-export function joinUnbreakable(text: string): string {
+export function unbreakableSegments(text: string): TextSegment[] {
   const spans = [
     ...protectedSpans(text),
     ...[...text.matchAll(/[0-9A-Za-z][0-9A-Za-z,.-]*[0-9A-Za-z]/g)].map((m) => [m.index, m.index + m[0].length] as [number, number]),
-  ];
-  if (!spans.length) return text;
-  const inside = new Set<number>();
-  for (const [from, to] of spans) for (let i = from + 1; i < to; i++) inside.add(i);
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    // never between the halves of a surrogate pair
-    if (inside.has(i) && !(text.charCodeAt(i) >= 0xdc00 && text.charCodeAt(i) <= 0xdfff)) out += WORD_JOINER;
-    out += text[i];
+  ].sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  // overlapping spans (the digits inside a 案号) become one; touching ones stay apart
+  const merged: [number, number][] = [];
+  for (const [from, to] of spans) {
+    const last = merged.at(-1);
+    if (last && from < last[1]) last[1] = Math.max(last[1], to);
+    else merged.push([from, to]);
   }
+  const out: TextSegment[] = [];
+  let at = 0;
+  for (const [from, to] of merged) {
+    if (from > at) out.push({ text: text.slice(at, from), keep: false });
+    let joined = '';
+    for (let i = from; i < to; i++) {
+      // never between the halves of a surrogate pair
+      if (i > from && !(text.charCodeAt(i) >= 0xdc00 && text.charCodeAt(i) <= 0xdfff)) joined += WORD_JOINER;
+      joined += text[i];
+    }
+    out.push({ text: joined, keep: true });
+    at = to;
+  }
+  if (at < text.length) out.push({ text: text.slice(at), keep: false });
   return out;
 }
+
+/** The text with word joiners inside every span that must stay on one line. */
+export function joinUnbreakable(text: string): string {
+  return unbreakableSegments(text)
+    .map((s) => s.text)
+    .join('');
+}
+
+/** The run properties of a span kept on one line (see unbreakableSegments). */
+const KEEP_TOGETHER: Partial<IRunOptions> = { language: { value: 'en-US', eastAsia: 'en-US' }, noProof: true };
 
 function runs(list: Run[], extra: Partial<IRunOptions> = {}): TextRun[] {
   return list
     .filter((r) => r.text)
-    .map(
-      (r) =>
-        new TextRun({
-          text: joinUnbreakable(r.text),
-          ...(r.bold ? { bold: true } : {}),
-          ...(r.underline ? { underline: {} } : {}),
-          ...extra,
-        }),
+    .flatMap((r) =>
+      unbreakableSegments(r.text).map(
+        (seg) =>
+          new TextRun({
+            text: seg.text,
+            ...(seg.keep ? KEEP_TOGETHER : {}),
+            ...(r.bold ? { bold: true } : {}),
+            ...(r.underline ? { underline: {} } : {}),
+            ...extra,
+          }),
+      ),
     );
 }
 

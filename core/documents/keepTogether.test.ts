@@ -1,10 +1,17 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { unzip } from '../../test/unzip';
-import { joinUnbreakable, renderDocx } from './docx';
+import { joinUnbreakable, renderDocx, unbreakableSegments } from './docx';
 import { loadFonts } from './fonts';
 import { layoutDocument, type TextOp } from './layout';
 import { geometry, resolveFormat, type DocumentModel } from './model';
 import { builtinTemplate, fillTemplate } from './template';
+import { PDFTOTEXT, pdfText } from '../../test/pdf';
+
+const SOFFICE = ['soffice', 'libreoffice'].find((c) => !spawnSync(c, ['--version'], { encoding: 'utf8' }).error);
 
 /**
  * What a reader takes as one thing stays on one line and one page: ID numbers, 案号, dates and amounts are
@@ -154,4 +161,69 @@ describe('DOCX: Word and LibreOffice keep the same things together', () => {
     // the visible text is unchanged once the joiners are taken out
     expect(body.replaceAll(wj, '')).toContain('（2026）浙0522民初1234号');
   });
+
+  it('puts each kept span in a run of its own in a Western language (LibreOffice ignores the joiners in Chinese runs)', async () => {
+    expect(unbreakableSegments('公民身份号码330522198503121233。').map((x) => [x.text.replaceAll('\u2060', ''), x.keep])).toEqual([
+      ['公民身份号码', false],
+      ['330522198503121233', true],
+      ['。', false],
+    ]);
+    // the digits inside a 案号 are part of it; two spans that touch stay two
+    expect(unbreakableSegments('（2026）浙0522民初354号').map((x) => x.keep)).toEqual([true]);
+    const t = builtinTemplate('ruling-confirm-reject');
+    const body = unzip((await renderDocx(fillTemplate(t, t.sample), { countPages: false })).bytes)
+      .get('word/document.xml')!
+      .toString('utf8');
+    const idRun = body.match(
+      /<w:r>(?:(?!<\/w:r>)[\s\S])*?3\u20603\u20600\u20605\u20602\u20602\u20601\u20609\u20607\u20605[\s\S]*?<\/w:r>/,
+    )![0];
+    expect(idRun).toContain('<w:lang w:val="en-US" w:eastAsia="en-US"/>');
+    expect(idRun).toContain('<w:noProof/>');
+  });
+
+  it.skipIf(!SOFFICE || !PDFTOTEXT)(
+    'LibreOffice keeps ID numbers, dates and amounts of both rulings and the relief decision whole (DOCX → PDF)',
+    async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'court-keep-lo-'));
+      const ids = ['ruling-confirm-valid', 'ruling-confirm-reject', 'relief-decision'];
+      for (const id of ids) {
+        const t = builtinTemplate(id);
+        fs.writeFileSync(path.join(dir, `${id}.docx`), (await renderDocx(fillTemplate(t, t.sample), { countPages: false })).bytes);
+      }
+      const env = { ...process.env, FONTCONFIG_FILE: path.resolve(import.meta.dirname, '../../scripts/libreoffice-fonts.conf') };
+      const r = spawnSync(
+        SOFFICE!,
+        [
+          `-env:UserInstallation=file://${dir}/profile`,
+          '--headless',
+          '--convert-to',
+          'pdf',
+          '--outdir',
+          dir,
+          ...ids.map((id) => path.join(dir, `${id}.docx`)),
+        ],
+        { env, encoding: 'utf8' },
+      );
+      expect(r.status, r.stderr).toBe(0);
+      for (const id of ids) {
+        const lines = pdfText(fs.readFileSync(path.join(dir, `${id}.pdf`))).split('\n');
+        const t = builtinTemplate(id);
+        const sample = JSON.stringify(t.sample);
+        // every 18-character ID number and every date of the sample data is found whole on one line
+        const wanted = [
+          ...new Set([...sample.matchAll(/\b\d{17}[\dX]\b|\b[0-9A-Z]{18}\b/g)].map((m) => m[0])),
+          ...new Set([...sample.matchAll(/"(\d{4})-(\d{2})-(\d{2})"/g)].map((m) => `${m[1]}年${Number(m[2])}月${Number(m[3])}日`)),
+        ];
+        const printed = wanted.filter((w) => lines.join('').replace(/\s+/g, '').includes(w));
+        expect(printed.length, `${id}: ${wanted.join(' ')}`).toBeGreaterThan(2);
+        for (const w of printed)
+          expect(
+            lines.some((l) => l.replace(/\s+/g, '').includes(w)),
+            `${id}: ${w} split across lines`,
+          ).toBe(true);
+      }
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+    120_000,
+  );
 });

@@ -96,7 +96,14 @@ export function ReliefApprovalsPage() {
         locale={{ emptyText: view === 'mine' ? '没有等待您审批的申请' : '没有申请' }}
         columns={[
           { title: '编号', dataIndex: 'id', width: 64 },
-          { title: '案号', className: 'no-wrap', key: 'case', render: (_, v) => <Link to={`/cases/${v.caseId}`}>{v.caseNumber}</Link> },
+          // a fixed width: the 事由 column's ellipsis makes the layout fixed, and a 案号 never wraps (it would overflow)
+          {
+            title: '案号',
+            className: 'no-wrap',
+            key: 'case',
+            width: 220,
+            render: (_, v) => <Link to={`/cases/${v.caseId}`}>{v.caseNumber}</Link>,
+          },
           { title: '申请人', key: 'applicant', render: (_, v) => `${v.applicant.role} ${v.applicant.name}` },
           { title: '种类', dataIndex: 'kindLabel', width: 64 },
           { title: '事由', key: 'ground', render: (_, v) => <span title={v.groundBasis}>{v.groundLabel}</span>, ellipsis: true },
