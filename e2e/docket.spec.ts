@@ -203,7 +203,7 @@ test('the judge schedules a hearing, prints the summons, closes the case with an
   await page.screenshot({ path: testInfo.outputPath('docket-close-dialog.png'), fullPage: true });
   await close.getByRole('button', { name: '结案' }).click();
   const closing = page.getByTestId('docket-closing');
-  await expect(closing.getByText('案件受理费')).toBeVisible();
+  await expect(closing.getByText('案件受理费', { exact: true })).toBeVisible();
   await expect(page.getByTestId('docket-procedure')).toBeVisible();
   await closing.getByRole('button', { name: '生成判决书' }).click();
   await expect(page.getByRole('dialog').getByText(/已登记为文书 \d+ 号/)).toBeVisible();
