@@ -123,7 +123,6 @@ function sheetName(name: string, used: Set<string>): string {
 }
 
 // Sheets of different row types go in one workbook, so the list is typed per element by the caller.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnySheet = SheetSpec<any>;
 
 /** Writes the sheets to a stream, row by row. The stream is ended when the workbook is complete. */
