@@ -19,6 +19,12 @@ export const casesMeta = defineMeta({
     summary: '查找案件：案号（全部或部分）、当事人姓名（含两字姓名）、身份证号、统一社会信用代码、电话、案件码；新案在前',
     access: ROLE_GROUPS.caseReaders,
   },
+  'cases.browse': {
+    label: '案件列表',
+    summary:
+      '案件列表：按类型、状态、收案日期、案由、承办法官、超审限筛选，按收案日期或登记顺序排序，按位置翻页（不用偏移量）；查询框同案件查询',
+    access: ROLE_GROUPS.caseReaders,
+  },
   'cases.recent': {
     label: '最近登记的案件',
     summary: '最近登记的案件（新案在前）',

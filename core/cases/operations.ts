@@ -12,6 +12,8 @@ import { normaliseCaseCode } from './caseCode';
 import { normaliseCaseNumber } from '../numbering';
 import { partyInputSchema, partyViewSchema } from '../parties';
 import { correctPartyOnCases } from './partyCorrection';
+import { listOperation } from '../lists/query';
+import { casesBrowse } from './browse';
 
 const caseSummarySchema = z.object({
   id: z.number(),
@@ -116,6 +118,7 @@ export const caseOperations = [
   getCaseOperation,
   searchCasesOperation,
   recentCasesOperation,
+  listOperation(casesMeta['cases.browse'], casesBrowse),
   linkCasesOperation,
   correctPartyOperation,
 ] as const;

@@ -1,3 +1,5 @@
+import { listOperation as registerList } from '../lists/query';
+import { confirmationsBrowse } from './browse';
 import { z } from 'zod';
 import { defineOperation } from '../api/contract';
 import { fieldError } from '../api/errors';
@@ -327,7 +329,18 @@ export const setSettingsOperation = defineOperation({
   },
 });
 
+const browseOperation = registerList(
+  {
+    name: 'confirmation.browse',
+    label: '司法确认列表',
+    summary: '司法确认申请列表：按阶段、结果、申请日期、调解组织、审查法官筛选，按申请日期排序，按位置翻页',
+    access: ACCESS.read,
+  },
+  confirmationsBrowse,
+);
+
 export const confirmationOperations = [
+  browseOperation,
   applyOperation,
   getOperation,
   acceptanceOperation,

@@ -1,3 +1,5 @@
+import { listOperation } from '../lists/query';
+import { docketBrowse } from './browse';
 import { defineOperation } from '../api/contract';
 import { input, noInput } from '../api/fields';
 import { requireActor } from '../context';
@@ -223,7 +225,18 @@ export const docketSetWageFigureOperation = defineOperation({
   handler: (ctx, i) => recordWageFigure(ctx, i),
 });
 
+const docketBrowseOperation = listOperation(
+  {
+    name: 'docket.browse',
+    label: '速裁案件列表',
+    summary: '速裁案件列表：按状态、程序、立案日期、结案日期、案由、承办法官、超审限筛选，按立案日期排序，按位置翻页',
+    access: DOCKET_READERS,
+  },
+  docketBrowse,
+);
+
 export const docketOperations = [
+  docketBrowseOperation,
   docketTriageQueueOperation,
   docketPreviewTriageOperation,
   docketTriageOperation,
