@@ -31,3 +31,5 @@ export const casesArea = defineArea({
     case_link: { label: '案件关联' },
   },
 });
+export { mergeSearchSegments, optimizeSearch, startSearchMaintenance } from './searchMaintenance';
+export { casesBrowse } from './browse';

@@ -61,3 +61,4 @@ export function renderTemplate(
 
 // the documents area's descriptor, combined in core/areas.ts
 export { documentsArea, documentsMeta } from './area';
+export { documentsBrowse } from './browse';
