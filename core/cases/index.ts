@@ -29,6 +29,7 @@ export const casesArea = defineArea({
   auditSubjects: {
     case: { label: '案件', name: (db, id) => caseNumberOf(db, Number(id)) },
     case_link: { label: '案件关联' },
+    case_import: { label: '案件导入' },
   },
 });
 export { mergeSearchSegments, optimizeSearch, startSearchMaintenance } from './searchMaintenance';
