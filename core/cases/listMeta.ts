@@ -34,3 +34,40 @@ export const casesList = defineListMeta({
   defaultSort: { key: 'receivedOn', dir: 'desc' },
   searchHint: '案号、登记号、当事人（单位名称的一部分）、身份证号后六位、电话',
 });
+
+/** The fields a sheet sent by another body is mapped to (core/cases/importSheet.ts), with the header texts recognised. */
+export const IMPORT_FIELDS = {
+  receivedOn: { label: '收案日期', synonyms: ['收案日期', '收到日期', '移送日期', '登记日期', '受理日期', '日期'] },
+  cause: { label: '案由', synonyms: ['案由', '纠纷类型', '纠纷类别', '纠纷种类'] },
+  amount: { label: '标的额（元）', synonyms: ['标的额', '争议金额', '涉案金额', '金额'] },
+  applicantName: { label: '申请人（原告）', synonyms: ['申请人', '原告', '申请人姓名', '申请人名称', '申请方'] },
+  applicantId: {
+    label: '申请人证件号码',
+    synonyms: ['申请人身份证号码', '申请人身份证号', '申请人证件号码', '申请人统一社会信用代码', '申请人证件号'],
+  },
+  applicantPhone: { label: '申请人电话', synonyms: ['申请人电话', '申请人联系电话', '申请人手机'] },
+  applicantAddress: { label: '申请人住址', synonyms: ['申请人住址', '申请人地址', '申请人住所地'] },
+  applicantRepresentative: { label: '申请人法定代表人', synonyms: ['申请人法定代表人', '申请人负责人'] },
+  applicantRepresentativeTitle: { label: '申请人法定代表人职务', synonyms: ['申请人法定代表人职务', '申请人负责人职务'] },
+  respondentName: { label: '被申请人（被告）', synonyms: ['被申请人', '被告', '被申请人姓名', '被申请人名称', '对方当事人', '被申请方'] },
+  respondentId: {
+    label: '被申请人证件号码',
+    synonyms: ['被申请人身份证号码', '被申请人身份证号', '被申请人证件号码', '被申请人统一社会信用代码', '被申请人证件号'],
+  },
+  respondentPhone: { label: '被申请人电话', synonyms: ['被申请人电话', '被申请人联系电话', '被申请人手机'] },
+  respondentAddress: { label: '被申请人住址', synonyms: ['被申请人住址', '被申请人地址', '被申请人住所地'] },
+  respondentRepresentative: { label: '被申请人法定代表人', synonyms: ['被申请人法定代表人', '被申请人负责人'] },
+  respondentRepresentativeTitle: { label: '被申请人法定代表人职务', synonyms: ['被申请人法定代表人职务', '被申请人负责人职务'] },
+  claims: { label: '请求事项', synonyms: ['请求事项', '诉讼请求', '调解请求', '申请事项'] },
+  facts: { label: '事实与理由', synonyms: ['事实与理由', '纠纷简要情况', '案情简介', '简要案情'] },
+  reference: { label: '来源编号', synonyms: ['来源编号', '移送编号', '原编号', '编号', '序号'] },
+} as const;
+export type ImportField = keyof typeof IMPORT_FIELDS;
+export const IMPORT_FIELD_KEYS = Object.keys(IMPORT_FIELDS) as [ImportField, ...ImportField[]];
+
+export const IMPORT_SOURCES = {
+  zongzhi: '综治中心',
+  people: '人民调解委员会',
+  other: '其他单位',
+} as const;
+export type ImportSource = keyof typeof IMPORT_SOURCES;
