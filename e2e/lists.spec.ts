@@ -4,7 +4,7 @@ import path from 'node:path';
 import { api } from './api';
 import { CLERK, dropdownOption, residentId, seedWithCli, setUpCounter } from './cases';
 import { expect, snap, test } from './fixtures';
-import { login, openMenu } from './ui';
+import { login, openMenu, sideMenu } from './ui';
 
 /**
  * Issue 15: every register as a list — filters, keyset paging, column choice, Excel export — and the import of a
@@ -18,7 +18,7 @@ test('the clerk lists cases by type, pages, exports to Excel, and imports a refe
 
   await page.goto('/');
   await login(page, CLERK.username, CLERK.password);
-  await openMenu(page, '列表与导出', '案件列表');
+  await sideMenu(page).getByRole('menuitem').filter({ hasText: /^案件列表$/ }).click();
   const list = page.getByTestId('list-cases');
   await expect(list.getByRole('heading', { name: '案件列表' })).toBeVisible();
   await expect(page.getByTestId('list-count')).toContainText('共 400 条');
@@ -96,7 +96,7 @@ test('the clerk lists cases by type, pages, exports to Excel, and imports a refe
   await expect(refused.locator('tbody tr.ant-table-row')).toHaveCount(3);
   await expect(refused).toContainText('纠纷类型');
   await expect(refused).toContainText('申请人身份证号码');
-  await expect(refused).toContainText('争议金额不能为负数');
+  await expect(refused).toContainText('标的额不能为负数');
   await snap(page, testInfo, 'import-preview');
   // nothing written by the preview
   expect((await api(baseURL!, 'cases.browse', { limit: 1 }, clerkToken)).total).toBe(before);
