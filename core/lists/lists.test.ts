@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, setUpCourt, userToken, type Harness } from '../../test/harness';
 import { expectIndexUsed } from '../../test/queryPlan';
+import { mergeSearchSegments } from '../cases';
 import { seedCases } from '../seed';
 import { REGISTERS } from './registers';
 import { COUNT_CAP, countRows, listPage } from './query';
@@ -88,6 +89,18 @@ describe('the case list', () => {
       ['银行'],
       'parties_kind_name_idx',
     );
+  });
+
+  it('merges the search index in steps until nothing is left, and the search still finds the same cases', async () => {
+    const q = sql<{ number: string }>(`SELECT number FROM cases WHERE case_type = '民初' ORDER BY id DESC LIMIT 1`)[0]!.number.slice(
+      -8,
+      -1,
+    );
+    const before = await h.call('cases.search', { q, limit: 20 }, clerk);
+    const merged = await mergeSearchSegments(h.core, { pages: 50 });
+    expect(merged.done).toBe(true);
+    expect((await mergeSearchSegments(h.core)).steps).toBe(1); // nothing left to merge
+    expect((await h.call('cases.search', { q, limit: 20 }, clerk)).rows.map((r) => r.id)).toEqual(before.rows.map((r) => r.id));
   });
 
   it('refuses a filter that is not an option, or dates the wrong way round, naming the field in Chinese', async () => {
