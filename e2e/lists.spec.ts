@@ -18,7 +18,10 @@ test('the clerk lists cases by type, pages, exports to Excel, and imports a refe
 
   await page.goto('/');
   await login(page, CLERK.username, CLERK.password);
-  await sideMenu(page).getByRole('menuitem').filter({ hasText: /^案件列表$/ }).click();
+  await sideMenu(page)
+    .getByRole('menuitem')
+    .filter({ hasText: /^案件列表$/ })
+    .click();
   const list = page.getByTestId('list-cases');
   await expect(list.getByRole('heading', { name: '案件列表' })).toBeVisible();
   await expect(page.getByTestId('list-count')).toContainText('共 400 条');
