@@ -71,6 +71,9 @@ const DEFAULT_WIDTH: Record<CellKind, number> = {
   percent: 9,
 };
 
+/** rows between two pauses that let the output streams drain */
+const YIELD_EVERY = 500;
+
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/;
 
@@ -152,6 +155,9 @@ export async function writeWorkbook(stream: Writable, sheets: readonly AnySheet[
       ws.addRow(spec.columns.map((c) => cellValue(c.kind, c.value(row)))).commit();
       done++;
       if (done % every === 0) options.onProgress?.({ sheet: name, done, total: spec.total });
+      // let the zip and the file stream write out what was committed: rows read from a synchronous source never
+      // leave the event loop otherwise, and the whole workbook would gather in memory before the first write
+      if (done % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
     }
     if (done % every !== 0) options.onProgress?.({ sheet: name, done, total: spec.total });
     if (done > 0) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: spec.columns.length } };
