@@ -9,7 +9,7 @@ import globals from 'globals';
  * operations with handlers, or anything that reaches the database. Type-only imports of the contract are allowed.
  */
 const RENDERER_ALLOWED_CORE =
-  '(api/(contract|errors|bridge|roles|meta)|auth/roles|cases/(caseCode|types)|parties/identity|money|periods/table|documents/template/(syntax|fields)|documents/chinese|[a-z]+/meta)';
+  '(api/(contract|errors|bridge|roles|meta)|auth/roles|cases/(caseCode|types)|parties/identity|money|periods/table|documents/template/(syntax|fields)|documents/chinese|[a-z]+/(meta|listMeta)|lists/define)';
 const RENDERER_FORBIDDEN_CORE = `^(\\.\\./)+core/(?!${RENDERER_ALLOWED_CORE}$)`;
 
 export default tseslint.config(

@@ -3,6 +3,7 @@ import { benchDocuments } from './documents';
 import { benchFees } from './fees';
 import { benchFoundation } from './foundation';
 import { benchIntake } from './intake';
+import { benchLists } from './lists';
 import { benchMediation } from './mediation';
 import { benchSearch } from './search';
 
@@ -38,3 +39,4 @@ if (!only || only === 'mediation') {
   const full = process.env.BENCH_MEDIATION_FULL === '1' && !quick;
   await benchMediation({ mediations: full ? 300_000 : 50_000, mediators: 2_000, queries: full ? 200 : 50 });
 }
+if (!only || only === 'lists') await benchLists(quick ? { cases: 20_000, queries: 50 } : { cases: 1_000_000, queries: 200 });

@@ -30,6 +30,7 @@ import { addDeadlineCommand } from './deadline';
 import { addFeeCommands } from './fees';
 import { addTrustCommands } from './trust';
 import { addFontCommands } from './fonts';
+import { addExportCommand } from './exportList';
 import { addTriageCommand } from './triage';
 
 /**
@@ -327,6 +328,7 @@ export function buildCli(): Command {
   addTrustCommands(program, { fail, dataDirOf, openExisting, closeCore, print, dataOption });
   addFontCommands(program, { fail, dataDirOf, openExisting, closeCore, print, dataOption });
   addTriageCommand(program, { fail, dataDirOf, openExisting, closeCore, print, dataOption });
+  addExportCommand(program, { fail, dataDirOf, openExisting, closeCore, print, dataOption });
   addDeadlineCommand(program, { fail, dataDirOf, openExisting, closeCore, print, dataOption });
 
   program

@@ -14,6 +14,7 @@ import { confirmationArea } from './confirmation';
 import { docketArea } from './docket';
 import { documentsArea } from './documents';
 import { feesArea } from './fees';
+import { listsArea } from './lists';
 import { mediationArea } from './mediation';
 import { numberingArea } from './numbering';
 import { partiesArea } from './parties';
@@ -40,6 +41,7 @@ export const areas = [
   docketArea,
   confirmationArea,
   mediationArea,
+  listsArea,
 ] as const satisfies readonly AnyArea[];
 
 registerAreas(areas);

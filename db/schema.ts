@@ -153,6 +153,10 @@ export const parties = sqliteTable(
     index('parties_name_idx').on(t.name),
     index('parties_phone_idx').on(t.phone),
     index('parties_id_number_idx').on(t.idNumber),
+    // search by the last six characters of an ID number (issue 15): an index of its own, not the trigram FTS
+    index('parties_id_tail_idx').on(sql`substr(${t.idNumber}, -6)`),
+    // organisations by any part of the name ("银行"): a scan of the organisations' names only, in the index
+    index('parties_kind_name_idx').on(t.kind, t.name),
   ],
 );
 
@@ -581,6 +585,8 @@ export const docketCases = sqliteTable(
     index('docket_cases_serial_idx').on(t.serialKey, t.status),
     /** the centre's closings of the current month: covering */
     index('docket_cases_closed_idx').on(t.closedOn, t.judgeId, t.closeMethod, t.filedOn),
+    // the fast-track list's order (issue 15): keyset paging by filing date
+    index('docket_cases_filed_idx').on(t.filedOn),
   ],
 );
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { closeCore, createCore } from '../core';
 import { startBackupSchedule } from '../core/backup';
+import { startSearchMaintenance } from '../core/cases';
 import { useShortBusyTimeout } from '../core/api/dispatcher';
 import type { Core } from '../core/context';
 import { defaultDataDir } from '../core/dataDir';
@@ -80,6 +81,7 @@ function openCore(dataDir: string): Core {
   // the window's main process must not freeze while the command line or a host holds the write lock
   useShortBusyTimeout(opened);
   startBackupSchedule(opened); // scheduled backups, the same core module as the host
+  startSearchMaintenance(opened); // the search index's segments merged in steps (issue 15)
   return opened;
 }
 

@@ -129,6 +129,12 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     return result.ok ? { result: result.result } : { error: result.error };
   };
   app.post<{ Params: { operation: string } }>('/api/:operation', callOperation);
+  // a case import sheet (issue 15): up to 8 MB of workbook as base64
+  for (const operation of ['cases.importPreview', 'cases.importConfirm'])
+    app.post<{ Params: { operation: string } }>(`/api/${operation}`, { bodyLimit: 12 * 1024 * 1024 }, (req, reply) => {
+      req.params.operation = operation;
+      return callOperation(req, reply);
+    });
   // a font upload (issue 11 item 4) is the one call with a large body: 40 MB as base64, and no other route gets it
   app.post<{ Params: { operation: string } }>('/api/documents.uploadFont', { bodyLimit: 56 * 1024 * 1024 }, (req, reply) => {
     req.params.operation = 'documents.uploadFont';

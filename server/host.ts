@@ -7,6 +7,7 @@ import { isInitialised } from '../core/court/settings';
 import { hostLogPath, RotatingLogFile } from '../core/system/hostLog';
 import { buildServer } from './app';
 import { startBackupSchedule } from '../core/backup';
+import { startSearchMaintenance } from '../core/cases';
 import { acquireHostLock, HostStartRefused, isLoopback } from './hostLock';
 import { resumeSearchReindex } from '../core/cases/reindexQueue';
 
@@ -80,11 +81,13 @@ export async function startHost(opts: HostOptions) {
     app.log.info({ address, tls: Boolean(https) }, '主机已启动');
     const reindex = resumeSearchReindex(core, (err) => app.log.error({ err }, '检索索引重建失败'));
     const stopBackups = startBackupSchedule(core);
+    const stopSearchMaintenance = startSearchMaintenance(core, { onError: (err) => app.log.error({ err }, '检索索引整理失败') });
     const opened = core;
     const openedLog = log;
     const stop = async () => {
       reindex.stop();
       stopBackups();
+      stopSearchMaintenance();
       app.log.info('主机停止');
       await app.close();
       closeCore(opened);

@@ -13,6 +13,7 @@ export { caseView, findCaseId, mayUnmask, type CasePartyView, type CaseView } fr
 export { fileCase, linkCases, LINK_KINDS, type LinkKind } from './service';
 export type { FileCaseInput } from './schemas';
 export { addCaseEvent, caseTimeline } from './timeline';
+export { searchCaseIds, partiesTextOf, caseSummaries } from './search';
 export { normaliseCaseCode, formatCaseCode, caseCodeForId } from './caseCode';
 export { ALL_CASE_TYPES, CASE_TYPE_RULES, FILING_CASE_TYPES, PARTY_ROLES, type CaseType, type PartyRole } from './types';
 export { casesMeta } from './meta';
@@ -29,6 +30,9 @@ export const casesArea = defineArea({
   auditSubjects: {
     case: { label: '案件', name: (db, id) => caseNumberOf(db, Number(id)) },
     case_link: { label: '案件关联' },
+    case_import: { label: '案件导入' },
   },
   auditEvents,
 });
+export { mergeSearchSegments, optimizeSearch, startSearchMaintenance } from './searchMaintenance';
+export { casesBrowse } from './browse';

@@ -12,6 +12,11 @@ import { normaliseCaseCode } from './caseCode';
 import { normaliseCaseNumber } from '../numbering';
 import { partyInputSchema, partyViewSchema } from '../parties';
 import { correctPartyOnCases } from './partyCorrection';
+import { listOperation } from '../lists/query';
+import { casesBrowse } from './browse';
+import { confirmImport, IMPORT_FIELD_KEYS, IMPORT_SOURCES, importResultSchema, previewImport, type ImportSource } from './importSheet';
+import { FILING_CASE_TYPES } from './types';
+import { oneOf } from '../api/fields';
 
 const caseSummarySchema = z.object({
   id: z.number(),
@@ -111,11 +116,65 @@ export const correctPartyOperation = defineOperation({
   handler: (ctx, i) => correctPartyOnCases(ctx, i),
 });
 
+/** an import sheet as base64: 8 MB of workbook is tens of thousands of rows */
+const IMPORT_MAX_BASE64 = 11_200_000;
+const importShape = {
+  fileBase64: z
+    .string({ error: '请选择要导入的 Excel 文件' })
+    .min(1, { error: '请选择要导入的 Excel 文件' })
+    .max(IMPORT_MAX_BASE64, { error: '文件过大：一次最多导入 8 MB 的工作簿' })
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: '文件内容不是有效的 base64' }),
+  fileName: requiredText('文件名', { max: 200 }),
+  caseType: oneOf('案件类型', FILING_CASE_TYPES),
+  source: oneOf('移送单位类别', Object.keys(IMPORT_SOURCES) as [ImportSource, ...ImportSource[]]),
+  sourceName: requiredText('移送单位名称', { max: 100 }),
+  mapping: z.partialRecord(z.enum(IMPORT_FIELD_KEYS, { error: '不是可对应的字段' }), z.string().max(100, { error: '列名过长' })).optional(),
+};
+
+const importPreviewOperation = defineOperation({
+  ...casesMeta['cases.importPreview'],
+  input: input(importShape),
+  output: z.object({
+    sheet: z.string(),
+    headers: z.array(z.string()),
+    mapping: z.partialRecord(z.enum(IMPORT_FIELD_KEYS), z.string()),
+    total: z.number(),
+    accepted: z.number(),
+    refused: z.array(z.object({ row: z.number(), column: z.string(), message: z.string() })),
+    sample: z.array(
+      z.object({
+        row: z.number(),
+        applicant: z.string(),
+        respondent: z.string(),
+        cause: z.string(),
+        amountFen: z.number().nullable(),
+        receivedOn: z.string(),
+      }),
+    ),
+    digest: z.string(),
+  }),
+  handler: (ctx, i) => previewImport(ctx, i),
+});
+
+const importConfirmOperation = defineOperation({
+  ...casesMeta['cases.importConfirm'],
+  input: input({
+    ...importShape,
+    digest: z.string({ error: '请先预览' }).regex(/^[0-9a-f]{64}$/, { error: '预览标识无效，请重新预览' }),
+    skipRefused: z.boolean({ error: '是否跳过未通过的行只能是“是”或“否”' }).default(false),
+  }),
+  output: importResultSchema,
+  handler: (ctx, i) => confirmImport(ctx, i),
+});
+
 export const caseOperations = [
+  importPreviewOperation,
+  importConfirmOperation,
   fileCaseOperation,
   getCaseOperation,
   searchCasesOperation,
   recentCasesOperation,
+  listOperation(casesMeta['cases.browse'], casesBrowse),
   linkCasesOperation,
   correctPartyOperation,
 ] as const;

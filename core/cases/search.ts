@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gt, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { caseParties, cases, parties } from '../../db/schema';
 import type Database from 'better-sqlite3';
 import type { Db } from '../context';
@@ -12,10 +12,14 @@ import { normaliseCaseCode } from './caseCode';
  * - a whole ID / USCC number or phone number → parties' B-tree indexes, joined through case_parties (a
  *   trigram phrase of 16 digit trigrams walks doclists that cover most of the index — every ID here starts
  *   330522 — and took 100–400 ms at 1M cases); when no party has it, the trigram search below;
+ * - the last six characters of an ID number (330522…123456 → 123456) → parties_id_tail_idx, an index on
+ *   substr(id_number, -6) (issue 15: the trigram index took 11–23 ms p95 for them at 1M cases);
  * - 3+ characters (part of a 案号, a name, an ID number, a phone) → the FTS5 trigram index case_search;
  * - 2 characters (张三) → parties named exactly that, then names that start with it (张三丰), each through
  *   the parties.name index and case_parties (exact names first: a common prefix such as 陈伟 matches
  *   thousands of parties at 1M cases, the exact name a tenth of them).
+ *   When no name matches: organisations whose name contains the two characters ("银行", from the
+ *   parties_kind_name_idx index alone), then 案号 / register numbers that begin with them ("调登").
  * Newest cases first (within each of the two name groups).
  */
 const SEPARATOR = ' ¦ ';
@@ -97,6 +101,14 @@ export function searchCaseIds(db: Db, rawQuery: string, limit: number): { ids: n
     if (ids.length > 0) return { ids, matchedBy: 'text' };
   }
 
+  const tail = idTail(q);
+  if (tail) {
+    // the last six characters of an ID number: parties_id_tail_idx (issue 15), not the trigram index, whose
+    // doclists for six digits span much of a million cases
+    const ids = casesOfPartyIds(db, partyIdsWhere(db, sql`substr(id_number, -6) = ${tail}`), limit);
+    if (ids.length > 0) return { ids, matchedBy: 'text' };
+  }
+
   const chars = [...q];
   if (chars.length >= 3) {
     // An ID number is searched as people type it (lower-case x, full-width digits); a 案号 fragment keeps
@@ -117,9 +129,51 @@ export function searchCaseIds(db: Db, rawQuery: string, limit: number): { ids: n
         if (!seen.has(id)) ids.push(id);
       }
     }
-    return { ids, matchedBy: 'name' };
+    if (ids.length > 0) return { ids, matchedBy: 'name' };
+    // an organisation by any part of its name ("银行"): the organisations' names only, read from their index
+    const orgs = casesOfPartyIds(db, partyIdsWhere(db, sql`kind = 'organisation' AND instr(name, ${q}) > 0`), limit);
+    if (orgs.length > 0) return { ids: orgs, matchedBy: 'name' };
+    // a register number's or 案号's beginning ("调登", "调登〔2026〕"): the unique index on number, newest first
+    return { ids: numberPrefix(db, q, limit), matchedBy: 'number' };
   }
   return { ids: [], matchedBy: null };
+}
+
+/** 6 digits, or 5 digits and X: the end of an ID number as a clerk reads it off a card. */
+function idTail(q: string): string | null {
+  const t = normaliseIdNumber(q);
+  return /^\d{5}[\dX]$/.test(t) ? t : null;
+}
+
+/** Parties matching a condition, at most MAX_PARTIES of them. */
+const MAX_PARTIES = 2000;
+function partyIdsWhere(db: Db, where: SQL): number[] {
+  return db.all<{ id: number }>(sql`SELECT id FROM parties WHERE ${where} LIMIT ${MAX_PARTIES}`).map((r) => r.id);
+}
+
+/**
+ * The newest cases of a set of parties: the newest `limit` of each through case_parties (party_id, case_id),
+ * merged — a bank with 20 000 cases costs one short index walk, not a sort of its 20 000 cases.
+ */
+function casesOfPartyIds(db: Db, partyIds: number[], limit: number): number[] {
+  const all = new Set<number>();
+  for (const id of partyIds)
+    for (const r of db.all<{ id: number }>(
+      sql`SELECT case_id AS id FROM case_parties WHERE party_id = ${id} ORDER BY case_id DESC LIMIT ${limit}`,
+    ))
+      all.add(r.id);
+  return [...all].sort((a, b) => b - a).slice(0, limit);
+}
+
+function numberPrefix(db: Db, q: string, limit: number): number[] {
+  return db
+    .select({ id: cases.id })
+    .from(cases)
+    .where(and(gte(cases.number, q), lt(cases.number, `${q}\u{10FFFF}`)))
+    .orderBy(desc(cases.number))
+    .limit(limit)
+    .all()
+    .map((r) => r.id);
 }
 
 /** A whole ID / USCC number (18 characters) or phone number as typed, as the condition on parties; else null. */
@@ -173,16 +227,25 @@ export function caseSummaries(db: Db, ids: number[]): CaseSummary[] {
     .from(cases)
     .where(inArray(cases.id, ids))
     .all();
+  const byCase = partiesTextOf(db, ids);
+  const order = new Map(ids.map((id, i) => [id, i]));
+  return rows.map((r) => ({ ...r, partiesText: byCase.get(r.id) ?? '' })).sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+}
+
+/** 原告 张三 等 — 被告 李四 for each case: one indexed query for a page of cases (lists, search results). */
+export function partiesTextOf(db: Db, caseIds: readonly number[]): Map<number, string> {
+  const out = new Map<number, string>();
+  if (caseIds.length === 0) return out;
   const ps = db
     .select({ caseId: caseParties.caseId, role: caseParties.role, seq: caseParties.seq, name: parties.name })
     .from(caseParties)
     .innerJoin(parties, eq(parties.id, caseParties.partyId))
-    .where(inArray(caseParties.caseId, ids))
+    .where(inArray(caseParties.caseId, [...caseIds]))
     .all();
   const byCase = new Map<number, typeof ps>();
   for (const p of ps) byCase.set(p.caseId, [...(byCase.get(p.caseId) ?? []), p]);
-  const order = new Map(ids.map((id, i) => [id, i]));
-  return rows.map((r) => ({ ...r, partiesText: partiesText(byCase.get(r.id) ?? []) })).sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  for (const [id, list] of byCase) out.set(id, partiesText(list));
+  return out;
 }
 
 function partiesText(ps: { role: string; seq: number; name: string }[]): string {

@@ -116,7 +116,7 @@ export function fileCase(ctx: CallContext, input: FileCaseInput) {
 }
 
 /** The roles the cause requires (a confirmation is a joint application), refused before anything is written. */
-function checkPartyRolesForCause(input: FileCaseInput, causeName: string): void {
+export function checkPartyRolesForCause(input: FileCaseInput, causeName: string): void {
   const { roles, why } = partyRolesFor(input.caseType, causeName);
   if (!why) return;
   input.parties.forEach((p, i) => {

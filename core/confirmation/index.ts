@@ -39,3 +39,4 @@ export const confirmationArea = defineArea({
     },
   },
 });
+export { confirmationsBrowse } from './browse';

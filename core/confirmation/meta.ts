@@ -212,6 +212,11 @@ export const LABELS = {
 
 /** The confirmation operations without handlers: name, Chinese label, summary, who may call (core/api/contract.ts operationsOf). */
 export const confirmationMeta = defineMeta({
+  'confirmation.browse': {
+    label: '司法确认列表',
+    summary: '司法确认申请列表：按阶段、结果、申请日期、调解组织、审查法官筛选，按申请日期排序，按位置翻页',
+    access: ACCESS.read,
+  },
   'confirmation.apply': {
     label: LABELS.apply,
     summary:

@@ -1,3 +1,5 @@
+import { listOperation as registerList } from '../lists/query';
+import { confirmationsBrowse } from './browse';
 import { z } from 'zod';
 import { operationsOf } from '../api/contract';
 import { fieldError } from '../api/errors';
@@ -249,7 +251,10 @@ export const setSettingsOperation = op('confirmation.setSettings', {
   },
 });
 
+const browseOperation = registerList(confirmationMeta['confirmation.browse'], confirmationsBrowse);
+
 export const confirmationOperations = [
+  browseOperation,
   applyOperation,
   fromMediationOperation,
   ofMediationOperation,

@@ -33,6 +33,11 @@ export { WARNING_LABELS, SUSPENSION_KINDS } from './trialPeriod';
 
 /** The docket operations without handlers: name, Chinese label, summary, who may call (core/api/contract.ts operationsOf). */
 export const docketMeta = defineMeta({
+  'docket.browse': {
+    label: '速裁案件列表',
+    summary: '速裁案件列表：按状态、程序、立案日期、结案日期、案由、承办法官、超审限筛选，按立案日期排序，按位置翻页',
+    access: DOCKET_READERS,
+  },
   'docket.triageQueue': {
     label: '待分流案件',
     summary: '待程序分流的民初案件：新立案的和委托调解不成转来的，按立案日期排列',

@@ -1,4 +1,6 @@
 import { operationsOf } from '../api/contract';
+import { listOperation } from '../lists/query';
+import { docketBrowse } from './browse';
 import { input, noInput } from '../api/fields';
 import { requireActor } from '../context';
 import { dateShanghai } from '../time/clock';
@@ -236,7 +238,10 @@ export const docketSetWageFigureOperation = op('docket.setWageFigure', {
   handler: (ctx, i) => recordWageFigure(ctx, i),
 });
 
+const docketBrowseOperation = listOperation(docketMeta['docket.browse'], docketBrowse);
+
 export const docketOperations = [
+  docketBrowseOperation,
   docketTriageQueueOperation,
   docketPreviewTriageOperation,
   docketTriageOperation,

@@ -62,3 +62,4 @@ export async function renderTemplate(
 
 // the documents area's descriptor, combined in core/areas.ts
 export { documentsArea, documentsMeta } from './area';
+export { documentsBrowse } from './browse';

@@ -45,6 +45,11 @@ export const documentsMeta = defineMeta({
       '生成文书（PDF 或 DOCX）并登记：模板版本、数据、SHA-256、页数；案件时间线与审计日志同时记录。仍为模板样例的内容被拒绝（列出字段）；与已登记文书完全相同时须 confirmDuplicate 确认',
     access: ROLE_GROUPS.caseReaders,
   },
+  'documents.browse': {
+    label: '文书列表',
+    summary: '文书列表：按生成日期、格式、文书名称、未打印筛选，按生成时间排序，按位置翻页',
+    access: ROLE_GROUPS.caseReaders,
+  },
   'documents.list': {
     label: '查看文书登记',
     summary: '文书登记簿：按案件、模板、生成日期、是否已打印查询，新文书在前，分页',

@@ -1,3 +1,5 @@
+import { listOperation as registerList } from '../lists/query';
+import { documentsBrowse } from './browse';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -461,6 +463,7 @@ export const uploadFontOperation = defineOperation({
 });
 
 export const documentOperations = [
+  registerList(documentsMeta['documents.browse'], documentsBrowse),
   templatesOperation,
   templateOperation,
   checkTemplateOperation,

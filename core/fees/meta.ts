@@ -65,6 +65,11 @@ export const feesMeta = defineMeta({
     summary: '司法救助申请详情：申请、证明材料、各阶段意见、决定',
     access: ROLE_GROUPS.caseReadersAndAdmin,
   },
+  'relief.browse': {
+    label: '减免缓申请列表',
+    summary: '诉讼费减免缓申请列表：按类型、状态、申请日期、决定日期、缓交期满筛选，按申请日期排序，按位置翻页',
+    access: ROLE_GROUPS.caseReadersAndAdmin,
+  },
   'relief.list': {
     label: '查看司法救助登记簿',
     summary: '司法救助登记簿：按状态、种类、申请日期筛选；“open”为待审批',

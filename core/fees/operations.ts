@@ -1,3 +1,5 @@
+import { listOperation } from '../lists/query';
+import { reliefBrowse } from './browse';
 import { z } from 'zod';
 import { defineOperation } from '../api/contract';
 import { bool, input, integerIn, isoDate, oneOf, optionalText, positiveFen, positiveId, requiredText } from '../api/fields';
@@ -280,6 +282,7 @@ export const reliefTotalsOperation = defineOperation({
 });
 
 export const feeOperations = [
+  listOperation(feesMeta['relief.browse'], reliefBrowse),
   feeScheduleOperation,
   feeQuoteOperation,
   feeNoticeDataOperation,

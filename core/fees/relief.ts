@@ -23,15 +23,8 @@ import { storedFeeQuoteSchema } from './views';
  * granted 免交 / 减交 exposed for the judgment or mediation document (art. 51).
  */
 
-export type ReliefStatus = 'pending' | 'reviewed' | 'granted' | 'partly_granted' | 'refused' | 'withdrawn';
-export const RELIEF_STATUS_LABELS: Record<ReliefStatus, string> = {
-  pending: '待审查',
-  reviewed: '审查中',
-  granted: '准予',
-  partly_granted: '部分准予',
-  refused: '不予批准',
-  withdrawn: '已撤回',
-};
+export { RELIEF_STATUS_LABELS, type ReliefStatus } from './listMeta';
+import { RELIEF_STATUS_LABELS, type ReliefStatus } from './listMeta';
 const OPEN: ReliefStatus[] = ['pending', 'reviewed'];
 
 export type ReliefAction = 'grant' | 'partial' | 'refuse' | 'return';

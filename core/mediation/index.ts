@@ -96,3 +96,4 @@ export function agreementForConfirmation(db: Db | Tx, mediationId: number): Conf
     signatories: agreement.signatories,
   };
 }
+export { mediationsBrowse } from './browse';

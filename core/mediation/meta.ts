@@ -44,6 +44,11 @@ export const MEDIATION_OPERATIONS = defineMeta({
     summary: '调解案件详情：当事人意见、指派与答复历史、各项期限及依据、结果、下一步',
     access: READERS,
   },
+  'mediation.browse': {
+    label: '调解列表',
+    summary: '调解列表（可选列、可导出）：按类型、状态、收案日期、案由、调解组织、调解员、超期筛选，按收案日期排序，按位置翻页',
+    access: READERS,
+  },
   'mediation.list': {
     label: '调解登记簿',
     summary: '调解登记簿：按类型、状态、组织、调解员、超期、收案日期筛选，按姓名、身份证号、电话、案号或案件码查找；按编号翻页',

@@ -1,3 +1,5 @@
+import { listOperation } from '../lists/query';
+import { mediationsBrowse } from './browse';
 import { z } from 'zod';
 import { defineOperation } from '../api/contract';
 import { bool, input, integerIn, isoDate, oneOf, positiveId, requiredText } from '../api/fields';
@@ -90,6 +92,7 @@ const monthText = (label: string) =>
   z.string({ error: `请填写${label}` }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: `${label}应为年-月，如 2026-11` });
 
 export const mediationOperations = [
+  listOperation(m('mediation.browse'), mediationsBrowse),
   defineOperation({
     ...m('mediation.listOrgs'),
     input: input({ includeInactive: bool('含已停用').default(false) }),

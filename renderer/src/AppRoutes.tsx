@@ -29,6 +29,7 @@ import { confirmationRoutes } from './pages/confirmation/confirmationRoutes';
 import { docketRoutes } from './pages/docket/docketRoutes';
 import { mediationRoutes } from './pages/mediation/mediationRoutes';
 import { ProgressLookupPage } from './pages/mediation/ProgressLookupPage';
+import { listRoutes } from './lists/listRoutes';
 
 /**
  * Where a visitor may be: not set up → the wizard; not logged in → login; a password reset by an admin →
@@ -59,6 +60,7 @@ export function AppRoutes() {
         }
       >
         <Route index element={<DashboardPage />} />
+        {listRoutes}
         <Route
           path="cases"
           element={

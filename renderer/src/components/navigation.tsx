@@ -17,6 +17,7 @@ import { FEE_NAVIGATION, FEE_SETTINGS_NAVIGATION } from '../pages/fees/feeNaviga
 import { CONFIRMATION_NAVIGATION } from '../pages/confirmation/confirmationNavigation';
 import { DOCKET_NAVIGATION } from '../pages/docket/docketNavigation';
 import { MEDIATION_NAVIGATION } from '../pages/mediation/mediationNavigation';
+import { LISTS_NAVIGATION } from '../lists/listsNavigation';
 import type { ReactNode } from 'react';
 import type { Role } from '../labels';
 
@@ -44,6 +45,7 @@ export const NAVIGATION: NavEntry[] = [
   FEE_NAVIGATION,
   CONFIRMATION_NAVIGATION,
   DOCKET_NAVIGATION,
+  LISTS_NAVIGATION,
   {
     key: 'admin',
     label: '系统管理',

@@ -1,0 +1,131 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { closeCore } from '../core';
+import { mergeSearchSegments, searchCaseIds } from '../core/cases';
+import type { Core } from '../core/context';
+import { exportList, listPage, REGISTERS } from '../core/lists';
+import { Rng, seedCases } from '../core/seed';
+import { fmt, heading, initialisedCore, percentile, row, time, timeAsync, tmpDataDir } from './util';
+
+/**
+ * Lists and exports at scale (issue 15): seeds N cases, then
+ * 1. pages the case list by keyset — the first page, and pages deep into the list (each page's cost) — with the
+ *    usual filters, against OFFSET paging of the same order;
+ * 2. the ID-number-suffix search (last six characters, its own index) p50 / p95, and the trigram search before
+ *    and after the scheduled segment merge;
+ * 3. exports the whole register to .xlsx (streamed): time, rows per second, peak RSS, file size.
+ */
+export interface ListsBenchOptions {
+  cases: number;
+  queries: number;
+}
+
+const LIMIT = 50;
+
+function stats(ms: number[]) {
+  const s = [...ms].sort((a, b) => a - b);
+  return `p50 ${fmt(percentile(s, 50))} ms  p95 ${fmt(percentile(s, 95))} ms  max ${fmt(s[s.length - 1] ?? NaN)} ms  (n ${s.length})`;
+}
+
+function pagingFigures(core: Core, label: string, req: Omit<Parameters<typeof listPage>[2], 'limit'>, deepPages: number): void {
+  const b = REGISTERS.cases;
+  const first = time(() => listPage(core, b, { ...req, limit: LIMIT }));
+  const perPage: number[] = [];
+  let after = first.value.next ?? undefined;
+  let pages = 1;
+  while (after && pages < deepPages) {
+    const t = time(() => listPage(core, b, { ...req, after, limit: LIMIT, count: false }));
+    perPage.push(t.ms);
+    after = t.value.next ?? undefined;
+    pages++;
+  }
+  row(`${label}: first page (with count ≤ 10 000)`, `${fmt(first.ms)} ms, total ${first.value.total}${first.value.totalCapped ? '+' : ''}`);
+  if (perPage.length) row(`${label}: next pages 2–${pages}`, stats(perPage));
+}
+
+export async function benchLists(opts: ListsBenchOptions): Promise<void> {
+  const dataDir = tmpDataDir('lists');
+  const core = await initialisedCore(dataDir);
+  heading(`Lists and Excel export at ${opts.cases.toLocaleString('en-US')} cases (file database, WAL)`);
+  try {
+    const seeded = time(() => seedCases(core, { cases: opts.cases, seed: 20261202 }));
+    core.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    row('seed', `${fmt(seeded.ms / 1000, 1)} s`);
+    row('machine load (1-min average)', `${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} CPUs`);
+
+    // 1. paging
+    const deep = 200;
+    pagingFigures(core, 'all cases, newest received first', {}, deep);
+    pagingFigures(core, '民初 only', { filters: { caseType: '民初' } }, deep);
+    pagingFigures(core, 'received in one month', { filters: { received: { from: '2024-03-01', to: '2024-03-31' } } }, deep);
+    pagingFigures(core, '已登记, registration order ascending', { filters: { status: '已登记' }, sort: { key: 'seq', dir: 'asc' } }, deep);
+    pagingFigures(core, 'search 银行', { q: '银行' }, 10);
+    pagingFigures(core, 'cause contains 借款', { filters: { cause: '借款' } }, deep);
+    // where keyset paging pays: the 20 000th page
+    const total = core.sqlite.prepare('SELECT count(*) FROM cases').pluck().get() as number;
+    const offset = Math.max(0, total - 1000);
+    const byOffset = time(
+      () => core.sqlite.prepare(`SELECT id FROM cases ORDER BY received_on DESC, id DESC LIMIT ${LIMIT} OFFSET ${offset}`).all().length,
+    );
+    const lastRow = core.sqlite
+      .prepare('SELECT received_on, id FROM cases ORDER BY received_on DESC, id DESC LIMIT 1 OFFSET ?')
+      .get(offset) as {
+      received_on: string;
+      id: number;
+    };
+    const cursor = Buffer.from(JSON.stringify([lastRow.received_on, lastRow.id])).toString('base64url');
+    const byKeyset = time(() => listPage(core, REGISTERS.cases, { after: cursor, limit: LIMIT, count: false }).rows.length);
+    row(`page at row ${offset.toLocaleString('en-US')}: OFFSET vs keyset`, `${fmt(byOffset.ms)} ms vs ${fmt(byKeyset.ms)} ms`);
+
+    // 2. ID-suffix search and the trigram index's segments
+    const rng = new Rng(11);
+    const maxParty = core.sqlite.prepare('SELECT max(id) FROM parties').pluck().get() as number;
+    const idOf = core.sqlite.prepare(`SELECT id_number FROM parties WHERE id = ? AND id_type = 'resident'`).pluck();
+    const phoneOf = core.sqlite.prepare(`SELECT phone FROM parties WHERE id = ? AND phone LIKE '1%'`).pluck();
+    const tails: string[] = [];
+    const phones: string[] = [];
+    while (tails.length < opts.queries || phones.length < opts.queries) {
+      const id = rng.int(1, maxParty);
+      const n = idOf.get(id) as string | undefined;
+      if (n && tails.length < opts.queries) tails.push(n.slice(-6));
+      const p = phoneOf.get(id) as string | undefined;
+      if (p && phones.length < opts.queries) phones.push(p.slice(-4));
+    }
+    const run = (qs: string[]) => {
+      for (const q of qs.slice(0, 5)) searchCaseIds(core.db, q, 20);
+      const ms: number[] = [];
+      let found = 0;
+      for (const q of qs) {
+        const t = time(() => searchCaseIds(core.db, q, 20));
+        ms.push(t.ms);
+        if (t.value.ids.length) found++;
+      }
+      return `${stats(ms)}  found ${found}/${qs.length}`;
+    };
+    row('ID number, last 6 (parties_id_tail_idx)', run(tails));
+    const segments = () => core.sqlite.prepare(`SELECT count(*) FROM case_search_data`).pluck().get() as number;
+    row('phone, last 4 (trigram), before merging', `${run(phones)}  (${segments()} rows in case_search_data)`);
+    const merged = await timeAsync(() => mergeSearchSegments(core));
+    row('segment merge (scheduled maintenance)', `${merged.value.steps} steps in ${fmt(merged.ms / 1000, 1)} s`);
+    row('phone, last 4 (trigram), after merging', `${run(phones)}  (${segments()} rows in case_search_data)`);
+
+    // 3. export of the whole register
+    const out = path.join(dataDir, 'cases.xlsx');
+    let peakRss = 0;
+    const exported = await timeAsync(() =>
+      exportList(core, REGISTERS.cases, {}, fs.createWriteStream(out), {
+        progressEvery: 10_000,
+        onProgress: () => (peakRss = Math.max(peakRss, process.memoryUsage().rss)),
+      }),
+    );
+    row(
+      'export all cases to .xlsx (streamed)',
+      `${exported.value.rows.toLocaleString('en-US')} rows in ${fmt(exported.ms / 1000, 1)} s (${fmt((exported.value.rows / exported.ms) * 1000, 0)} rows/s)`,
+    );
+    row('export: peak RSS / file size', `${fmt(peakRss / 2 ** 20, 0)} MiB / ${fmt(fs.statSync(out).size / 2 ** 20, 1)} MiB`);
+  } finally {
+    closeCore(core);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,245 @@
+import { CheckCircleOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Checkbox, Flex, Form, Input, Radio, Result, Select, Space, Table, Typography, Upload } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { IMPORT_FIELD_KEYS, IMPORT_FIELDS, IMPORT_SOURCES, type ImportField, type ImportSource } from '../../../core/cases/listMeta';
+import { FILING_CASE_TYPES, CASE_TYPE_RULES } from '../../../core/cases/types';
+import { errorMessage, send, type Output } from '../api/client';
+import { formatFen } from '../cases/money';
+import { PageHeader } from '../components/PageHeader';
+
+type Preview = Output<'cases.importPreview'>;
+type Done = Output<'cases.importConfirm'>;
+type CaseType = (typeof FILING_CASE_TYPES)[number];
+
+function readBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(new Error('无法读取该文件'));
+    reader.readAsDataURL(file);
+  });
+}
+
+/**
+ * 导入移送案件 (issue 15, item 4): a sheet of cases or referrals from a 综治中心 or a people's mediation committee.
+ * Choose the file and who sent it → the preview (the columns found for each field, every refused row with its
+ * reason; nothing is written) → correct a column if needed (the preview runs again) → confirm: the rows are filed
+ * together, or none of them.
+ */
+export function ImportPage() {
+  const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
+  const [caseType, setCaseType] = useState<CaseType>('调登');
+  const [source, setSource] = useState<ImportSource>('zongzhi');
+  const [sourceName, setSourceName] = useState('');
+  const [mapping, setMapping] = useState<Partial<Record<ImportField, string>>>({});
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [skip, setSkip] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<Done | null>(null);
+
+  const options = (m = mapping) =>
+    file && { fileBase64: file.base64, fileName: file.name, caseType, source, sourceName: sourceName.trim(), mapping: m };
+
+  const runPreview = async (m = mapping) => {
+    const o = options(m);
+    if (!o) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const p = await send('cases.importPreview', o);
+      setPreview(p);
+      setMapping(p.mapping);
+      setSkip(false);
+    } catch (err) {
+      setPreview(null);
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const confirm = async () => {
+    const o = options();
+    if (!o || !preview) return;
+    setBusy(true);
+    setError(null);
+    try {
+      setDone(await send('cases.importConfirm', { ...o, mapping: preview.mapping, digest: preview.digest, skipRefused: skip }));
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (done)
+    return (
+      <Result
+        status="success"
+        icon={<CheckCircleOutlined />}
+        title={`已导入 ${done.imported} 件`}
+        subTitle={`编号 ${done.numbers[0]} 至 ${done.numbers[done.numbers.length - 1]}${done.skipped ? `；未导入 ${done.skipped} 行（已记入审计日志）` : ''}`}
+        extra={[
+          <Link key="list" to="/lists/cases">
+            <Button type="primary">查看案件列表</Button>
+          </Link>,
+          <Button
+            key="again"
+            onClick={() => {
+              setDone(null);
+              setPreview(null);
+              setFile(null);
+            }}
+          >
+            继续导入
+          </Button>,
+        ]}
+      />
+    );
+
+  const refusedCount = preview?.refused.length ?? 0;
+  const canConfirm = !!preview && preview.accepted > 0 && (refusedCount === 0 || skip);
+
+  return (
+    <div data-testid="import-page">
+      <PageHeader title="导入移送案件" />
+      <Typography.Paragraph type="secondary">
+        导入综治中心、人民调解委员会等单位移送的案件表格（.xlsx，第一行为表头）。每一行按立案登记的规则校验（身份证号码、统一社会信用代码、案由、金额、日期）；
+        预览不写入任何数据，确认后整批一次登记，任何一行失败则全部不登记。
+      </Typography.Paragraph>
+      <Card size="small" title="1. 选择文件和移送单位" style={{ marginBottom: 12 }}>
+        <Form layout="inline" style={{ rowGap: 8 }}>
+          <Form.Item label="表格文件">
+            <Upload
+              accept=".xlsx"
+              maxCount={1}
+              showUploadList={false}
+              beforeUpload={(f) => {
+                void readBase64(f).then((base64) => {
+                  setFile({ name: f.name, base64 });
+                  setPreview(null);
+                  setMapping({});
+                });
+                return false;
+              }}
+            >
+              <Button icon={<UploadOutlined />}>{file ? file.name : '选择 Excel 文件'}</Button>
+            </Upload>
+          </Form.Item>
+          <Form.Item label="登记为">
+            <Select
+              aria-label="登记为"
+              style={{ width: 220 }}
+              value={caseType}
+              onChange={setCaseType}
+              options={FILING_CASE_TYPES.map((t) => ({ value: t, label: `${t}（${CASE_TYPE_RULES[t].label}）` }))}
+            />
+          </Form.Item>
+          <Form.Item label="移送单位">
+            <Radio.Group value={source} onChange={(e) => setSource(e.target.value as ImportSource)}>
+              {Object.entries(IMPORT_SOURCES).map(([k, label]) => (
+                <Radio key={k} value={k}>
+                  {label}
+                </Radio>
+              ))}
+            </Radio.Group>
+          </Form.Item>
+          <Form.Item label="单位名称">
+            <Input
+              aria-label="单位名称"
+              placeholder="如 雉城街道综治中心"
+              value={sourceName}
+              onChange={(e) => setSourceName(e.target.value)}
+            />
+          </Form.Item>
+          <Button type="primary" loading={busy} disabled={!file || !sourceName.trim()} onClick={() => void runPreview({})}>
+            预览
+          </Button>
+        </Form>
+      </Card>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      {preview && (
+        <>
+          <Card size="small" title="2. 列对应关系（可修改，修改后重新预览）" style={{ marginBottom: 12 }}>
+            <Flex wrap gap={12}>
+              {IMPORT_FIELD_KEYS.map((f) => (
+                <Space key={f} size={4}>
+                  <Typography.Text>{IMPORT_FIELDS[f].label}</Typography.Text>
+                  <Select
+                    aria-label={`对应列 ${IMPORT_FIELDS[f].label}`}
+                    allowClear
+                    size="small"
+                    style={{ width: 170 }}
+                    placeholder="（不导入）"
+                    value={mapping[f]}
+                    onChange={(v?: string) => {
+                      const next = { ...mapping, [f]: v ?? '' };
+                      setMapping(next);
+                      void runPreview(next);
+                    }}
+                    options={preview.headers.filter(Boolean).map((h) => ({ value: h, label: h }))}
+                  />
+                </Space>
+              ))}
+            </Flex>
+          </Card>
+          <Card size="small" title="3. 预览" style={{ marginBottom: 12 }}>
+            <Typography.Paragraph data-testid="import-summary">
+              工作表“{preview.sheet}”共 {preview.total} 行：可导入 <b>{preview.accepted}</b> 行，未通过校验{' '}
+              <Typography.Text type={refusedCount ? 'danger' : undefined} strong>
+                {refusedCount}
+              </Typography.Text>{' '}
+              行。
+            </Typography.Paragraph>
+            {refusedCount > 0 && (
+              <Table
+                data-testid="import-refused"
+                size="small"
+                rowKey={(r) => `${r.row}-${r.column}`}
+                dataSource={preview.refused}
+                pagination={{ pageSize: 20, hideOnSinglePage: true }}
+                columns={[
+                  { title: '行号', dataIndex: 'row', width: 70 },
+                  { title: '列', dataIndex: 'column', width: 160 },
+                  { title: '原因', dataIndex: 'message' },
+                ]}
+                style={{ marginBottom: 12 }}
+              />
+            )}
+            {preview.sample.length > 0 && (
+              <>
+                <Typography.Text type="secondary">前 {preview.sample.length} 行将登记为：</Typography.Text>
+                <Table
+                  size="small"
+                  rowKey="row"
+                  dataSource={preview.sample}
+                  pagination={false}
+                  columns={[
+                    { title: '行号', dataIndex: 'row', width: 70 },
+                    { title: '收案日期', dataIndex: 'receivedOn', width: 110 },
+                    { title: '申请人', dataIndex: 'applicant' },
+                    { title: '被申请人', dataIndex: 'respondent' },
+                    { title: '案由', dataIndex: 'cause' },
+                    { title: '标的额', dataIndex: 'amountFen', render: (v: number | null) => (v === null ? '' : formatFen(v)) },
+                  ]}
+                />
+              </>
+            )}
+          </Card>
+          <Flex gap={12} align="center">
+            {refusedCount > 0 && (
+              <Checkbox checked={skip} onChange={(e) => setSkip(e.target.checked)}>
+                跳过未通过校验的 {refusedCount} 行，只导入其余 {preview.accepted} 行
+              </Checkbox>
+            )}
+            <Button type="primary" disabled={!canConfirm} loading={busy} onClick={() => void confirm()}>
+              确认导入 {preview.accepted} 行
+            </Button>
+          </Flex>
+        </>
+      )}
+    </div>
+  );
+}
