@@ -17,6 +17,7 @@ import { feesArea } from './fees';
 import { mediationArea } from './mediation';
 import { numberingArea } from './numbering';
 import { partiesArea } from './parties';
+import { statsArea } from './stats';
 
 /**
  * Every area of the court's work, combined. Adding an area = one line here (its descriptor, exported from its
@@ -40,6 +41,7 @@ export const areas = [
   docketArea,
   confirmationArea,
   mediationArea,
+  statsArea,
 ] as const satisfies readonly AnyArea[];
 
 registerAreas(areas);

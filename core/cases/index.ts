@@ -30,3 +30,4 @@ export const casesArea = defineArea({
     case_link: { label: '案件关联' },
   },
 });
+export { caseStats, civilFirstInstanceReceived } from './stats';

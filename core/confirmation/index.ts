@@ -39,3 +39,4 @@ export const confirmationArea = defineArea({
     },
   },
 });
+export { confirmationStats } from './stats';

@@ -49,3 +49,4 @@ export function enterDocket(tx: Tx, caseId: number, source: DocketSource, clock?
 export { docketJudgeOf } from './judgeOf';
 export type { DocketSource } from './schemas';
 export type { Procedure } from './triage';
+export { docketStats } from './stats';

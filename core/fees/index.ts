@@ -47,3 +47,4 @@ export const feesArea = defineArea({
     },
   },
 });
+export { reliefStats } from './stats';

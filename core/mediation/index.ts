@@ -93,3 +93,4 @@ export function agreementForConfirmation(db: Db | Tx, mediationId: number): Conf
     signatories: agreement.signatories,
   };
 }
+export { mediationStats } from './stats';
