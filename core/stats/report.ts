@@ -198,9 +198,15 @@ export async function monthlyReport(core: Core, month: string, format: 'xlsx' | 
   const created = new Date(`${today}T00:00:00+08:00`);
   if (format === 'xlsx') {
     const { bytes, sheets } = await monthlyWorkbook(o, created);
-    return { fileName: `诉讼服务中心月度报表-${month}.xlsx`, mime: XLSX_MIME, bytes, sheets };
+    return { fileName: `诉讼服务中心月度报表-${month}.xlsx`, mime: XLSX_MIME, format, bytes, sheets };
   }
   const court = readSetting(core.db, 'court.name') ?? '人民法院';
   const doc = await renderModel(monthlyReportModel(o, court, month), 'pdf', documentRenderOptions(core.db, created));
-  return { fileName: `诉讼服务中心月度报表-${month}.pdf`, mime: 'application/pdf', bytes: Buffer.from(doc.bytes), sheets: doc.pages };
+  return {
+    fileName: `诉讼服务中心月度报表-${month}.pdf`,
+    mime: 'application/pdf',
+    format,
+    bytes: Buffer.from(doc.bytes),
+    sheets: doc.pages,
+  };
 }
