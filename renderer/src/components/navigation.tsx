@@ -17,6 +17,7 @@ import { FEE_NAVIGATION, FEE_SETTINGS_NAVIGATION } from '../pages/fees/feeNaviga
 import { CONFIRMATION_NAVIGATION } from '../pages/confirmation/confirmationNavigation';
 import { DOCKET_NAVIGATION } from '../pages/docket/docketNavigation';
 import { MEDIATION_NAVIGATION } from '../pages/mediation/mediationNavigation';
+import { STATS_NAVIGATION } from '../pages/stats/statsNavigation';
 import type { ReactNode } from 'react';
 import type { Role } from '../labels';
 
@@ -44,6 +45,7 @@ export const NAVIGATION: NavEntry[] = [
   FEE_NAVIGATION,
   CONFIRMATION_NAVIGATION,
   DOCKET_NAVIGATION,
+  STATS_NAVIGATION,
   {
     key: 'admin',
     label: '系统管理',
