@@ -13,7 +13,17 @@ export function seedFigures(db: Database.Database, j1: number, j2: number): void
         `INSERT INTO cases (id, case_type, number, number_year, number_serial, code, received_on, cause_name, status, created_by, created_at, updated_at)
          VALUES (?, ?, ?, 2026, ?, ?, ?, ?, '已立案', 1, ?, ?)`,
       )
-      .run(id, type, `（2026）浙0522${type}${id}号`, id, `C${String(id).padStart(7, '0')}`, on, cause, at, at);
+      .run(
+        id,
+        type,
+        type === '调登' ? `调登〔2026〕${String(900 + id).padStart(4, '0')}` : `（2026）浙0522${type}${900 + id}号`,
+        900 + id,
+        `C${String(id).padStart(7, '0')}`,
+        on,
+        cause,
+        at,
+        at,
+      );
   kase(1, '民初', '2026-10-05', '民间借贷纠纷');
   kase(2, '民初', '2026-10-20', '民间借贷纠纷');
   kase(3, '民初', '2026-11-03', '买卖合同纠纷');

@@ -277,7 +277,7 @@ describe('the clerk’s work of the day (stats.today)', () => {
     // c3 was received on 11-03 (created by user 1, the administrator); m6 awaits assignment; k3 is past acceptance
     expect(t.today).toBe('2026-11-03');
     expect(t.filedToday).toMatchObject({ all: 1, mine: 1 });
-    expect(t.filedToday.rows.map((r) => r.number)).toEqual(['（2026）浙0522民初3号']);
+    expect(t.filedToday.rows.map((r) => r.number)).toEqual(['（2026）浙0522民初903号']);
     expect(pick(t.waiting, 'mediation')!.count).toBe(1);
     expect(pick(t.waiting, 'confirmation')!.count).toBe(0);
     // d3 is due 11-20: not within five days of 11-03; on 11-17 it is

@@ -51,7 +51,7 @@ export function ChartCard<R extends object>({
       {rows.length === 0 ? (
         <div className="stats-empty">统计期间内没有数据</div>
       ) : view === 'chart' ? (
-        <ReactECharts option={option} style={{ height }} notMerge lazyUpdate opts={{ renderer: 'canvas' }} />
+        <ReactECharts option={{ animation: false, ...option }} style={{ height }} notMerge lazyUpdate opts={{ renderer: 'canvas' }} />
       ) : (
         <Table<R>
           size="small"
