@@ -116,3 +116,25 @@ test('the clerk’s home shows today’s work; "/" reaches the search from a foc
   await expect(page.getByRole('button', { name: '收案回执' })).toHaveCount(0);
   await snap(page, testInfo, 'admin-case-read-only');
 });
+
+test('printing a PDF in host mode: the browser prints the hidden frame and the tab survives', async ({ page, host }) => {
+  test.setTimeout(180_000);
+  const { filed } = await fixedCourt(host, page);
+  let crashed = false;
+  page.on('crash', () => (crashed = true));
+  await page.goto('/');
+  await login(page, CLERK.username, CLERK.password);
+  await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
+  await page.goto(`/#/cases/${filed.id}/receipt`);
+  const print = page.getByRole('button', { name: /打印/ }).first();
+  await expect(print).toBeEnabled();
+  // the real window.print of the browser, not a stub: Chromium's PDF viewer in the hidden frame takes the job
+  await print.click();
+  const frame = page.locator('#court-print-frame');
+  await expect(frame).toHaveCount(1);
+  await expect(frame).toHaveAttribute('src', /^blob:/);
+  await page.waitForTimeout(3000);
+  expect(crashed).toBe(false);
+  expect(await page.evaluate(() => 1 + 1)).toBe(2);
+  await expect(page.getByTestId('case-number').or(page.getByRole('button', { name: /打印/ }).first())).toBeVisible();
+});
