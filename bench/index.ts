@@ -5,6 +5,7 @@ import { benchFoundation } from './foundation';
 import { benchIntake } from './intake';
 import { benchMediation } from './mediation';
 import { benchSearch } from './search';
+import { benchStats } from './stats';
 
 /**
  * `npm run bench`: prints figures and ratios for the capabilities built so far. Not a test: numbers
@@ -38,3 +39,4 @@ if (!only || only === 'mediation') {
   const full = process.env.BENCH_MEDIATION_FULL === '1' && !quick;
   await benchMediation({ mediations: full ? 300_000 : 50_000, mediators: 2_000, queries: full ? 200 : 50 });
 }
+if (!only || only === 'stats') await benchStats(quick ? { cases: 100_000, runs: 5 } : { cases: 1_000_000, runs: 10 });

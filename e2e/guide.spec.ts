@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CLERK } from './cases';
+import { CLERK, userToken } from './cases';
 import { fixedCourt, PERIOD } from './figures';
 import { test } from './fixtures';
 import { login, logout } from './ui';
@@ -39,7 +39,9 @@ test.use({ viewport: { width: 1024, height: 640 } });
 
 test('the guide’s screenshots, role by role', async ({ page, host }) => {
   test.setTimeout(300_000);
-  const { filed } = await fixedCourt(host, page);
+  const { admin, filed } = await fixedCourt(host, page);
+  const MEDIATOR = { username: 'tiaojie1', displayName: '赵调解', password: 'Court2026ok' };
+  await userToken(host.url, admin, MEDIATOR, ['mediation']);
 
   // 立案窗口
   await page.goto('/');
@@ -59,9 +61,6 @@ test('the guide’s screenshots, role by role', async ({ page, host }) => {
   await page.goto('/#/documents');
   await expect(page.getByRole('heading', { name: '文书登记' })).toBeVisible();
   await shot(page, 'documents');
-  await page.goto('/#/mediation');
-  await expect(page.getByRole('heading', { name: /调解/ }).first()).toBeVisible();
-  await shot(page, 'mediation');
   await page.goto('/#/confirmation');
   await expect(page.getByRole('heading', { name: '司法确认登记簿' })).toBeVisible();
   await shot(page, 'confirmation');
@@ -80,6 +79,14 @@ test('the guide’s screenshots, role by role', async ({ page, host }) => {
   await expect(page.getByRole('dialog', { name: /帮助：立案登记/ })).toBeVisible();
   await shot(page, 'help');
   await page.keyboard.press('Escape');
+  await logout(page);
+
+  // 调解管理
+  await login(page, MEDIATOR.username, MEDIATOR.password);
+  await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
+  await page.goto('/#/mediation');
+  await expect(page.getByRole('heading', { name: /调解/ }).first()).toBeVisible();
+  await shot(page, 'mediation');
   await logout(page);
 
   // 管理员
