@@ -9,7 +9,6 @@ import { percentile, time, tmpDataDir } from './util';
  */
 export async function benchStats({ cases, runs }: { cases: number; runs: number }): Promise<void> {
   const dir = tmpDataDir('stats');
-  const keep = process.env.BENCH_STATS_DIR;
   const core = createCore({ dataDir: dir });
   const db = core.sqlite;
   const at = '2026-12-01T09:00:00+08:00';
