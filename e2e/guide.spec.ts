@@ -85,7 +85,7 @@ test('the guide’s screenshots, role by role', async ({ page, host }) => {
   await login(page, MEDIATOR.username, MEDIATOR.password);
   await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
   await page.goto('/#/mediation');
-  await expect(page.getByRole('heading', { name: /调解/ }).first()).toBeVisible();
+  await expect(page.getByRole('heading', { name: '诉调对接' })).toBeVisible();
   await shot(page, 'mediation');
   await logout(page);
 
