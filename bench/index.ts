@@ -6,6 +6,7 @@ import { benchIntake } from './intake';
 import { benchLists } from './lists';
 import { benchMediation } from './mediation';
 import { benchSearch } from './search';
+import { benchStats } from './stats';
 
 /**
  * `npm run bench`: prints figures and ratios for the capabilities built so far. Not a test: numbers
@@ -40,3 +41,4 @@ if (!only || only === 'mediation') {
   await benchMediation({ mediations: full ? 300_000 : 50_000, mediators: 2_000, queries: full ? 200 : 50 });
 }
 if (!only || only === 'lists') await benchLists(quick ? { cases: 20_000, queries: 50 } : { cases: 1_000_000, queries: 200 });
+if (!only || only === 'stats') await benchStats(quick ? { cases: 100_000, runs: 5 } : { cases: 1_000_000, runs: 10 });

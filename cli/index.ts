@@ -27,6 +27,7 @@ import { normaliseCaseNumber } from '../core/numbering/caseNumber';
 import { seedCases } from '../core/seed';
 import { addDocumentCommands } from './documents';
 import { addDeadlineCommand } from './deadline';
+import { addStatsCommands } from './stats';
 import { addFeeCommands } from './fees';
 import { addTrustCommands } from './trust';
 import { addFontCommands } from './fonts';
@@ -330,6 +331,7 @@ export function buildCli(): Command {
   addTriageCommand(program, { fail, dataDirOf, openExisting, closeCore, print, dataOption });
   addExportCommand(program, { fail, dataDirOf, openExisting, closeCore, print, dataOption });
   addDeadlineCommand(program, { fail, dataDirOf, openExisting, closeCore, print, dataOption });
+  addStatsCommands(program, { fail, dataDirOf, openExisting, closeCore, print, dataOption });
 
   program
     .command('api-docs')

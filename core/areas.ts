@@ -18,6 +18,7 @@ import { listsArea } from './lists';
 import { mediationArea } from './mediation';
 import { numberingArea } from './numbering';
 import { partiesArea } from './parties';
+import { statsArea } from './stats';
 
 /**
  * Every area of the court's work, combined. Adding an area = one line here (its descriptor, exported from its
@@ -42,6 +43,7 @@ export const areas = [
   confirmationArea,
   mediationArea,
   listsArea,
+  statsArea,
 ] as const satisfies readonly AnyArea[];
 
 registerAreas(areas);

@@ -214,6 +214,8 @@ export const cases = sqliteTable(
     uniqueIndex('cases_code_unique').on(t.code),
     index('cases_received_idx').on(t.receivedOn),
     index('cases_status_idx').on(t.status),
+    // figures (issue 15): received per type, month and cause for a period, read from the index alone
+    index('cases_received_type_idx').on(t.receivedOn, t.caseType, t.causeName),
   ],
 );
 
@@ -585,8 +587,8 @@ export const docketCases = sqliteTable(
     index('docket_cases_serial_idx').on(t.serialKey, t.status),
     /** the centre's closings of the current month: covering */
     index('docket_cases_closed_idx').on(t.closedOn, t.judgeId, t.closeMethod, t.filedOn),
-    // the fast-track list's order (issue 15): keyset paging by filing date
-    index('docket_cases_filed_idx').on(t.filedOn),
+    /** the fast-track list's keyset order by filing date (issue 15) and the docket figures per judge for a period */
+    index('docket_cases_filed_idx').on(t.filedOn, t.judgeId),
   ],
 );
 
@@ -1049,6 +1051,9 @@ export const confirmations = sqliteTable(
     index('confirmations_stage_idx').on(t.stage, t.appliedOn),
     index('confirmations_judge_idx').on(t.judgeId, t.stage),
     index('confirmations_applied_idx').on(t.appliedOn),
+    // figures (issue 15): rulings in a period; the funnel's mediation → confirmation hand-off
+    index('confirmations_decided_idx').on(t.decidedOn),
+    index('confirmations_mediation_idx').on(t.mediationId),
   ],
 );
 

@@ -124,3 +124,23 @@ describe('request parsing in Chinese (issue 11 item 7)', () => {
     expect(local.statusCode).toBe(200);
   });
 });
+
+describe('page addresses typed directly (issue 15 item 5)', () => {
+  it('sends /cases to the desk’s own address /#/cases; files and the API stay 404', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-'));
+    fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>诉服台</title>');
+    h = createHarness();
+    app = await buildServer({ core: h.core, staticDir: dir });
+    const page = await app.inject({ method: 'GET', url: '/cases' });
+    expect(page.statusCode).toBe(302);
+    expect(page.headers.location).toBe('/#/cases');
+    const withQuery = await app.inject({ method: 'GET', url: '/stats/mediation?from=2026-10-01&to=2026-11-30' });
+    expect(withQuery.headers.location).toBe('/#/stats/mediation?from=2026-10-01&to=2026-11-30');
+    expect((await app.inject({ method: 'GET', url: '/missing.js' })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'GET', url: '/api/nothing' })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'GET', url: '/' })).statusCode).toBe(200);
+  });
+});

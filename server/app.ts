@@ -157,7 +157,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     return reply.code(status).send({ error: { code: 'VALIDATION', message, field: '请求内容', issues: [{ field: '请求内容', message }] } });
   });
 
-  if (opts.staticDir && fs.existsSync(path.join(opts.staticDir, 'index.html'))) {
+  const servesDesk = Boolean(opts.staticDir && fs.existsSync(path.join(opts.staticDir, 'index.html')));
+  if (servesDesk) {
     await app.register(fastifyStatic, { root: opts.staticDir, index: ['index.html'] });
   } else {
     app.get('/', async (_req, reply) =>
@@ -167,6 +168,12 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/')) {
       return reply.code(404).send({ error: { code: 'NOT_FOUND', message: `未知的接口：${clip(req.url)}` } });
+    }
+    // A page address typed directly (/cases, /stats?from=…): the desk routes by the part after '#', so send the
+    // browser to the same address there (issue 15 item 5). Files (a name with an extension) stay 404.
+    const [pathname, query] = req.url.split('?', 2) as [string, string | undefined];
+    if (req.method === 'GET' && /^\/[\w\-/]*$/.test(pathname) && !/\.[a-z0-9]+$/i.test(pathname) && servesDesk) {
+      return reply.redirect(`/#${pathname}${query && /^[\w\-=&%.:]*$/.test(query) ? `?${query}` : ''}`, 302);
     }
     return reply.code(404).type('text/plain; charset=utf-8').send('未找到');
   });

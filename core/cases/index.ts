@@ -36,3 +36,4 @@ export const casesArea = defineArea({
 });
 export { mergeSearchSegments, optimizeSearch, startSearchMaintenance } from './searchMaintenance';
 export { casesBrowse } from './browse';
+export { caseStats, civilFirstInstanceReceived } from './stats';

@@ -11,13 +11,13 @@ export const casesMeta = defineMeta({
   },
   'cases.get': {
     label: '查看案件',
-    summary: '案件详情：当事人、代理人、案由、金额、关联案件、时间线。身份证号仅对需要的角色完整显示',
-    access: ROLE_GROUPS.caseReaders,
+    summary: '案件详情：当事人、代理人、案由、金额、关联案件、时间线。身份证号仅对需要的角色完整显示；管理员只读查看（追溯审计记录）',
+    access: ROLE_GROUPS.caseReadersAndAdmin,
   },
   'cases.search': {
     label: '查询案件',
     summary: '查找案件：案号（全部或部分）、当事人姓名（含两字姓名）、身份证号、统一社会信用代码、电话、案件码；新案在前',
-    access: ROLE_GROUPS.caseReaders,
+    access: ROLE_GROUPS.caseReadersAndAdmin,
   },
   'cases.browse': {
     label: '案件列表',

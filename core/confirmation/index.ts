@@ -40,3 +40,4 @@ export const confirmationArea = defineArea({
   },
 });
 export { confirmationsBrowse } from './browse';
+export { confirmationStats } from './stats';

@@ -60,3 +60,4 @@ export { docketJudgeOf } from './judgeOf';
 export type { DocketSource } from './schemas';
 export type { Procedure } from './triage';
 export { docketBrowse } from './browse';
+export { docketStats } from './stats';

@@ -42,7 +42,7 @@ export {
   templateHistory,
 } from './overrides';
 export { receiptData } from './caseData';
-export { generateDocument } from './register';
+export { documentRenderOptions, generateDocument, renderModel } from './register';
 export { documentRecordSchema } from './operations';
 export { DATA_BUILDERS, draftData, type DataBuilder, type DataBuilderContext, type DraftData } from './dataBuilders';
 

@@ -48,3 +48,4 @@ export const feesArea = defineArea({
   },
 });
 export { reliefBrowse } from './browse';
+export { reliefStats } from './stats';

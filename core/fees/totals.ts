@@ -26,10 +26,18 @@ export function reliefTotals(
   fromMonth: string,
   toMonth: string,
 ): { rows: MonthKindTotals[]; total: Omit<MonthKindTotals, 'month' | 'kind' | 'kindLabel'> } {
-  // date ranges rather than substr(), so that the applied_on / decided_on indexes serve them
-  const from = `${fromMonth}-01`;
   const [y, m] = toMonth.split('-').map(Number) as [number, number];
   const until = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+  return reliefTotalsBetweenDates(db, `${fromMonth}-01`, until);
+}
+
+/** The same totals for any span of days: from (inclusive) until (exclusive) — the centre's figures for a period. */
+export function reliefTotalsBetweenDates(
+  db: Db | Tx,
+  from: string,
+  until: string,
+): { rows: MonthKindTotals[]; total: Omit<MonthKindTotals, 'month' | 'kind' | 'kindLabel'> } {
+  // date ranges rather than substr(), so that the applied_on / decided_on indexes serve them
   const key = (m: string, k: string) => `${m}|${k}`;
   const rows = new Map<string, MonthKindTotals>();
   const row = (month: string, kind: ReliefKind) => {

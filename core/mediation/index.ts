@@ -97,3 +97,4 @@ export function agreementForConfirmation(db: Db | Tx, mediationId: number): Conf
   };
 }
 export { mediationsBrowse } from './browse';
+export { mediationStats } from './stats';

@@ -15,7 +15,7 @@ import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { SetupPage } from './pages/SetupPage';
 import { useSession } from './session/SessionProvider';
-import { CASE_READER_ROLES, COUNTER_ROLES } from './cases/access';
+import { CASE_READER_ROLES, CASE_VIEWER_ROLES, COUNTER_ROLES } from './cases/access';
 import { CaseSearchPage } from './pages/cases/CaseSearchPage';
 import { CaseViewPage } from './pages/cases/CaseViewPage';
 import { FilingPage } from './pages/cases/FilingPage';
@@ -28,6 +28,7 @@ import { feeRoutes } from './pages/fees/feeRoutes';
 import { confirmationRoutes } from './pages/confirmation/confirmationRoutes';
 import { docketRoutes } from './pages/docket/docketRoutes';
 import { mediationRoutes } from './pages/mediation/mediationRoutes';
+import { statsRoutes } from './pages/stats/statsRoutes';
 import { ProgressLookupPage } from './pages/mediation/ProgressLookupPage';
 import { listRoutes } from './lists/listRoutes';
 
@@ -80,7 +81,7 @@ export function AppRoutes() {
         <Route
           path="cases/:id"
           element={
-            <RequireRole role={CASE_READER_ROLES}>
+            <RequireRole role={CASE_VIEWER_ROLES}>
               <CaseViewPage />
             </RequireRole>
           }
@@ -176,6 +177,7 @@ export function AppRoutes() {
         {feeRoutes}
         {confirmationRoutes}
         {docketRoutes}
+        {statsRoutes}
         {mediationRoutes}
         <Route path="*" element={<NotFoundPage />} />
       </Route>

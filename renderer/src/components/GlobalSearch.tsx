@@ -28,6 +28,17 @@ export function useOpenByCode(): (code: string) => Promise<void> {
 }
 
 /**
+ * True when "/" is a character the user is typing: a text field that already holds text. An empty field — the
+ * one a page focuses on arrival (the filing form's first field, a search box) — does not keep "/" from reaching
+ * the global search (issue 15 item 5: on the home page the 案号 parser took it).
+ */
+function typingInto(el: Element | null): boolean {
+  if (!isTextEntry(el)) return false;
+  if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) return el.value !== '';
+  return true;
+}
+
+/**
  * The search box in the header: 案号, a name, an ID number, a phone or a case code; results as you type.
  * `/` or Ctrl+K focus it from anywhere, ↑↓ choose, Enter opens; Enter on a case code opens that case.
  */
@@ -43,7 +54,7 @@ export function GlobalSearch() {
       if ((e.ctrlKey || e.metaKey) && !e.altKey && k === 'k') {
         e.preventDefault();
         input.current?.focus({ cursor: 'all' });
-      } else if (e.key === '/' && !e.ctrlKey && !e.metaKey && !e.altKey && !isTextEntry(document.activeElement) && !isModalOpen()) {
+      } else if (e.key === '/' && !e.ctrlKey && !e.metaKey && !e.altKey && !typingInto(document.activeElement) && !isModalOpen()) {
         e.preventDefault();
         input.current?.focus({ cursor: 'all' });
       }

@@ -1,14 +1,15 @@
-import { LockOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { LockOutlined, LogoutOutlined, QuestionCircleOutlined, UserOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Layout, Menu, Space, Tooltip, type MenuProps } from 'antd';
 import { useEffect, useMemo } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
-import { canFile, canReadCases } from '../cases/access';
+import { canFile, canReadCases, canViewCases } from '../cases/access';
 import { useScanner } from '../cases/useScanner';
 import { useSession } from '../session/SessionProvider';
 import { GlobalSearch, useOpenByCode } from './GlobalSearch';
 import { isModalOpen } from './keyboard';
 import { NAVIGATION, selectedKey, visibleNavigation, type NavEntry } from './navigation';
 import { RoleTags } from './RoleTags';
+import { HelpDrawer, useHelp } from '../help/HelpDrawer';
 
 type MenuItem = Required<MenuProps>['items'][number];
 
@@ -34,6 +35,7 @@ export function MainLayout() {
   const readsCases = canReadCases(me.user.roles);
   const files = canFile(me.user.roles);
   const openByCode = useOpenByCode();
+  const help = useHelp();
 
   // a USB scanner typing a case code anywhere opens the case
   useScanner((code) => void openByCode(code), readsCases);
@@ -70,7 +72,7 @@ export function MainLayout() {
             {me.court.name}
           </span>
         </div>
-        {readsCases && <GlobalSearch />}
+        {canViewCases(me.user.roles) && <GlobalSearch />}
         <Space size={12} className="main-user">
           <span className="main-user-name" data-testid="header-user">
             <UserOutlined /> {me.user.displayName}
@@ -78,6 +80,11 @@ export function MainLayout() {
           <span className="main-user-roles">
             <RoleTags roles={me.user.roles} />
           </span>
+          <Tooltip title="本页的使用说明（F1）">
+            <Button type="text" className="header-button" icon={<QuestionCircleOutlined />} onClick={help.show}>
+              帮助
+            </Button>
+          </Tooltip>
           <Tooltip title="修改本人密码">
             <Button type="text" className="header-button" icon={<LockOutlined />} onClick={() => navigate('/change-password')}>
               修改密码
@@ -111,6 +118,7 @@ export function MainLayout() {
         <Layout.Content className="main-content" id="main-content" tabIndex={-1}>
           <Outlet />
         </Layout.Content>
+        <HelpDrawer open={help.open} onClose={help.close} />
       </Layout>
     </Layout>
   );

@@ -18,6 +18,7 @@ import { CONFIRMATION_NAVIGATION } from '../pages/confirmation/confirmationNavig
 import { DOCKET_NAVIGATION } from '../pages/docket/docketNavigation';
 import { MEDIATION_NAVIGATION } from '../pages/mediation/mediationNavigation';
 import { LISTS_NAVIGATION } from '../lists/listsNavigation';
+import { STATS_NAVIGATION } from '../pages/stats/statsNavigation';
 import type { ReactNode } from 'react';
 import type { Role } from '../labels';
 
@@ -46,6 +47,7 @@ export const NAVIGATION: NavEntry[] = [
   CONFIRMATION_NAVIGATION,
   DOCKET_NAVIGATION,
   LISTS_NAVIGATION,
+  STATS_NAVIGATION,
   {
     key: 'admin',
     label: '系统管理',

@@ -1,10 +1,7 @@
-import { Alert, Card, Col, Descriptions, Row, Table, Typography } from 'antd';
-import { useEffect, useState } from 'react';
-import { errorMessage, send, type Output } from '../api/client';
-import { CaseNumberParser } from '../components/CaseNumberParser';
+import { Card, Col, Descriptions, Row } from 'antd';
 import { PageHeader } from '../components/PageHeader';
 import { RoleTags } from '../components/RoleTags';
-import { canReadCases } from '../cases/access';
+import { canReadCases, COUNTER_ROLES } from '../cases/access';
 import { useSession } from '../session/SessionProvider';
 import { RecentCases } from './cases/RecentCases';
 import { DashboardReminders } from './DashboardReminders';
@@ -13,29 +10,20 @@ import { BackupSummary } from './admin/backup/BackupPage';
 import { NextYearHolidayNotice } from './admin/holidays/NextYearHolidayNotice';
 import { JudgeDeskCard } from './docket/JudgeDeskPage';
 import { WarningsCard } from './mediation/WarningsCard';
+import { TodayWork } from './TodayWork';
 
-type Preview = Output<'numbering.preview'>;
-
-/** 工作台: what everybody sees first — the court, one's roles, the next numbers, a 案号 check. */
+/**
+ * 工作台: what everybody sees first — the work of the day for the counter (今日工作), the reminders and cards of
+ * each role, the recent cases, the court and one's roles.
+ */
 export function DashboardPage() {
   const { me } = useSession();
-  const [preview, setPreview] = useState<Preview | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    send('numbering.preview')
-      .then((p) => live && setPreview(p))
-      .catch((err) => live && setError(errorMessage(err)));
-    return () => {
-      live = false;
-    };
-  }, []);
 
   if (!me) return null;
   return (
     <>
       <PageHeader title="工作台" />
+      {me.user.roles.some((r) => COUNTER_ROLES.includes(r)) && <TodayWork />}
       {me.user.roles.includes('judge') && <JudgeDeskCard />}
       <DashboardReminders />
       <ConfirmationHome />
@@ -65,39 +53,6 @@ export function DashboardPage() {
                 { key: 'roles', label: '我的角色', children: <RoleTags roles={me.user.roles} /> },
               ]}
             />
-          </Card>
-          <Card title="案号解析" size="small" style={{ marginTop: 16 }}>
-            <CaseNumberParser />
-          </Card>
-        </Col>
-        <Col xs={24} xl={14}>
-          <Card
-            title={preview ? `下一个案号（${preview.year} 年度）` : '下一个案号'}
-            size="small"
-            extra={<Typography.Text type="secondary">仅供预览，立案时才占号</Typography.Text>}
-          >
-            {error && <Alert type="error" showIcon title={error} />}
-            {!error && (
-              <>
-                <Table
-                  size="small"
-                  rowKey="typeCode"
-                  loading={!preview}
-                  dataSource={preview?.caseNumbers ?? []}
-                  pagination={false}
-                  columns={[
-                    { title: '类型代字', dataIndex: 'typeCode', width: 100 },
-                    { title: '案件类型', dataIndex: 'typeName' },
-                    { title: '下一个案号', dataIndex: 'next', render: (v: string) => <span className="mono-number">{v}</span> },
-                  ]}
-                />
-                {preview && (
-                  <div className="register-next">
-                    下一个中心登记号：<span className="mono-number">{preview.registerNumber}</span>
-                  </div>
-                )}
-              </>
-            )}
           </Card>
         </Col>
       </Row>

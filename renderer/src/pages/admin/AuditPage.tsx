@@ -1,6 +1,7 @@
 import { ReloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Progress, Select, Table, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
+import { Link } from 'react-router';
 import { errorMessage, send, type Output } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../format';
@@ -177,7 +178,15 @@ export function AuditPage() {
               </>
             ),
           },
-          { title: '对象', key: 'entity', render: (_v, r) => (r.subject.name ? `${r.subject.label} ${r.subject.name}` : r.subject.label) },
+          {
+            title: '对象',
+            key: 'entity',
+            render: (_v, r) => {
+              const text = r.subject.name ? `${r.subject.label} ${r.subject.name}` : r.subject.label;
+              // a case entry opens the case read-only, to trace what was done (issue 15 item 5)
+              return r.entityType === 'case' && r.entityId ? <Link to={`/cases/${r.entityId}`}>{text}</Link> : text;
+            },
+          },
         ]}
       />
       <Flex justify="center" className="load-more">

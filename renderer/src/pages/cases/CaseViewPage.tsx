@@ -201,6 +201,8 @@ export function CaseViewPage() {
 
   const counter = session.hasRole('clerk') || session.hasRole('mediation');
   const historyRoles = counter || session.hasRole('judge') || session.hasRole('approver');
+  // the administrator reads a case only to trace an audit entry: the record and its timeline, nothing to act on
+  const readOnly = !(['clerk', 'mediation', 'judge', 'print', 'approver'] as const).some((r) => session.hasRole(r));
 
   if (error) return <Alert type="error" showIcon title={error} />;
   if (!view || view.id !== Number(id)) return <Skeleton active />;
@@ -210,13 +212,23 @@ export function CaseViewPage() {
       <PageHeader
         title={view.number}
         extra={
-          <>
+          readOnly ? (
+            <Tag color="default">只读</Tag>
+          ) : (
             <Button icon={<PrinterOutlined />} onClick={() => navigate(`/cases/${view.id}/receipt`)}>
               收案回执
             </Button>
-          </>
+          )
         }
       />
+      {readOnly && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title="管理员只读查看：用于追溯审计记录。证件号码部分隐去；文书、费用和速裁信息不显示，也不能修改。"
+        />
+      )}
       <Card size="small" className="case-summary">
         <div className="case-summary-body">
           <Descriptions
@@ -298,8 +310,8 @@ export function CaseViewPage() {
               ]}
             />
           </Card>
-          <CaseDocuments caseId={view.id} onChanged={reload} />
-          <CaseFeesPanel caseId={view.id} caseNumber={view.number} onChanged={reload} />
+          {!readOnly && <CaseDocuments caseId={view.id} onChanged={reload} />}
+          {!readOnly && <CaseFeesPanel caseId={view.id} caseNumber={view.number} onChanged={reload} />}
           <Card size="small" title="收到材料" className="case-card">
             {view.materials.length === 0 ? (
               <Typography.Text type="secondary">未登记收到材料</Typography.Text>
@@ -333,7 +345,7 @@ export function CaseViewPage() {
           </Card>
         </Col>
         <Col xs={24} xl={8}>
-          {view.caseType === '民初' && <CaseDocketCard caseId={view.id} />}
+          {view.caseType === '民初' && !readOnly && <CaseDocketCard caseId={view.id} />}
           <Card size="small" title="时间线" className="case-card">
             {view.timeline.length === 0 ? (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无记录" />

@@ -28,8 +28,8 @@ function groupedKinds(schedule: FeeSchedule) {
 /**
  * 诉讼费计算: the fee as you type — kind, amount(s) in 元 (several claims added together), procedure,
  * closing and counterclaim where they apply — with the breakdown (each slice, each rule, the legal basis),
- * the amount in words, and 打印交费通知. Keyboard: the kind has the focus, Tab to the amount, Alt+N adds a
- * claim, Ctrl+P prints the notice.
+ * the amount in words, and 打印交费通知. Keyboard: the amount has the focus (most quotes are of a property case;
+ * Shift+Tab reaches the kind), Alt+N adds a claim, Ctrl+P prints the notice.
  */
 export function FeeCalculatorPage() {
   const { schedule, error: scheduleError } = useFeeSchedule();
@@ -189,12 +189,7 @@ export function FeeCalculatorPage() {
               name="fee-calculator"
             >
               <Form.Item name="kind" label="费用种类">
-                <Select
-                  autoFocus
-                  showSearch={{ optionFilterProp: 'label' }}
-                  options={groupedKinds(schedule)}
-                  popupMatchSelectWidth={false}
-                />
+                <Select showSearch={{ optionFilterProp: 'label' }} options={groupedKinds(schedule)} popupMatchSelectWidth={false} />
               </Form.Item>
               {kind && kind.amount !== 'none' && (
                 <Form.List name="claims">
@@ -225,6 +220,7 @@ export function FeeCalculatorPage() {
                               extra={<ClaimEcho index={i} />}
                             >
                               <Input
+                                autoFocus={i === 0}
                                 inputMode="decimal"
                                 maxLength={24}
                                 placeholder="如 150000"
