@@ -36,9 +36,14 @@ if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY === 'documents') await ben
 if (!only || only === 'fees') await benchFees(quick ? { cases: 20_000, applications: 10_000 } : { cases: 200_000, applications: 100_000 });
 if (!only || only === 'docket') await benchDocket(quick ? { cases: 20_000, queries: 40 } : { cases: 1_000_000, queries: 100 });
 if (!only || only === 'mediation') {
-  // quick by default on shared machines; BENCH_MEDIATION_FULL=1 for the 300k mediations
+  // quick by default on shared machines; BENCH_MEDIATION_FULL=1 for the 1M cases with 300k mediations
   const full = process.env.BENCH_MEDIATION_FULL === '1' && !quick;
-  await benchMediation({ mediations: full ? 300_000 : 50_000, mediators: 2_000, queries: full ? 200 : 50 });
+  await benchMediation({
+    cases: full ? 1_000_000 : 200_000,
+    mediations: full ? 300_000 : 50_000,
+    mediators: 2_000,
+    queries: full ? 200 : 50,
+  });
 }
 if (!only || only === 'lists') await benchLists(quick ? { cases: 20_000, queries: 50 } : { cases: 1_000_000, queries: 200 });
 if (!only || only === 'stats') await benchStats(quick ? { cases: 100_000, runs: 5 } : { cases: 1_000_000, runs: 10 });

@@ -5,8 +5,10 @@ import { listDocuments } from '../core/documents/register';
 import { centreFigures, openDocket } from '../core/docket/views';
 import { listRelief } from '../core/fees/relief';
 import { reliefTotals } from '../core/fees/totals';
+import { outcomeStats } from '../core/mediation/counters';
 import { listMediations } from '../core/mediation/list';
 import type { ListInput } from '../core/mediation/schemas';
+import { mediationWarnings } from '../core/mediation/warnings';
 import { expectIndexUsed, recordStatements, type RecordedStatement } from '../test/queryPlan';
 import { openDatabase } from './connection';
 
@@ -85,5 +87,24 @@ describe('hot queries use their indexes', () => {
     expectUses(byStatus, /FROM mediations m/, 'mediations_status_id_idx');
     const byFlow = recordStatements(sqlite, () => listMediations(sqlite, { flow: 'delegated', limit: 50 } as ListInput, '2026-11-23'));
     expectUses(byFlow, /FROM mediations m/, 'mediations_flow_id_idx');
+  });
+
+  it('mediation warnings: each limit, its rows and its counts, read through its (status, due) index', () => {
+    const ran = recordStatements(sqlite, () => mediationWarnings(sqlite, '2026-11-23'));
+    for (const [column, index] of [
+      ['assign_due', 'mediations_assign_due_idx'],
+      ['accept_due', 'mediations_accept_due_idx'],
+      ['contact_due', 'mediations_contact_due_idx'],
+      ['due_on', 'mediations_due_idx'],
+    ] as const) {
+      expectUses(ran, new RegExp(`SELECT m\\.id[\\s\\S]*m\\.${column} <= @until`), index);
+      expectUses(ran, new RegExp(`SELECT \\(SELECT count\\(\\*\\)[\\s\\S]*m\\.${column} <= @until`), index);
+    }
+  });
+
+  it('routing reads each mediator’s outcome totals by primary key, not the register', () => {
+    const ran = recordStatements(sqlite, () => outcomeStats(db, '2025-11-23', '2026-11-23'));
+    expectUses(ran, /FROM mediators md/, 'sqlite_autoindex_mediator_outcome_totals_1');
+    expect(ran.some((s) => /FROM "?mediations"?\b/.test(s.sql))).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /**
  * The database schema: the single source of truth for tables. Migrations in db/migrations are generated
@@ -897,11 +897,41 @@ export const mediations = sqliteTable(
     index('mediations_org_idx').on(t.orgId, t.status),
     index('mediations_received_idx').on(t.receivedOn, t.id),
     index('mediations_due_idx').on(t.status, t.dueOn),
-    index('mediations_assign_due_idx').on(t.assignDue),
-    index('mediations_accept_due_idx').on(t.acceptDue),
-    index('mediations_contact_due_idx').on(t.contactDue),
+    // the warnings view reads each limit as (status = …, due <= …) ORDER BY due, id: status first, then the due date
+    index('mediations_assign_due_idx').on(t.status, t.assignDue),
+    index('mediations_accept_due_idx').on(t.status, t.acceptDue),
+    index('mediations_contact_due_idx').on(t.status, t.contactDue),
     index('mediations_outcome_idx').on(t.outcomeOn, t.mediatorId, t.outcome, t.signedOn),
   ],
+);
+
+/**
+ * Routing's per-mediator counters (core/mediation/counters.ts), kept by triggers on `mediations` in the same
+ * transaction as the write that changes them, so a recommendation reads 2,000 rows instead of the whole register.
+ * Derived data: `rebuildMediatorCounters` recounts them from `mediations`.
+ */
+export const mediatorCounters = sqliteTable('mediator_counters', {
+  mediatorId: integer('mediator_id').primaryKey(),
+  /** mediations assigned to the mediator and still open (OPEN_STATUSES) */
+  openLoad: integer('open_load').notNull().default(0),
+});
+
+/**
+ * Running totals of a mediator's outcomes (agreement or failure) up to and including `day`, one row per day with an
+ * outcome: the totals of any window of days are two lookups (at its end minus before its start).
+ */
+export const mediatorOutcomeTotals = sqliteTable(
+  'mediator_outcome_totals',
+  {
+    mediatorId: integer('mediator_id').notNull(),
+    day: text('day').notNull(),
+    agreements: integer('agreements').notNull().default(0),
+    outcomes: integer('outcomes').notNull().default(0),
+    /** days from signing for the materials to the outcome, over the outcomes with a signing date */
+    daysSum: real('days_sum').notNull().default(0),
+    daysCount: integer('days_count').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.mediatorId, t.day] })],
 );
 
 /** Consent per party, with its date: to mediate, or to extend. A refusal or an insistence on suing ends a 委派. */

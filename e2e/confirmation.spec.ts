@@ -107,6 +107,8 @@ test('application → acceptance → review → confirm → sign → print → s
     .getByRole('button', { name: '指 定' })
     .or(page.getByRole('button', { name: '指定', exact: true }))
     .click();
+  // the dialog closes on success (its fields keep their values until it has faded out)
+  await expect(assign).toBeHidden();
   await expect(page.getByText(`审判员${JUDGE.displayName}`)).toBeVisible();
   await logout(page);
 

@@ -326,6 +326,9 @@ export const warningsOutput = z.object({
   today: z.string(),
   rows: z.array(warningRow),
   counts: z.object({ overdue: z.number(), today: z.number(), soon: z.number() }),
+  /** every open limit due within two days or overdue; `rows` holds the most urgent, at most WARNINGS_CAP */
+  total: z.number(),
+  capped: z.boolean(),
 });
 
 export const lookupOutput = z.object({

@@ -5,8 +5,8 @@ import { LIMIT_KINDS, WARNING_TIERS, type LimitKind, type WarningTier } from './
 /**
  * The warnings view: every open limit due within two days, due today or overdue — the centre's response limits
  * (assign, accept, first contact; docs/DOMAIN.md “调解”, settings) and the legal mediation period (core/periods). An overdue
- * limit is escalated (flagged for the coordinator). Each limit column has its own index, so the view reads only
- * the rows near their due date (bench/mediation.ts).
+ * limit is escalated (flagged for the coordinator). Each limit has a (status, due) index, so the view reads only the
+ * rows of its status up to the due date, stops at the cap, and counts without reading rows (bench/mediation.ts).
  */
 export interface WarningFilter {
   mediatorId?: number;
@@ -28,9 +28,14 @@ export function tierOf(due: string, today: string): WarningTier {
   return 'soon';
 }
 
+/** At most this many rows are returned (the counts are always complete): the view is a to-do list, not an export. */
+export const WARNINGS_CAP = 200;
+
 export function mediationWarnings(sqlite: Database.Database, today: string, f: WarningFilter = {}) {
   const until = addCalendarDays(today, 2);
+  const cap = Math.min(f.limit ?? WARNINGS_CAP, WARNINGS_CAP);
   const extra = `${f.mediatorId ? ' AND m.mediator_id = @mediatorId' : ''}${f.orgId ? ' AND m.org_id = @orgId' : ''}`;
+  const params = { until, today, mediatorId: f.mediatorId ?? null, orgId: f.orgId ?? null, limit: cap };
   const rows: {
     mediationId: number;
     caseNumber: string;
@@ -43,18 +48,22 @@ export function mediationWarnings(sqlite: Database.Database, today: string, f: W
     orgName: string | null;
     escalate: boolean;
   }[] = [];
+  const counts = { overdue: 0, today: 0, soon: 0 };
   for (const kind of Object.keys(QUERIES) as LimitKind[]) {
-    const stmt = sqlite.prepare(
+    const where = `${QUERIES[kind].replace(/\b(status|assign_due|accept_due|contact_due|due_on)\b/g, 'm.$1')}${extra}`;
+    // Each limit reads its own (status, due) index in due order and stops after `cap` rows; the counts read the same
+    // index range without touching the table rows.
+    const found = sqlite.prepare(
       `SELECT m.id AS mediationId, c.number AS caseNumber, m.${COLUMN[kind]} AS due, md.name AS mediatorName, o.name AS orgName
          FROM mediations m
          JOIN cases c ON c.id = m.case_id
          LEFT JOIN mediators md ON md.id = m.mediator_id
          LEFT JOIN mediation_orgs o ON o.id = m.org_id
-        WHERE ${QUERIES[kind].replace(/\b(status|assign_due|accept_due|contact_due|due_on)\b/g, 'm.$1')}${extra}
+        WHERE ${where}
         ORDER BY m.${COLUMN[kind]}, m.id
         LIMIT @limit`,
     );
-    for (const r of stmt.all({ until, mediatorId: f.mediatorId ?? null, orgId: f.orgId ?? null, limit: f.limit ?? 500 }) as {
+    for (const r of found.all(params) as {
       mediationId: number;
       caseNumber: string;
       due: string;
@@ -64,9 +73,18 @@ export function mediationWarnings(sqlite: Database.Database, today: string, f: W
       const tier = tierOf(r.due, today);
       rows.push({ ...r, limit: kind, limitLabel: LIMIT_KINDS[kind], tier, tierLabel: WARNING_TIERS[tier], escalate: tier === 'overdue' });
     }
+    // three index range counts (plain count(*) over the covering index, no expression per row)
+    const col = `m.${COLUMN[kind]}`;
+    const count = (range: string) => `(SELECT count(*) FROM mediations m WHERE ${where} AND ${range})`;
+    const c = sqlite
+      .prepare(`SELECT ${count(`${col} < @today`)} AS overdue, ${count(`${col} = @today`)} AS today, ${count(`${col} > @today`)} AS soon`)
+      .get(params) as typeof counts;
+    counts.overdue += c.overdue;
+    counts.today += c.today;
+    counts.soon += c.soon;
   }
   rows.sort((a, b) => a.due.localeCompare(b.due) || a.mediationId - b.mediationId);
-  const counts = { overdue: 0, today: 0, soon: 0 };
-  for (const r of rows) counts[r.tier]++;
-  return { today, rows, counts };
+  const total = counts.overdue + counts.today + counts.soon;
+  // The most urgent first: the earliest due dates over all four limits.
+  return { today, rows: rows.slice(0, cap), counts, total, capped: total > cap };
 }

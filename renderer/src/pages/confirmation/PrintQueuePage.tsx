@@ -7,6 +7,7 @@ import { useOperation } from '../../api/useOperation';
 import { PageHeader } from '../../components/PageHeader';
 import { BatchPrintModal } from '../../documents/BatchPrintModal';
 import { useDocumentActions } from '../../documents/useDocumentActions';
+import { formatDateTime } from '../../format';
 
 type Row = Output<'confirmation.printQueue'>['rows'][number];
 
@@ -69,7 +70,7 @@ export function PrintQueuePage() {
           { title: '裁定', dataIndex: 'outcomeLabel' },
           { title: '申请人', dataIndex: 'applicants' },
           { title: '审判员', dataIndex: 'judgeName', width: 100 },
-          { title: '签发时间', dataIndex: 'signedAt', width: 200 },
+          { title: '签发时间', dataIndex: 'signedAt', width: 160, render: (t: string) => formatDateTime(t) },
           { title: '份数', key: 'copies', width: 150, render: (_, r) => `原本 1 份 + 副本 ${r.copies} 份` },
           { title: '已打印', dataIndex: 'printCount', width: 80, render: (n: number) => (n ? `${n} 次` : '未打印') },
         ]}

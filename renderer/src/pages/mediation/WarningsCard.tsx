@@ -26,6 +26,11 @@ export function WarningsCard({ mediatorId, orgId, title = '调解预警' }: { me
       }
     >
       {error && <Alert type="error" showIcon title={error} />}
+      {data?.capped && (
+        <Typography.Paragraph type="secondary">
+          共 {data.total} 条，按到期日先后显示最紧急的 {data.rows.length} 条。
+        </Typography.Paragraph>
+      )}
       <Table
         size="small"
         rowKey={(r) => `${r.mediationId}-${r.limit}`}
