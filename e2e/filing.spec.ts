@@ -283,22 +283,18 @@ test('a clerk files a 民初 and a 民特 case with the keyboard only, prints th
   await expect(page.getByRole('article', { name: '收案回执' })).toContainText(`申请人：${PLAINTIFF.name}、${APPLICANT2.name}`);
   await snapPage(page, testInfo, '06-receipt-minte');
 
-  // ---- the scanner: the 民初 code typed fast with Enter, on the 工作台, while the 案号 box has the focus ----
+  // ---- the scanner: the 民初 code typed fast with Enter, on the 工作台 (today's work; no 案号 box since issue 15) ----
   await page.goto('/#/');
   await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
   const recent = page.getByTestId('recent-cases');
   await expect(recent.getByRole('row')).toHaveCount(3);
   await expect(recent.getByRole('row').nth(1)).toContainText(`（${YEAR}）浙0522民特1号`);
-  await expect(page.getByLabel('案号')).toBeFocused();
   await snapPage(page, testInfo, '07-dashboard-recent');
   await scan(page, code);
   await expect(page).toHaveURL(/#\/cases\/1$/);
   await expect(page.getByRole('heading', { name: firstNumber })).toBeVisible();
   await expect(page.getByTestId('case-code')).toHaveText(formatCaseCode(code));
   await snapPage(page, testInfo, '08-case-view');
-  // the scan did not land in the box that had the focus
-  await page.goBack();
-  await expect(page.getByLabel('案号')).toHaveValue('');
 });
 
 test('bad inputs are refused on their fields in Chinese and nothing is written', async ({ page, baseURL }, testInfo) => {
