@@ -4,6 +4,11 @@ import { NAVIGATION, selectedKey, visibleNavigation } from './navigation';
 const keys = (entries: ReturnType<typeof visibleNavigation>): unknown[] =>
   entries.map((e) => (e.children ? { [e.key]: keys(e.children) } : e.key));
 
+const READ_LISTS = ['/lists/cases', '/lists/mediations', '/lists/confirmations', '/lists/docket', '/lists/relief', '/lists/documents'];
+// the counter also imports referral sheets (导入移送案件)
+const lists = { lists: [...READ_LISTS, '/cases/import'] };
+const stats = { stats: ['/stats', '/stats/cases', '/stats/mediation', '/stats/confirmation', '/stats/docket', '/stats/relief'] };
+
 describe('side menu', () => {
   it('shows a clerk the counter pages and no empty 系统管理 group; readers only the search', () => {
     const fees = { fees: ['/fees/calculator', '/fees/relief/new', '/fees/relief', '/fees/follow-up', '/fees/totals'] };
@@ -18,6 +23,8 @@ describe('side menu', () => {
       fees,
       confirmation,
       { docket: ['/docket/triage', '/docket/centre'] },
+      lists,
+      stats,
     ]);
     expect(keys(visibleNavigation(NAVIGATION, ['print']))).toEqual([
       '/',
@@ -27,6 +34,8 @@ describe('side menu', () => {
       { fees: ['/fees/calculator', '/fees/follow-up'] },
       { confirmation: ['/confirmation', '/confirmation/print'] },
       { docket: ['/docket/centre'] },
+      // print staff list what they print, and have no figures to act on
+      { lists: READ_LISTS },
     ]);
     expect(keys(visibleNavigation(NAVIGATION, ['approver']))).toEqual([
       '/',
@@ -36,6 +45,8 @@ describe('side menu', () => {
       { fees: ['/fees/calculator', '/fees/relief', '/fees/follow-up', '/fees/totals'] },
       { confirmation: ['/confirmation'] },
       { docket: ['/docket/centre', '/docket/settings'] },
+      { lists: READ_LISTS },
+      stats,
     ]);
   });
 
@@ -64,6 +75,8 @@ describe('side menu', () => {
       fees,
       confirmation,
       { docket: ['/docket/triage', '/docket/centre', '/docket/settings'] },
+      lists,
+      stats,
       admin,
     ]);
     expect(keys(visibleNavigation(NAVIGATION, ['admin']))).toEqual([
@@ -71,6 +84,8 @@ describe('side menu', () => {
       { mediation: ['/mediation/settings'] },
       { fees: ['/fees/calculator', '/fees/follow-up', '/fees/totals'] },
       { docket: ['/docket/settings'] },
+      { lists: ['/lists/relief'] },
+      stats,
       admin,
     ]);
   });
