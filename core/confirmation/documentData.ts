@@ -1,43 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { confirmations, documents } from '../../db/schema';
 import { ApiError, fieldError } from '../api/errors';
-import { caseView, type CaseView } from '../cases';
+import { caseView, partyParticulars, type CaseView } from '../cases';
 import type { Db, Tx } from '../context';
 import { readSetting } from '../settings';
 import { citationOf } from './acceptance';
 import { RULING_TEMPLATES, type Outcome } from './meta';
 import { getRow, parseJson, stepsOf, userName, type ConfirmationRow, type StoredGround } from './record';
 
-const SEX: Record<string, string> = { male: '男', female: '女' };
 const AGENT_ROLE = '委托诉讼代理人';
-
-function agentDescription(a: CaseView['parties'][number]['agents'][number], partyName: string): string | null {
-  if (a.kind === 'lawyer') return a.organisation ? `${a.organisation}律师` : '律师';
-  if (a.kind === 'relative') return `系${partyName}的近亲属`;
-  return a.organisation ?? null;
-}
-
-/** The applicants with full particulars (full ID numbers: the ruling is served on them). */
-function applicants(view: CaseView) {
-  return view.parties.map((cp) => {
-    const p = cp.party;
-    const org = p.kind === 'organisation';
-    return {
-      role: cp.role,
-      kind: org ? 'organisation' : 'person',
-      name: p.name,
-      sex: org ? null : p.sex ? (SEX[p.sex] ?? null) : null,
-      birthDate: org ? null : p.birthDate,
-      ethnicity: org ? null : p.ethnicity,
-      address: p.address,
-      idNumber: p.idNumber,
-      representative: org ? p.representative : null,
-      representativeRole: org && p.representative ? '法定代表人' : null,
-      representativeTitle: org ? p.representativeTitle : null,
-      agents: cp.agents.map((a) => ({ role: AGENT_ROLE, name: a.name, description: agentDescription(a, p.name) })),
-    };
-  });
-}
 
 const noStop = (s: string) => s.trim().replace(/[。；;.]+$/u, '');
 
@@ -60,7 +31,7 @@ export function rulingData(
   const base: Record<string, unknown> = {
     court: { name: courtName },
     caseNumber: view.number,
-    applicants: applicants(view),
+    applicants: partyParticulars(view, AGENT_ROLE),
     applicationDate: row.appliedOn,
     judge: userName(db, row.judgeId),
     clerk: userName(db, row.clerkId),
@@ -158,7 +129,7 @@ function builder(templateId: string) {
     return {
       ...out,
       caseNumber: view.number,
-      applicants: applicants(view),
+      applicants: partyParticulars(view, AGENT_ROLE),
       applicationDate: view.receivedOn,
       ...(templateId === RULING_TEMPLATES.not_accepted
         ? {}

@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { docketCases, docketHearings, users } from '../../db/schema';
 import { fieldError } from '../api/errors';
-import type { CaseView } from '../cases';
+import { partyParticulars, type CaseView } from '../cases';
 import { yuan } from '../documents/chinese';
 import type { DataBuilder, DataBuilderContext } from '../documents';
 import { caseTitle } from '../fees/documentData';
@@ -19,40 +19,6 @@ import { PROCEDURE_LABELS, type Procedure } from './triage';
  * builder refuses (naming the field) what the record cannot support — it never leaves a field to the template's
  * sample, so no document leaves with sample content.
  */
-
-const SEX: Record<string, string> = { male: '男', female: '女' };
-
-function particulars(view: CaseView) {
-  return view.parties.map((cp) => {
-    const p = cp.party;
-    const org = p.kind === 'organisation';
-    return {
-      role: cp.role,
-      kind: org ? 'organisation' : 'person',
-      name: p.name,
-      sex: org ? null : p.sex ? (SEX[p.sex] ?? null) : null,
-      birthDate: org ? null : p.birthDate,
-      ethnicity: org ? null : p.ethnicity,
-      address: p.address,
-      idNumber: p.idNumber,
-      representative: org ? p.representative : null,
-      representativeRole: org && p.representative ? '法定代表人' : null,
-      representativeTitle: org ? p.representativeTitle : null,
-      agents: cp.agents.map((a) => ({
-        role: '委托诉讼代理人',
-        name: a.name,
-        description:
-          a.kind === 'lawyer'
-            ? a.organisation
-              ? `${a.organisation}律师`
-              : '律师'
-            : a.kind === 'relative'
-              ? `系${p.name}的近亲属`
-              : (a.organisation ?? null),
-      })),
-    };
-  });
-}
 
 const namesOf = (view: CaseView, role: string) =>
   view.parties
@@ -182,7 +148,7 @@ function fee(c: DataBuilderContext, view: CaseView, row: ClosingRow, procedure: 
 const base = (c: DataBuilderContext, view: CaseView, judge: string, clerk: string) => ({
   court: { name: c.courtName },
   caseNumber: view.number,
-  parties: particulars(view),
+  parties: partyParticulars(view, '委托诉讼代理人'),
   caseTitle: caseTitle(view),
   judge,
   clerk,

@@ -1,5 +1,5 @@
 import { fieldError } from '../api/errors';
-import type { CaseView } from '../cases';
+import { partyParticulars, type CaseView } from '../cases';
 import { docketJudgeOf } from '../docket';
 import type { DataBuilder, DataBuilderContext } from '../documents';
 import { LEGAL_PERIODS } from '../periods';
@@ -12,40 +12,6 @@ import type { MediationView } from './schemas';
  * the record holds is filled from it; only what the record cannot hold (the clerk of a 民事调解书, the judge when
  * the case is not yet on the docket) is left for the person to type.
  */
-
-const SEX: Record<string, string> = { male: '男', female: '女' };
-
-function particulars(view: CaseView) {
-  return view.parties.map((cp) => {
-    const p = cp.party;
-    const org = p.kind === 'organisation';
-    return {
-      role: cp.role,
-      kind: org ? 'organisation' : 'person',
-      name: p.name,
-      sex: org ? null : p.sex ? (SEX[p.sex] ?? null) : null,
-      birthDate: org ? null : p.birthDate,
-      ethnicity: org ? null : p.ethnicity,
-      address: p.address,
-      idNumber: p.idNumber,
-      representative: org ? p.representative : null,
-      representativeRole: org && p.representative ? '法定代表人' : null,
-      representativeTitle: org ? p.representativeTitle : null,
-      agents: cp.agents.map((a) => ({
-        role: '委托代理人',
-        name: a.name,
-        description:
-          a.kind === 'lawyer'
-            ? a.organisation
-              ? `${a.organisation}律师`
-              : '律师'
-            : a.kind === 'relative'
-              ? `系${p.name}的近亲属`
-              : (a.organisation ?? null),
-      })),
-    };
-  });
-}
 
 /** “原告张三诉被告李四民间借贷纠纷一案” */
 function caseTitle(view: CaseView, cause: string): string {
@@ -90,7 +56,7 @@ function base(c: DataBuilderContext, { m, view }: Loaded) {
     dispute: m.causeName,
     organisation: m.org?.name ?? null,
     mediator: m.mediator?.name ?? null,
-    parties: particulars(view),
+    parties: partyParticulars(view, '委托代理人'),
     date: c.issuedOn,
   };
 }

@@ -39,8 +39,8 @@ export function MonthTrend({ s }: { s: AreaFigures }) {
   const hasOutcomes = s.columns.concluded !== '—';
   const option: EChartsOption = {
     tooltip: { trigger: 'axis' },
-    legend: {},
-    grid: { left: 40, right: 50, top: 40, bottom: 30 },
+    legend: { top: 0 }, // ECharts 6 puts the legend at the bottom by default, over the axis labels
+    grid: { left: 40, right: 50, top: 56, bottom: 30 },
     xAxis: { type: 'category', data: s.months.map((m) => m.key) },
     yAxis: [
       { type: 'value', name: '件', minInterval: 1 },
@@ -79,8 +79,8 @@ export function BreakdownChart({ s, b }: { s: AreaFigures; b: AreaFigures['break
   const hasOutcomes = s.columns.concluded !== '—';
   const option: EChartsOption = {
     tooltip: { trigger: 'axis' },
-    legend: {},
-    grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
+    legend: { top: 0 }, // ECharts 6 puts the legend at the bottom by default, over the axis labels
+    grid: { left: 8, right: 24, top: 48, bottom: 8, containLabel: true },
     yAxis: { type: 'category', inverse: true, data: top.map((r) => r.label), axisLabel: { width: 150, overflow: 'truncate' } },
     xAxis: { type: 'value', minInterval: 1 },
     series: [

@@ -167,8 +167,8 @@ function Trend({ o }: { o: Overview }) {
   })) as ({ month: string } & Record<string, number>)[];
   const option: EChartsOption = {
     tooltip: { trigger: 'axis' },
-    legend: {},
-    grid: { left: 40, right: 24, top: 40, bottom: 30 },
+    legend: { top: 0 }, // ECharts 6 puts the legend at the bottom by default, over the axis labels
+    grid: { left: 40, right: 24, top: 56, bottom: 30 },
     xAxis: { type: 'category', data: months },
     yAxis: { type: 'value', name: '收案（件）', minInterval: 1 },
     series: o.sections.map((s) => ({ name: s.label, type: 'line', smooth: false, data: rows.map((r) => r[s.area] ?? 0) })),
@@ -204,8 +204,8 @@ function Judges({ o }: { o: Overview }) {
   }));
   const option: EChartsOption = {
     tooltip: { trigger: 'axis' },
-    legend: {},
-    grid: { left: 40, right: 24, top: 40, bottom: 30 },
+    legend: { top: 0 }, // ECharts 6 puts the legend at the bottom by default, over the axis labels
+    grid: { left: 40, right: 24, top: 56, bottom: 30 },
     xAxis: { type: 'category', data: rows.map((r) => r.judge) },
     yAxis: { type: 'value', name: '件', minInterval: 1 },
     series: [
