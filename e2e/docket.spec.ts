@@ -70,6 +70,8 @@ test('a 民初 case is triaged to small claims, lands on the judge’s desk, and
   await page.goto(host.url);
   await login(page, CLERK.username, CLERK.password);
   await page.getByRole('menuitem', { name: '程序分流' }).click();
+  // the home page lists the same 案号 (今日工作, recent cases): wait for the triage page before picking the case
+  await expect(page).toHaveURL(/#\/docket\/triage/);
   await page.getByText(filed.number).click();
   await expect(page.getByText('建议：小额诉讼程序')).toBeVisible();
   await expect(page.getByTestId('triage-reason').first()).toContainText('第一百六十五条');
