@@ -3,28 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { court } from '../test/cli';
+import { court, initCourt } from '../test/cli';
 
 function freshDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'court-cli-'));
 }
 
-async function init(dir: string, ...extra: string[]) {
-  return await court(
-    'init',
-    '--data',
-    dir,
-    '--court-name',
-    '浙江省长兴县人民法院',
-    '--court-code',
-    '浙0522',
-    '--admin',
-    'admin',
-    '--password',
-    'Court2026ok',
-    ...extra,
-  );
-}
+const init = initCourt;
 
 describe('court CLI', () => {
   it('init, user add / roles / disable, then verify passes', async () => {

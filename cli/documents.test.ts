@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { court } from '../test/cli';
+import { court, initCourt } from '../test/cli';
 import { expectInOrder, PDFTOTEXT, pdfText } from '../test/pdf';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -112,23 +112,7 @@ describe('court template / render', () => {
 
   it('renders the receipt of a case; a ruling cannot be made from a case alone', async () => {
     const dir = tmp();
-    expect(
-      (
-        await court(
-          'init',
-          '--data',
-          dir,
-          '--court-name',
-          '浙江省长兴县人民法院',
-          '--court-code',
-          '浙0522',
-          '--admin',
-          'admin',
-          '--password',
-          'Court2026ok',
-        )
-      ).code,
-    ).toBe(0);
+    expect((await initCourt(dir)).code).toBe(0);
     expect((await court('seed', '--data', dir, '--cases', '3')).code).toBe(0);
     const db = new Database(path.join(dir, 'court.sqlite'), { readonly: true });
     const { number } = db.prepare('SELECT number FROM cases ORDER BY id LIMIT 1').get() as { number: string };

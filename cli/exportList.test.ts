@@ -4,24 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { court } from '../test/cli';
+import { court, initCourt } from '../test/cli';
 
 describe('court export', { timeout: 180_000 }, () => {
   it('writes the register between two dates to an .xlsx with one row per case, and refuses bad arguments', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'court-export-'));
-    const init = await court(
-      'init',
-      '--data',
-      dir,
-      '--court-name',
-      '浙江省长兴县人民法院',
-      '--court-code',
-      '浙0522',
-      '--admin',
-      'admin',
-      '--password',
-      'Court2026ok',
-    );
+    const init = await initCourt(dir);
     expect(init.code).toBe(0);
     expect((await court('seed', '--data', dir, '--cases', '1500', '--seed', '5', '--from', '2025-01-01', '--to', '2025-12-31')).code).toBe(
       0,

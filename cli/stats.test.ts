@@ -6,25 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { closeCore, createCore } from '../core';
 import { centreOverview } from '../core/stats';
 import { dateShanghai } from '../core/time/clock';
-import { court } from '../test/cli';
+import { court, initCourt } from '../test/cli';
 import { seedFigures } from '../test/figuresSeed';
 
 describe('court stats / court report', () => {
   it('prints the same overview as stats.overview for the same data and period, and writes the monthly workbook', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'court-stats-'));
-    const init = await court(
-      'init',
-      '--data',
-      dir,
-      '--court-name',
-      '浙江省长兴县人民法院',
-      '--court-code',
-      '浙0522',
-      '--admin',
-      'admin',
-      '--password',
-      'Court2026ok',
-    );
+    const init = await initCourt(dir);
     expect(init.code).toBe(0);
     const core = createCore({ dataDir: dir });
     seedFigures(core.sqlite, 1, 1);

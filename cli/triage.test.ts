@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { court } from '../test/cli';
+import { court, initCourt } from '../test/cli';
 const triage = (...args: string[]) => court('triage', ...args);
 
 describe('court triage', { timeout: 180_000 }, () => {
@@ -49,23 +49,7 @@ describe('court triage', { timeout: 180_000 }, () => {
   it('reads the previous year’s wage figure of the court’s province from --data', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'triage-'));
     try {
-      expect(
-        (
-          await court(
-            'init',
-            '--data',
-            dir,
-            '--court-name',
-            '浙江省长兴县人民法院',
-            '--court-code',
-            '浙0522',
-            '--admin',
-            'admin',
-            '--password',
-            'Court2026ok',
-          )
-        ).code,
-      ).toBe(0);
+      expect((await initCourt(dir)).code).toBe(0);
       const db = new Database(
         path.join(
           dir,

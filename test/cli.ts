@@ -21,6 +21,24 @@ export function court(...args: string[]): Promise<CliRun> {
   return run;
 }
 
+/** `court init` of the test court (浙江省长兴县人民法院, 浙0522, admin / Court2026ok) in `dir`. */
+export function initCourt(dir: string, ...extra: string[]): Promise<CliRun> {
+  return court(
+    'init',
+    '--data',
+    dir,
+    '--court-name',
+    '浙江省长兴县人民法院',
+    '--court-code',
+    '浙0522',
+    '--admin',
+    'admin',
+    '--password',
+    'Court2026ok',
+    ...extra,
+  );
+}
+
 async function runCaptured(args: string[]): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
