@@ -23,18 +23,15 @@ function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-test('a 民初 case is triaged to small claims, lands on the judge’s desk, and warns as its trial period runs out', async ({
-  page,
-  host,
-}, testInfo) => {
-  test.setTimeout(300_000); // the host restarts once; the shared machine is slow
-  const admin = await initialise(host.url);
-  const clerk = await userToken(host.url, admin, CLERK, ['clerk']);
-  await userToken(host.url, admin, JUDGE, ['judge']);
+/** A clerk, a fast-track judge, last year's wage figure, and a 30,000 元 民间借贷 case filed at the counter. */
+async function loanCase(url: string) {
+  const admin = await initialise(url);
+  const clerk = await userToken(url, admin, CLERK, ['clerk']);
+  const judge = await userToken(url, admin, JUDGE, ['judge']);
   const today = courtToday();
   const year = Number(today.slice(0, 4));
   await api(
-    host.url,
+    url,
     'docket.setWageFigure',
     {
       wageYear: year - 1,
@@ -44,7 +41,7 @@ test('a 民初 case is triaged to small claims, lands on the judge’s desk, and
     },
     admin,
   );
-  const filed = await fileCivilCase(host.url, clerk, {
+  const filed = await fileCivilCase(url, clerk, {
     plaintiff: {
       kind: 'person',
       name: '张三',
@@ -66,12 +63,21 @@ test('a 民初 case is triaged to small claims, lands on the judge’s desk, and
     claims: '判令被告偿还借款 30,000 元',
     materials: ['起诉状', '借条'],
   });
+  return { admin, clerk, judge, filed, today };
+}
+
+test('a 民初 case is triaged to small claims, lands on the judge’s desk, and warns as its trial period runs out', async ({
+  page,
+  host,
+}, testInfo) => {
+  test.setTimeout(300_000); // the host restarts once; the shared machine is slow
+  const { filed, today } = await loanCase(host.url);
 
   await page.goto(host.url);
   await login(page, CLERK.username, CLERK.password);
   await page.getByRole('menuitem', { name: '程序分流' }).click();
   // the home page lists the same 案号 (今日工作, recent cases): wait for the triage page before picking the case
-  await expect(page).toHaveURL(/#\/docket\/triage/);
+  await expect(page.getByRole('heading', { name: '程序分流' })).toBeVisible();
   await page.getByText(filed.number).click();
   await expect(page.getByText('建议：小额诉讼程序')).toBeVisible();
   await expect(page.getByTestId('triage-reason').first()).toContainText('第一百六十五条');
@@ -112,44 +118,7 @@ test('the judge schedules a hearing, prints the summons, closes the case with an
   host,
 }, testInfo) => {
   test.setTimeout(300_000);
-  const admin = await initialise(host.url);
-  const clerk = await userToken(host.url, admin, CLERK, ['clerk']);
-  const judge = await userToken(host.url, admin, JUDGE, ['judge']);
-  const today = courtToday();
-  const year = Number(today.slice(0, 4));
-  await api(
-    host.url,
-    'docket.setWageFigure',
-    {
-      wageYear: year - 1,
-      amountFen: 10_000_000,
-      publishedOn: `${year}-01-02` > today ? today : `${year}-01-02`,
-      source: '浙江省高级人民法院通知',
-    },
-    admin,
-  );
-  const filed = await fileCivilCase(host.url, clerk, {
-    plaintiff: {
-      kind: 'person',
-      name: '张三',
-      idType: 'resident',
-      idNumber: residentId('19850312', '123'),
-      address: '长兴县雉城街道',
-      phone: '13905721234',
-    },
-    defendant: {
-      kind: 'person',
-      name: '李四',
-      idType: 'resident',
-      idNumber: residentId('19900101', '246'),
-      address: '长兴县画溪街道',
-      phone: '13905725678',
-    },
-    cause: '民间借贷纠纷',
-    amountFen: 3_000_000,
-    claims: '判令被告偿还借款 30,000 元',
-    materials: ['起诉状', '借条'],
-  });
+  const { clerk, judge, filed, today } = await loanCase(host.url);
   await api(host.url, 'docket.triage', { caseId: filed.id }, clerk);
 
   await page.goto(host.url);
