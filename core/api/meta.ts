@@ -3,10 +3,12 @@ import type { Access } from './contract';
 /**
  * Operation metadata without handlers: name, who may call, Chinese label and summary. Each area keeps its
  * operations' metadata in core/<area>/meta.ts, which imports no database code, so the renderer imports it
- * at run time (menus, buttons, the audit log) and the operation spreads it into defineOperation:
+ * at run time (menus, buttons, the audit log), and operations.ts declares each operation from it with
+ * operationsOf (core/api/contract.ts), adding only the schemas and the handler:
  *
  *     export const feesMeta = defineMeta({ 'fees.quote': { label: '计算诉讼费', summary: '…', access: 'authenticated' } });
- *     defineOperation({ ...feesMeta['fees.quote'], input, output, handler })
+ *     const op = operationsOf(feesMeta);
+ *     op('fees.quote', { input, output, handler })
  */
 export interface OperationMeta<N extends string = string> {
   name: N;

@@ -1,7 +1,7 @@
 import { listOperation } from '../lists/query';
 import { reliefBrowse } from './browse';
 import { z } from 'zod';
-import { defineOperation } from '../api/contract';
+import { operationsOf } from '../api/contract';
 import { bool, input, integerIn, isoDate, oneOf, optionalText, positiveFen, positiveId, requiredText } from '../api/fields';
 import { ROLE_KEYS, type Role } from '../api/roles';
 import { dateShanghai } from '../time/clock';
@@ -43,6 +43,9 @@ import {
  * ./views.ts) and one call into the area's services, where the rules are.
  */
 
+/** Each declaration adds its schemas and its one service call to the metadata (name, label, summary, access) in meta.ts. */
+const op = operationsOf(feesMeta);
+
 const quoteRequestShape = {
   kind: oneOf('费用种类', FEE_KIND_IDS),
   amountsFen: z.array(positiveFen('金额'), { error: '金额应为列表' }).max(50, { error: '诉讼请求最多 50 项' }).optional(),
@@ -53,22 +56,19 @@ const quoteRequestShape = {
   preservedFen: positiveFen('实际保全的财产数额').optional(),
 };
 
-export const feeScheduleOperation = defineOperation({
-  ...feesMeta['fees.schedule'],
+export const feeScheduleOperation = op('fees.schedule', {
   input: input({ on: isoDate('日期').optional() }),
   output: scheduleViewSchema,
   handler: (ctx, i) => feeSchedule(ctx.core.db, i.on ?? dateShanghai(ctx.core.clock.now())),
 });
 
-export const feeQuoteOperation = defineOperation({
-  ...feesMeta['fees.quote'],
+export const feeQuoteOperation = op('fees.quote', {
   input: input({ ...quoteRequestShape, on: isoDate('计算日期').optional() }),
   output: quoteSchema,
   handler: (ctx, i) => quoteOrFieldError({ ...i, on: i.on ?? dateShanghai(ctx.core.clock.now()) }, readFeeQuoteSettings(ctx.core.db)),
 });
 
-export const feeNoticeDataOperation = defineOperation({
-  ...feesMeta['fees.noticeData'],
+export const feeNoticeDataOperation = op('fees.noticeData', {
   input: input({
     ...quoteRequestShape,
     caseId: positiveId('案件编号').optional(),
@@ -79,8 +79,7 @@ export const feeNoticeDataOperation = defineOperation({
   handler: (ctx, i) => noticeFor(ctx, i),
 });
 
-export const feeNoticeGenerateOperation = defineOperation({
-  ...feesMeta['fees.generateNotice'],
+export const feeNoticeGenerateOperation = op('fees.generateNotice', {
   input: input({
     ...quoteRequestShape,
     caseId: positiveId('案件编号').optional(),
@@ -104,8 +103,7 @@ const provincialSchema = z.object({
   ),
 });
 
-export const feeSettingsOperation = defineOperation({
-  ...feesMeta['fees.settings'],
+export const feeSettingsOperation = op('fees.settings', {
   input: input({}),
   output: feeSettingsViewSchema,
   handler: (ctx) => feeSettingsView(ctx.core.db),
@@ -113,8 +111,7 @@ export const feeSettingsOperation = defineOperation({
 
 const timingLimit = (label: string) => oneOf(label, ['receipt', 'notice-deadline']);
 
-export const updateFeeSettingsOperation = defineOperation({
-  ...feesMeta['fees.updateSettings'],
+export const updateFeeSettingsOperation = op('fees.updateSettings', {
   input: input({
     provincial: z.array(provincialSchema).min(1, { error: '至少保留一套本省标准' }).max(50).optional(),
     rounding: z.object({ unit: oneOf('取整单位', ['fen', 'yuan']), mode: oneOf('取整方式', ['half-up', 'down']) }).optional(),
@@ -151,22 +148,19 @@ export const updateFeeSettingsOperation = defineOperation({
   handler: (ctx, i) => updateFeeSettings(ctx, i),
 });
 
-export const caseFeesOperation = defineOperation({
-  ...feesMeta['fees.case'],
+export const caseFeesOperation = op('fees.case', {
   input: input({ caseId: positiveId('案件编号') }),
   output: caseFeesSchema,
   handler: (ctx, i) => caseFees(ctx.core.db, i.caseId, dateShanghai(ctx.core.clock.now())),
 });
 
-export const reliefGroundsOperation = defineOperation({
-  ...feesMeta['relief.grounds'],
+export const reliefGroundsOperation = op('relief.grounds', {
   input: input({}),
   output: reliefGroundsSchema,
   handler: (ctx) => reliefGroundsView(ctx.core.db),
 });
 
-export const applyReliefOperation = defineOperation({
-  ...feesMeta['relief.apply'],
+export const applyReliefOperation = op('relief.apply', {
   input: input({
     caseId: positiveId('案件编号'),
     casePartyId: positiveId('申请人'),
@@ -192,8 +186,7 @@ export const applyReliefOperation = defineOperation({
   handler: (ctx, i) => applyForReliefWithQuote(ctx, i),
 });
 
-export const actOnReliefOperation = defineOperation({
-  ...feesMeta['relief.act'],
+export const actOnReliefOperation = op('relief.act', {
   input: input({
     applicationId: positiveId('申请编号'),
     action: oneOf('审批意见', ['grant', 'partial', 'refuse', 'return']),
@@ -206,22 +199,19 @@ export const actOnReliefOperation = defineOperation({
   handler: (ctx, i) => actOnRelief(ctx, i),
 });
 
-export const withdrawReliefOperation = defineOperation({
-  ...feesMeta['relief.withdraw'],
+export const withdrawReliefOperation = op('relief.withdraw', {
   input: input({ applicationId: positiveId('申请编号'), note: optionalText('说明', { max: 500 }) }),
   output: reliefViewSchema,
   handler: (ctx, i) => withdrawRelief(ctx, i.applicationId, i.note),
 });
 
-export const getReliefOperation = defineOperation({
-  ...feesMeta['relief.get'],
+export const getReliefOperation = op('relief.get', {
   input: input({ id: positiveId('申请编号') }),
   output: reliefViewSchema,
   handler: (ctx, i) => reliefView(ctx.core.db, i.id),
 });
 
-export const listReliefOperation = defineOperation({
-  ...feesMeta['relief.list'],
+export const listReliefOperation = op('relief.list', {
   input: input({
     caseId: positiveId('案件编号').optional(),
     status: oneOf('状态', ['open', 'pending', 'reviewed', 'granted', 'partly_granted', 'refused', 'withdrawn']).optional(),
@@ -235,29 +225,25 @@ export const listReliefOperation = defineOperation({
   handler: (ctx, i) => listRelief(ctx.core.db, i),
 });
 
-export const followUpOperation = defineOperation({
-  ...feesMeta['relief.followUp'],
+export const followUpOperation = op('relief.followUp', {
   input: input({ state: oneOf('跟踪状态', ['open', 'due-soon', 'overdue', 'paid']).optional() }),
   output: z.array(followUpSchema),
   handler: (ctx, i) => deferralFollowUps(ctx.core.db, dateShanghai(ctx.core.clock.now()), { ...(i.state ? { state: i.state } : {}) }),
 });
 
-export const reliefRemindersOperation = defineOperation({
-  ...feesMeta['relief.reminders'],
+export const reliefRemindersOperation = op('relief.reminders', {
   input: input({}),
   output: remindersSchema,
   handler: (ctx) => reliefReminders(ctx),
 });
 
-export const flagOverdueOperation = defineOperation({
-  ...feesMeta['relief.flagOverdue'],
+export const flagOverdueOperation = op('relief.flagOverdue', {
   input: input({}),
   output: z.object({ flagged: z.number(), caseNumbers: z.array(z.string()) }),
   handler: (ctx) => flagOverdueDeferrals(ctx),
 });
 
-export const recordPaymentOperation = defineOperation({
-  ...feesMeta['fees.recordPayment'],
+export const recordPaymentOperation = op('fees.recordPayment', {
   input: input({
     caseId: positiveId('案件编号'),
     applicationId: positiveId('缓交申请编号').optional(),
@@ -271,8 +257,7 @@ export const recordPaymentOperation = defineOperation({
   handler: (ctx, i) => recordPayment(ctx, i),
 });
 
-export const reliefTotalsOperation = defineOperation({
-  ...feesMeta['relief.totals'],
+export const reliefTotalsOperation = op('relief.totals', {
   input: input({
     fromMonth: z.string({ error: '请填写起始月份' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '起始月份格式应为 YYYY-MM' }),
     toMonth: z.string({ error: '请填写截止月份' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '截止月份格式应为 YYYY-MM' }),

@@ -1,7 +1,7 @@
 import { listOperation } from '../lists/query';
 import { mediationsBrowse } from './browse';
 import { z } from 'zod';
-import { defineOperation } from '../api/contract';
+import { operationsOf } from '../api/contract';
 import { bool, input, integerIn, isoDate, oneOf, positiveId, requiredText } from '../api/fields';
 import { fieldError } from '../api/errors';
 import type { CallContext } from '../context';
@@ -11,7 +11,7 @@ import { importRoster } from './importRoster';
 import { MEDIATOR_KIND_IDS } from './labels';
 import { lookupProgress } from './lookup';
 import { listMediations } from './list';
-import { MEDIATION_OPERATIONS as META, type MediationOperationName } from './meta';
+import { mediationMeta } from './meta';
 import {
   assignMediator,
   convertFailed,
@@ -57,8 +57,8 @@ import { subsidyWorkbook } from './subsidyWorkbook';
 import { mediationWarnings } from './warnings';
 
 const today = (ctx: CallContext) => dateShanghai(ctx.core.clock.now());
-/** name, label, summary and access from the db-free table in meta.ts */
-const m = <N extends MediationOperationName>(name: N) => META[name];
+/** Each declaration adds its schemas and its one service call to the metadata (name, label, summary, access) in meta.ts. */
+const op = operationsOf(mediationMeta);
 
 const fen = z.number().int();
 const settingsShape = z.object({
@@ -92,51 +92,43 @@ const monthText = (label: string) =>
   z.string({ error: `请填写${label}` }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: `${label}应为年-月，如 2026-11` });
 
 export const mediationOperations = [
-  listOperation(m('mediation.browse'), mediationsBrowse),
-  defineOperation({
-    ...m('mediation.listOrgs'),
+  listOperation(mediationMeta['mediation.browse'], mediationsBrowse),
+  op('mediation.listOrgs', {
     input: input({ includeInactive: bool('含已停用').default(false) }),
     output: z.array(orgView),
     handler: (ctx, i) => listOrgs(ctx.core.db, today(ctx), i.includeInactive),
   }),
-  defineOperation({
-    ...m('mediation.saveOrg'),
+  op('mediation.saveOrg', {
     input: input({ id: positiveId('调解组织编号').optional(), ...orgShape }),
     output: orgView,
     handler: (ctx, { id, ...i }) => (id ? updateOrg(ctx, id, i) : createOrg(ctx, i)),
   }),
-  defineOperation({
-    ...m('mediation.listMediators'),
+  op('mediation.listMediators', {
     input: input({ includeInactive: bool('含已停用').default(false), orgId: positiveId('调解组织').optional() }),
     output: z.array(mediatorView),
     handler: (ctx, i) => listMediators(ctx.core.db, today(ctx), i),
   }),
-  defineOperation({
-    ...m('mediation.saveMediator'),
+  op('mediation.saveMediator', {
     input: input({ id: positiveId('调解员编号').optional(), ...mediatorShape }),
     output: mediatorView,
     handler: (ctx, { id, ...i }) => (id ? updateMediator(ctx, id, i) : createMediator(ctx, i)),
   }),
-  defineOperation({
-    ...m('mediation.deactivate'),
+  op('mediation.deactivate', {
     input: input({ what: oneOf('名册类别', ['org', 'mediator']), id: positiveId('名册编号'), lastDay: isoDate('最后有效日期') }),
     output: z.object({ id: z.number(), activeTo: z.string() }),
     handler: (ctx, i) => deactivate(ctx, i.what, i.id, i.lastDay),
   }),
-  defineOperation({
-    ...m('mediation.importRoster'),
+  op('mediation.importRoster', {
     input: input({ fileBase64: requiredText('Excel 文件', { max: 20_000_000 }) }),
     output: importReport,
     handler: (ctx, i) => importRoster(ctx, Buffer.from(i.fileBase64, 'base64')),
   }),
-  defineOperation({
-    ...m('mediation.open'),
+  op('mediation.open', {
     input: (core) => openInput(dateShanghai(core.clock.now())),
     output: mediationViewSchema,
     handler: (ctx, i) => openMediation(ctx, i),
   }),
-  defineOperation({
-    ...m('mediation.get'),
+  op('mediation.get', {
     input: input({ id: positiveId('调解案件').optional(), caseId: positiveId('案件').optional() }),
     output: mediationViewSchema,
     handler: (ctx, i) => {
@@ -145,76 +137,64 @@ export const mediationOperations = [
       return mediationView(ctx.core.db, id);
     },
   }),
-  defineOperation({
-    ...m('mediation.list'),
+  op('mediation.list', {
     input: listInput,
     output: listOutput,
     handler: (ctx, i) => listMediations(ctx.core.sqlite, i, today(ctx)),
   }),
-  defineOperation({
-    ...m('mediation.recommend'),
+  op('mediation.recommend', {
     input: input({ mediationId: positiveId('调解案件'), limit: integerIn('条数', 1, 50).default(10) }),
     output: recommendationView,
     handler: (ctx, i) => recommend(ctx.core.db, i.mediationId, today(ctx), i.limit),
   }),
-  defineOperation({
-    ...m('mediation.assign'),
+  op('mediation.assign', {
     input: assignInput,
     output: mediationViewSchema,
     handler: (ctx, i) =>
       assignMediator(ctx, i, i.how === 'recommended' ? reasonsFor(ctx.core.db, i.mediationId, i.mediatorId, today(ctx)) : undefined),
   }),
-  defineOperation({ ...m('mediation.respond'), input: respondInput, output: mediationViewSchema, handler: (ctx, i) => respond(ctx, i) }),
-  defineOperation({
-    ...m('mediation.recuse'),
+  op('mediation.respond', { input: respondInput, output: mediationViewSchema, handler: (ctx, i) => respond(ctx, i) }),
+  op('mediation.recuse', {
     input: recuseInput,
     output: mediationViewSchema,
     handler: (ctx, i) => recuse(ctx, i.mediationId, i.reason),
   }),
-  defineOperation({
-    ...m('mediation.recordContact'),
+  op('mediation.recordContact', {
     input: contactInput,
     output: mediationViewSchema,
     handler: (ctx, i) => recordContact(ctx, i.mediationId, i.on),
   }),
-  defineOperation({
-    ...m('mediation.recordConsent'),
+  op('mediation.recordConsent', {
     input: recordConsentInput,
     output: mediationViewSchema,
     handler: (ctx, i) => recordConsent(ctx, i),
   }),
-  defineOperation({
-    ...m('mediation.extend'),
+  op('mediation.extend', {
     input: idInput,
     output: mediationViewSchema,
     handler: (ctx, i) => extendPeriod(ctx, i.mediationId),
   }),
-  defineOperation({
-    ...m('mediation.recordAgreement'),
+  op('mediation.recordAgreement', {
     input: agreementInput,
     output: mediationViewSchema,
     handler: (ctx, i) => recordAgreement(ctx, i),
   }),
-  defineOperation({
-    ...m('mediation.recordFailure'),
+  op('mediation.recordFailure', {
     input: failureInput,
     output: mediationViewSchema,
     handler: (ctx, i) => recordFailure(ctx, i),
   }),
-  defineOperation({
-    ...m('mediation.convert'),
+  op('mediation.convert', {
     input: idInput,
     output: mediationViewSchema,
     handler: (ctx, i) => convertFailed(ctx, i.mediationId),
   }),
-  defineOperation({
-    ...m('mediation.warnings'),
+  op('mediation.warnings', {
     input: input({ mediatorId: positiveId('调解员').optional(), orgId: positiveId('调解组织').optional() }),
     output: warningsOutput,
     handler: (ctx, i) => mediationWarnings(ctx.core.sqlite, today(ctx), i),
   }),
-  defineOperation({
-    ...m('mediation.figures'),
+  op('mediation.figures', {
     input: input({ by: oneOf('统计口径', ['org', 'mediator', 'month']), fromMonth: monthText('起始月份'), toMonth: monthText('截止月份') }),
     output: z.array(figureRow),
     handler: (ctx, i) => {
@@ -222,8 +202,7 @@ export const mediationOperations = [
       return mediationFigures(ctx.core.sqlite, i.by, i.fromMonth, i.toMonth, today(ctx));
     },
   }),
-  defineOperation({
-    ...m('mediation.settings'),
+  op('mediation.settings', {
     input: input({ on: isoDate('日期').optional() }),
     output: z.object({
       current: settingsOutput,
@@ -234,14 +213,12 @@ export const mediationOperations = [
       history: mediationSettingsHistory(ctx.core.db),
     }),
   }),
-  defineOperation({
-    ...m('mediation.saveSettings'),
+  op('mediation.saveSettings', {
     input: input({ effectiveFrom: isoDate('施行日期'), value: settingsShape }),
     output: settingsOutput,
     handler: (ctx, i) => saveMediationSettings(ctx, i.effectiveFrom, i.value),
   }),
-  defineOperation({
-    ...m('mediation.subsidies'),
+  op('mediation.subsidies', {
     input: input({ month: monthText('月份') }),
     output: z.object({
       month: z.string(),
@@ -264,8 +241,7 @@ export const mediationOperations = [
     }),
     handler: (ctx, i) => subsidyStatement(ctx.core.db, ctx.core.sqlite, i.month),
   }),
-  defineOperation({
-    ...m('mediation.subsidiesExport'),
+  op('mediation.subsidiesExport', {
     input: input({ month: monthText('月份') }),
     output: z.object({ fileName: z.string(), base64: z.string(), lines: z.number(), totalFen: fen }),
     handler: async (ctx, i) => {
@@ -280,8 +256,7 @@ export const mediationOperations = [
       };
     },
   }),
-  defineOperation({
-    ...m('mediation.lookup'),
+  op('mediation.lookup', {
     input: lookupInput,
     output: z.object({
       found: z.boolean(),
