@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { databasePath, openDatabase } from '../db/connection';
+import { useNativeBinding } from '../db/nativeBinding';
 import { ensureSeal } from './audit/sealStore';
 import { closeHeadFile } from './audit/transaction';
 import { registerStore } from './audit/verify';
@@ -26,6 +27,8 @@ export interface CreateCoreOptions {
 /** Opens (and migrates) the database and assembles the domain core. */
 export function createCore(opts: CreateCoreOptions): Core {
   if (opts.templatesDir) useBuiltinTemplatesDir(opts.templatesDir);
+  // every later connection of this process (backups, restore, verification and its worker) loads the same addon
+  if (opts.nativeBinding) useNativeBinding(opts.nativeBinding);
   const file = opts.file ?? databasePath(opts.dataDir ?? '.');
   const inMemory = file === ':memory:';
   if (!inMemory && !fs.existsSync(file)) {

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema';
+import { withNativeBinding } from './nativeBinding';
 import { cacheStatements } from './statementCache';
 import type { Db } from '../core/context';
 
@@ -45,7 +46,7 @@ export function openDatabase(opts: OpenOptions): OpenDatabase {
   if (opts.file !== ':memory:') fs.mkdirSync(path.dirname(opts.file), { recursive: true });
   const sqlite = new Database(opts.file, {
     readonly: opts.readonly ?? false,
-    ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
+    ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : withNativeBinding()),
   });
   if (!opts.readonly) sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+import { withNativeBinding } from '../../db/nativeBinding';
 import { GENESIS_HASH, hashAuditRow, type AuditRowContent } from './log';
 import { readHead, readSeal, readVerified, type AuditHead, type AuditSeal } from './seal';
 import { changedFields, DIGEST_KINDS, digestListHash, stateDigest, currentRow, type DigestKindKey, type StateDigest } from './stateDigest';
@@ -313,7 +314,7 @@ export function openForVerify(dataDir: string, file = path.join(dataDir, 'court.
       '数据库未正常关闭（有 court.sqlite-shm），但旁边缺少 WAL 文件 court.sqlite-wal：最近写入的记录可能不在这份数据库中。请连同 WAL 文件一起复制，或用 court backup 备份',
     );
   }
-  const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+  const sqlite = new Database(file, withNativeBinding({ readonly: true, fileMustExist: true }));
   const seal = readSeal(dataDir);
   if (!seal) notes.push('数据目录中没有审计密钥文件（audit.key）');
   // SQLite may leave an empty WAL and shared-memory file behind a read-only open; they are never removed here,

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+import { withNativeBinding } from '../../db/nativeBinding';
 import { HEAD_FILE, KEY_FILE, keyPath, readSeal, writePrivateFile, type AuditHead, type AuditSeal } from '../audit/seal';
 import { openForVerify, verifyDatabase, type VerifyProgress, type VerifyReport } from '../audit/verify';
 import { APP_VERSION } from '../version';
@@ -96,7 +97,7 @@ export async function takeBackup(
     },
   });
   fs.chmodSync(partial, 0o600);
-  const copy = new Database(partial);
+  const copy = new Database(partial, withNativeBinding());
   let manifest: BackupManifest;
   try {
     copy.pragma('journal_mode = DELETE');
@@ -159,7 +160,7 @@ export function checkBackup(file: string, opts: { light?: boolean; onProgress?: 
   if (!fs.existsSync(file)) return { ok: false, manifest: null, problems: [`备份文件不存在：${file}`] };
   let db: Database.Database;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = new Database(file, withNativeBinding({ readonly: true, fileMustExist: true }));
     db.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch {
     return { ok: false, manifest: null, problems: [`不是诉服台的备份文件（无法作为数据库打开）：${file}`] };
@@ -227,7 +228,7 @@ export function restoreBackup(from: string, dataDir: string, opts: { force?: boo
   const restoring = `${target}.restoring`;
   fs.copyFileSync(from, restoring);
   fs.chmodSync(restoring, 0o600);
-  const db = new Database(restoring);
+  const db = new Database(restoring, withNativeBinding());
   let files: Map<string, string>;
   try {
     files = readBackupParts(db).files;
