@@ -4,14 +4,21 @@ import react from '@vitejs/plugin-react';
 
 /**
  * One build for the desktop app: main process (electron/main.ts, bundles core/ and db/; native and
- * node_modules dependencies stay external), the preload bridge, and the renderer (renderer/), which the
- * host (server/) also serves from out/renderer.
+ * node_modules dependencies stay external) with the verification worker beside it, the preload bridge, and
+ * the renderer (renderer/), which the host (server/) also serves from out/renderer.
  */
 export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'electron/main.ts'),
+          // audit.verify's worker thread (core/audit/verifyInWorker.ts): out/main/verifyWorker.js beside the main
+          // bundle, where electron/verifyWorkerPath.ts looks for it
+          verifyWorker: resolve(__dirname, 'core/audit/verifyWorker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -176,6 +176,14 @@ describe('electron/main.ts', () => {
     expect(JSON.stringify(state.menus[0])).toContain('toggleDevTools');
   });
 
+  it('runs audit.verify in the worker built beside the main file', async () => {
+    await startMain();
+    // the module instance main.ts loaded (startMain resets the registry)
+    const { verifyWorkerFile } = await import('../core/audit/verifyInWorker');
+    // from source here, so beside electron/main.ts; built, beside out/main/index.js (electron/verifyWorkerPath.test.ts)
+    expect(verifyWorkerFile()).toBe(path.join(ROOT, 'electron', 'verifyWorker.js'));
+  });
+
   it('closes the database on quit (WAL folded back into the file)', async () => {
     await startMain();
     state.app.emit('will-quit');

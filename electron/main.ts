@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { closeCore, createCore } from '../core';
 import { startBackupSchedule } from '../core/backup';
 import { startSearchMaintenance } from '../core/cases';
+import { useVerifyWorker } from '../core/audit/verifyInWorker';
 import { useShortBusyTimeout } from '../core/api/dispatcher';
 import type { Core } from '../core/context';
 import { defaultDataDir } from '../core/dataDir';
@@ -15,6 +16,7 @@ import { hardenPrintSession, PRINT_PARTITION, registerPrintHandlers } from './pr
 import { aboutDetail, menuTemplate } from './menu';
 import { resolveNativeBinding } from './nativeBinding';
 import { rendererLocation } from './trust';
+import { verifyWorkerPath } from './verifyWorkerPath';
 import { createMainWindow, hardenSession, hardenWebContents } from './window';
 
 /*
@@ -78,6 +80,8 @@ function openCore(dataDir: string): Core {
   // the shipped templates: resources/templates in the packaged app (electron-builder.yml), templates/ in the tree
   const templatesDir = app.isPackaged ? path.join(process.resourcesPath, 'templates') : path.join(app.getAppPath(), 'templates');
   const opened = createCore({ dataDir, nativeBinding, migrationsFolder: migrationsFolder(), templatesDir });
+  // audit.verify in a worker thread, from the bundle built beside this one (with the same better-sqlite3 build)
+  useVerifyWorker(verifyWorkerPath(here));
   // the window's main process must not freeze while the command line or a host holds the write lock
   useShortBusyTimeout(opened);
   startBackupSchedule(opened); // scheduled backups, the same core module as the host

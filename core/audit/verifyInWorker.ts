@@ -2,28 +2,36 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Core } from '../context';
+import { currentNativeBinding } from '../../db/nativeBinding';
 import { verifyDatabase, type VerifyProgress, type VerifyReport } from './verify';
 
 export interface VerifyWorkerInput {
   dataDir: string;
   file: string;
   quick: boolean;
+  /** the better-sqlite3 addon of the process starting the worker (the Electron build in the desktop app) */
+  nativeBinding?: string;
 }
 
 export type VerifyMessage =
   { type: 'progress'; progress: VerifyProgress } | { type: 'done'; report: VerifyReport } | { type: 'failed'; message: string };
 
 /**
- * The built worker (scripts/node-build.mjs). Node 20 does not pass tsx's loader hooks on to worker threads, so
- * the worker always runs from the bundle; `npm run serve`, `npm run court` and the test setup build it when stale.
- * The desktop app does not ship it yet (electron-vite builds main and preload only): there the check runs in the
- * main process, as before, for its one user.
+ * The built worker. Node 20 does not pass tsx's loader hooks on to worker threads, so the worker always runs from
+ * a bundle: the host and the CLI from out/node/verifyWorker.mjs (scripts/node-build.mjs; `npm run serve`, `npm run
+ * court` and the test setup build it when stale), the desktop app from out/main/verifyWorker.js beside its main
+ * bundle (electron.vite.config.ts), which electron/main.ts names here.
  */
 let workerFile = fileURLToPath(new URL('../../out/node/verifyWorker.mjs', import.meta.url));
 
-/** For a shell that ships the worker elsewhere (a packaged app). */
+/** For a shell that ships the worker elsewhere (the desktop app). */
 export function useVerifyWorker(file: string): void {
   workerFile = file;
+}
+
+/** The worker file verifications start (for the shells' tests). */
+export function verifyWorkerFile(): string {
+  return workerFile;
 }
 
 export interface VerifyRun {
@@ -49,18 +57,26 @@ export function verifyInProgress(core: Core): VerifyRun | null {
 export function verifyStore(core: Core, opts: { quick?: boolean } = {}): Promise<VerifyReport> {
   const current = running.get(core);
   if (current) return current.report;
-  // a store in memory, or a shell without the built worker (the desktop app's main bundle): verified here, as before
-  if (!core.dataDir || !fs.existsSync(workerFile)) {
+  const here = () => {
     try {
       return Promise.resolve(verifyDatabase(core.sqlite, { quick: Boolean(opts.quick) }));
     } catch (err) {
       return Promise.reject(err);
     }
-  }
+  };
+  // a store in memory, or a tree where the worker was never built: verified here, as before
+  if (!core.dataDir || !fs.existsSync(workerFile)) return here();
   const run: VerifyRun = { startedAt: new Date().toISOString(), progress: null, report: Promise.resolve(null as never) };
   run.report = new Promise<VerifyReport>((resolve, reject) => {
-    const input: VerifyWorkerInput = { dataDir: core.dataDir, file: core.sqlite.name, quick: Boolean(opts.quick) };
+    const nativeBinding = currentNativeBinding();
+    const input: VerifyWorkerInput = {
+      dataDir: core.dataDir,
+      file: core.sqlite.name,
+      quick: Boolean(opts.quick),
+      ...(nativeBinding ? { nativeBinding } : {}),
+    };
     const worker = new Worker(workerFile, { workerData: input });
+    let heard = false;
     let settled = false;
     const settle = (fn: () => void) => {
       if (settled) return;
@@ -69,11 +85,18 @@ export function verifyStore(core: Core, opts: { quick?: boolean } = {}): Promise
       fn();
     };
     worker.on('message', (m: VerifyMessage) => {
+      heard = true;
       if (m.type === 'progress') run.progress = m.progress;
       else if (m.type === 'done') settle(() => resolve(m.report));
       else settle(() => reject(new Error(m.message)));
     });
-    worker.on('error', (err) => settle(() => reject(err)));
+    worker.on('error', (err) => {
+      if (heard) return settle(() => reject(err));
+      // The worker never got going (its bundle or a package it imports would not load, or it could not open the
+      // store): the check is still owed to the user, so it runs here, on this thread, as it did before workers.
+      console.error('audit.verify: the verification worker did not start; verifying on this thread', err);
+      settle(() => here().then(resolve, reject));
+    });
     worker.on('exit', (code) => settle(() => reject(new Error(`校验进程意外退出（代码 ${code}）`))));
   });
   running.set(core, run);
