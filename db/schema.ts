@@ -346,6 +346,11 @@ export const documents = sqliteTable(
     /** the data the template was filled with (JSON) */
     data: text('data').notNull(),
     sha256: text('sha256').notNull(),
+    /**
+     * the version of the format's renderer that wrote the file (core/documents/docx.ts DOCX_RENDERERS, pdf.ts
+     * PDF_RENDERER): a reprint writes with it again. Null for documents registered before versions were recorded.
+     */
+    rendererVersion: integer('renderer_version'),
     pageCount: integer('page_count').notNull(),
     byteSize: integer('byte_size').notNull(),
     /** what the document belongs to besides the case: 'relief' (an application's decision), … */

@@ -139,6 +139,55 @@ function para(opts: IParagraphOptions): Paragraph {
 
 const WORD_JOINER = '\u2060';
 
+/** What a version of this renderer writes differently (each a change to the bytes of the same model). */
+export interface DocxRendererVersion {
+  /** what this version changed, for whoever reads the table */
+  note: string;
+  /** word joiners inside 案号, dates, amounts and digit runs */
+  joiners: boolean;
+  /** the text just above a signature keeps with it (w:keepNext) */
+  keepAboveSignature: boolean;
+  /** East-Asian auto-spacing off (autoSpaceDE/DN) and wordWrap on, in the defaults and every paragraph */
+  noAutoSpace: boolean;
+  /** each kept span a run of its own in en-US, noProof (LibreOffice) */
+  keptRuns: boolean;
+}
+
+/**
+ * Every version of this renderer. The register records the version that wrote each DOCX (documents.renderer_version)
+ * and a reprint writes the document again with that version, so an issued document comes back byte for byte after
+ * the renderer has changed (core/documents/register.ts). A change to the bytes written for the same model is a new
+ * version here, with the old behaviour kept behind its flag; core/documents/rendererVersions.test.ts holds each
+ * version's SHA-256 for a fixed document (taken from the code of the time) and fails when one changes.
+ */
+export const DOCX_RENDERERS: Readonly<Record<number, DocxRendererVersion>> = {
+  1: { note: '文书登记簿的第一版 DOCX（2026-11-23）', joiners: false, keepAboveSignature: false, noAutoSpace: false, keptRuns: false },
+  2: {
+    note: '案号、日期、金额、数字不断行（连接符），落款前一段与落款同页，关闭中西文自动间距',
+    joiners: true,
+    keepAboveSignature: true,
+    noAutoSpace: true,
+    keptRuns: false,
+  },
+  3: {
+    note: '不断行的内容另成西文文字段（LibreOffice 也不断开）',
+    joiners: true,
+    keepAboveSignature: true,
+    noAutoSpace: true,
+    keptRuns: true,
+  },
+};
+
+/** The version new documents are written with. */
+export const DOCX_RENDERER = 3;
+
+/** A recorded version's behaviour; an unknown version is a programming error (the register only records ours). */
+export function docxRenderer(version: number): DocxRendererVersion {
+  const v = DOCX_RENDERERS[version];
+  if (!v) throw new Error(`unknown DOCX renderer version ${version}`);
+  return v;
+}
+
 /** A piece of a run's text: `keep` pieces must not be broken across lines. */
 export interface TextSegment {
   text: string;
@@ -195,11 +244,11 @@ export function joinUnbreakable(text: string): string {
 /** The run properties of a span kept on one line (see unbreakableSegments). */
 const KEEP_TOGETHER: Partial<IRunOptions> = { language: { value: 'en-US', eastAsia: 'en-US' }, noProof: true };
 
-function runs(list: Run[], extra: Partial<IRunOptions> = {}): TextRun[] {
+function runsOf(v: DocxRendererVersion, list: Run[], extra: Partial<IRunOptions> = {}): TextRun[] {
   return list
     .filter((r) => r.text)
     .flatMap((r) =>
-      unbreakableSegments(r.text).map(
+      (v.keptRuns ? unbreakableSegments(r.text) : [{ text: v.joiners ? joinUnbreakable(r.text) : r.text, keep: false }]).map(
         (seg) =>
           new TextRun({
             text: seg.text,
@@ -214,12 +263,16 @@ function runs(list: Run[], extra: Partial<IRunOptions> = {}): TextRun[] {
 
 type Child = Paragraph | Table;
 
-function blockChildren(
-  b: Block,
-  format: DocumentFormat,
-  g: ReturnType<typeof geometry>,
-  next: { pageBreakBefore: boolean; keepLast?: boolean },
-): Child[] {
+/** What building the paragraphs carries from one block to the next. */
+interface BuildState {
+  pageBreakBefore: boolean;
+  /** the block is the last before a signature */
+  keepLast?: boolean;
+  v: DocxRendererVersion;
+}
+
+function blockChildren(b: Block, format: DocumentFormat, g: ReturnType<typeof geometry>, next: BuildState): Child[] {
+  const runs = (list: Run[], extra?: Partial<IRunOptions>) => runsOf(next.v, list, extra);
   const brk = (): Partial<IParagraphOptions> => {
     if (!next.pageBreakBefore) return {};
     next.pageBreakBefore = false;
@@ -442,10 +495,11 @@ function pageNumberFooter(format: DocumentFormat, align: (typeof AlignmentType)[
 export function buildDocx(model: DocumentModel, opts: RenderOptions = {}): Document {
   const format = resolveFormat(opts.format, model.format);
   const g = geometry(format);
-  const next: { pageBreakBefore: boolean; keepLast?: boolean } = { pageBreakBefore: false };
+  const v = docxRenderer(opts.rendererVersion ?? DOCX_RENDERER);
+  const next: BuildState = { pageBreakBefore: false, v };
   // Never a signature alone on a page: the text just above it keeps with it (w:keepNext), as in the PDF layout.
   const children = model.blocks.flatMap((b, i) => {
-    next.keepLast = model.blocks[i + 1]?.type === 'signature';
+    next.keepLast = v.keepAboveSignature && model.blocks[i + 1]?.type === 'signature';
     return blockChildren(b, format, g, next);
   });
   const p = format.page;
@@ -506,14 +560,15 @@ export function buildDocx(model: DocumentModel, opts: RenderOptions = {}): Docum
  * bytes, so a reprint reproduces the recorded SHA-256: the dates are replaced, the drawings numbered from 1,
  * and the files zipped again, in the same order, with that date.
  */
-function finishDocx(docx: Uint8Array, at: Date | undefined): Uint8Array {
+function finishDocx(docx: Uint8Array, at: Date | undefined, v: DocxRendererVersion): Uint8Array {
+  if (!v.noAutoSpace && !at) return docx;
   const files = unzipSync(docx);
   // East-Asian/Latin and East-Asian/digit auto-spacing off everywhere (w:autoSpaceDE, w:autoSpaceDN): with it on,
   // LibreOffice and WPS set visible gaps inside a 案号 (“浙 0522 民初”); the docx package writes only autoSpaceDN.
   const enc = (x: string) => new TextEncoder().encode(x);
   const dec = (b: Uint8Array) => new TextDecoder().decode(b);
   const styles = files['word/styles.xml'];
-  if (styles)
+  if (styles && v.noAutoSpace)
     files['word/styles.xml'] = enc(
       dec(styles).replace(
         '<w:pPrDefault><w:pPr>',
@@ -521,7 +576,7 @@ function finishDocx(docx: Uint8Array, at: Date | undefined): Uint8Array {
       ),
     );
   const document = files['word/document.xml'];
-  if (document)
+  if (document && v.noAutoSpace)
     files['word/document.xml'] = enc(
       dec(document).replace(
         /<w:autoSpaceDN w:val="false"\/>/g,
@@ -555,10 +610,11 @@ function finishDocx(docx: Uint8Array, at: Date | undefined): Uint8Array {
  * paginates the DOCX itself, with the court's fonts, and may differ by a line.
  */
 export async function renderDocx(model: DocumentModel, opts: RenderOptions & { countPages?: boolean } = {}): Promise<RenderedDocument> {
+  const version = opts.rendererVersion ?? DOCX_RENDERER;
   const doc = buildDocx(model, opts);
   const buffer = await Packer.toBuffer(doc);
   let bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-  bytes = finishDocx(bytes, opts.createdAt);
+  bytes = finishDocx(bytes, opts.createdAt, docxRenderer(version));
   let pages = 0;
   let missingGlyphs: string[] = [];
   if (opts.countPages !== false) {
@@ -566,5 +622,13 @@ export async function renderDocx(model: DocumentModel, opts: RenderOptions & { c
     pages = layout.pages.length;
     missingGlyphs = layout.missingGlyphs;
   }
-  return { bytes, pages, format: 'docx', sha256: createHash('sha256').update(bytes).digest('hex'), meta: model.meta, missingGlyphs };
+  return {
+    bytes,
+    pages,
+    format: 'docx',
+    rendererVersion: version,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    meta: model.meta,
+    missingGlyphs,
+  };
 }

@@ -62,7 +62,8 @@ export const documentsMeta = defineMeta({
   },
   'documents.reprint': {
     label: '重印文书',
-    summary: '重新生成已登记的文书：登记时的模板版本、数据和日期；identical 表示与登记的 SHA-256 一致',
+    summary:
+      '重新生成已登记的文书：登记时的模板版本、数据、日期和生成程序版本；identical 表示与登记的 SHA-256 一致，不一致时 reason 说明原因',
     access: ROLE_GROUPS.caseReaders,
   },
   'documents.markPrinted': {

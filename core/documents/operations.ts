@@ -82,6 +82,7 @@ export const documentRecordSchema = z.object({
   title: z.string(),
   format: z.enum(['pdf', 'docx']),
   sha256: z.string(),
+  rendererVersion: z.number().nullable(),
   pageCount: z.number(),
   byteSize: z.number(),
   subjectKind: z.string().nullable(),
@@ -301,10 +302,10 @@ export const getOperation = defineOperation({
 export const reprintOperation = defineOperation({
   ...documentsMeta['documents.reprint'],
   input: input({ id: positiveId('文书编号'), format: formatField.optional() }),
-  output: z.object({ document: documentRecordSchema, base64: z.string(), identical: z.boolean() }),
+  output: z.object({ document: documentRecordSchema, base64: z.string(), identical: z.boolean(), reason: z.string().nullable() }),
   handler: async (ctx, i) => {
     const r = await reprintDocument(ctx, i);
-    return { document: r.document, base64: base64(r.rendered.bytes), identical: r.identical };
+    return { document: r.document, base64: base64(r.rendered.bytes), identical: r.identical, reason: r.reason };
   },
 });
 

@@ -20,12 +20,16 @@ export interface RenderOptions {
   createdAt?: Date;
   /** the producing application, for the document properties */
   creator?: string;
+  /** the renderer version to write with (a reprint passes the recorded one); default: the current version */
+  rendererVersion?: number;
 }
 
 export interface RenderedDocument {
   bytes: Uint8Array;
   pages: number;
   format: 'pdf' | 'docx';
+  /** the version of the format's renderer that wrote the bytes (DOCX_RENDERER, PDF_RENDERER) */
+  rendererVersion: number;
   /** SHA-256 of the bytes, hex */
   sha256: string;
   meta: DocumentMeta;
@@ -127,8 +131,17 @@ function collect(doc: PDFKit.PDFDocument, sink?: Writable): Promise<{ bytes: Uin
   });
 }
 
+/**
+ * The version of this renderer that new PDFs are written with, recorded with each registered document as for DOCX
+ * (core/documents/docx.ts, DOCX_RENDERERS). One so far: a change to the bytes written for the same model and fonts
+ * must add a version and keep the old behaviour for reprints (core/documents/rendererVersions.test.ts).
+ */
+export const PDF_RENDERER = 1;
+
 /** One document as a PDF: bytes, page count, the template id and version it came from. */
 export async function renderPdf(model: DocumentModel, opts: RenderOptions = {}): Promise<RenderedDocument> {
+  if (opts.rendererVersion !== undefined && opts.rendererVersion !== PDF_RENDERER)
+    throw new Error(`unknown PDF renderer version ${opts.rendererVersion}`);
   const fonts = loadFonts(opts.fonts);
   const layout = layoutDocument(model, fonts, opts.format);
   const { doc, useFace } = newPdf(opts, {
@@ -142,7 +155,15 @@ export async function renderPdf(model: DocumentModel, opts: RenderOptions = {}):
   for (const page of layout.pages) drawPage(doc, useFace, layout, page);
   doc.end();
   const { bytes, sha256 } = await done;
-  return { bytes: bytes!, pages: layout.pages.length, format: 'pdf', sha256, meta: model.meta, missingGlyphs: layout.missingGlyphs };
+  return {
+    bytes: bytes!,
+    pages: layout.pages.length,
+    format: 'pdf',
+    rendererVersion: PDF_RENDERER,
+    sha256,
+    meta: model.meta,
+    missingGlyphs: layout.missingGlyphs,
+  };
 }
 
 export interface BatchEntry {

@@ -18,9 +18,10 @@ import { fillTemplate, TemplateError, unknownDataFields, type Template } from '.
 
 /**
  * The document register (issue 4): every generated document is recorded — case, template id and version,
- * format, who, when, SHA-256 of the bytes, page count and the data it was filled with. The bytes are not kept:
- * a reprint fills the recorded template version with the recorded data and the recorded creation time, which
- * gives the same bytes (PDF and DOCX are deterministic for a fixed date), and says whether the SHA-256 matches.
+ * format, renderer version, who, when, SHA-256 of the bytes, page count and the data it was filled with. The
+ * bytes are not kept: a reprint fills the recorded template version with the recorded data and writes it with the
+ * recorded renderer version and creation time, which gives the same bytes (PDF and DOCX are deterministic for a
+ * fixed date), and says whether the SHA-256 matches and, when it does not, why.
  */
 
 export type DocumentFormatName = 'pdf' | 'docx';
@@ -34,6 +35,8 @@ export interface DocumentRecord {
   title: string;
   format: DocumentFormatName;
   sha256: string;
+  /** the renderer version that wrote the file; null: registered before versions were recorded */
+  rendererVersion: number | null;
   pageCount: number;
   byteSize: number;
   subjectKind: string | null;
@@ -59,6 +62,7 @@ function selectRecords(db: Db | Tx) {
       title: documents.title,
       format: documents.format,
       sha256: documents.sha256,
+      rendererVersion: documents.rendererVersion,
       pageCount: documents.pageCount,
       byteSize: documents.byteSize,
       subjectKind: documents.subjectKind,
@@ -228,6 +232,7 @@ export function recordDocument(tx: Tx, ctx: CallContext, r: RecordInput): Docume
       format: r.rendered.format,
       data: dataJson,
       sha256: r.rendered.sha256,
+      rendererVersion: r.rendered.rendererVersion,
       pageCount: r.rendered.pages,
       byteSize: r.rendered.bytes.byteLength,
       subjectKind: r.subjectKind ?? null,
@@ -249,6 +254,7 @@ export function recordDocument(tx: Tx, ctx: CallContext, r: RecordInput): Docume
       templateId: r.template.id,
       templateVersion: r.template.versionLabel,
       format: r.rendered.format,
+      rendererVersion: r.rendered.rendererVersion,
       sha256: r.rendered.sha256,
       pageCount: r.rendered.pages,
       dataSha256: createHash('sha256').update(dataJson).digest('hex'),
@@ -399,24 +405,69 @@ export function recordedModel(db: Db | Tx, id: number): { model: DocumentModel; 
   return { model: fillTemplate(t, JSON.parse(row.data) as Record<string, unknown>), row };
 }
 
+/** A reprint: the file, whether it has the registered SHA-256, and if not, why (in Chinese, for the clerk). */
+export interface Reprint {
+  document: DocumentRecord;
+  rendered: RenderedDocument;
+  identical: boolean;
+  /** why the bytes differ from the registered file; null when identical */
+  reason: string | null;
+}
+
 /**
- * documents.reprint: the recorded document again, from the recorded template version, data and creation time.
- * `identical` is true when the bytes have the recorded SHA-256 (same format; same fonts as then).
+ * The renderer versions that may have written a registered document, most likely first: the recorded one; for a
+ * document registered before versions were recorded, every version of its format, newest first.
  */
-export async function reprintDocument(
-  ctx: CallContext,
-  input: { id: number; format?: DocumentFormatName | undefined },
-): Promise<{ document: DocumentRecord; rendered: RenderedDocument; identical: boolean }> {
+async function candidateVersions(format: DocumentFormatName, recorded: number | null): Promise<number[]> {
+  if (recorded !== null) return [recorded];
+  if (format === 'pdf') return [(await import('./pdf')).PDF_RENDERER];
+  const { DOCX_RENDERERS } = await import('./docx');
+  return Object.keys(DOCX_RENDERERS)
+    .map(Number)
+    .sort((a, b) => b - a);
+}
+
+/**
+ * documents.reprint: the recorded document again, from the recorded template version, data, creation time and
+ * renderer version, so a document issued before the renderer changed comes back with the issued bytes.
+ * `identical` is true when the bytes have the recorded SHA-256; `reason` says why not (another format asked for,
+ * the court's fonts changed since, a renderer version this program no longer has).
+ */
+export async function reprintDocument(ctx: CallContext, input: { id: number; format?: DocumentFormatName | undefined }): Promise<Reprint> {
   const db = ctx.core.db;
   const { model, row } = recordedModel(db, input.id);
+  const document = getDocument(db, row.id);
   const format = input.format ?? (row.format as DocumentFormatName);
-  let rendered = await renderModel(model, format, documentRenderOptions(db, fileDateOf(row.createdAt)));
-  if (format === row.format && rendered.sha256 !== row.sha256) {
-    // documents registered before files carried only the day of issue were stamped with the exact time
-    const legacy = await renderModel(model, format, documentRenderOptions(db, new Date(row.createdAt)));
-    if (legacy.sha256 === row.sha256) rendered = legacy;
+  const options = (version: number | undefined, createdAt: Date) => ({
+    ...documentRenderOptions(db, createdAt),
+    ...(version !== undefined ? { rendererVersion: version } : {}),
+  });
+  if (format !== row.format) {
+    const rendered = await renderModel(model, format, options(undefined, fileDateOf(row.createdAt)));
+    const reason = `登记的是 ${row.format.toUpperCase()} 文件，此次生成的是 ${format.toUpperCase()}，不能与登记的摘要比对`;
+    return { document, rendered, identical: false, reason };
   }
-  return { document: getDocument(db, row.id), rendered, identical: format === row.format && rendered.sha256 === row.sha256 };
+  const versions = await candidateVersions(format, row.rendererVersion);
+  // documents registered before files carried only the day of issue were stamped with the exact time
+  const dates = [fileDateOf(row.createdAt), new Date(row.createdAt)];
+  let first: RenderedDocument | undefined;
+  for (const date of dates) {
+    for (const version of versions) {
+      const rendered = await renderModel(model, format, options(version, date));
+      first ??= rendered;
+      if (rendered.sha256 === row.sha256) return { document, rendered, identical: true, reason: null };
+    }
+  }
+  return { document, rendered: first!, identical: false, reason: notReproducedReason(format, row.rendererVersion) };
+}
+
+/** Why the recorded renderer version, with the recorded data and template, did not give the registered bytes. */
+function notReproducedReason(format: DocumentFormatName, recorded: number | null): string {
+  const fonts = format === 'pdf' ? '本院的文书字体设置自登记以来已更改，或' : '';
+  const content = '内容仍按登记的模板版本和数据重新生成';
+  if (recorded === null)
+    return `本文书登记时尚未记录生成程序版本，现有各版本都未能重现登记的文件（${fonts}它由更早的程序生成）；${content}`;
+  return `用登记时的生成程序版本 ${recorded} 重新生成的文件与登记的摘要不一致（${fonts}程序所用的组件已更新）；${content}`;
 }
 
 // ───────────────────────────── printed ─────────────────────────────

@@ -13,6 +13,8 @@ interface PreviewState {
   doc: DocumentRecord;
   pdfBase64: string | null;
   identical: boolean | null;
+  /** why the reprint differs from the registered file (documents.reprint) */
+  reason: string | null;
   error: string | null;
 }
 
@@ -74,10 +76,19 @@ export function useDocumentActions(onChanged: () => void) {
   );
 
   const openPreview = useCallback(async (doc: DocumentRecord) => {
-    setPreview({ doc, pdfBase64: null, identical: null, error: null });
+    setPreview({ doc, pdfBase64: null, identical: null, reason: null, error: null });
     try {
       const r = await send('documents.reprint', { id: doc.id, format: 'pdf' });
-      setPreview((p) => (p?.doc.id === doc.id ? { ...p, pdfBase64: r.base64, identical: doc.format === 'pdf' ? r.identical : null } : p));
+      setPreview((p) =>
+        p?.doc.id === doc.id
+          ? {
+              ...p,
+              pdfBase64: r.base64,
+              identical: doc.format === 'pdf' ? r.identical : null,
+              reason: doc.format === 'pdf' ? r.reason : null,
+            }
+          : p,
+      );
     } catch (err) {
       setPreview((p) => (p?.doc.id === doc.id ? { ...p, error: errorMessage(err) } : p));
     }
@@ -92,7 +103,7 @@ export function useDocumentActions(onChanged: () => void) {
           base64ToBlob(r.base64, doc.format === 'pdf' ? PDF_MIME : DOCX_MIME),
           documentFileName(doc.caseNumber, doc.title, doc.format),
         );
-        if (!r.identical) message.warning('重新生成的文件与登记时的摘要不一致，请核对');
+        if (!r.identical) message.warning(`重新生成的文件与登记时的摘要不一致：${r.reason ?? '请核对'}`);
       } catch (err) {
         message.error(errorMessage(err));
       } finally {
@@ -152,7 +163,8 @@ export function useDocumentActions(onChanged: () => void) {
           type="warning"
           showIcon
           className="preview-warning"
-          title="重新生成的文书与登记时的摘要（SHA-256）不一致，请核对模板版本与字体设置"
+          title="重新生成的文书与登记时的摘要（SHA-256）不一致"
+          description={preview.reason}
         />
       )}
       {!preview?.error && (

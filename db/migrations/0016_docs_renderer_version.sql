@@ -1,0 +1,1 @@
+ALTER TABLE `documents` ADD `renderer_version` integer;
