@@ -9,7 +9,8 @@ import { grantedRelief } from '../fees/relief';
 import { readSetting } from '../settings';
 import { closingOf, feeSentences, type ClosingRow, type FeeSettlement } from './closing';
 import { ELEMENT_SETS, type JudgmentKind } from './elements';
-import { hearingTimeText } from './hearings';
+import { courtCalendar } from '../calendar/courtCalendar';
+import { hearingTimeText, NOTICE_BASIS, noticeCheck } from './hearings';
 import { PROCEDURE_LABELS, type Procedure } from './triage';
 
 /**
@@ -53,12 +54,21 @@ function hearingOf(c: DataBuilderContext, view: CaseView, title: string) {
       courtroom: docketHearings.courtroom,
       startsAt: docketHearings.startsAt,
       status: docketHearings.status,
+      shortNoticeReason: docketHearings.shortNoticeReason,
     })
     .from(docketHearings)
     .where(eq(docketHearings.id, c.subjectId))
     .get();
   if (!h || h.caseId !== view.id) throw fieldError('subjectId', `该庭审不属于本案（${view.number}）`);
   if (h.status !== 'scheduled') throw fieldError('subjectId', `该庭审已${h.status === 'postponed' ? '延期' : '举行'}，不能再生成${title}`);
+  // 民诉法 art. 139: issued today, is it still three days before the hearing? (a short notice recorded when the
+  // hearing was scheduled — simplified procedure, core/docket/hearings.ts — stands)
+  const n = noticeCheck(c.issuedOn, h.startsAt.slice(0, 10), courtCalendar(c.db));
+  if (!n.inTime && !h.shortNoticeReason)
+    throw fieldError(
+      'subjectId',
+      `今天（${c.issuedOn}）签发的${title}距开庭只有 ${n.days} 日，不足三日（${NOTICE_BASIS}）：请先延期开庭，重新排期（最早 ${n.earliest}）`,
+    );
   return { time: hearingTimeText(h.startsAt), place: `${c.courtName}${h.courtroom}` };
 }
 

@@ -444,9 +444,14 @@ export function buildDocx(model: DocumentModel, opts: RenderOptions = {}): Docum
   const g = geometry(format);
   const next: { pageBreakBefore: boolean; keepLast?: boolean } = { pageBreakBefore: false };
   // Never a signature alone on a page: the text just above it keeps with it (w:keepNext), as in the PDF layout.
-  const children = model.blocks.flatMap((b, i) => {
+  const children: Child[] = [];
+  model.blocks.forEach((b, i) => {
+    // A page break before anything is on the page (a template that starts each party's page with 【分页】, like
+    // the summons) is dropped: as w:pageBreakBefore on the first paragraph some word processors open the
+    // document with a blank page. The PDF layout never starts a page it has nothing to put on.
+    if (b.type === 'pageBreak' && children.length === 0) return;
     next.keepLast = model.blocks[i + 1]?.type === 'signature';
-    return blockChildren(b, format, g, next);
+    children.push(...blockChildren(b, format, g, next));
   });
   const p = format.page;
   const mmTw = (mm: number) => twips((mm * 72) / 25.4);
