@@ -208,7 +208,17 @@ export const elementSetsSchema = z.object({
       kind: z.string(),
       label: z.string(),
       causes: z.array(z.string()),
-      elements: z.array(z.object({ key: z.string(), label: z.string(), type: z.enum(['text', 'fen', 'date']), required: z.boolean() })),
+      elements: z.array(
+        z.object({
+          key: z.string(),
+          label: z.string(),
+          type: z.enum(['text', 'fen', 'date', 'number']),
+          required: z.boolean(),
+          /** a number's unit (平方米, %) and upper bound */
+          unit: z.string().nullable(),
+          max: z.number().nullable(),
+        }),
+      ),
     }),
   ),
 });
