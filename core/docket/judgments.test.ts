@@ -325,6 +325,41 @@ describe('docket: element-style judgments of 买卖合同, 物业服务, 机动�
     expect(flat).toContain('交强险赔偿合计￥42,000.00');
   });
 
+  it('办法 art. 51: a 减交 granted to the injured plaintiff is stated in the traffic judgment beside the fee burden (art. 29)', async () => {
+    const { c } = await onDocket('411', 7_030_000);
+    const reviewer = await userToken(h, admin, 'clerk2', '周审查', ['clerk']);
+    const approver = await userToken(h, admin, 'boss', '陈庭长', ['approver']);
+    const plaintiff = c.parties.find((p) => p.role === '原告')!;
+    const app = await h.call(
+      'relief.apply',
+      {
+        caseId: c.id,
+        casePartyId: plaintiff.casePartyId,
+        kind: 'reduce',
+        ground: 'other',
+        reasons: '原告因交通事故受伤住院，误工三个月，家庭生活困难。',
+        evidence: [{ name: '长兴县人民医院住院病历', kind: '医疗证明' }],
+        quote: { kind: 'property', amountsFen: [7_030_000] },
+        requestedPercent: 50,
+      },
+      clerk,
+    );
+    await h.call('relief.act', { applicationId: app.id, action: 'grant', opinion: '确有困难' }, reviewer);
+    await h.call('relief.act', { applicationId: app.id, action: 'grant' }, approver);
+    await closeOn('2026-12-10');
+    const v = await h.call('docket.close', close(c.id, { ...TRAFFIC, feeBorneBy: 'split', plaintiffFen: 10_000 }), judge);
+    expect(v.closing!.burden).toEqual([
+      { role: '原告', names: '张三', fen: 10_000 },
+      { role: '被告', names: '李四', fen: 67_875 },
+    ]);
+    if (!PDFTOTEXT) return;
+    expectInOrder(await judgmentText(c.id, 'traffic-relief'), [
+      '案件受理费778.75元（已减半收取），100.00元由原告张三负担，678.75元由被告李四负担',
+      '本院已准予原告张三减交诉讼费用',
+      '上诉于浙江省湖州市中级人民法院',
+    ]);
+  });
+
   it('交强险 limits follow the accident date: before 19 September 2020 the 2008 limits', () => {
     expect(compulsoryLimits('2020-09-18', true)).toMatchObject({ medicalFen: 1_000_000, disabilityFen: 11_000_000, propertyFen: 200_000 });
     expect(compulsoryLimits('2020-09-19', true)).toMatchObject({ medicalFen: 1_800_000, disabilityFen: 18_000_000, propertyFen: 200_000 });
