@@ -697,6 +697,11 @@ export const docketHearings = sqliteTable(
     /** 'scheduled' | 'postponed' | 'held' */
     status: text('status').notNull(),
     postponeReason: text('postpone_reason'),
+    /**
+     * why the hearing is less than three days after the notice (民诉法 art. 139), recorded when scheduled; only
+     * simplified and small-claims cases may have one (core/docket/hearings.ts noticeCheck)
+     */
+    shortNoticeReason: text('short_notice_reason'),
     /** several serial cases heard in one session share a batch id */
     batch: text('batch'),
     byId: integer('by_id'),

@@ -14,7 +14,7 @@ import { noticeDeadline } from '../fees/reliefTiming';
 import { computeDeadline } from '../periods';
 import { dateShanghai, isoShanghai } from '../time/clock';
 import { refreshDue } from './dueDate';
-import { ELEMENT_SETS, type JudgmentKind } from './elements';
+import { checkElements, ELEMENT_SETS, type ElementDef, type JudgmentKind } from './elements';
 import { CLOSE_METHOD_LABELS } from './meta';
 import type { CloseMethod } from './schemas';
 import { PROCEDURE_LABELS, type Procedure } from './triage';
@@ -206,9 +206,21 @@ function checkInput(db: Db | Tx, i: CloseInput, row: typeof docketCases.$inferSe
           throw fieldError(`judgment.elements.${e.key}`, `要素“${e.label}”应为不小于 0 的金额`);
         if (v !== undefined && e.type === 'date' && (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v) || v > i.closedOn))
           throw fieldError(`judgment.elements.${e.key}`, `要素“${e.label}”应为不晚于结案日期的日期`);
+        const max = (e as ElementDef).max ?? Number.MAX_SAFE_INTEGER;
+        if (v !== undefined && e.type === 'number' && (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > max))
+          throw fieldError(
+            `judgment.elements.${e.key}`,
+            `要素“${e.label}”应为 0 至 ${max} 之间的数${(e as ElementDef).unit ? `（${(e as ElementDef).unit}）` : ''}`,
+          );
       }
       const unknown = Object.keys(j.elements).find((k) => !set.elements.some((e) => e.key === k));
       if (unknown) throw fieldError(`judgment.elements.${unknown}`, `${set.label}没有要素“${unknown}”`);
+      // the set's own checks (arrears within the price, 交强险 within its limits …), naming the element
+      const problem = checkElements(j.kind, j.elements);
+      if (problem) {
+        const label = set.elements.find((e) => e.key === problem.key)?.label ?? problem.key;
+        throw fieldError(`judgment.elements.${problem.key}`, `要素“${label.replace(/（.*）$/u, '')}”：${problem.message}`);
+      }
       if (!listed(j.claims).length) throw fieldError('judgment.claims', '请填写诉讼请求');
       if (!listed(j.orders).length) throw fieldError('judgment.orders', '请填写判决主文');
       if (!j.reasoning.trim()) throw fieldError('judgment.reasoning', '请填写本院认为');

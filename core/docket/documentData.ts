@@ -8,8 +8,9 @@ import { caseTitle } from '../fees/documentData';
 import { grantedRelief } from '../fees/relief';
 import { readSetting } from '../settings';
 import { closingOf, feeSentences, type ClosingRow, type FeeSettlement } from './closing';
-import { ELEMENT_SETS, type JudgmentKind } from './elements';
-import { hearingTimeText } from './hearings';
+import { derivedElements, ELEMENT_SETS, type ElementDef, type ElementValues, type JudgmentKind } from './elements';
+import { courtCalendar } from '../calendar/courtCalendar';
+import { hearingTimeText, NOTICE_BASIS, noticeCheck } from './hearings';
 import { PROCEDURE_LABELS, type Procedure } from './triage';
 
 /**
@@ -53,12 +54,21 @@ function hearingOf(c: DataBuilderContext, view: CaseView, title: string) {
       courtroom: docketHearings.courtroom,
       startsAt: docketHearings.startsAt,
       status: docketHearings.status,
+      shortNoticeReason: docketHearings.shortNoticeReason,
     })
     .from(docketHearings)
     .where(eq(docketHearings.id, c.subjectId))
     .get();
   if (!h || h.caseId !== view.id) throw fieldError('subjectId', `该庭审不属于本案（${view.number}）`);
   if (h.status !== 'scheduled') throw fieldError('subjectId', `该庭审已${h.status === 'postponed' ? '延期' : '举行'}，不能再生成${title}`);
+  // 民诉法 art. 139: issued today, is it still three days before the hearing? (a short notice recorded when the
+  // hearing was scheduled — simplified procedure, core/docket/hearings.ts — stands)
+  const n = noticeCheck(c.issuedOn, h.startsAt.slice(0, 10), courtCalendar(c.db));
+  if (!n.inTime && !h.shortNoticeReason)
+    throw fieldError(
+      'subjectId',
+      `今天（${c.issuedOn}）签发的${title}距开庭只有 ${n.days} 日，不足三日（${NOTICE_BASIS}）：请先延期开庭，重新排期（最早 ${n.earliest}）`,
+    );
   return { time: hearingTimeText(h.startsAt), place: `${c.courtName}${h.courtroom}` };
 }
 
@@ -155,22 +165,71 @@ const base = (c: DataBuilderContext, view: CaseView, judge: string, clerk: strin
   date: c.issuedOn,
 });
 
-function elementValue(type: string, v: unknown): string {
+function elementValue(def: ElementDef, v: unknown): string {
   if (v === undefined || v === null || v === '') return '无';
-  if (type === 'fen') return yuan(v as number);
-  if (type === 'date') {
+  if (def.type === 'fen') return yuan(v as number);
+  if (def.type === 'date') {
     const [y, m, d] = String(v).split('-').map(Number);
     return `${y}年${m}月${d}日`;
   }
+  if (def.type === 'number') return `${String(v)}${def.unit ?? ''}`;
   return String(v);
 }
 
-/** The citation of an element-style judgment: the substantive articles for the cause, and the procedure. */
-const CITATIONS: Record<JudgmentKind, string> = {
-  'private-loan': '《中华人民共和国民法典》第六百六十七条、第六百七十五条、第六百七十六条',
-  'credit-card': '《中华人民共和国民法典》第五百零九条、第五百七十七条、第六百七十五条、第六百七十六条',
-  'financial-loan': '《中华人民共和国民法典》第五百零九条、第五百七十七条、第六百七十四条、第六百七十五条、第六百七十六条',
-};
+const CIVIL_CODE = '《中华人民共和国民法典》';
+const given = (e: ElementValues, k: string) => typeof e[k] === 'number' && e[k] > 0;
+
+/**
+ * The citation of an element-style judgment: the substantive articles for the cause (some only when the
+ * elements call for them), then the procedure's.
+ * - loans: 民法典 arts. 667, 675, 676 (private); with arts. 509, 577 and, for a bank, 674 (cards and bank loans);
+ * - sale: arts. 509 (performance), 577 (liability for breach), 579 (money owed), 595 (sale), 626 (the price);
+ *   a penalty agreed → art. 585; none agreed but the loss of late payment claimed → art. 584 and 买卖合同解释
+ *   art. 18 (the LPR-based loss);
+ * - property services: arts. 509, 577, 937 (the contract), 939 (binding on owners), 944 (the fee; 催交 before
+ *   suit); a late fee claimed → art. 585;
+ * - traffic: arts. 1165 para. 1 (fault), 1179 (heads of personal injury), 1208 (as the road traffic law
+ *   provides), 1213 (交强险 first, then commercial cover, then the tortfeasor), 道路交通安全法 art. 76 para. 1;
+ *   mental distress claimed → art. 1183 para. 1; property loss → art. 1184.
+ */
+function citationFor(kind: JudgmentKind, e: ElementValues): string {
+  const art = (xs: string[]) => `${CIVIL_CODE}${xs.join('、')}`;
+  switch (kind) {
+    case 'private-loan':
+      return art(['第六百六十七条', '第六百七十五条', '第六百七十六条']);
+    case 'credit-card':
+      return art(['第五百零九条', '第五百七十七条', '第六百七十五条', '第六百七十六条']);
+    case 'financial-loan':
+      return art(['第五百零九条', '第五百七十七条', '第六百七十四条', '第六百七十五条', '第六百七十六条']);
+    case 'sale': {
+      const agreed = !/^(未约定|无|没有约定)/u.test(String(e.penalty ?? '').trim());
+      const claimed = given(e, 'penaltyFen');
+      const xs = ['第五百零九条', '第五百七十七条', '第五百七十九条'];
+      if (claimed && !agreed) xs.push('第五百八十四条');
+      if (claimed && agreed) xs.push('第五百八十五条');
+      xs.push('第五百九十五条', '第六百二十六条');
+      return `${art(xs)}${claimed && !agreed ? '，《最高人民法院关于审理买卖合同纠纷案件适用法律问题的解释》第十八条' : ''}`;
+    }
+    case 'property-service':
+      return art([
+        '第五百零九条',
+        '第五百七十七条',
+        ...(given(e, 'lateFeeFen') ? ['第五百八十五条'] : []),
+        '第九百三十七条',
+        '第九百三十九条',
+        '第九百四十四条',
+      ]);
+    case 'traffic':
+      return `${art([
+        '第一千一百六十五条第一款',
+        '第一千一百七十九条',
+        ...(given(e, 'mentalFen') ? ['第一千一百八十三条第一款'] : []),
+        ...(given(e, 'propertyFen') ? ['第一千一百八十四条'] : []),
+        '第一千二百零八条',
+        '第一千二百一十三条',
+      ])}，《中华人民共和国道路交通安全法》第七十六条第一款`;
+  }
+}
 
 const judgment: DataBuilder = (c) => {
   const view = needCase(c, '民事判决书');
@@ -178,7 +237,7 @@ const judgment: DataBuilder = (c) => {
   const row = closingFor(c, view, 'judgment', '判决');
   const e = JSON.parse(row.elements) as {
     kind: JudgmentKind;
-    elements: Record<string, unknown>;
+    elements: ElementValues;
     claims: string[];
     reasoning: string;
     orders: string[];
@@ -208,11 +267,14 @@ const judgment: DataBuilder = (c) => {
     plaintiffs: namesOf(view, '原告'),
     claims: items(e.claims),
     elementTitle: `${set.label}要素`,
-    elements: set.elements
-      .filter((x) => x.required || e.elements[x.key] !== undefined)
-      .map((x) => ({ label: x.label.replace(/（.*）$/, ''), value: elementValue(x.type, e.elements[x.key]) })),
+    elements: [
+      ...(set.elements as readonly ElementDef[])
+        .filter((x) => x.required || x.always || e.elements[x.key] !== undefined)
+        .map((x) => ({ label: x.label.replace(/（.*）$/u, ''), value: elementValue(x, e.elements[x.key]) })),
+      ...derivedElements(e.kind, e.elements).map((d) => ({ label: d.label, value: yuan(d.fen) })),
+    ],
     reasoning: e.reasoning.trim().replace(/[。；;.]+$/u, ''),
-    citation: `${CITATIONS[e.kind]}${procedureCite}`,
+    citation: `${citationFor(e.kind, e.elements)}${procedureCite}`,
     orders: items(e.orders),
     // 民诉法 art. 264 (2023 numbering): the sentence every money judgment carries
     delayLine:

@@ -1,7 +1,14 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { countRows, createHarness, setUpCourt, userToken, type Harness } from '../../test/harness';
+import { countRows, createHarness, setUpCourt, USER_PASSWORD, userToken, type Harness } from '../../test/harness';
 import { COMPANY, fileCivil, LI_SI, ZHANG_SAN } from '../../test/fixtures';
 import { expectInOrder, PDFTOTEXT, pdfText } from '../../test/pdf';
+import { unzip } from '../../test/unzip';
+
+const SOFFICE = ['soffice', 'libreoffice'].find((c) => !spawnSync(c, ['--version'], { encoding: 'utf8' }).error);
 
 /**
  * Hearings of docket cases: the courtroom and the judge are never double-booked (the refusal names the field and
@@ -35,6 +42,15 @@ async function docketCase(overrides: Record<string, unknown> = {}) {
   return c;
 }
 
+/** a short notice as a judge records it (民诉法 art. 161 para. 2: both parties at court, heard at once) */
+const SAME_DAY = '双方当事人同时到庭，请求当即审理，均表示不需要举证期限和答辩期间';
+
+async function at(iso: string) {
+  h.clock.set(iso);
+  judge.token = (await h.call('auth.login', { username: 'judge1', password: USER_PASSWORD })).token;
+  clerk = (await h.call('auth.login', { username: 'clerk1', password: USER_PASSWORD })).token;
+}
+
 describe('docket: hearings', () => {
   it('refuses a courtroom or a judge booked at an overlapping time, naming the field; nothing is written', async () => {
     const a = await docketCase();
@@ -46,20 +62,20 @@ describe('docket: hearings', () => {
     });
     const first = await h.call(
       'docket.scheduleHearing',
-      { caseIds: [a.id], courtroom: '第三审判庭', startsAt: '2026-11-25 09:00', minutes: 60 },
+      { caseIds: [a.id], courtroom: '第三审判庭', startsAt: '2026-11-26 09:00', minutes: 60 },
       judge.token,
     );
     expect(first.hearings[0]).toMatchObject({
       caseId: a.id,
       courtroom: '第三审判庭',
-      startsAt: '2026-11-25T09:00:00+08:00',
-      endsAt: '2026-11-25T10:00:00+08:00',
+      startsAt: '2026-11-26T09:00:00+08:00',
+      endsAt: '2026-11-26T10:00:00+08:00',
       status: 'scheduled',
     });
     const before = countRows(h.core, 'docket_hearings');
     const room = await h.fail(
       'docket.scheduleHearing',
-      { caseIds: [b.id], courtroom: '第三审判庭', startsAt: '2026-11-25 09:30', minutes: 30 },
+      { caseIds: [b.id], courtroom: '第三审判庭', startsAt: '2026-11-26 09:30', minutes: 30 },
       judge.token,
     );
     expect(room).toMatchObject({ code: 'VALIDATION', field: 'courtroom' });
@@ -68,7 +84,7 @@ describe('docket: hearings', () => {
     // another room, same judge, same time
     const busy = await h.fail(
       'docket.scheduleHearing',
-      { caseIds: [b.id], courtroom: '第一审判庭', startsAt: '2026-11-25 09:59', minutes: 30 },
+      { caseIds: [b.id], courtroom: '第一审判庭', startsAt: '2026-11-26 09:59', minutes: 30 },
       judge.token,
     );
     expect(busy).toMatchObject({ field: 'startsAt' });
@@ -77,7 +93,7 @@ describe('docket: hearings', () => {
     // back to back is fine: the first ends at 10:00
     const next = await h.call(
       'docket.scheduleHearing',
-      { caseIds: [b.id], courtroom: '第三审判庭', startsAt: '2026-11-25 10:00', minutes: 30 },
+      { caseIds: [b.id], courtroom: '第三审判庭', startsAt: '2026-11-26 10:00', minutes: 30 },
       judge.token,
     );
     expect(next.hearings).toHaveLength(1);
@@ -111,14 +127,14 @@ describe('docket: hearings', () => {
       (
         await h.fail(
           'docket.scheduleHearing',
-          { caseIds: [a.id], courtroom: '第三审判庭', startsAt: '2026-11-25 9:00', minutes: 30 },
+          { caseIds: [a.id], courtroom: '第三审判庭', startsAt: '2026-11-26 9:00', minutes: 30 },
           judge.token,
         )
       ).field,
     ).toBe('startsAt');
     await h.call(
       'docket.scheduleHearing',
-      { caseIds: [a.id], courtroom: '第三审判庭', startsAt: '2026-11-25 09:00', minutes: 30 },
+      { caseIds: [a.id], courtroom: '第三审判庭', startsAt: '2026-11-26 09:00', minutes: 30 },
       judge.token,
     );
     const again = await h.fail(
@@ -184,7 +200,7 @@ describe('docket: hearings', () => {
     });
     const s = await h.call(
       'docket.scheduleHearing',
-      { caseIds: [a.id], courtroom: '第三审判庭', startsAt: '2026-11-23 15:00', minutes: 30 },
+      { caseIds: [a.id], courtroom: '第三审判庭', startsAt: '2026-11-23 15:00', minutes: 30, shortNoticeReason: SAME_DAY },
       judge.token,
     );
     const p1 = await h.call(
@@ -194,7 +210,7 @@ describe('docket: hearings', () => {
     );
     await h.call(
       'docket.postponeHearing',
-      { hearingId: p1.hearings[0]!.id, reason: '被告提出管辖异议', startsAt: '2026-11-23 16:00' },
+      { hearingId: p1.hearings[0]!.id, reason: '被告提出管辖异议', startsAt: '2026-11-23 16:00', shortNoticeReason: SAME_DAY },
       judge.token,
     );
     await h.call(
@@ -222,7 +238,7 @@ describe('docket: hearings', () => {
       (
         await h.fail(
           'docket.scheduleHearing',
-          { caseIds: [a.id], courtroom: '第三审判庭', startsAt: '2026-11-25 09:00', minutes: 30 },
+          { caseIds: [a.id], courtroom: '第三审判庭', startsAt: '2026-11-26 09:00', minutes: 30 },
           other,
         )
       ).code,
@@ -233,7 +249,7 @@ describe('docket: hearings', () => {
     const a = await docketCase();
     const s = await h.call(
       'docket.scheduleHearing',
-      { caseIds: [a.id], courtroom: '第三审判庭', startsAt: '2026-11-25 09:30', minutes: 60 },
+      { caseIds: [a.id], courtroom: '第三审判庭', startsAt: '2026-11-26 09:30', minutes: 60 },
       judge.token,
     );
     const { document, base64 } = await h.call(
@@ -247,7 +263,7 @@ describe('docket: hearings', () => {
       a.number,
       '民间借贷纠纷',
       '张三（原告）',
-      '2026年11月25日9时30分',
+      '2026年11月26日9时30分',
       '第三审判庭',
       '按撤诉处理',
       '审判员 陈法官',
@@ -269,4 +285,140 @@ describe('docket: hearings', () => {
     );
     expect(wrong.field).toBe('subjectId');
   });
+
+  it('民诉法 art. 139: a hearing at least three days after the notice; the weekend counts; ordinary procedure never shorter', async () => {
+    const ordinary = await fileCivil(h, clerk, { amountFen: 1_000_000 });
+    await h.call('docket.triage', { caseId: ordinary.id, procedure: 'ordinary', reason: '案情复杂' }, clerk);
+    await at('2026-11-25T09:00:00+08:00'); // Wednesday
+    const before = countRows(h.core, 'docket_hearings');
+    const friday = await h.fail(
+      'docket.scheduleHearing',
+      { caseIds: [ordinary.id], courtroom: '第三审判庭', startsAt: '2026-11-27 09:00', minutes: 30 },
+      judge.token,
+    );
+    expect(friday).toMatchObject({ code: 'VALIDATION', field: 'startsAt' });
+    expect(friday.message).toContain('第一百三十九条');
+    // three days from Wednesday is Saturday: the earliest day the court sits is Monday
+    expect(friday.message).toContain('最早可定于 2026-11-30');
+    // a reason does not shorten the notice in ordinary procedure
+    const withReason = await h.fail(
+      'docket.scheduleHearing',
+      { caseIds: [ordinary.id], courtroom: '第三审判庭', startsAt: '2026-11-27 09:00', minutes: 30, shortNoticeReason: SAME_DAY },
+      judge.token,
+    );
+    expect(withReason).toMatchObject({ field: 'startsAt' });
+    expect(withReason.message).toContain('普通程序');
+    expect(countRows(h.core, 'docket_hearings')).toBe(before);
+    // Friday → Monday across the weekend: three calendar days, in time
+    await at('2026-11-27T09:00:00+08:00');
+    const monday = await h.call(
+      'docket.scheduleHearing',
+      { caseIds: [ordinary.id], courtroom: '第三审判庭', startsAt: '2026-11-30 09:00', minutes: 30 },
+      judge.token,
+    );
+    expect(monday.hearings[0]).toMatchObject({ startsAt: '2026-11-30T09:00:00+08:00', shortNoticeReason: null });
+    // Saturday and Sunday are not sitting days, but they count towards the three days: Friday → Tuesday is four
+    const tuesday = await fileCivil(h, clerk, {
+      amountFen: 1_000_000,
+      parties: [
+        { role: '原告', party: LI_SI },
+        { role: '被告', party: ZHANG_SAN },
+      ],
+    });
+    await h.call('docket.triage', { caseId: tuesday.id, procedure: 'ordinary', reason: '案情复杂' }, clerk);
+    await h.call(
+      'docket.scheduleHearing',
+      { caseIds: [tuesday.id], courtroom: '第三审判庭', startsAt: '2026-12-01 09:00', minutes: 30 },
+      judge.token,
+    );
+  });
+
+  it('simplified procedure: a shorter notice only with its reason recorded on the hearing and in the timeline (民诉法 art. 161; 解释 art. 266)', async () => {
+    const a = await docketCase(); // 10,000 元: small claims
+    const before = countRows(h.core, 'docket_hearings');
+    const bare = await h.fail(
+      'docket.scheduleHearing',
+      { caseIds: [a.id], courtroom: '第三审判庭', startsAt: '2026-11-25 09:00', minutes: 30 },
+      judge.token,
+    );
+    expect(bare).toMatchObject({ code: 'VALIDATION', field: 'shortNoticeReason' });
+    expect(bare.message).toContain('只有 2 日');
+    expect(bare.message).toContain('第二百六十六条');
+    expect(countRows(h.core, 'docket_hearings')).toBe(before);
+    const s = await h.call(
+      'docket.scheduleHearing',
+      { caseIds: [a.id], courtroom: '第三审判庭', startsAt: '2026-11-25 09:00', minutes: 30, shortNoticeReason: SAME_DAY },
+      judge.token,
+    );
+    expect(s.hearings[0]!.shortNoticeReason).toBe(SAME_DAY);
+    const view = await h.call('cases.get', { id: a.id }, judge.token);
+    expect(JSON.stringify(view.timeline)).toContain(`通知不足三日，理由：${SAME_DAY}`);
+    // the summons of a hearing scheduled with a recorded short notice may be issued
+    const summons = await h.call(
+      'documents.generate',
+      { caseId: a.id, templateId: 'docket-summons', format: 'pdf', subjectKind: 'hearing', subjectId: s.hearings[0]!.id },
+      judge.token,
+    );
+    expect(summons.document.pageCount).toBe(2);
+  });
+
+  it('a summons issued later than the scheduling day must still be three days before the hearing', async () => {
+    const a = await docketCase();
+    const s = await h.call(
+      'docket.scheduleHearing',
+      { caseIds: [a.id], courtroom: '第三审判庭', startsAt: '2026-11-26 09:30', minutes: 30 },
+      judge.token,
+    );
+    await at('2026-11-24T09:00:00+08:00'); // Tuesday: two days before
+    const before = countRows(h.core, 'documents');
+    for (const templateId of ['docket-summons', 'docket-appearance-notice']) {
+      const late = await h.fail(
+        'documents.generate',
+        { caseId: a.id, templateId, format: 'pdf', subjectKind: 'hearing', subjectId: s.hearings[0]!.id },
+        judge.token,
+      );
+      expect(late).toMatchObject({ code: 'VALIDATION', field: 'subjectId' });
+      expect(late.message).toContain('第一百三十九条');
+    }
+    expect(countRows(h.core, 'documents')).toBe(before);
+  });
+
+  it('the summons DOCX opens on its first page: one page per party, no blank page before the first', async () => {
+    const a = await docketCase();
+    const s = await h.call(
+      'docket.scheduleHearing',
+      { caseIds: [a.id], courtroom: '第三审判庭', startsAt: '2026-11-26 09:30', minutes: 60 },
+      judge.token,
+    );
+    const { base64 } = await h.call(
+      'documents.generate',
+      { caseId: a.id, templateId: 'docket-summons', format: 'docx', subjectKind: 'hearing', subjectId: s.hearings[0]!.id },
+      judge.token,
+    );
+    const bytes = Buffer.from(base64, 'base64');
+    const body = unzip(bytes).get('word/document.xml')!.toString('utf8');
+    const paragraphs = [...body.matchAll(/<w:p>[\s\S]*?<\/w:p>/g)].map((m) => m[0]);
+    // the court's name opens the document, on the first page; the second party's page starts with a break
+    expect(paragraphs[0]).toContain('浙江省长兴县人民法院');
+    expect(paragraphs[0]).not.toContain('pageBreakBefore');
+    expect([...body.matchAll(/<w:pageBreakBefore\/>|<w:br w:type="page"\/>/g)]).toHaveLength(1);
+    if (!SOFFICE || !PDFTOTEXT) return;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'court-summons-lo-'));
+    fs.writeFileSync(path.join(dir, 'summons.docx'), bytes);
+    const r = spawnSync(
+      SOFFICE,
+      [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'summons.docx')],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, FONTCONFIG_FILE: path.resolve(import.meta.dirname, '../../scripts/libreoffice-fonts.conf') },
+      },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    const pages = pdfText(fs.readFileSync(path.join(dir, 'summons.pdf')))
+      .split('\f')
+      .filter((p) => p.trim());
+    expect(pages).toHaveLength(2);
+    expect(pages[0]).toContain('张三（原告）');
+    expect(pages[1]).toContain('李四（被告）');
+  }, 120_000);
 });

@@ -2,7 +2,7 @@ import { and, asc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import { cases, docketCases, docketHearings, users } from '../../db/schema';
 import { ApiError, conflict, fieldError, notFound } from '../api/errors';
 import { audit, writeTransaction } from '../audit/transaction';
-import { addCalendarDays } from '../calendar/calendar';
+import { addCalendarDays, daysBetween } from '../calendar/calendar';
 import { courtCalendar } from '../calendar/courtCalendar';
 import { addCaseEvent } from '../cases/timeline';
 import type { CallContext, Db, Tx } from '../context';
@@ -14,7 +14,33 @@ import { dateShanghai, isoShanghai } from '../time/clock';
  * is double-booked: a courtroom or a judge with a scheduled session overlapping the new one refuses it, naming
  * the field and the case already there. A postponement keeps the old row (status 'postponed' with its reason)
  * and schedules a new one, so the count of postponements is the count of such rows.
+ *
+ * Notice (民诉法 art. 139, 2023 numbering: 人民法院审理民事案件，应当在开庭三日前通知当事人和其他诉讼参与人):
+ * the parties are notified when the hearing is scheduled (the summons is issued that day), so the hearing day is
+ * at least three calendar days after the scheduling day — the law says 三日, not 三个工作日, so a weekend in
+ * between counts (scheduled Friday → Monday is three days). A shorter notice is refused in ordinary procedure.
+ * In the simplified procedure (small claims included) the court may hear a case at once when both parties come
+ * to court together (民诉法 art. 161 para. 2: 可以当即审理) or when both say they need no period for evidence or
+ * answer (解释 art. 266 para. 3: 可以立即开庭审理或者确定开庭日期); the notice may then be short, and the reason is
+ * recorded on the hearing (`short_notice_reason`) and in the case's timeline. 解释 art. 261: a notice given in a
+ * 简便方式 (phone, text) that the party has not confirmed does not support a default judgment — the reason should
+ * say how the parties were told and that they agreed. The summons and the appearance notice apply the same rule on
+ * the day they are issued (core/docket/documentData.ts).
  */
+
+/** 民诉法 art. 139: at least three days between the notice and the hearing. */
+export const NOTICE_DAYS = 3;
+
+/**
+ * Whether notice given on `noticeOn` is in time for a hearing on `hearingDay` (民诉法 art. 139); when it is not,
+ * the earliest lawful hearing day (a day the court sits).
+ */
+export function noticeCheck(noticeOn: string, hearingDay: string, calendar: { nextWorkingDayOnOrAfter(d: string): string }) {
+  const days = daysBetween(noticeOn, hearingDay);
+  return { days, inTime: days >= NOTICE_DAYS, earliest: calendar.nextWorkingDayOnOrAfter(addCalendarDays(noticeOn, NOTICE_DAYS)) };
+}
+
+export const NOTICE_BASIS = '《中华人民共和国民事诉讼法》第一百三十九条';
 
 export const HEARING_STATUS_LABELS: Record<string, string> = { scheduled: '已排期', postponed: '已延期', held: '已开庭' };
 
@@ -70,6 +96,8 @@ interface SessionInput {
   /** `YYYY-MM-DD HH:mm`, Shanghai time */
   startsAt: string;
   minutes: number;
+  /** why the notice is shorter than three days (simplified procedure only; see the module comment) */
+  shortNoticeReason?: string | undefined;
 }
 
 /**
@@ -97,6 +125,7 @@ function checkSession(ctx: CallContext, tx: Tx, i: SessionInput) {
       status: docketCases.status,
       judgeId: docketCases.judgeId,
       serialKey: docketCases.serialKey,
+      procedure: docketCases.procedure,
       number: cases.number,
     })
     .from(docketCases)
@@ -116,6 +145,7 @@ function checkSession(ctx: CallContext, tx: Tx, i: SessionInput) {
   const actor = ctx.actor;
   if (actor && actor.userId !== judgeId && !actor.roles.includes('approver') && !actor.roles.includes('admin'))
     throw new ApiError('FORBIDDEN', '只有本案承办法官可以排期开庭');
+  const shortNoticeReason = checkNotice(dateShanghai(ctx.core.clock.now()), day, calendar, rows, i.shortNoticeReason);
   const pending = tx
     .select({ caseId: docketHearings.caseId, startsAt: docketHearings.startsAt })
     .from(docketHearings)
@@ -139,7 +169,31 @@ function checkSession(ctx: CallContext, tx: Tx, i: SessionInput) {
       `承办法官 ${name} 在 ${shortTime(judge.startsAt)}–${judge.endsAt.slice(11, 16)} 已有 ${judge.number} 的庭审，与本次时间重叠`,
     );
   }
-  return { start, end, judgeId, rows, ids };
+  return { start, end, judgeId, rows, ids, shortNoticeReason };
+}
+
+/**
+ * 民诉法 art. 139 on scheduling (see the module comment): the reason recorded when the notice is short, null when
+ * it is in time; a refusal naming the field otherwise.
+ */
+function checkNotice(
+  today: string,
+  day: string,
+  calendar: { nextWorkingDayOnOrAfter(d: string): string },
+  rows: { procedure: string | null; number: string }[],
+  reason: string | undefined,
+): string | null {
+  const n = noticeCheck(today, day, calendar);
+  if (n.inTime) return null;
+  const short = `开庭日期距今（${today}）只有 ${n.days} 日：人民法院应当在开庭三日前通知当事人（${NOTICE_BASIS}），最早可定于 ${n.earliest}`;
+  const ordinary = rows.find((r) => r.procedure === 'ordinary');
+  if (ordinary) throw fieldError('startsAt', `${short}。${ordinary.number} 适用普通程序，不能缩短通知期间`);
+  if (!reason?.trim())
+    throw fieldError(
+      'shortNoticeReason',
+      `${short}。简易程序（含小额诉讼）的案件，双方当事人同时到庭请求当即审理（民诉法第一百六十一条第二款），或者双方均表示不需要举证期限、答辩期间（解释第二百六十六条第三款）的，可以提前开庭：请填写不足三日通知的理由，并写明当事人如何收到通知、是否同意`,
+    );
+  return reason.trim();
 }
 
 function insertSession(ctx: CallContext, tx: Tx, s: ReturnType<typeof checkSession>, courtroom: string) {
@@ -149,11 +203,23 @@ function insertSession(ctx: CallContext, tx: Tx, s: ReturnType<typeof checkSessi
   return s.ids.map((caseId) => {
     const row = tx
       .insert(docketHearings)
-      .values({ caseId, judgeId: s.judgeId, courtroom, startsAt: s.start, endsAt: s.end, status: 'scheduled', batch, byId, at })
+      .values({
+        caseId,
+        judgeId: s.judgeId,
+        courtroom,
+        startsAt: s.start,
+        endsAt: s.end,
+        status: 'scheduled',
+        shortNoticeReason: s.shortNoticeReason,
+        batch,
+        byId,
+        at,
+      })
       .returning()
       .get();
     const serial = s.ids.length > 1 ? `（系列案件 ${s.ids.length} 件合并开庭）` : '';
-    addCaseEvent(tx, ctx, caseId, 'docket.hearingScheduled', `定于 ${shortTime(s.start)} 在${courtroom}开庭${serial}`, {
+    const notice = s.shortNoticeReason ? `；通知不足三日，理由：${s.shortNoticeReason}` : '';
+    addCaseEvent(tx, ctx, caseId, 'docket.hearingScheduled', `定于 ${shortTime(s.start)} 在${courtroom}开庭${serial}${notice}`, {
       hearingId: row.id,
     });
     audit(tx, ctx, { operation: 'docket.scheduleHearing', entityType: 'docket_hearing', entityId: row.id, after: row });
@@ -176,7 +242,7 @@ export function scheduleHearing(ctx: CallContext, i: SessionInput) {
  */
 export function postponeHearing(
   ctx: CallContext,
-  i: { hearingId: number; reason: string; startsAt?: string; minutes?: number; courtroom?: string },
+  i: { hearingId: number; reason: string; startsAt?: string; minutes?: number; courtroom?: string; shortNoticeReason?: string | undefined },
 ) {
   return writeTransaction(ctx.core, (tx) => {
     const h = tx.select().from(docketHearings).where(eq(docketHearings.id, i.hearingId)).get();
@@ -208,7 +274,13 @@ export function postponeHearing(
     }
     if (!i.startsAt) return { hearings: session.map((r) => hearingView(tx, r.id)) };
     const minutes = i.minutes ?? Math.round((new Date(h.endsAt).getTime() - new Date(h.startsAt).getTime()) / 60_000);
-    const s = checkSession(ctx, tx, { caseIds, courtroom: i.courtroom ?? h.courtroom, startsAt: i.startsAt, minutes });
+    const s = checkSession(ctx, tx, {
+      caseIds,
+      courtroom: i.courtroom ?? h.courtroom,
+      startsAt: i.startsAt,
+      minutes,
+      shortNoticeReason: i.shortNoticeReason,
+    });
     return { hearings: insertSession(ctx, tx, s, i.courtroom ?? h.courtroom).map((r) => hearingView(tx, r.id)) };
   });
 }
@@ -248,6 +320,7 @@ export interface HearingView {
   status: string;
   statusLabel: string;
   postponeReason: string | null;
+  shortNoticeReason: string | null;
   batch: string | null;
 }
 
@@ -265,6 +338,7 @@ function hearingSelect(db: Db | Tx) {
       endsAt: docketHearings.endsAt,
       status: docketHearings.status,
       postponeReason: docketHearings.postponeReason,
+      shortNoticeReason: docketHearings.shortNoticeReason,
       batch: docketHearings.batch,
     })
     .from(docketHearings)
@@ -285,6 +359,7 @@ const toView = (r: Selected): HearingView => ({
   status: r.status,
   statusLabel: HEARING_STATUS_LABELS[r.status] ?? r.status,
   postponeReason: r.postponeReason,
+  shortNoticeReason: r.shortNoticeReason,
   batch: r.batch,
 });
 

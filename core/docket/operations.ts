@@ -41,7 +41,7 @@ import {
   wageFiguresSchema,
 } from './schemas';
 import { closeDocketCase } from './closing';
-import { ELEMENT_SETS } from './elements';
+import { ELEMENT_SETS, type ElementDef } from './elements';
 import { courtrooms, hearingCalendar, markHearingHeld, myHearings, postponeHearing, scheduleHearing } from './hearings';
 import { docketSettingsView, updateDocketSettings } from './settingsService';
 import {
@@ -173,7 +173,14 @@ export const docketElementSetsOperation = op('docket.elementSets', {
       kind,
       label: s.label,
       causes: [...s.causes],
-      elements: s.elements.map((e) => ({ ...e })),
+      elements: s.elements.map((e: ElementDef) => ({
+        key: e.key,
+        label: e.label,
+        type: e.type,
+        required: e.required,
+        unit: e.unit ?? null,
+        max: e.max ?? null,
+      })),
     })),
   }),
 });

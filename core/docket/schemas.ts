@@ -130,6 +130,8 @@ export const scheduleHearingInput = input({
   courtroom: requiredText('法庭', { max: 40 }),
   startsAt: hearingAt,
   minutes: integerIn('庭审时长（分钟）', 10, 480),
+  /** required when the hearing is less than three days away (民诉法 art. 139; simplified procedure only) */
+  shortNoticeReason: optionalText('不足三日通知的理由', { max: 500 }),
 });
 
 export const postponeHearingInput = input({
@@ -138,6 +140,7 @@ export const postponeHearingInput = input({
   startsAt: hearingAt.optional(),
   minutes: integerIn('庭审时长（分钟）', 10, 480).optional(),
   courtroom: optionalText('法庭', { max: 40 }),
+  shortNoticeReason: optionalText('不足三日通知的理由', { max: 500 }),
 });
 
 export const hearingIdInput = input({ hearingId: positiveId('庭审') });
@@ -172,6 +175,8 @@ export const hearingSchema = z.object({
   status: z.string(),
   statusLabel: z.string(),
   postponeReason: z.string().nullable(),
+  /** why the hearing is less than three days after the notice (民诉法 art. 139; simplified procedure only) */
+  shortNoticeReason: z.string().nullable(),
   batch: z.string().nullable(),
 });
 export const hearingsSchema = z.object({ hearings: z.array(hearingSchema) });
@@ -203,7 +208,17 @@ export const elementSetsSchema = z.object({
       kind: z.string(),
       label: z.string(),
       causes: z.array(z.string()),
-      elements: z.array(z.object({ key: z.string(), label: z.string(), type: z.enum(['text', 'fen', 'date']), required: z.boolean() })),
+      elements: z.array(
+        z.object({
+          key: z.string(),
+          label: z.string(),
+          type: z.enum(['text', 'fen', 'date', 'number']),
+          required: z.boolean(),
+          /** a number's unit (平方米, %) and upper bound */
+          unit: z.string().nullable(),
+          max: z.number().nullable(),
+        }),
+      ),
     }),
   ),
 });

@@ -151,6 +151,8 @@ export interface DocxRendererVersion {
   noAutoSpace: boolean;
   /** each kept span a run of its own in en-US, noProof (LibreOffice) */
   keptRuns: boolean;
+  /** a page break before any content is dropped (no blank first page) */
+  dropLeadingBreak: boolean;
 }
 
 /**
@@ -161,13 +163,21 @@ export interface DocxRendererVersion {
  * version's SHA-256 for a fixed document (taken from the code of the time) and fails when one changes.
  */
 export const DOCX_RENDERERS: Readonly<Record<number, DocxRendererVersion>> = {
-  1: { note: '文书登记簿的第一版 DOCX（2026-11-23）', joiners: false, keepAboveSignature: false, noAutoSpace: false, keptRuns: false },
+  1: {
+    note: '文书登记簿的第一版 DOCX（2026-11-23）',
+    joiners: false,
+    keepAboveSignature: false,
+    noAutoSpace: false,
+    keptRuns: false,
+    dropLeadingBreak: false,
+  },
   2: {
     note: '案号、日期、金额、数字不断行（连接符），落款前一段与落款同页，关闭中西文自动间距',
     joiners: true,
     keepAboveSignature: true,
     noAutoSpace: true,
     keptRuns: false,
+    dropLeadingBreak: false,
   },
   3: {
     note: '不断行的内容另成西文文字段（LibreOffice 也不断开）',
@@ -175,11 +185,20 @@ export const DOCX_RENDERERS: Readonly<Record<number, DocxRendererVersion>> = {
     keepAboveSignature: true,
     noAutoSpace: true,
     keptRuns: true,
+    dropLeadingBreak: false,
+  },
+  4: {
+    note: '文书以分页开头时不再先出一张空白页（如传票）',
+    joiners: true,
+    keepAboveSignature: true,
+    noAutoSpace: true,
+    keptRuns: true,
+    dropLeadingBreak: true,
   },
 };
 
 /** The version new documents are written with. */
-export const DOCX_RENDERER = 3;
+export const DOCX_RENDERER = 4;
 
 /** A recorded version's behaviour; an unknown version is a programming error (the register only records ours). */
 export function docxRenderer(version: number): DocxRendererVersion {
@@ -498,9 +517,14 @@ export function buildDocx(model: DocumentModel, opts: RenderOptions = {}): Docum
   const v = docxRenderer(opts.rendererVersion ?? DOCX_RENDERER);
   const next: BuildState = { pageBreakBefore: false, v };
   // Never a signature alone on a page: the text just above it keeps with it (w:keepNext), as in the PDF layout.
-  const children = model.blocks.flatMap((b, i) => {
+  const children: Child[] = [];
+  model.blocks.forEach((b, i) => {
+    // A page break before anything is on the page (a template that starts each party's page with 【分页】, like
+    // the summons) is dropped: as w:pageBreakBefore on the first paragraph some word processors open the
+    // document with a blank page. The PDF layout never starts a page it has nothing to put on.
+    if (v.dropLeadingBreak && b.type === 'pageBreak' && children.length === 0) return;
     next.keepLast = v.keepAboveSignature && model.blocks[i + 1]?.type === 'signature';
-    return blockChildren(b, format, g, next);
+    children.push(...blockChildren(b, format, g, next));
   });
   const p = format.page;
   const mmTw = (mm: number) => twips((mm * 72) / 25.4);

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { documents } from '../../db/schema';
 import { createHarness, setUpCourt, type Harness } from '../../test/harness';
@@ -41,6 +42,8 @@ const ISSUED = {
     1: '4982f20150d150cca63406587d94582b4c50e492da8bcce1053aeaa0dd830a3f',
     2: '5e640d2bd623d0b6cfe7efcabfff4dc3a464a8e41eddc70f7002f84805ca7bad',
     3: 'b7fe41e0bd2b26143fa0362b81cddc11715b6727da17a6e9f67cf27a3181d073',
+    // version 4 changed only documents that open with a page break (the summons), not this notice
+    4: 'b7fe41e0bd2b26143fa0362b81cddc11715b6727da17a6e9f67cf27a3181d073',
   } as Record<number, string>,
   pdf: { 1: '6034712903ac3e5f56fc46a44f5f488e56e90ec9af96d1cef6b16039c3bd06e2' } as Record<number, string>,
 };
@@ -85,7 +88,7 @@ function issuedEarlier(h: Harness, row: { sha256: string; format?: 'pdf' | 'docx
 describe('renderer versions', () => {
   it('each DOCX and PDF version writes the notice exactly as it did when it was current', async () => {
     expect(Object.keys(DOCX_RENDERERS).map(Number)).toEqual(Object.keys(ISSUED.docx).map(Number));
-    expect(DOCX_RENDERER).toBe(3);
+    expect(DOCX_RENDERER).toBe(4);
     for (const v of Object.keys(DOCX_RENDERERS).map(Number)) {
       expect((await renderDocx(notice(), { createdAt: FILE_DATE, rendererVersion: v, countPages: false })).sha256, `DOCX ${v}`).toBe(
         ISSUED.docx[v],
@@ -96,6 +99,17 @@ describe('renderer versions', () => {
     expect([current.rendererVersion, current.sha256]).toEqual([DOCX_RENDERER, ISSUED.docx[DOCX_RENDERER]]);
     const pdf = await renderPdf(notice(), { createdAt: FILE_DATE });
     expect([pdf.rendererVersion, pdf.sha256]).toEqual([PDF_RENDERER, ISSUED.pdf[PDF_RENDERER]]);
+  });
+
+  it('version 4 opens a document that starts with a page break (the summons) without a blank page; version 3 kept it', async () => {
+    const model = notice();
+    const opening = { ...model, blocks: [{ type: 'pageBreak' as const }, ...model.blocks] };
+    const xml = async (v: number) => {
+      const r = await renderDocx(opening, { createdAt: FILE_DATE, rendererVersion: v, countPages: false });
+      return new TextDecoder().decode(unzipSync(r.bytes)['word/document.xml']);
+    };
+    expect((await xml(3)).match(/<w:pageBreakBefore\/>/g)?.length ?? 0).toBe(1);
+    expect((await xml(4)).match(/<w:pageBreakBefore\/>/g)?.length ?? 0).toBe(0);
   });
 
   it('a DOCX issued before the keep-together change reprints with the issued bytes', async () => {

@@ -79,7 +79,14 @@ export function CloseModal({ open, view, onClose, onDone }: { open: boolean; vie
       for (const e of set?.elements ?? []) {
         const x = v.judgment.elements?.[e.key];
         if (x === undefined || x === null || x === '') continue;
-        elements[e.key] = e.type === 'fen' ? fen(x as number)! : e.type === 'date' ? (x as Dayjs).format('YYYY-MM-DD') : String(x);
+        elements[e.key] =
+          e.type === 'fen'
+            ? fen(x as number)!
+            : e.type === 'date'
+              ? (x as Dayjs).format('YYYY-MM-DD')
+              : e.type === 'number'
+                ? (x as number)
+                : String(x);
       }
       extra = {
         judgment: {
@@ -151,11 +158,13 @@ export function CloseModal({ open, view, onClose, onDone }: { open: boolean; vie
                 <Form.Item
                   key={e.key}
                   name={['judgment', 'elements', e.key]}
-                  label={e.label + (e.type === 'fen' ? '（元）' : '')}
+                  label={e.label + (e.type === 'fen' ? '（元）' : e.unit ? `（${e.unit}）` : '')}
                   rules={e.required ? [{ required: true, message: `请填写${e.label}` }] : []}
                 >
                   {e.type === 'fen' ? (
                     <InputNumber min={0} precision={2} style={{ width: 200 }} />
+                  ) : e.type === 'number' ? (
+                    <InputNumber min={0} max={e.max ?? undefined} precision={2} style={{ width: 200 }} />
                   ) : e.type === 'date' ? (
                     <DatePicker />
                   ) : (

@@ -32,6 +32,18 @@ interface ScheduleValues {
   minutes: number;
   serial?: string;
   reason?: string;
+  shortNoticeReason?: string;
+}
+
+/** 民诉法 art. 139: parties are notified at least three days before the hearing (the server holds the rule). */
+const NOTICE_DAYS = 3;
+const noticeDays = (day: Dayjs | undefined) => (day ? day.startOf('day').diff(dayjs().startOf('day'), 'day') : NOTICE_DAYS);
+
+/** The first weekday at least three days away: the form's default hearing day. */
+function firstLawfulDay(): Dayjs {
+  let d = dayjs().add(NOTICE_DAYS, 'day');
+  while (d.day() === 0 || d.day() === 6) d = d.add(1, 'day');
+  return d;
 }
 
 /**
@@ -56,6 +68,8 @@ export function HearingsCard({
   const [form] = Form.useForm<ScheduleValues>();
   const rooms = useOperation(dialog ? () => send('docket.courtrooms') : null, [dialog]);
   const generated = useGeneratedDocument(onChanged);
+  const day = Form.useWatch('day', form);
+  const shortNotice = dialog !== null && noticeDays(day) < NOTICE_DAYS;
   const print = async (h: Hearing, templateId: 'docket-summons' | 'docket-appearance-notice') => {
     try {
       const r = await generateAsking(
@@ -81,6 +95,7 @@ export function HearingsCard({
         startsAt,
         minutes: v.minutes,
         courtroom: v.courtroom,
+        shortNoticeReason: shortNotice ? v.shortNoticeReason : undefined,
       });
       message.success('已延期并重新排期');
     } else {
@@ -94,7 +109,13 @@ export function HearingsCard({
         if (!found) throw new Error(`没有找到案号为 ${n} 的案件`);
         ids.push(found.id);
       }
-      await send('docket.scheduleHearing', { caseIds: ids, courtroom: v.courtroom, startsAt, minutes: v.minutes });
+      await send('docket.scheduleHearing', {
+        caseIds: ids,
+        courtroom: v.courtroom,
+        startsAt,
+        minutes: v.minutes,
+        shortNoticeReason: shortNotice ? v.shortNoticeReason : undefined,
+      });
       message.success('已排期');
     }
     close();
@@ -150,6 +171,7 @@ export function HearingsCard({
               <Tag color={h.status === 'scheduled' ? 'blue' : h.status === 'postponed' ? 'orange' : 'default'}>{h.statusLabel}</Tag>
               {h.batch && <Tag>系列案件合并开庭</Tag>}
               {h.postponeReason && <Typography.Text type="secondary">延期理由：{h.postponeReason}</Typography.Text>}
+              {h.shortNoticeReason && <Typography.Text type="secondary">通知不足三日：{h.shortNoticeReason}</Typography.Text>}
             </Space>
           </List.Item>
         )}
@@ -163,7 +185,7 @@ export function HearingsCard({
         initialValues={
           dialog?.kind === 'postpone'
             ? { courtroom: dialog.hearing.courtroom, minutes: 30 }
-            : { minutes: 30, day: dayjs().add(1, 'day'), at: dayjs('09:00', 'HH:mm') }
+            : { minutes: 30, day: firstLawfulDay(), at: dayjs('09:00', 'HH:mm') }
         }
       >
         {dialog?.kind === 'postpone' && (
@@ -185,6 +207,16 @@ export function HearingsCard({
             <InputNumber min={10} max={480} step={10} />
           </Form.Item>
         </Space>
+        {shortNotice && (
+          <Form.Item
+            name="shortNoticeReason"
+            label="不足三日通知的理由"
+            extra="应当在开庭三日前通知当事人（民诉法第一百三十九条）。仅简易程序（含小额诉讼）：双方同时到庭请求当即审理，或均表示不需要举证期限、答辩期间的，写明当事人如何收到通知、是否同意"
+            rules={[{ required: true, whitespace: true, message: '请填写不足三日通知的理由' }]}
+          >
+            <Input.TextArea rows={2} />
+          </Form.Item>
+        )}
         {dialog?.kind === 'schedule' && (
           <Form.Item name="serial" label="同一次庭审的系列案件（案号，可多个）" extra="同一原告、同一案由、同一承办法官的案件">
             <Input placeholder="如 （2026）浙0522民初102号" />

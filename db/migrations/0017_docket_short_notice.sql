@@ -1,0 +1,1 @@
+ALTER TABLE `docket_hearings` ADD `short_notice_reason` text;
