@@ -103,7 +103,7 @@ describe('hot queries use their indexes', () => {
   });
 
   it('routing reads each mediator’s outcome totals by primary key, not the register', () => {
-    const ran = recordStatements(sqlite, () => outcomeStats(db, '2025-11-23', '2026-11-23'));
+    const ran = recordStatements(sqlite, () => outcomeStats(sqlite, '2025-11-23', '2026-11-23'));
     expectUses(ran, /FROM mediators md/, 'sqlite_autoindex_mediator_outcome_totals_1');
     expect(ran.some((s) => /FROM "?mediations"?\b/.test(s.sql))).toBe(false);
   });

@@ -934,6 +934,26 @@ export const mediatorOutcomeTotals = sqliteTable(
   (t) => [primaryKey({ columns: [t.mediatorId, t.day] })],
 );
 
+/**
+ * Versions that tell routing's in-process cache (core/mediation/routingCache.ts) what changed since it last read:
+ * `roster` rises with every write to `mediators` or `mediation_orgs`, `outcomes` with every write to a mediation that
+ * can change a mediator's outcome figures. Kept by triggers (migration 0016) in the same transaction as the write.
+ */
+export const routingVersions = sqliteTable('routing_versions', {
+  name: text('name').primaryKey(),
+  version: integer('version').notNull().default(0),
+});
+
+/** The `outcomes` version at which each mediator's outcome figures last changed (same triggers). */
+export const mediatorOutcomeVersions = sqliteTable(
+  'mediator_outcome_versions',
+  {
+    mediatorId: integer('mediator_id').primaryKey(),
+    version: integer('version').notNull(),
+  },
+  (t) => [index('mediator_outcome_versions_version_idx').on(t.version)],
+);
+
 /** Consent per party, with its date: to mediate, or to extend. A refusal or an insistence on suing ends a 委派. */
 export const mediationConsents = sqliteTable(
   'mediation_consents',
