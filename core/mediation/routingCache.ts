@@ -77,7 +77,6 @@ export interface RosterEntry {
 }
 
 interface Cache {
-  versions: Database.Statement;
   roster?: { version: number; entries: RosterEntry[] };
   stats?: { version: number; since: string; today: string; byMediator: Map<number, MediatorStats> };
 }
@@ -86,10 +85,7 @@ const caches = new WeakMap<Database.Database, Cache>();
 
 function cacheFor(sqlite: Database.Database): Cache {
   let c = caches.get(sqlite);
-  if (!c) {
-    c = { versions: sqlite.prepare(`SELECT name, version FROM routing_versions`) };
-    caches.set(sqlite, c);
-  }
+  if (!c) caches.set(sqlite, (c = {}));
   return c;
 }
 
@@ -158,7 +154,12 @@ export function routingInputs(
 ): { roster: RosterEntry[]; stats: Map<number, MediatorStats> } {
   if (sqlite.inTransaction) return { roster: readRoster(sqlite), stats: readStats(sqlite, since, today) };
   const cache = cacheFor(sqlite);
-  const v = new Map((cache.versions.all() as { name: string; version: number }[]).map((r) => [r.name, r.version]));
+  const v = new Map(
+    (sqlite.prepare(`SELECT name, version FROM routing_versions`).all() as { name: string; version: number }[]).map((r) => [
+      r.name,
+      r.version,
+    ]),
+  );
   const roster = v.get('roster') ?? 0;
   const outcomes = v.get('outcomes') ?? 0;
   if (cache.roster?.version !== roster) cache.roster = { version: roster, entries: readRoster(sqlite) };

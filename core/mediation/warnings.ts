@@ -32,17 +32,6 @@ export function tierOf(due: string, today: string): WarningTier {
 /** At most this many rows are returned (the counts are always complete): the view is a to-do list, not an export. */
 export const WARNINGS_CAP = 200;
 
-/** The view's statements, prepared once per connection (their text depends only on the limit and the filters used). */
-const prepared = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-
-function statement(sqlite: Database.Database, source: string): Database.Statement {
-  let byText = prepared.get(sqlite);
-  if (!byText) prepared.set(sqlite, (byText = new Map()));
-  let st = byText.get(source);
-  if (!st) byText.set(source, (st = sqlite.prepare(source)));
-  return st;
-}
-
 export function mediationWarnings(sqlite: Database.Database, today: string, f: WarningFilter = {}) {
   const until = addCalendarDays(today, 2);
   const cap = Math.min(f.limit ?? WARNINGS_CAP, WARNINGS_CAP);
@@ -55,17 +44,15 @@ export function mediationWarnings(sqlite: Database.Database, today: string, f: W
     const col = `m.${COLUMN[kind]}`;
     // Each limit reads its own (status, due) index in due order and stops after `cap` rows: ids and due dates only,
     // which the index holds (the centre's view reads no table row here).
-    for (const r of statement(
-      sqlite,
-      `SELECT m.id AS mediationId, ${col} AS due FROM mediations m WHERE ${where} ORDER BY ${col}, m.id LIMIT @limit`,
-    ).all(params) as { mediationId: number; due: string }[])
+    for (const r of sqlite
+      .prepare(`SELECT m.id AS mediationId, ${col} AS due FROM mediations m WHERE ${where} ORDER BY ${col}, m.id LIMIT @limit`)
+      .all(params) as { mediationId: number; due: string }[])
       due.push({ ...r, limit: kind });
     // three index range counts (plain count(*) over the covering index, no expression per row)
     const count = (range: string) => `(SELECT count(*) FROM mediations m WHERE ${where} AND ${range})`;
-    const c = statement(
-      sqlite,
-      `SELECT ${count(`${col} < @today`)} AS overdue, ${count(`${col} = @today`)} AS today, ${count(`${col} > @today`)} AS soon`,
-    ).get(params) as typeof counts;
+    const c = sqlite
+      .prepare(`SELECT ${count(`${col} < @today`)} AS overdue, ${count(`${col} = @today`)} AS today, ${count(`${col} > @today`)} AS soon`)
+      .get(params) as typeof counts;
     counts.overdue += c.overdue;
     counts.today += c.today;
     counts.soon += c.soon;
@@ -76,15 +63,16 @@ export function mediationWarnings(sqlite: Database.Database, today: string, f: W
   const shown = due.slice(0, cap);
   const details = new Map(
     (
-      statement(
-        sqlite,
-        `SELECT m.id, c.number AS caseNumber, md.name AS mediatorName, o.name AS orgName
+      sqlite
+        .prepare(
+          `SELECT m.id, c.number AS caseNumber, md.name AS mediatorName, o.name AS orgName
            FROM mediations m
            JOIN cases c ON c.id = m.case_id
            LEFT JOIN mediators md ON md.id = m.mediator_id
            LEFT JOIN mediation_orgs o ON o.id = m.org_id
           WHERE m.id IN (SELECT value FROM json_each(@ids))`,
-      ).all({ ids: JSON.stringify([...new Set(shown.map((r) => r.mediationId))]) }) as {
+        )
+        .all({ ids: JSON.stringify([...new Set(shown.map((r) => r.mediationId))]) }) as {
         id: number;
         caseNumber: string;
         mediatorName: string | null;
