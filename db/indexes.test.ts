@@ -100,8 +100,16 @@ describe('hot queries use their indexes', () => {
       // the centre's rows come from the index alone (ids and due dates); the case is joined for the shown rows only
       const rows = statement(ran, new RegExp(`SELECT m\\.id[\\s\\S]*m\\.${column} <= @until`));
       expect(queryPlan(sqlite, rows.sql, rows.params).join('\n')).toContain(`USING COVERING INDEX ${index}`);
-      expectUses(ran, new RegExp(`SELECT \\(SELECT count\\(\\*\\)[\\s\\S]*m\\.${column} <= @until`), index);
     }
+    // the centre's counts: a sum over the counts per due date (dueCounts.ts), by their primary key
+    expectUses(ran, /FROM mediation_due_counts WHERE kind = @kind AND due <= @until/, 'sqlite_autoindex_mediation_due_counts_1');
+    // a mediator's: index range counts over the register
+    const mine = recordStatements(sqlite, () => mediationWarnings(sqlite, '2026-11-23', { mediatorId: 1 }));
+    expectUses(
+      mine,
+      /SELECT \(SELECT count\(\*\)[\s\S]*m\.assign_due <= @until AND m\.mediator_id = @mediatorId/,
+      'mediations_assign_due_idx',
+    );
     const details = statement(ran, /json_each\(@ids\)/);
     expect(queryPlan(sqlite, details.sql, details.params).join('\n')).toMatch(/SEARCH m USING INTEGER PRIMARY KEY/);
   });

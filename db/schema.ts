@@ -944,6 +944,21 @@ export const routingVersions = sqliteTable('routing_versions', {
   version: integer('version').notNull().default(0),
 });
 
+/**
+ * The centre's open limits per kind and due date (core/mediation/dueCounts.ts), kept by triggers on `mediations`:
+ * the warnings view's counts are a sum over due dates, not a count over the register. Derived data.
+ */
+export const mediationDueCounts = sqliteTable(
+  'mediation_due_counts',
+  {
+    /** 'assign' | 'accept' | 'contact' | 'legal' */
+    kind: text('kind').notNull(),
+    due: text('due').notNull(),
+    n: integer('n').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.due] })],
+);
+
 /** The `outcomes` version at which each mediator's outcome figures last changed (same triggers). */
 export const mediatorOutcomeVersions = sqliteTable(
   'mediator_outcome_versions',
