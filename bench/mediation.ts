@@ -14,7 +14,9 @@ import { fmt, heading, initialisedCore, percentile, row, time, tmpDataDir } from
  * same warnings read without indexes (`NOT INDEXED`), and a routing recommendation over 2,000 mediators.
  * Targets: list and warnings p95 < 50 ms at 300k mediations among 1M cases; routing < 20 ms. Quick mode (the default
  * on shared machines): 50k mediations among 200k cases. Data written in bulk with SQL (the register's rows, not the
- * case details); the mediator counters are kept by their triggers as the rows go in, as in the desk.
+ * case details); the mediator counters, the warnings' counts per due date and the routing versions are kept by their
+ * triggers as the rows go in, as in the desk. Routing is measured with its cache in each state a desk meets: nothing
+ * changed, just after an outcome, just after a roster change, and empty (the first call of a process or a day).
  */
 export async function benchMediation(opts: { cases: number; mediations: number; mediators: number; queries: number }): Promise<void> {
   heading(

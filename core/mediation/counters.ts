@@ -5,7 +5,7 @@ import { OPEN_STATUSES } from './labels';
  * Routing's per-mediator counters (db/schema.ts `mediator_counters`, `mediator_outcome_totals`): the open load and
  * running totals of outcomes by day. They are kept by SQLite triggers on `mediations`, so every write that changes a
  * mediation's status, mediator, outcome or dates updates them in the same transaction — no code path can forget.
- * The trigger SQL below is written into migration 0013 (mediation_counters); counters.test.ts checks the migration
+ * The trigger SQL below is written into migration 0015 (mediation_counters); counters.test.ts checks the migration
  * holds exactly this text, so OPEN_STATUSES stays the one place that says which statuses are open.
  */
 
@@ -52,7 +52,7 @@ export const REBUILD_STATEMENTS = [
   WINDOW w AS (PARTITION BY mediator_id ORDER BY day)`,
 ];
 
-/** The triggers, as written into migration 0013. */
+/** The triggers, as written into migration 0015. */
 export const TRIGGER_STATEMENTS = [
   `CREATE TRIGGER mediations_counters_insert AFTER INSERT ON mediations BEGIN
   ${add('NEW')}

@@ -19,6 +19,9 @@ import { routingInputs, type RosterEntry } from './routingCache';
  *   7. recent success rate (agreements among outcomes in the last 365 days), higher first;
  *   8. recent average duration (signing for the materials to the outcome), shorter first;
  *   9. lighter load, then roster number.
+ * Speed (issue 12 item 11: < 20 ms over 2,000 mediators): the roster and the 365-day figures come from an in-memory
+ * cache checked against versions the triggers raise (routingCache.ts); every mediator gets its numeric key, but the
+ * reasons and warnings are worded only for the `limit` shown, picked without sorting the whole roster.
  */
 export interface Recommendation {
   mediatorId: number;
