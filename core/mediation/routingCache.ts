@@ -90,52 +90,44 @@ function cacheFor(sqlite: Database.Database): Cache {
 }
 
 function readRoster(sqlite: Database.Database): RosterEntry[] {
-  // raw rows (arrays): building 2,000 keyed objects costs more than SQLite's reading them
-  const rows = sqlite
-    .prepare(
-      `SELECT md.id, md.name, md.kind, md.id_number, md.fields, md.regions, md.capacity, md.active_from, md.active_to,
-              o.level, o.name, o.region, o.active_to
-         FROM mediators md LEFT JOIN mediation_orgs o ON o.id = md.org_id
-        ORDER BY md.id`,
-    )
-    .raw()
-    .all() as [
-    number,
-    string,
-    string,
-    string | null,
-    string,
-    string,
-    number,
-    string,
-    string | null,
-    string | null,
-    string | null,
-    string | null,
-    string | null,
-  ][];
-  return rows.map(
-    ([id, name, kind, idNumber, fields, regionsJson, capacity, activeFrom, activeTo, orgLevel, orgName, orgRegion, orgTo]) => {
-      const level = (orgLevel ?? 'county') as Level;
-      const regions = JSON.parse(regionsJson) as string[];
-      return {
-        id,
-        name,
-        kindLabel: MEDIATOR_KINDS[kind as MediatorKind] ?? kind,
-        idNumber: idNumber ? idNumber.toUpperCase() : null,
-        capacity,
-        activeFrom,
-        activeTo,
-        orgName,
-        orgTo,
-        level,
-        levelLabel: orgLevel ? LEVELS[orgLevel as Level] : null,
-        layer: LEVEL_RANK[level],
-        coverage: regions.length ? regions : orgRegion ? [orgRegion] : [],
-        fields: JSON.parse(fields) as string[],
-      };
-    },
+  // The organisations apart (a few hundred) and the mediators as raw rows (arrays): building 2,000 keyed objects,
+  // each with its organisation's strings copied in by a join, cost more than SQLite's reading them.
+  const orgs = new Map(
+    (
+      sqlite.prepare(`SELECT id, level, name, region, active_to FROM mediation_orgs`).raw().all() as [
+        number,
+        string,
+        string,
+        string | null,
+        string | null,
+      ][]
+    ).map(([id, level, name, region, activeTo]) => [id, { level: level as Level, name, region, activeTo }]),
   );
+  const rows = sqlite
+    .prepare(`SELECT id, name, kind, id_number, fields, regions, capacity, active_from, active_to, org_id FROM mediators ORDER BY id`)
+    .raw()
+    .all() as [number, string, string, string | null, string, string, number, string, string | null, number | null][];
+  return rows.map(([id, name, kind, idNumber, fields, regionsJson, capacity, activeFrom, activeTo, orgId]) => {
+    const org = orgId === null ? undefined : orgs.get(orgId);
+    const level = org?.level ?? 'county';
+    const regions = JSON.parse(regionsJson) as string[];
+    return {
+      id,
+      name,
+      kindLabel: MEDIATOR_KINDS[kind as MediatorKind] ?? kind,
+      idNumber: idNumber ? idNumber.toUpperCase() : null,
+      capacity,
+      activeFrom,
+      activeTo,
+      orgName: org?.name ?? null,
+      orgTo: org?.activeTo ?? null,
+      level,
+      levelLabel: org ? LEVELS[org.level] : null,
+      layer: LEVEL_RANK[level],
+      coverage: regions.length ? regions : org?.region ? [org.region] : [],
+      fields: JSON.parse(fields) as string[],
+    };
+  });
 }
 
 function readStats(sqlite: Database.Database, since: string, today: string): Map<number, MediatorStats> {
