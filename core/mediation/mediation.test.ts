@@ -368,7 +368,7 @@ describe('routing', () => {
   // Routing keeps the roster and the outcome figures in memory between calls (routingCache.ts); a coordinator who
   // has just changed the roster or recorded an outcome must see it in the very next recommendation.
   it('shows a roster change in the next recommendation: a new mediator, a changed field, a deactivation', async () => {
-    const { town, wu, zheng } = await roster();
+    const { town, chen, wu, zheng } = await roster();
     const m = await openDelegated();
     const names = async () => (await h.call('mediation.recommend', { mediationId: m.id }, coord)).ranked.map((r) => r.name);
     expect(await names()).toEqual(['吴镇调', '陈村调', '郑县调']);
@@ -389,6 +389,10 @@ describe('routing', () => {
     expect(await names()).toEqual(['钱镇调', '陈村调', '吴镇调', '郑县调']);
     await h.call('mediation.deactivate', { what: 'mediator', id: zheng.id, lastDay: '2026-12-01' }, coord);
     expect(await names()).toEqual(['钱镇调', '陈村调', '吴镇调']);
+    // assigning by the recommendation records the mediator's place and its reasons as they stand now
+    await h.call('mediation.assign', { mediationId: m.id, mediatorId: chen.id, how: 'recommended' }, coord);
+    const stored = h.core.sqlite.prepare(`SELECT reasons FROM mediation_assignments WHERE mediation_id = ?`).pluck().get(m.id) as string;
+    expect(JSON.parse(stored)).toEqual(['推荐第 2 位', '村（社区）层级，服务区域覆盖当事人所在地', '在办 0 件 / 上限 5 件']);
   });
 
   it('shows a recorded outcome and the load in the next recommendation', async () => {
