@@ -18,7 +18,7 @@ import { LEVEL_RANK, LEVELS, MEDIATOR_KINDS, type Level, type MediatorKind } fro
  * mediator's figures changed. With the per-mediator versions, recording an outcome re-reads one mediator, not 2,000.
  */
 
-/** The version rows and the triggers that raise them (migration 0016 holds exactly this text; routing.test.ts). */
+/** The version rows and the triggers that raise them (migration 0016 holds exactly this text; routingCache.test.ts). */
 const bumpRoster = `UPDATE routing_versions SET version = version + 1 WHERE name = 'roster';`;
 // Any write to a mediation that may move its mediator's outcome totals (counters.ts: mediator, outcome, its date,
 // the signing date) marks the mediator — a superset of the writes that do, which costs at most a needless re-read.
