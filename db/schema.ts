@@ -944,6 +944,41 @@ export const mediatorOutcomeTotals = sqliteTable(
   (t) => [primaryKey({ columns: [t.mediatorId, t.day] })],
 );
 
+/**
+ * Versions that tell routing's in-process cache (core/mediation/routingCache.ts) what changed since it last read:
+ * `roster` rises with every write to `mediators` or `mediation_orgs`, `outcomes` with every write to a mediation that
+ * can change a mediator's outcome figures. Kept by triggers (migration 0016) in the same transaction as the write.
+ */
+export const routingVersions = sqliteTable('routing_versions', {
+  name: text('name').primaryKey(),
+  version: integer('version').notNull().default(0),
+});
+
+/**
+ * The centre's open limits per kind and due date (core/mediation/dueCounts.ts), kept by triggers on `mediations`:
+ * the warnings view's counts are a sum over due dates, not a count over the register. Derived data.
+ */
+export const mediationDueCounts = sqliteTable(
+  'mediation_due_counts',
+  {
+    /** 'assign' | 'accept' | 'contact' | 'legal' */
+    kind: text('kind').notNull(),
+    due: text('due').notNull(),
+    n: integer('n').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.due] })],
+);
+
+/** The `outcomes` version at which each mediator's outcome figures last changed (same triggers). */
+export const mediatorOutcomeVersions = sqliteTable(
+  'mediator_outcome_versions',
+  {
+    mediatorId: integer('mediator_id').primaryKey(),
+    version: integer('version').notNull(),
+  },
+  (t) => [index('mediator_outcome_versions_version_idx').on(t.version)],
+);
+
 /** Consent per party, with its date: to mediate, or to extend. A refusal or an insistence on suing ends a 委派. */
 export const mediationConsents = sqliteTable(
   'mediation_consents',

@@ -21,14 +21,14 @@ function rng(seed: number) {
 }
 
 function setup() {
-  const { sqlite, db } = openDatabase({ file: ':memory:' });
+  const { sqlite } = openDatabase({ file: ':memory:' });
   for (let i = 1; i <= 6; i++)
     sqlite
       .prepare(
         `INSERT INTO mediators (name, kind, fields, regions, capacity, active_from, created_at, updated_at) VALUES (?, 'invited', '[]', '[]', 5, '2025-01-01', 'x', 'x')`,
       )
       .run(`调解员${i}`);
-  return { sqlite, db };
+  return { sqlite };
 }
 
 function snapshot(sqlite: ReturnType<typeof setup>['sqlite']) {
@@ -40,7 +40,7 @@ function snapshot(sqlite: ReturnType<typeof setup>['sqlite']) {
 
 describe('mediator counters (routing)', () => {
   it('equal a recount of the register after a random sequence of intakes, assignments, outcomes, corrections and deletions', () => {
-    const { sqlite, db } = setup();
+    const { sqlite } = setup();
     const rand = rng(20261202);
     const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
     const day = () =>
@@ -101,8 +101,8 @@ describe('mediator counters (routing)', () => {
       ['2026-01-01', '2026-12-31'],
     ] as const) {
       const recount = recountMediatorCounters(sqlite, today, since);
-      expect([...openLoads(db)].sort((a, b) => a[0] - b[0])).toEqual(recount.load.map((r) => [r.id, r.n]));
-      const stats = [...outcomeStats(db, since, today).values()];
+      expect([...openLoads(sqlite)].sort((a, b) => a[0] - b[0])).toEqual(recount.load.map((r) => [r.id, r.n]));
+      const stats = [...outcomeStats(sqlite, since, today).values()];
       expect(stats.map(({ id, ok, n }) => ({ id, ok, n }))).toEqual(recount.stats.map(({ id, ok, n }) => ({ id, ok, n })));
       stats.forEach((s, i) => {
         const expected = recount.stats[i]!.days;
@@ -110,8 +110,8 @@ describe('mediator counters (routing)', () => {
         else expect(s.days).toBeCloseTo(expected, 9);
       });
     }
-    expect(openLoads(db).size).toBeGreaterThan(0);
-    expect(outcomeStats(db, '2024-12-31', '2025-12-31').size).toBeGreaterThan(0);
+    expect(openLoads(sqlite).size).toBeGreaterThan(0);
+    expect(outcomeStats(sqlite, '2024-12-31', '2025-12-31').size).toBeGreaterThan(0);
 
     // the rebuild (the migration's first fill, and the repair) gives the same counters as the triggers kept
     const kept = snapshot(sqlite);

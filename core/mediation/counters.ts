@@ -1,13 +1,11 @@
 import type Database from 'better-sqlite3';
-import { sql } from 'drizzle-orm';
-import type { Db, Tx } from '../context';
 import { OPEN_STATUSES } from './labels';
 
 /**
  * Routing's per-mediator counters (db/schema.ts `mediator_counters`, `mediator_outcome_totals`): the open load and
  * running totals of outcomes by day. They are kept by SQLite triggers on `mediations`, so every write that changes a
  * mediation's status, mediator, outcome or dates updates them in the same transaction — no code path can forget.
- * The trigger SQL below is written into migration 0013 (mediation_counters); counters.test.ts checks the migration
+ * The trigger SQL below is written into migration 0015 (mediation_counters); counters.test.ts checks the migration
  * holds exactly this text, so OPEN_STATUSES stays the one place that says which statuses are open.
  */
 
@@ -54,7 +52,7 @@ export const REBUILD_STATEMENTS = [
   WINDOW w AS (PARTITION BY mediator_id ORDER BY day)`,
 ];
 
-/** The triggers, as written into migration 0013. */
+/** The triggers, as written into migration 0015. */
 export const TRIGGER_STATEMENTS = [
   `CREATE TRIGGER mediations_counters_insert AFTER INSERT ON mediations BEGIN
   ${add('NEW')}
@@ -103,27 +101,35 @@ export interface MediatorStats {
 }
 
 /** Open load per mediator, from the counters. */
-export function openLoads(db: Db | Tx): Map<number, number> {
-  const rows = db.all<{ id: number; n: number }>(sql`SELECT mediator_id AS id, open_load AS n FROM mediator_counters WHERE open_load <> 0`);
+export function openLoads(sqlite: Database.Database): Map<number, number> {
+  const rows = sqlite.prepare(`SELECT mediator_id AS id, open_load AS n FROM mediator_counters WHERE open_load <> 0`).all() as {
+    id: number;
+    n: number;
+  }[];
   return new Map(rows.map((r) => [r.id, r.n]));
 }
 
 /**
  * Outcomes per mediator between `since` and `today` inclusive: the running totals at `today` less those before
  * `since` — two primary-key lookups per mediator, whatever the register's size (CROSS JOIN keeps SQLite reading
- * from the mediators: the other order evaluates the lookups once per day row).
+ * from the mediators: the other order evaluates the lookups once per day row). `onlyChanged` limits it to the
+ * mediators whose figures changed after an `outcomes` version (@after; routingCache.ts).
  */
-export function outcomeStats(db: Db | Tx, since: string, today: string): Map<number, MediatorStats> {
-  const rows = db.all<MediatorStats>(
-    sql`SELECT a.mediator_id AS id, a.agreements - coalesce(b.agreements, 0) AS ok, a.outcomes - coalesce(b.outcomes, 0) AS n,
+export function outcomeStatsSql(onlyChanged: boolean): string {
+  return `SELECT a.mediator_id AS id, a.agreements - coalesce(b.agreements, 0) AS ok, a.outcomes - coalesce(b.outcomes, 0) AS n,
                (a.days_sum - coalesce(b.days_sum, 0)) / nullif(a.days_count - coalesce(b.days_count, 0), 0) AS days
           FROM mediators md
           CROSS JOIN mediator_outcome_totals a ON a.mediator_id = md.id
-               AND a.day = (SELECT max(day) FROM mediator_outcome_totals WHERE mediator_id = md.id AND day <= ${today})
+               AND a.day = (SELECT max(day) FROM mediator_outcome_totals WHERE mediator_id = md.id AND day <= @today)
           LEFT JOIN mediator_outcome_totals b ON b.mediator_id = md.id
-               AND b.day = (SELECT max(day) FROM mediator_outcome_totals WHERE mediator_id = md.id AND day < ${since})
-         WHERE a.outcomes - coalesce(b.outcomes, 0) > 0
-         ORDER BY 1`,
-  );
+               AND b.day = (SELECT max(day) FROM mediator_outcome_totals WHERE mediator_id = md.id AND day < @since)
+         WHERE a.outcomes - coalesce(b.outcomes, 0) > 0${
+           onlyChanged ? ` AND md.id IN (SELECT mediator_id FROM mediator_outcome_versions WHERE version > @after)` : ''
+         }
+         ORDER BY 1`;
+}
+
+export function outcomeStats(sqlite: Database.Database, since: string, today: string): Map<number, MediatorStats> {
+  const rows = sqlite.prepare(outcomeStatsSql(false)).all({ since, today }) as MediatorStats[];
   return new Map(rows.map((r) => [r.id, r]));
 }

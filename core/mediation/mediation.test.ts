@@ -364,6 +364,64 @@ describe('routing', () => {
     );
     expect(ok.assignments.at(-1)).toMatchObject({ overCapacityReason: '当事人点名要求' });
   });
+
+  // Routing keeps the roster and the outcome figures in memory between calls (routingCache.ts); a coordinator who
+  // has just changed the roster or recorded an outcome must see it in the very next recommendation.
+  it('shows a roster change in the next recommendation: a new mediator, a changed field, a deactivation', async () => {
+    const { town, chen, wu, zheng } = await roster();
+    const m = await openDelegated();
+    const names = async () => (await h.call('mediation.recommend', { mediationId: m.id }, coord)).ranked.map((r) => r.name);
+    expect(await names()).toEqual(['吴镇调', '陈村调', '郑县调']);
+    await h.call(
+      'mediation.saveMediator',
+      { name: '钱镇调', kind: 'staff', orgId: town.id, fields: ['民间借贷纠纷'], capacity: 5, activeFrom: '2026-01-01' },
+      coord,
+    );
+    const r = await h.call('mediation.recommend', { mediationId: m.id }, coord);
+    expect(r.ranked.map((x) => x.name)).toEqual(['吴镇调', '钱镇调', '陈村调', '郑县调']);
+    expect(r.ranked[1]!.reasons).toContain('擅长领域“民间借贷纠纷”与案由相符');
+    // 吴镇调 loses the field: the new town mediator now leads
+    await h.call(
+      'mediation.saveMediator',
+      { id: wu.id, name: '吴镇调', kind: 'invited', orgId: town.id, fields: [], capacity: 5, activeFrom: '2026-01-01' },
+      coord,
+    );
+    expect(await names()).toEqual(['钱镇调', '陈村调', '吴镇调', '郑县调']);
+    await h.call('mediation.deactivate', { what: 'mediator', id: zheng.id, lastDay: '2026-12-01' }, coord);
+    expect(await names()).toEqual(['钱镇调', '陈村调', '吴镇调']);
+    // assigning by the recommendation records the mediator's place and its reasons as they stand now
+    await h.call('mediation.assign', { mediationId: m.id, mediatorId: chen.id, how: 'recommended' }, coord);
+    const stored = h.core.sqlite.prepare(`SELECT reasons FROM mediation_assignments WHERE mediation_id = ?`).pluck().get(m.id) as string;
+    expect(JSON.parse(stored)).toEqual(['推荐第 2 位', '村（社区）层级，服务区域覆盖当事人所在地', '在办 0 件 / 上限 5 件']);
+  });
+
+  it('shows a recorded outcome and the load in the next recommendation', async () => {
+    const { chen } = await roster();
+    const m = await openDelegated();
+    const chenIn = async () => (await h.call('mediation.recommend', { mediationId: m.id }, coord)).ranked.find((r) => r.name === '陈村调')!;
+    expect(await chenIn()).toMatchObject({ load: 0, successRate: null });
+    const other = await delegatedCase([
+      { role: '申请人', party: COMPANY },
+      { role: '被申请人', party: LI_SI },
+    ]);
+    const m2 = await h.call(
+      'mediation.open',
+      {
+        caseId: other.id,
+        flow: 'delegated',
+        region: REGION,
+        consents: [{ partyId: other.parties[0]!.party.id, answer: 'agree', on: '2026-12-02' }],
+      },
+      clerk,
+    );
+    await h.call('mediation.assign', { mediationId: m2.id, mediatorId: chen.id, how: 'appointed' }, coord);
+    await h.call('mediation.respond', { mediationId: m2.id, accept: true, on: '2026-12-02' }, coord);
+    expect(await chenIn()).toMatchObject({ load: 1, successRate: null });
+    await h.call('mediation.recordFailure', { mediationId: m2.id, reason: 'too-far-apart', on: '2026-12-02', fileNow: false }, coord);
+    const after = await chenIn();
+    expect(after).toMatchObject({ load: 0, successRate: 0 });
+    expect(after.reasons).toContain('近一年调解成功率 0%（1 件）');
+  });
 });
 
 describe('outcomes', () => {

@@ -145,13 +145,13 @@ export const mediationOperations = [
   op('mediation.recommend', {
     input: input({ mediationId: positiveId('调解案件'), limit: integerIn('条数', 1, 50).default(10) }),
     output: recommendationView,
-    handler: (ctx, i) => recommend(ctx.core.db, i.mediationId, today(ctx), i.limit),
+    handler: (ctx, i) => recommend(ctx.core.sqlite, i.mediationId, today(ctx), i.limit),
   }),
   op('mediation.assign', {
     input: assignInput,
     output: mediationViewSchema,
     handler: (ctx, i) =>
-      assignMediator(ctx, i, i.how === 'recommended' ? reasonsFor(ctx.core.db, i.mediationId, i.mediatorId, today(ctx)) : undefined),
+      assignMediator(ctx, i, i.how === 'recommended' ? reasonsFor(ctx.core.sqlite, i.mediationId, i.mediatorId, today(ctx)) : undefined),
   }),
   op('mediation.respond', { input: respondInput, output: mediationViewSchema, handler: (ctx, i) => respond(ctx, i) }),
   op('mediation.recuse', {

@@ -1,12 +1,15 @@
 import type Database from 'better-sqlite3';
 import { addCalendarDays } from '../calendar';
+import { centreDueCounts, LIMITS } from './dueCounts';
 import { LIMIT_KINDS, WARNING_TIERS, type LimitKind, type WarningTier } from './labels';
 
 /**
  * The warnings view: every open limit due within two days, due today or overdue — the centre's response limits
  * (assign, accept, first contact; docs/DOMAIN.md “调解”, settings) and the legal mediation period (core/periods). An overdue
  * limit is escalated (flagged for the coordinator). Each limit has a (status, due) index, so the view reads only the
- * rows of its status up to the due date, stops at the cap, and counts without reading rows (bench/mediation.ts).
+ * rows of its status up to the due date, stops at the cap, and the centre's counts come from
+ * counts per due date kept by triggers (dueCounts.ts); the case, mediator and
+ * organisation are read for the shown rows only (bench/mediation.ts).
  */
 export interface WarningFilter {
   mediatorId?: number;
@@ -14,13 +17,12 @@ export interface WarningFilter {
   limit?: number;
 }
 
-const QUERIES: Record<LimitKind, string> = {
-  assign: `status = 'awaiting-assignment' AND assign_due IS NOT NULL AND assign_due <= @until`,
-  accept: `status = 'awaiting-acceptance' AND accept_due IS NOT NULL AND accept_due <= @until`,
-  contact: `status = 'in-progress' AND contact_due IS NOT NULL AND contact_due <= @until`,
-  legal: `status = 'in-progress' AND due_on IS NOT NULL AND due_on <= @until`,
-};
-const COLUMN: Record<LimitKind, string> = { assign: 'assign_due', accept: 'accept_due', contact: 'contact_due', legal: 'due_on' };
+const QUERIES = Object.fromEntries(
+  Object.entries(LIMITS).map(([kind, { status, column }]) => [
+    kind,
+    `status = '${status}' AND ${column} IS NOT NULL AND ${column} <= @until`,
+  ]),
+) as Record<LimitKind, string>;
 
 export function tierOf(due: string, today: string): WarningTier {
   if (due < today) return 'overdue';
@@ -36,55 +38,70 @@ export function mediationWarnings(sqlite: Database.Database, today: string, f: W
   const cap = Math.min(f.limit ?? WARNINGS_CAP, WARNINGS_CAP);
   const extra = `${f.mediatorId ? ' AND m.mediator_id = @mediatorId' : ''}${f.orgId ? ' AND m.org_id = @orgId' : ''}`;
   const params = { until, today, mediatorId: f.mediatorId ?? null, orgId: f.orgId ?? null, limit: cap };
-  const rows: {
-    mediationId: number;
-    caseNumber: string;
-    limit: LimitKind;
-    limitLabel: string;
-    due: string;
-    tier: WarningTier;
-    tierLabel: string;
-    mediatorName: string | null;
-    orgName: string | null;
-    escalate: boolean;
-  }[] = [];
+  const due: { mediationId: number; due: string; limit: LimitKind }[] = [];
   const counts = { overdue: 0, today: 0, soon: 0 };
   for (const kind of Object.keys(QUERIES) as LimitKind[]) {
     const where = `${QUERIES[kind].replace(/\b(status|assign_due|accept_due|contact_due|due_on)\b/g, 'm.$1')}${extra}`;
-    // Each limit reads its own (status, due) index in due order and stops after `cap` rows; the counts read the same
-    // index range without touching the table rows.
-    const found = sqlite.prepare(
-      `SELECT m.id AS mediationId, c.number AS caseNumber, m.${COLUMN[kind]} AS due, md.name AS mediatorName, o.name AS orgName
-         FROM mediations m
-         JOIN cases c ON c.id = m.case_id
-         LEFT JOIN mediators md ON md.id = m.mediator_id
-         LEFT JOIN mediation_orgs o ON o.id = m.org_id
-        WHERE ${where}
-        ORDER BY m.${COLUMN[kind]}, m.id
-        LIMIT @limit`,
-    );
-    for (const r of found.all(params) as {
-      mediationId: number;
-      caseNumber: string;
-      due: string;
-      mediatorName: string | null;
-      orgName: string | null;
-    }[]) {
-      const tier = tierOf(r.due, today);
-      rows.push({ ...r, limit: kind, limitLabel: LIMIT_KINDS[kind], tier, tierLabel: WARNING_TIERS[tier], escalate: tier === 'overdue' });
-    }
-    // three index range counts (plain count(*) over the covering index, no expression per row)
-    const col = `m.${COLUMN[kind]}`;
+    const col = `m.${LIMITS[kind].column}`;
+    // Each limit reads its own (status, due) index in due order and stops after `cap` rows: ids and due dates only,
+    // which the index holds (the centre's view reads no table row here).
+    for (const r of sqlite
+      .prepare(`SELECT m.id AS mediationId, ${col} AS due FROM mediations m WHERE ${where} ORDER BY ${col}, m.id LIMIT @limit`)
+      .all(params) as { mediationId: number; due: string }[])
+      due.push({ ...r, limit: kind });
+    // The centre's counts come from the counts per due date the triggers keep (dueCounts.ts); a person's or an
+    // organisation's from three index range counts (a few hundred rows at most).
     const count = (range: string) => `(SELECT count(*) FROM mediations m WHERE ${where} AND ${range})`;
-    const c = sqlite
-      .prepare(`SELECT ${count(`${col} < @today`)} AS overdue, ${count(`${col} = @today`)} AS today, ${count(`${col} > @today`)} AS soon`)
-      .get(params) as typeof counts;
+    const c = extra
+      ? (sqlite
+          .prepare(
+            `SELECT ${count(`${col} < @today`)} AS overdue, ${count(`${col} = @today`)} AS today, ${count(`${col} > @today`)} AS soon`,
+          )
+          .get(params) as typeof counts)
+      : centreDueCounts(sqlite, kind, today, until);
     counts.overdue += c.overdue;
     counts.today += c.today;
     counts.soon += c.soon;
   }
-  rows.sort((a, b) => a.due.localeCompare(b.due) || a.mediationId - b.mediationId);
+  // The most urgent first: the earliest due dates over all four limits; only those shown are joined to their case,
+  // mediator and organisation (up to `cap` rows, not four times as many).
+  due.sort((a, b) => a.due.localeCompare(b.due) || a.mediationId - b.mediationId);
+  const shown = due.slice(0, cap);
+  const details = new Map(
+    (
+      sqlite
+        .prepare(
+          `SELECT m.id, c.number AS caseNumber, md.name AS mediatorName, o.name AS orgName
+           FROM mediations m
+           JOIN cases c ON c.id = m.case_id
+           LEFT JOIN mediators md ON md.id = m.mediator_id
+           LEFT JOIN mediation_orgs o ON o.id = m.org_id
+          WHERE m.id IN (SELECT value FROM json_each(@ids))`,
+        )
+        .all({ ids: JSON.stringify([...new Set(shown.map((r) => r.mediationId))]) }) as {
+        id: number;
+        caseNumber: string;
+        mediatorName: string | null;
+        orgName: string | null;
+      }[]
+    ).map((r) => [r.id, r]),
+  );
+  const rows = shown.map((r) => {
+    const d = details.get(r.mediationId)!;
+    const tier = tierOf(r.due, today);
+    return {
+      mediationId: r.mediationId,
+      caseNumber: d.caseNumber,
+      limit: r.limit,
+      limitLabel: LIMIT_KINDS[r.limit],
+      due: r.due,
+      tier,
+      tierLabel: WARNING_TIERS[tier],
+      mediatorName: d.mediatorName,
+      orgName: d.orgName,
+      escalate: tier === 'overdue',
+    };
+  });
   const total = counts.overdue + counts.today + counts.soon;
-  // The most urgent first: the earliest due dates over all four limits.
-  return { today, rows: rows.slice(0, cap), counts, total, capped: total > cap };
+  return { today, rows, counts, total, capped: total > cap };
 }
