@@ -592,6 +592,25 @@ export const docketCases = sqliteTable(
   ],
 );
 
+/**
+ * Open docket rows counted per judge, due date and filing date (migration docket_open_dues): kept by triggers on
+ * docket_cases in the same statement as every change, so the desk's and the centre's tier counts add up a few
+ * hundred rows per judge instead of reading every open case. Only rows whose stored due date holds (status open,
+ * due date set, no open-ended suspension — core/docket/dueDate.ts OPEN_SUSPENSION); the others are computed live.
+ * The tiers move with the date, so the counts are by due date and the lists sum the ranges of the day.
+ */
+export const docketOpenDues = sqliteTable(
+  'docket_open_dues',
+  {
+    /** 0: no judge yet */
+    judgeId: integer('judge_id').notNull(),
+    dueOn: text('due_on').notNull(),
+    filedOn: text('filed_on').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.judgeId, t.dueOn, t.filedOn] })],
+);
+
 /** Assignment history: first assignment, directed assignment with its reason, serial cases, reassignments. */
 export const docketAssignments = sqliteTable(
   'docket_assignments',
