@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import '../core/areas';
 import { searchCaseIds } from '../core/cases/search';
 import { listDocuments } from '../core/documents/register';
+import { myHearings } from '../core/docket/hearings';
 import { centreFigures, openDocket } from '../core/docket/views';
 import { listRelief } from '../core/fees/relief';
 import { reliefTotals } from '../core/fees/totals';
@@ -9,7 +10,7 @@ import { outcomeStats } from '../core/mediation/counters';
 import { listMediations } from '../core/mediation/list';
 import type { ListInput } from '../core/mediation/schemas';
 import { mediationWarnings } from '../core/mediation/warnings';
-import { expectIndexUsed, recordStatements, type RecordedStatement } from '../test/queryPlan';
+import { expectIndexUsed, queryPlan, recordStatements, type RecordedStatement } from '../test/queryPlan';
 import { openDatabase } from './connection';
 
 // The registers a desk opens all day must answer from an index, not by reading every row: at 100k cases a full
@@ -77,6 +78,13 @@ describe('hot queries use their indexes', () => {
       // the counts: a few rows per judge and due date, a judge's by primary key (everyone's: the whole small table)
       if (judgeId !== null) expectUses(st, /FROM docket_open_dues/, 'sqlite_autoindex_docket_open_dues_1');
     }
+  });
+
+  it('docket: the desk’s hearings of the day and the week are counted from the judge’s calendar index alone', () => {
+    const st = recordStatements(sqlite, () => myHearings(db, 3, '2026-11-25'));
+    expectUses(st, /count\(\*\)/, 'docket_hearings_judge_idx');
+    const plan = queryPlan(sqlite, statement(st, /count\(\*\)/).sql, statement(st, /count\(\*\)/).params);
+    expect(plan.join('\n')).toContain('COVERING INDEX docket_hearings_judge_idx');
   });
 
   it('docket: the centre view counts open cases from the counters and this month’s closings from the closed index', () => {

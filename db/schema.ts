@@ -717,7 +717,8 @@ export const docketHearings = sqliteTable(
     at: text('at').notNull(),
   },
   (t) => [
-    index('docket_hearings_judge_idx').on(t.judgeId, t.startsAt),
+    /** a judge's calendar; with the status, the desk counts the day's and the week's hearings from the index alone */
+    index('docket_hearings_judge_idx').on(t.judgeId, t.startsAt, t.status),
     index('docket_hearings_room_idx').on(t.courtroom, t.startsAt),
     index('docket_hearings_case_idx').on(t.caseId),
   ],

@@ -4,7 +4,10 @@ CREATE TABLE `docket_open_dues` (
 	`filed_on` text NOT NULL,
 	`n` integer NOT NULL,
 	PRIMARY KEY(`judge_id`, `due_on`, `filed_on`)
-);--> statement-breakpoint
+);
+--> statement-breakpoint
+DROP INDEX `docket_hearings_judge_idx`;--> statement-breakpoint
+CREATE INDEX `docket_hearings_judge_idx` ON `docket_hearings` (`judge_id`,`starts_at`,`status`);--> statement-breakpoint
 CREATE TRIGGER docket_open_dues_insert AFTER INSERT ON docket_cases BEGIN
   INSERT INTO docket_open_dues (judge_id, due_on, filed_on, n) SELECT coalesce(NEW.judge_id, 0), NEW.due_on, NEW.filed_on, 1 WHERE NEW.status = 'open' AND NEW.due_on IS NOT NULL AND NEW.suspended_until IS NOT '9999-12-31'
     ON CONFLICT (judge_id, due_on, filed_on) DO UPDATE SET n = n + 1;

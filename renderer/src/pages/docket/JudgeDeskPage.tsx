@@ -90,16 +90,26 @@ export function MyHearings() {
       </Space>
     </List.Item>
   );
+  const laterTotal = data.weekTotal - data.todayTotal;
+  // the desk lists the earliest hearings of each; the count in the title is all of them
+  const more = (shown: number, total: number) =>
+    total > shown ? (
+      <Typography.Text type="secondary">
+        共 {total} 场，列出最早的 {shown} 场
+      </Typography.Text>
+    ) : null;
   return (
     <Row gutter={16} style={{ marginBottom: 16 }} data-testid="my-hearings">
       <Col xs={24} lg={12}>
-        <Card size="small" title={`今天的庭审（${data.todays.length}）`}>
+        <Card size="small" title={`今天的庭审（${data.todayTotal}）`}>
           <List size="small" dataSource={data.todays} locale={{ emptyText: '今天没有庭审' }} renderItem={item} />
+          {more(data.todays.length, data.todayTotal)}
         </Card>
       </Col>
       <Col xs={24} lg={12}>
-        <Card size="small" title={`本周其余庭审（至 ${data.weekEnds}，${later.length}）`}>
+        <Card size="small" title={`本周其余庭审（至 ${data.weekEnds}，${laterTotal}）`}>
           <List size="small" dataSource={later} locale={{ emptyText: '本周没有其他庭审' }} renderItem={item} />
+          {more(later.length, laterTotal)}
         </Card>
       </Col>
     </Row>
