@@ -1,10 +1,10 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, inArray, sql } from 'drizzle-orm';
 import { addCalendarDays } from '../calendar/calendar';
-import { cases, docketCases, docketExtensions, docketSuspensions, users } from '../../db/schema';
+import { docketExtensions, docketSuspensions, users } from '../../db/schema';
 import { courtCalendar } from '../calendar/courtCalendar';
 import type { Db } from '../context';
 import { readSetting } from '../settings';
-import { STATUS_LABELS } from './meta';
+import { DOCKET_PAGE, STATUS_LABELS } from './meta';
 import type { DocketRow } from './schemas';
 import { PROCEDURE_LABELS, type Procedure } from './triage';
 import { OPEN_SUSPENSION } from './dueDate';
@@ -82,21 +82,6 @@ function periodsOf(db: Db, rows: OpenRow[], on: string) {
         return [r.caseId, { period: p, pendingExtension: exts.some((x) => x.status === 'pending') }] as const;
       }),
   );
-}
-
-/** Party names of the listed cases, a chunk per query (never one per row). */
-function partiesOf(db: Db, ids: number[]): Map<number, string> {
-  const m = new Map<number, string>();
-  for (let i = 0; i < ids.length; i += CHUNK) {
-    const part = ids.slice(i, i + CHUNK);
-    if (!part.length) break;
-    const rows = db.all<{ caseId: number; t: string }>(
-      sql`SELECT cp.case_id AS caseId, group_concat(p.name, '、') AS t FROM case_parties cp JOIN parties p ON p.id = cp.party_id
-          WHERE cp.case_id IN (${sql.join(part, sql`, `)}) GROUP BY cp.case_id`,
-    );
-    for (const r of rows) m.set(r.caseId, r.t);
-  }
-  return m;
 }
 
 /** Rows computed live (open, but no due date or an open-ended suspension): the stored due date does not hold. */
@@ -197,7 +182,7 @@ export function openDocket(
   db: Db,
   on: string,
   judgeId: number | null,
-  limit = 500,
+  limit = DOCKET_PAGE,
 ): { today: string; total: number; counts: DocketCounts; rows: DocketRow[] } {
   const top = topStored(db, on, judgeId, limit);
   const stored = storedCounts(db, on, judgeId);
@@ -239,18 +224,17 @@ export function openDocket(
   const chosen = picks.slice(0, limit);
   const ids = chosen.map((p) => p.caseId);
   const details = new Map(detailsOf(db, ids).map((d) => [d.caseId, d]));
-  const parties = partiesOf(db, ids);
   // court practice (setting docket.extensionLeadDays): ask for the extension this many days before the period ends
   const lead = readSetting(db, 'docket.extensionLeadDays')!;
   const rows: DocketRow[] = chosen.map((p) => {
     const d = details.get(p.caseId)!;
     const procedure = d.procedure as Procedure | null;
-    const pendingExtension = p.pending ?? d.pendingExtension;
+    const pendingExtension = p.pending ?? d.pendingExtension === 1;
     return {
       caseId: p.caseId,
       number: d.number,
       causeName: d.causeName,
-      partiesText: parties.get(p.caseId) ?? '',
+      partiesText: d.partiesText ?? '',
       amountFen: d.amountFen,
       procedure,
       procedureLabel: procedure ? PROCEDURE_LABELS[procedure] : null,
@@ -270,29 +254,33 @@ export function openDocket(
   return { today: on, total, counts, rows };
 }
 
-/** Number, cause, amount, judge and flags of the listed cases (by primary key, a chunk per query). */
+/**
+ * Number, cause, amount, parties, judge and flags of the listed cases: one statement per chunk, by primary key
+ * (the listed cases are the page shown, so this is the part of the desk that grows with the page).
+ */
 function detailsOf(db: Db, ids: number[]) {
-  const out = [];
+  const out: {
+    caseId: number;
+    procedure: string | null;
+    status: string;
+    filedOn: string;
+    judgeId: number | null;
+    judgeName: string | null;
+    pendingExtension: number;
+    number: string;
+    causeName: string;
+    amountFen: number | null;
+    partiesText: string | null;
+  }[] = [];
   for (let i = 0; i < ids.length; i += CHUNK) {
     out.push(
-      ...db
-        .select({
-          caseId: docketCases.caseId,
-          procedure: docketCases.procedure,
-          status: docketCases.status,
-          filedOn: docketCases.filedOn,
-          judgeId: docketCases.judgeId,
-          judgeName: users.displayName,
-          pendingExtension: docketCases.pendingExtension,
-          number: cases.number,
-          causeName: cases.causeName,
-          amountFen: cases.amountFen,
-        })
-        .from(docketCases)
-        .innerJoin(cases, eq(cases.id, docketCases.caseId))
-        .leftJoin(users, eq(users.id, docketCases.judgeId))
-        .where(inArray(docketCases.caseId, ids.slice(i, i + CHUNK)))
-        .all(),
+      ...db.all<(typeof out)[number]>(
+        sql`SELECT d.case_id AS caseId, d.procedure, d.status, d.filed_on AS filedOn, d.judge_id AS judgeId, u.display_name AS judgeName,
+              d.pending_extension AS pendingExtension, c.number, c.cause_name AS causeName, c.amount_fen AS amountFen,
+              (SELECT group_concat(p.name, '、') FROM case_parties cp JOIN parties p ON p.id = cp.party_id WHERE cp.case_id = d.case_id) AS partiesText
+            FROM docket_cases d JOIN cases c ON c.id = d.case_id LEFT JOIN users u ON u.id = d.judge_id
+            WHERE d.case_id IN (${sql.join(ids.slice(i, i + CHUNK), sql`, `)})`,
+      ),
     );
   }
   return out;
