@@ -576,8 +576,8 @@ export const docketCases = sqliteTable(
   (t) => [
     index('docket_cases_judge_idx').on(t.judgeId, t.status),
     /**
-     * the judge's desk and the centre's open counts: covering (status, judge, due date, filing date, suspension), so
-     * the urgency rank of every open row is computed from the index alone
+     * the judge's desk: a judge's open rows in due order, covering (status, judge, due date, filing date, suspension),
+     * so the most urgent are read from the index alone (the counts come from docket_open_dues)
      */
     index('docket_cases_desk_idx').on(t.status, t.judgeId, t.dueOn, t.filedOn, t.suspendedUntil),
     index('docket_cases_open_due_idx').on(t.status, t.dueOn),
