@@ -194,8 +194,10 @@ describe('docket: the open-due counters', () => {
     expect(snap()).toEqual([{ judge_id: expect.any(Number), due_on: '2027-01-05', filed_on: '2026-09-01', n: 1 }]);
   });
 
-  it('migration 0016 holds exactly the trigger and recount text of core/docket/openDues.ts', () => {
-    const file = fs.readFileSync(path.join(defaultMigrationsFolder(), '0016_docket_open_dues.sql'), 'utf8');
+  it('migration docket_open_dues holds exactly the trigger and recount text of core/docket/openDues.ts', () => {
+    const folder = defaultMigrationsFolder();
+    const name = fs.readdirSync(folder).find((f) => f.endsWith('_docket_open_dues.sql'))!;
+    const file = fs.readFileSync(path.join(folder, name), 'utf8');
     expect(file.trimEnd().endsWith(migrationSql())).toBe(true);
   });
 });

@@ -11,7 +11,7 @@ import { OPEN_SUSPENSION } from './dueDate';
  * Kept by SQLite triggers on `docket_cases`, so every write that changes a row's status, judge, dates or suspension
  * updates them in the same statement — no code path can forget. Counted: the rows whose stored due date holds (open,
  * due date set, no open-ended suspension); rows with an open-ended suspension or no due date are computed live by
- * the lists. The trigger SQL below is written into migration 0016 (docket_open_dues); openDues.test.ts checks the
+ * the lists. The trigger SQL below is written into migration docket_open_dues; openDues.test.ts checks the
  * migration holds exactly this text.
  */
 
@@ -34,7 +34,7 @@ export const REBUILD_STATEMENTS = [
   SELECT coalesce(d.judge_id, 0), d.due_on, d.filed_on, count(*) FROM docket_cases d WHERE ${counted('d')} GROUP BY 1, 2, 3`,
 ];
 
-/** The triggers, as written into migration 0016. */
+/** The triggers, as written into migration docket_open_dues. */
 export const TRIGGER_STATEMENTS = [
   `CREATE TRIGGER docket_open_dues_insert AFTER INSERT ON docket_cases BEGIN
   ${add('NEW')}
