@@ -40,7 +40,10 @@ export interface OpenDatabase {
  * Opens the court database with the pragmas court records need:
  * - WAL, so readers (lists, search) never block the writer;
  * - synchronous=FULL, so an acknowledged record survives power loss, not only a crash;
- * - foreign_keys=ON; busy_timeout so a second process waits for the write lock instead of failing.
+ * - foreign_keys=ON; busy_timeout so a second process waits for the write lock instead of failing;
+ * - a 64 MiB page cache (SQLite's default is 2 MiB): the desks read the same index and case pages all day, and at
+ *   1M cases a list page's lookups by primary key otherwise go to the operating system for every page (the judge's
+ *   desk of 100 cases took ~10 ms of CPU instead of ~6). It is filled only as pages are read.
  */
 export function openDatabase(opts: OpenOptions): OpenDatabase {
   if (opts.file !== ':memory:') fs.mkdirSync(path.dirname(opts.file), { recursive: true });
@@ -52,6 +55,7 @@ export function openDatabase(opts: OpenOptions): OpenDatabase {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 10000');
+  sqlite.pragma('cache_size = -65536');
   cacheStatements(sqlite);
   const db = drizzle(sqlite, { schema });
   if (opts.migrate !== false && !opts.readonly) {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import '../core/areas';
 import { searchCaseIds } from '../core/cases/search';
 import { listDocuments } from '../core/documents/register';
+import { myHearings } from '../core/docket/hearings';
 import { centreFigures, openDocket } from '../core/docket/views';
 import { listRelief } from '../core/fees/relief';
 import { reliefTotals } from '../core/fees/totals';
@@ -64,17 +65,31 @@ describe('hot queries use their indexes', () => {
     expectUses(ofDays, /count\(/i, 'documents_created_idx');
   });
 
-  it('docket: the open cases, and one judge’s open cases, ranked from the covering desk index', () => {
+  it('docket: the open cases, and one judge’s open cases, read in urgency order from an index and counted from the counters', () => {
     for (const judgeId of [null, 3]) {
       const st = recordStatements(sqlite, () => openDocket(db, '2026-11-23', judgeId));
-      expectUses(st, /AS rank FROM docket_cases/, 'docket_cases_desk_idx');
-      expectUses(st, /suspended_until >= /, 'docket_cases_suspended_idx');
+      // the rows shown, in due order: a judge's through the covering desk index, everyone's through (status, due)
+      expectUses(
+        st,
+        /FROM docket_cases[\s\S]*ORDER BY due_on, case_id/,
+        judgeId === null ? 'docket_cases_open_due_idx' : 'docket_cases_desk_idx',
+      );
+      expectUses(st, /suspended_until = \?/, 'docket_cases_suspended_idx');
+      // the counts: a few rows per judge and due date, a judge's by primary key (everyone's: the whole small table)
+      if (judgeId !== null) expectUses(st, /FROM docket_open_dues/, 'sqlite_autoindex_docket_open_dues_1');
     }
   });
 
-  it('docket: the centre view counts open cases from the desk index and this month’s closings from the closed index', () => {
+  it('docket: the desk’s hearings of the day and the week are counted from the judge’s calendar index alone', () => {
+    const st = recordStatements(sqlite, () => myHearings(db, 3, '2026-11-25'));
+    expectUses(st, /count\(\*\)/, 'docket_hearings_judge_idx');
+    const plan = queryPlan(sqlite, statement(st, /count\(\*\)/).sql, statement(st, /count\(\*\)/).params);
+    expect(plan.join('\n')).toContain('COVERING INDEX docket_hearings_judge_idx');
+  });
+
+  it('docket: the centre view counts open cases from the counters and this month’s closings from the closed index', () => {
     const st = recordStatements(sqlite, () => centreFigures(db, '2026-11-23'));
-    expectUses(st, /AS nearLimit/, 'docket_cases_desk_idx');
+    expectUses(st, /AS nearLimit/, 'sqlite_autoindex_docket_open_dues_1');
     expectUses(st, /closed_on >= /, 'docket_cases_closed_idx');
     // docket_close_stats is a few rows per judge and month: read whole through its primary key
     expectUses(st, /FROM docket_close_stats/, 'sqlite_autoindex_docket_close_stats_1');

@@ -581,8 +581,8 @@ export const docketCases = sqliteTable(
   (t) => [
     index('docket_cases_judge_idx').on(t.judgeId, t.status),
     /**
-     * the judge's desk and the centre's open counts: covering (status, judge, due date, filing date, suspension), so
-     * the urgency rank of every open row is computed from the index alone
+     * the judge's desk: a judge's open rows in due order, covering (status, judge, due date, filing date, suspension),
+     * so the most urgent are read from the index alone (the counts come from docket_open_dues)
      */
     index('docket_cases_desk_idx').on(t.status, t.judgeId, t.dueOn, t.filedOn, t.suspendedUntil),
     index('docket_cases_open_due_idx').on(t.status, t.dueOn),
@@ -595,6 +595,25 @@ export const docketCases = sqliteTable(
     /** the fast-track list's keyset order by filing date (issue 15) and the docket figures per judge for a period */
     index('docket_cases_filed_idx').on(t.filedOn, t.judgeId),
   ],
+);
+
+/**
+ * Open docket rows counted per judge, due date and filing date (migration docket_open_dues): kept by triggers on
+ * docket_cases in the same statement as every change, so the desk's and the centre's tier counts add up a few
+ * hundred rows per judge instead of reading every open case. Only rows whose stored due date holds (status open,
+ * due date set, no open-ended suspension — core/docket/dueDate.ts OPEN_SUSPENSION); the others are computed live.
+ * The tiers move with the date, so the counts are by due date and the lists sum the ranges of the day.
+ */
+export const docketOpenDues = sqliteTable(
+  'docket_open_dues',
+  {
+    /** 0: no judge yet */
+    judgeId: integer('judge_id').notNull(),
+    dueOn: text('due_on').notNull(),
+    filedOn: text('filed_on').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.judgeId, t.dueOn, t.filedOn] })],
 );
 
 /** Assignment history: first assignment, directed assignment with its reason, serial cases, reassignments. */
@@ -708,7 +727,8 @@ export const docketHearings = sqliteTable(
     at: text('at').notNull(),
   },
   (t) => [
-    index('docket_hearings_judge_idx').on(t.judgeId, t.startsAt),
+    /** a judge's calendar; with the status, the desk counts the day's and the week's hearings from the index alone */
+    index('docket_hearings_judge_idx').on(t.judgeId, t.startsAt, t.status),
     index('docket_hearings_room_idx').on(t.courtroom, t.startsAt),
     index('docket_hearings_case_idx').on(t.caseId),
   ],

@@ -408,12 +408,47 @@ export function courtrooms(db: Db | Tx): string[] {
     .map((r) => r.c);
 }
 
-/** The judge's hearings today and in the rest of this week (Monday to Sunday of `on`). */
+/** The desk lists at most this many hearings of the day and of the rest of the week; the totals count them all. */
+export const DESK_HEARINGS = 100;
+
+/**
+ * The judge's hearings today and in the rest of this week (Monday to Sunday of `on`), earliest first: the first
+ * DESK_HEARINGS of each, and how many there are (counted from the judge's calendar index alone).
+ */
 export function myHearings(db: Db | Tx, judgeId: number, on: string) {
   const weekday = (new Date(`${on}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday 0
   const sunday = addCalendarDays(on, 6 - weekday);
-  const rows = hearingCalendar(db, { from: on, to: sunday, judgeId });
-  return { today: on, weekEnds: sunday, todays: rows.filter((r) => r.startsAt.startsWith(on)), week: rows };
+  const start = (day: string) => `${day}T00:00:00+08:00`;
+  const within = (from: string, to: string) =>
+    and(
+      eq(docketHearings.judgeId, judgeId),
+      sql`${docketHearings.startsAt} >= ${from}`,
+      lt(docketHearings.startsAt, to),
+      inArray(docketHearings.status, ['scheduled', 'held']),
+    );
+  const list = (from: string, to: string) =>
+    hearingSelect(db)
+      .where(within(from, to))
+      .orderBy(asc(docketHearings.startsAt), asc(docketHearings.courtroom), asc(docketHearings.caseId))
+      .limit(DESK_HEARINGS)
+      .all()
+      .map(toView);
+  const total = (from: string, to: string) =>
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(docketHearings)
+      .where(within(from, to))
+      .get()?.n ?? 0;
+  const [dayStart, tomorrow, weekEnd] = [start(on), start(addCalendarDays(on, 1)), start(addCalendarDays(sunday, 1))];
+  const todays = list(dayStart, tomorrow);
+  return {
+    today: on,
+    weekEnds: sunday,
+    todays,
+    week: [...todays, ...list(tomorrow, weekEnd)],
+    todayTotal: total(dayStart, tomorrow),
+    weekTotal: total(dayStart, weekEnd),
+  };
 }
 
 export const nowDate = (ctx: CallContext) => dateShanghai(ctx.core.clock.now());

@@ -11,6 +11,8 @@ export const DOCKET_JUDGES = ['judge'] as const;
 /** 院长批准: extensions of the trial period */
 export const DOCKET_APPROVERS = ['approver'] as const;
 export const DOCKET_SETTINGS = ['admin', 'approver'] as const;
+/** The docket lists' first page, most urgent first (the desk's first paint); 显示更多 asks for this many more. */
+export const DOCKET_PAGE = 100;
 
 export const SOURCE_LABELS = { filing: '立案', 'mediation-failed': '委托调解不成' } as const;
 export const STATUS_LABELS: Record<string, string> = { triage: '待分流', open: '审理中', closed: '已结案', transferred: '已移出速裁' };

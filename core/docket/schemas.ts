@@ -183,8 +183,12 @@ export const hearingsSchema = z.object({ hearings: z.array(hearingSchema) });
 export const myHearingsSchema = z.object({
   today: z.string(),
   weekEnds: z.string(),
+  /** today's hearings, the first DESK_HEARINGS (core/docket/hearings.ts) */
   todays: z.array(hearingSchema),
+  /** this week's from today: today's listed, then the first DESK_HEARINGS of the rest of the week */
   week: z.array(hearingSchema),
+  todayTotal: z.number().int(),
+  weekTotal: z.number().int(),
 });
 export const courtroomsSchema = z.object({ courtrooms: z.array(z.string()) });
 

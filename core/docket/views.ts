@@ -1,12 +1,13 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, inArray, sql } from 'drizzle-orm';
 import { addCalendarDays } from '../calendar/calendar';
-import { cases, docketCases, docketExtensions, docketSuspensions, users } from '../../db/schema';
+import { docketExtensions, docketSuspensions, users } from '../../db/schema';
 import { courtCalendar } from '../calendar/courtCalendar';
 import type { Db } from '../context';
 import { readSetting } from '../settings';
-import { STATUS_LABELS } from './meta';
+import { DOCKET_PAGE, STATUS_LABELS } from './meta';
 import type { DocketRow } from './schemas';
 import { PROCEDURE_LABELS, type Procedure } from './triage';
+import { OPEN_SUSPENSION } from './dueDate';
 import { tierOf, trialPeriod, WARNING_LABELS, WARNING_RANK, type WarningTier } from './trialPeriod';
 
 /**
@@ -83,32 +84,76 @@ function periodsOf(db: Db, rows: OpenRow[], on: string) {
   );
 }
 
-/** Party names of the listed cases, a chunk per query (never one per row). */
-function partiesOf(db: Db, ids: number[]): Map<number, string> {
-  const m = new Map<number, string>();
+/** Rows computed live (open, but no due date or an open-ended suspension): the stored due date does not hold. */
+const liveSql = (judgeId: number | null) => {
+  // the open-ended suspensions through their index (few rows), the judge a filter on them (`+judge_id`): the desk
+  // or due-date index would read every open row to find them
+  const judge = judgeId === null ? sql`` : sql` AND +judge_id = ${judgeId}`;
+  return sql`SELECT case_id AS caseId, procedure, status, filed_on AS filedOn, judge_id AS judgeId FROM docket_cases
+        WHERE status = 'open' AND due_on IS NULL${judge}
+        UNION ALL
+        SELECT case_id AS caseId, procedure, status, filed_on AS filedOn, judge_id AS judgeId FROM docket_cases INDEXED BY docket_cases_suspended_idx
+        WHERE status = 'open' AND suspended_until = ${OPEN_SUSPENSION} AND due_on IS NOT NULL${judge}`;
+};
+
+/** The tier counts of the stored rows from the counters (docket_open_dues, kept by triggers): the day's date ranges. */
+function storedCounts(db: Db, on: string, judgeId: number | null) {
+  const in5 = addCalendarDays(on, 5);
+  const in30 = addCalendarDays(on, 30);
+  // two thirds used: (on − filed) ≥ ⅔ (due − filed), as tierOf; only asked beyond thirty days (the tiers above win)
+  return db.get<{
+    total: number | null;
+    overdue: number | null;
+    fiveDays: number | null;
+    thirtyDays: number | null;
+    twoThirds: number | null;
+  }>(
+    sql`SELECT sum(n) AS total, sum(CASE WHEN due_on < ${on} THEN n END) AS overdue,
+          sum(CASE WHEN due_on >= ${on} AND due_on <= ${in5} THEN n END) AS fiveDays,
+          sum(CASE WHEN due_on > ${in5} AND due_on <= ${in30} THEN n END) AS thirtyDays,
+          sum(CASE WHEN due_on > ${in30} AND 3 * julianday(${on}) >= julianday(filed_on) + 2 * julianday(due_on) THEN n END) AS twoThirds
+        FROM docket_open_dues${judgeId === null ? sql`` : sql` WHERE judge_id = ${judgeId}`}`,
+  );
+}
+
+/**
+ * The `limit` most urgent stored rows in order (tier, then days left, then case): thirty days or less left is one
+ * range of due dates in due order (overdue, five days, thirty days); beyond it the two-thirds rows, then the others,
+ * each in due order. Read in index order (docket_cases_desk_idx for a judge, docket_cases_open_due_idx for all), so
+ * only the rows shown are read, not every open row.
+ */
+function topStored(db: Db, on: string, judgeId: number | null, limit: number) {
+  const in30 = addCalendarDays(on, 30);
+  const from = judgeId === null ? sql`docket_cases` : sql`docket_cases INDEXED BY docket_cases_desk_idx`;
+  const scope = judgeId === null ? sql`status = 'open'` : sql`status = 'open' AND judge_id = ${judgeId}`;
+  const twoThirds = sql`3 * julianday(${on}) >= julianday(filed_on) + 2 * julianday(due_on)`;
+  const out: { caseId: number; dueOn: string; filedOn: string; suspendedUntil: string | null }[] = [];
+  for (const range of [sql`due_on <= ${in30}`, sql`due_on > ${in30} AND ${twoThirds}`, sql`due_on > ${in30} AND NOT (${twoThirds})`]) {
+    if (out.length >= limit) break;
+    out.push(
+      ...db.all<(typeof out)[number]>(
+        sql`SELECT case_id AS caseId, due_on AS dueOn, filed_on AS filedOn, suspended_until AS suspendedUntil FROM ${from}
+            WHERE ${scope} AND ${range} AND suspended_until IS NOT ${OPEN_SUSPENSION} ORDER BY due_on, case_id LIMIT ${limit - out.length}`,
+      ),
+    );
+  }
+  return out;
+}
+
+/** Of the listed stored rows with a suspension ending today or later, those whose suspension runs today. */
+function suspendedToday(db: Db, rows: { caseId: number; suspendedUntil: string | null }[], on: string): Set<number> {
+  const ids = rows.filter((r) => r.suspendedUntil !== null && r.suspendedUntil >= on).map((r) => r.caseId);
+  const out = new Set<number>();
   for (let i = 0; i < ids.length; i += CHUNK) {
     const part = ids.slice(i, i + CHUNK);
-    if (!part.length) break;
-    const rows = db.all<{ caseId: number; t: string }>(
-      sql`SELECT cp.case_id AS caseId, group_concat(p.name, '、') AS t FROM case_parties cp JOIN parties p ON p.id = cp.party_id
-          WHERE cp.case_id IN (${sql.join(part, sql`, `)}) GROUP BY cp.case_id`,
-    );
-    for (const r of rows) m.set(r.caseId, r.t);
+    for (const r of db.all<{ caseId: number }>(
+      sql`SELECT DISTINCT case_id AS caseId FROM docket_suspensions WHERE case_id IN (${sql.join(part, sql`, `)})
+          AND from_date <= ${on} AND (to_date IS NULL OR to_date >= ${on})`,
+    ))
+      out.add(r.caseId);
   }
-  return m;
+  return out;
 }
-
-/** Urgency rank in SQL, the same as tierOf on the stored due date (overdue 4 … none 0; see WARNING_RANK). */
-function rankSql(on: string) {
-  return sql`CASE WHEN due_on < ${on} THEN 4 WHEN due_on <= ${addCalendarDays(on, 5)} THEN 3 WHEN due_on <= ${addCalendarDays(on, 30)} THEN 2
-    WHEN 3 * julianday(${on}) >= julianday(filed_on) + 2 * julianday(due_on) THEN 1 ELSE 0 END`;
-}
-
-/** Rows whose stored due date holds on `on`: no suspension running or ahead (those are computed live). */
-const storedSql = (on: string) => sql`due_on IS NOT NULL AND (suspended_until IS NULL OR suspended_until < ${on})`;
-const scopeSql = (judgeId: number | null) => (judgeId === null ? sql`status = 'open'` : sql`status = 'open' AND judge_id = ${judgeId}`);
-
-const RANK_TIER = ['none', 'two-thirds', 'thirty-days', 'five-days', 'overdue'] as const;
 
 export interface DocketCounts {
   overdue: number;
@@ -127,48 +172,42 @@ interface Pick {
 }
 
 /**
- * Open docket cases (one judge's, or all), most urgent first: warning tier, then days left. The rank of every row
- * is computed in SQL from the stored due date over the covering index docket_cases_desk_idx, so only the `limit`
- * most urgent rows are read in full; rows with a suspension running or ahead (few) get the full computation
- * (trialPeriod) and are merged in. `total` and `counts` cover every open row, not only those returned.
+ * Open docket cases (one judge's, or all), most urgent first: warning tier, then days left, then case. Rows whose
+ * stored due date holds (every one but those with no due date or an open-ended suspension; a suspension with its end
+ * recorded is in the stored date, 解释 art. 243) are read in urgency order from the index, only the `limit` shown,
+ * and counted from the counters (docket_open_dues); the others (few) get the full computation (trialPeriod) and are
+ * merged in. `total` and `counts` cover every open row, not only those returned.
  */
 export function openDocket(
   db: Db,
   on: string,
   judgeId: number | null,
-  limit = 500,
+  limit = DOCKET_PAGE,
 ): { today: string; total: number; counts: DocketCounts; rows: DocketRow[] } {
-  const rank = rankSql(on);
-  const top = db.all<{ caseId: number; dueOn: string; filedOn: string; rank: number }>(
-    sql`SELECT case_id AS caseId, due_on AS dueOn, filed_on AS filedOn, ${rank} AS rank FROM docket_cases
-        WHERE ${scopeSql(judgeId)} AND ${storedSql(on)} ORDER BY rank DESC, due_on ASC, case_id ASC LIMIT ${limit}`,
-  );
-  const byRank = db.all<{ rank: number; n: number }>(
-    sql`SELECT ${rank} AS rank, count(*) AS n FROM docket_cases WHERE ${scopeSql(judgeId)} AND ${storedSql(on)} GROUP BY rank`,
-  );
-  const liveRows = db.all<OpenRow>(
-    sql`SELECT case_id AS caseId, procedure, status, filed_on AS filedOn, judge_id AS judgeId FROM docket_cases
-        WHERE ${scopeSql(judgeId)} AND due_on IS NULL
-        UNION ALL
-        SELECT case_id AS caseId, procedure, status, filed_on AS filedOn, judge_id AS judgeId FROM docket_cases
-        WHERE ${scopeSql(judgeId)} AND suspended_until >= ${on} AND due_on IS NOT NULL`,
-  );
+  const top = topStored(db, on, judgeId, limit);
+  const stored = storedCounts(db, on, judgeId);
+  const liveRows = db.all<OpenRow>(liveSql(judgeId));
   const live = periodsOf(db, liveRows, on);
+  const running = suspendedToday(db, top, on);
   const picks: Pick[] = top.map((r) => {
     const t = tierOf(r.filedOn, r.dueOn, on);
-    return { caseId: r.caseId, tier: RANK_TIER[r.rank]!, daysLeft: t.daysLeft, due: r.dueOn, suspendedNow: false, pending: null };
+    return { caseId: r.caseId, tier: t.tier, daysLeft: t.daysLeft, due: r.dueOn, suspendedNow: running.has(r.caseId), pending: null };
   });
-  const counts: DocketCounts = { overdue: 0, fiveDays: 0, thirtyDays: 0, twoThirds: 0 };
-  const count = (tier: WarningTier | null, n: number) => {
-    if (tier === 'overdue') counts.overdue += n;
-    else if (tier === 'five-days') counts.fiveDays += n;
-    else if (tier === 'thirty-days') counts.thirtyDays += n;
-    else if (tier === 'two-thirds') counts.twoThirds += n;
+  const counts: DocketCounts = {
+    overdue: stored?.overdue ?? 0,
+    fiveDays: stored?.fiveDays ?? 0,
+    thirtyDays: stored?.thirtyDays ?? 0,
+    twoThirds: stored?.twoThirds ?? 0,
   };
-  for (const r of byRank) count(RANK_TIER[r.rank]!, r.n);
+  const count = (tier: WarningTier | null) => {
+    if (tier === 'overdue') counts.overdue++;
+    else if (tier === 'five-days') counts.fiveDays++;
+    else if (tier === 'thirty-days') counts.thirtyDays++;
+    else if (tier === 'two-thirds') counts.twoThirds++;
+  };
   for (const r of liveRows) {
     const p = live.get(r.caseId);
-    count(p?.period.tier ?? null, 1);
+    count(p?.period.tier ?? null);
     picks.push({
       caseId: r.caseId,
       tier: p?.period.tier ?? null,
@@ -185,18 +224,17 @@ export function openDocket(
   const chosen = picks.slice(0, limit);
   const ids = chosen.map((p) => p.caseId);
   const details = new Map(detailsOf(db, ids).map((d) => [d.caseId, d]));
-  const parties = partiesOf(db, ids);
   // court practice (setting docket.extensionLeadDays): ask for the extension this many days before the period ends
   const lead = readSetting(db, 'docket.extensionLeadDays')!;
   const rows: DocketRow[] = chosen.map((p) => {
     const d = details.get(p.caseId)!;
     const procedure = d.procedure as Procedure | null;
-    const pendingExtension = p.pending ?? d.pendingExtension;
+    const pendingExtension = p.pending ?? d.pendingExtension === 1;
     return {
       caseId: p.caseId,
       number: d.number,
       causeName: d.causeName,
-      partiesText: parties.get(p.caseId) ?? '',
+      partiesText: d.partiesText ?? '',
       amountFen: d.amountFen,
       procedure,
       procedureLabel: procedure ? PROCEDURE_LABELS[procedure] : null,
@@ -212,33 +250,37 @@ export function openDocket(
       extensionAdvised: p.daysLeft !== null && p.daysLeft >= 0 && p.daysLeft <= lead && !pendingExtension,
     };
   });
-  const total = byRank.reduce((n, r) => n + r.n, 0) + liveRows.length;
+  const total = (stored?.total ?? 0) + liveRows.length;
   return { today: on, total, counts, rows };
 }
 
-/** Number, cause, amount, judge and flags of the listed cases (by primary key, a chunk per query). */
+/**
+ * Number, cause, amount, parties, judge and flags of the listed cases: one statement per chunk, by primary key
+ * (the listed cases are the page shown, so this is the part of the desk that grows with the page).
+ */
 function detailsOf(db: Db, ids: number[]) {
-  const out = [];
+  const out: {
+    caseId: number;
+    procedure: string | null;
+    status: string;
+    filedOn: string;
+    judgeId: number | null;
+    judgeName: string | null;
+    pendingExtension: number;
+    number: string;
+    causeName: string;
+    amountFen: number | null;
+    partiesText: string | null;
+  }[] = [];
   for (let i = 0; i < ids.length; i += CHUNK) {
     out.push(
-      ...db
-        .select({
-          caseId: docketCases.caseId,
-          procedure: docketCases.procedure,
-          status: docketCases.status,
-          filedOn: docketCases.filedOn,
-          judgeId: docketCases.judgeId,
-          judgeName: users.displayName,
-          pendingExtension: docketCases.pendingExtension,
-          number: cases.number,
-          causeName: cases.causeName,
-          amountFen: cases.amountFen,
-        })
-        .from(docketCases)
-        .innerJoin(cases, eq(cases.id, docketCases.caseId))
-        .leftJoin(users, eq(users.id, docketCases.judgeId))
-        .where(inArray(docketCases.caseId, ids.slice(i, i + CHUNK)))
-        .all(),
+      ...db.all<(typeof out)[number]>(
+        sql`SELECT d.case_id AS caseId, d.procedure, d.status, d.filed_on AS filedOn, d.judge_id AS judgeId, u.display_name AS judgeName,
+              d.pending_extension AS pendingExtension, c.number, c.cause_name AS causeName, c.amount_fen AS amountFen,
+              (SELECT group_concat(p.name, '、') FROM case_parties cp JOIN parties p ON p.id = cp.party_id WHERE cp.case_id = d.case_id) AS partiesText
+            FROM docket_cases d JOIN cases c ON c.id = d.case_id LEFT JOIN users u ON u.id = d.judge_id
+            WHERE d.case_id IN (${sql.join(ids.slice(i, i + CHUNK), sql`, `)})`,
+      ),
     );
   }
   return out;
@@ -289,23 +331,17 @@ export function centreFigures(db: Db, on: string) {
       mediatedOrWithdrawn: c.mw,
     })),
   ];
-  // open, overdue and near the limit in SQL on the stored due date (covering index docket_cases_desk_idx, in judge
-  // order); rows with a suspension running or ahead are computed in full
+  // open, overdue and near the limit of the rows whose stored due date holds, from the counters (docket_open_dues,
+  // kept by triggers); rows with no due date or an open-ended suspension are computed in full
   const in5 = addCalendarDays(on, 5);
-  const openCounts = db.all<{ judgeId: number | null; open: number; overdue: number; nearLimit: number }>(
-    sql`SELECT judge_id AS judgeId, count(*) AS open,
-          sum(CASE WHEN due_on < ${on} THEN 1 ELSE 0 END) AS overdue,
-          sum(CASE WHEN due_on >= ${on} AND due_on <= ${in5} THEN 1 ELSE 0 END) AS nearLimit
-        FROM docket_cases WHERE status = 'open' AND due_on IS NOT NULL AND (suspended_until IS NULL OR suspended_until < ${on})
-        GROUP BY judge_id`,
-  );
-  const liveRows = db.all<OpenRow>(
-    sql`SELECT case_id AS caseId, procedure, status, filed_on AS filedOn, judge_id AS judgeId FROM docket_cases
-        WHERE status = 'open' AND due_on IS NULL
-        UNION ALL
-        SELECT case_id AS caseId, procedure, status, filed_on AS filedOn, judge_id AS judgeId FROM docket_cases
-        WHERE status = 'open' AND suspended_until >= ${on} AND due_on IS NOT NULL`,
-  );
+  const openCounts = db
+    .all<{ judgeId: number; open: number; overdue: number; nearLimit: number }>(
+      sql`SELECT judge_id AS judgeId, sum(n) AS open, sum(CASE WHEN due_on < ${on} THEN n ELSE 0 END) AS overdue,
+            sum(CASE WHEN due_on >= ${on} AND due_on <= ${in5} THEN n ELSE 0 END) AS nearLimit
+          FROM docket_open_dues GROUP BY judge_id`,
+    )
+    .map((c) => ({ ...c, judgeId: c.judgeId || null }));
+  const liveRows = db.all<OpenRow>(liveSql(null));
   // the judges: every user with the judge role, and whoever still has open cases
   const withOpen = [...new Set([...openCounts, ...liveRows].map((r) => r.judgeId).filter((id): id is number => id !== null))];
   const judges = db

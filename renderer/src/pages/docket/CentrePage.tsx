@@ -1,8 +1,10 @@
 import { Alert, Card, Table } from 'antd';
+import { useState } from 'react';
 import { send, type Output } from '../../api/client';
 import { useOperation } from '../../api/useOperation';
 import { PageHeader } from '../../components/PageHeader';
-import { DocketTable } from './DocketTable';
+import { DOCKET_PAGE } from '../../../../core/docket/meta';
+import { DocketMore, DocketTable } from './DocketTable';
 
 type JudgeRow = Output<'docket.centre'>['judges'][number];
 
@@ -11,7 +13,8 @@ const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}
 /** 速裁工作量: per judge and for the team, and every open case by urgency. */
 export function CentrePage() {
   const centre = useOperation(() => send('docket.centre', {}), []);
-  const open = useOperation(() => send('docket.open'), []);
+  const [limit, setLimit] = useState(DOCKET_PAGE);
+  const open = useOperation(() => send('docket.open', { limit }), [limit], { keep: true });
   const rows: (JudgeRow & { key: string })[] = centre.data
     ? [
         ...centre.data.judges.map((j) => ({ ...j, key: String(j.judge.id) })),
@@ -44,6 +47,7 @@ export function CentrePage() {
       <Card size="small" title="在办案件（按紧急程度）">
         {open.error && <Alert type="error" showIcon title={open.error} />}
         <DocketTable rows={open.data?.rows ?? []} loading={!open.data && !open.error} showJudge />
+        {open.data && <DocketMore total={open.data.total} shown={open.data.rows.length} onMore={() => setLimit((n) => n + DOCKET_PAGE)} />}
       </Card>
     </>
   );

@@ -1,12 +1,15 @@
-import { Table, Tag, Typography } from 'antd';
+import { Button, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { Output } from '../../api/client';
 import { formatFen } from '../../cases/money';
 import { isModalOpen, isTextEntry } from '../../components/keyboard';
+import { DOCKET_PAGE } from '../../../../core/docket/meta';
 import { TierTag } from './TierTag';
 
 type Row = Output<'docket.open'>['rows'][number];
+
+const PAGE_ROWS = 50;
 
 /**
  * A docket sorted by urgency. Keyboard: ↑/↓ (or k/j) move through the cases, Enter opens the selected one.
@@ -45,9 +48,22 @@ export function DocketTable({ rows, loading, showJudge = false }: { rows: Row[];
         rowKey="caseId"
         loading={loading}
         dataSource={rows}
-        pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
-        rowClassName={(_, i) => (i === active ? 'docket-row-active ant-table-row-selected' : '')}
-        onRow={(r, i) => ({ onClick: () => setActive(i ?? 0), onDoubleClick: () => navigate(`/docket/cases/${r.caseId}`) })}
+        // the page follows the selected row, so ↑/↓ walk on across pages (row indexes below are within the page)
+        pagination={
+          rows.length > PAGE_ROWS
+            ? {
+                pageSize: PAGE_ROWS,
+                showSizeChanger: false,
+                current: Math.floor(active / PAGE_ROWS) + 1,
+                onChange: (page) => setActive((page - 1) * PAGE_ROWS),
+              }
+            : false
+        }
+        rowClassName={(r) => (r.caseId === rows[active]?.caseId ? 'docket-row-active ant-table-row-selected' : '')}
+        onRow={(r) => ({
+          onClick: () => setActive(Math.max(0, rows.indexOf(r))),
+          onDoubleClick: () => navigate(`/docket/cases/${r.caseId}`),
+        })}
         locale={{ emptyText: '没有在办案件' }}
         columns={[
           {
@@ -90,5 +106,20 @@ export function DocketTable({ rows, loading, showJudge = false }: { rows: Row[];
       />
       <Typography.Text type="secondary">↑/↓ 选择案件，Enter 打开</Typography.Text>
     </div>
+  );
+}
+
+/** Under a docket list: how many cases there are beyond those shown, and a button to show the next DOCKET_PAGE. */
+export function DocketMore({ total, shown, onMore }: { total: number; shown: number; onMore: () => void }) {
+  if (total <= shown) return null;
+  return (
+    <Space>
+      <Typography.Text type="secondary">
+        共 {total} 件，显示最紧急的 {shown} 件
+      </Typography.Text>
+      <Button size="small" onClick={onMore}>
+        再显示 {Math.min(DOCKET_PAGE, total - shown)} 件
+      </Button>
+    </Space>
   );
 }

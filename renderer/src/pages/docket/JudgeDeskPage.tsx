@@ -1,23 +1,40 @@
 import { Alert, Card, Col, List, Row, Space, Statistic, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { send } from '../../api/client';
 import { useOperation } from '../../api/useOperation';
 import { PageHeader } from '../../components/PageHeader';
-import { DocketTable } from './DocketTable';
+import { DOCKET_PAGE } from '../../../../core/docket/meta';
+import { DocketMore, DocketTable } from './DocketTable';
 
 /** The fast-track judge's desk: my docket by urgency, with the counts of what is overdue or near its limit. */
 export function JudgeDeskPage() {
-  const { data, error } = useOperation(() => send('docket.mine'), []);
+  const { data, error, more } = useMyDocket();
   return (
     <>
       <PageHeader title="我的速裁案件" />
       <MyHearings />
-      <JudgeDeskBody data={data} error={error} />
+      <JudgeDeskBody data={data} error={error} onMore={more} />
     </>
   );
 }
 
-export function JudgeDeskBody({ data, error }: { data: Awaited<ReturnType<typeof send<'docket.mine'>>> | null; error: string | null }) {
+/** My docket, the most urgent DOCKET_PAGE first; `more` asks for the next DOCKET_PAGE (the shown rows stay while it loads). */
+function useMyDocket() {
+  const [limit, setLimit] = useState(DOCKET_PAGE);
+  const { data, error } = useOperation(() => send('docket.mine', { limit }), [limit], { keep: true });
+  return { data, error, more: () => setLimit((n) => n + DOCKET_PAGE) };
+}
+
+export function JudgeDeskBody({
+  data,
+  error,
+  onMore,
+}: {
+  data: Awaited<ReturnType<typeof send<'docket.mine'>>> | null;
+  error: string | null;
+  onMore: () => void;
+}) {
   const rows = data?.rows ?? [];
   const counts = data?.counts ?? { overdue: 0, fiveDays: 0, thirtyDays: 0, twoThirds: 0 };
   return (
@@ -46,18 +63,14 @@ export function JudgeDeskBody({ data, error }: { data: Awaited<ReturnType<typeof
         </Col>
       </Row>
       <DocketTable rows={rows} loading={!data && !error} />
-      {data && data.total > rows.length && (
-        <Typography.Text type="secondary">
-          共 {data.total} 件，显示最紧急的 {rows.length} 件
-        </Typography.Text>
-      )}
+      {data && <DocketMore total={data.total} shown={rows.length} onMore={onMore} />}
     </>
   );
 }
 
 /** The desk on the 工作台 of a user with the judge role. */
 export function JudgeDeskCard() {
-  const { data, error } = useOperation(() => send('docket.mine'), []);
+  const { data, error, more } = useMyDocket();
   return (
     <>
       <MyHearings />
@@ -67,7 +80,7 @@ export function JudgeDeskCard() {
         style={{ marginBottom: 16 }}
         data-testid="judge-desk"
       >
-        <JudgeDeskBody data={data} error={error} />
+        <JudgeDeskBody data={data} error={error} onMore={more} />
       </Card>
     </>
   );
@@ -90,16 +103,26 @@ export function MyHearings() {
       </Space>
     </List.Item>
   );
+  const laterTotal = data.weekTotal - data.todayTotal;
+  // the desk lists the earliest hearings of each; the count in the title is all of them
+  const more = (shown: number, total: number) =>
+    total > shown ? (
+      <Typography.Text type="secondary">
+        共 {total} 场，列出最早的 {shown} 场
+      </Typography.Text>
+    ) : null;
   return (
     <Row gutter={16} style={{ marginBottom: 16 }} data-testid="my-hearings">
       <Col xs={24} lg={12}>
-        <Card size="small" title={`今天的庭审（${data.todays.length}）`}>
+        <Card size="small" title={`今天的庭审（${data.todayTotal}）`}>
           <List size="small" dataSource={data.todays} locale={{ emptyText: '今天没有庭审' }} renderItem={item} />
+          {more(data.todays.length, data.todayTotal)}
         </Card>
       </Col>
       <Col xs={24} lg={12}>
-        <Card size="small" title={`本周其余庭审（至 ${data.weekEnds}，${later.length}）`}>
+        <Card size="small" title={`本周其余庭审（至 ${data.weekEnds}，${laterTotal}）`}>
           <List size="small" dataSource={later} locale={{ emptyText: '本周没有其他庭审' }} renderItem={item} />
+          {more(later.length, laterTotal)}
         </Card>
       </Col>
     </Row>
