@@ -83,7 +83,7 @@ const BACKLOG_EVERY = 100;
  * deflate compresses them — always, from SQLite — the XML waits in that input: a million cases gathered about
  * 1 GiB there. Waiting for the input's 'drain' (and the file's) is the backpressure exceljs leaves out.
  */
-async function zipBacklog(ws: ExcelJS.stream.xlsx.WorksheetWriter, out: Writable): Promise<void> {
+async function zipBacklog(ws: ExcelJS.Worksheet, out: Writable): Promise<void> {
   const pipes = (ws as unknown as { stream?: { pipes?: OldWritable[] } }).stream?.pipes ?? [];
   for (const w of [...pipes, out as OldWritable]) if (w.writableNeedDrain ?? w._writableState?.needDrain) await once(w, 'drain');
 }
