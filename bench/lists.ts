@@ -95,7 +95,7 @@ export async function benchLists(opts: ListsBenchOptions): Promise<void> {
       ['search 银行 (any part of an organisation name)', { q: '银行' }],
       ['search 银行, 民初 only', { q: '银行', filters: { caseType: '民初' } }],
       ['search 银行, received in one month', { q: '银行', filters: { received: { from: '2024-03-01', to: '2024-03-31' } } }],
-      ['search 工商银行 (trigram index)', { q: '工商银行' }],
+      ['search 画溪商业银行 (trigram index)', { q: '画溪商业银行' }],
       [`search a person (${name})`, { q: name }],
       ['cause contains 借款', { filters: { cause: '借款' } }],
       ['cause contains 离婚 (one cause)', { filters: { cause: '离婚' } }],
