@@ -99,7 +99,7 @@ export async function benchLists(opts: ListsBenchOptions): Promise<void> {
       [`search a person (${name})`, { q: name }],
       ['cause contains 借款', { filters: { cause: '借款' } }],
       ['cause contains 离婚 (one cause)', { filters: { cause: '离婚' } }],
-      ['cause contains 海难 (no case has it)', { filters: { cause: '海难' } }],
+      ['cause contains 海难 (a rare cause)', { filters: { cause: '海难' } }],
       ['cause contains 劳动, 已登记 only', { filters: { cause: '劳动', status: '已登记' } }],
     ];
     for (const [label, req] of searches) {

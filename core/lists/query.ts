@@ -27,7 +27,12 @@ export const COUNT_CAP = 10_000;
  */
 export const SMALL_SET = 5_000;
 
-export type Cond = { sql: string; params: unknown[] };
+export type Cond = {
+  sql: string;
+  params: unknown[];
+  /** the condition as the count (up to COUNT_CAP) is best written, when it differs from the page's */
+  count?: { sql: string; params: unknown[] };
+};
 export type Env = {
   today: string;
   sqlite: Database.Database;
@@ -161,8 +166,8 @@ function conditions(core: Core, b: AnyListBinding, q: string | undefined, filter
     const c = filterFns[f.key]!(v, env);
     parts.push(`(${c.sql})`);
     params.push(...c.params);
-    countParts.push(`(${c.sql})`);
-    countParams.push(...c.params);
+    countParts.push(`(${(c.count ?? c).sql})`);
+    countParams.push(...(c.count ?? c).params);
   }
   if (q && q.trim()) {
     // every case the search finds (not the search box's newest 500), in the list's order and filters
@@ -264,7 +269,12 @@ export const containsOneOf =
     const values = distinctValues(env.sqlite, table, column).filter((x) => x.includes(v));
     if (values.length === 0) return { sql: '0', params: [] };
     const set = 'SELECT value FROM json_each(?)';
-    return inSet(env, expr, set, [JSON.stringify(values)], `SELECT 1 FROM ${table} WHERE ${column} IN (${set})`);
+    const params = [JSON.stringify(values)];
+    // the count reads up to 10 000 entries of the column's index (no row lookups), whatever the set's size
+    return {
+      ...inSet(env, expr, set, params, `SELECT 1 FROM ${table} WHERE ${column} IN (${set})`),
+      count: { sql: `${expr} IN (${set})`, params },
+    };
   };
 
 type Cursor = [string | number, number];
