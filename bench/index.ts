@@ -45,5 +45,11 @@ if (!only || only === 'mediation') {
     queries: full ? 200 : 50,
   });
 }
-if (!only || only === 'lists') await benchLists(quick ? { cases: 20_000, queries: 50 } : { cases: 1_000_000, queries: 200 });
+// BENCH_LISTS_DATA=DIR measures a data folder seeded before (e.g. `court seed`), without seeding or deleting it
+const listsData = process.env.BENCH_LISTS_DATA;
+if (!only || only === 'lists')
+  await benchLists({
+    ...(quick ? { cases: 20_000, queries: 50 } : { cases: 1_000_000, queries: 200 }),
+    ...(listsData ? { existing: listsData } : {}),
+  });
 if (!only || only === 'stats') await benchStats(quick ? { cases: 100_000, runs: 5 } : { cases: 1_000_000, runs: 10 });

@@ -3,6 +3,7 @@ import '../core/areas';
 import { searchCaseIds } from '../core/cases/search';
 import { listDocuments } from '../core/documents/register';
 import { myHearings } from '../core/docket/hearings';
+import { containsOneOf, distinctValues } from '../core/lists/query';
 import { centreFigures, openDocket } from '../core/docket/views';
 import { listRelief } from '../core/fees/relief';
 import { reliefTotals } from '../core/fees/totals';
@@ -39,6 +40,27 @@ describe('hot queries use their indexes', () => {
     const ran = recordStatements(sqlite, () => searchCaseIds(db, '33052219900101123X', 20));
     expectUses(ran, /"parties"\."id_number" = \?/, 'parties_id_number_idx');
     expectUses(ran, /"parties"\."id_number" = \?/, 'case_parties_party_idx');
+  });
+
+  it('case list: 案由 contains reads the distinct causes and a rare cause’s cases through cases_cause_idx', () => {
+    const env = { today: '2026-12-02', sqlite };
+    const ran = recordStatements(sqlite, () => distinctValues(sqlite, 'cases', 'cause_name'));
+    expectUses(ran, /WITH RECURSIVE v/, 'cases_cause_idx');
+    const cond = containsOneOf('cases', 'cause_name', 'c.cause_name');
+    sqlite
+      .prepare(
+        `INSERT INTO cases (case_type, number, number_year, number_serial, code, received_on, cause_name, status, created_at, updated_at)
+      VALUES ('民初', 'N1', 2026, 1, 'K1', '2026-11-02', '海上、通海水域货物运输合同纠纷', '已立案', 'x', 'x')`,
+      )
+      .run();
+    const c = cond('海上', env);
+    expectIndexUsed(
+      sqlite,
+      `SELECT c.id FROM cases c WHERE ${c.sql} ORDER BY c.received_on DESC, c.id DESC LIMIT 51`,
+      c.params,
+      'cases_cause_idx',
+    );
+    sqlite.prepare(`DELETE FROM cases WHERE number = 'N1'`).run();
   });
 
   it('relief register: the open applications and a period of applications page through their indexes', () => {

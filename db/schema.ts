@@ -216,6 +216,9 @@ export const cases = sqliteTable(
     index('cases_status_idx').on(t.status),
     // figures (issue 15): received per type, month and cause for a period, read from the index alone
     index('cases_received_type_idx').on(t.receivedOn, t.caseType, t.causeName),
+    // the case list's "案由 contains" filter (issue 15): the distinct causes by a loose index scan, a rare cause's
+    // cases without a scan of the register (core/lists/query.ts containsOneOf)
+    index('cases_cause_idx').on(t.causeName, t.receivedOn),
   ],
 );
 

@@ -117,27 +117,46 @@ test('the clerk’s home shows today’s work; "/" reaches the search from a foc
   await snap(page, testInfo, 'admin-case-read-only');
 });
 
-// Passed when run alone; in the full run (load ~9 on 2 cores) headless Chromium reported "Page crashed" during the
-// real window.print of the PDF frame. Not yet diagnosed whether the product's frame or headless printing is at fault:
-// issue 15 stays open on it.
-test.fixme('printing a PDF in host mode: the browser prints the hidden frame and the tab survives', async ({ page, host }) => {
+// Printing in host mode, in headless Chromium. Headless Chromium has no print system: its HeadlessPrintManager
+// answers a page's window.print() with "Unexpected Print Manager call" and the browser terminates the renderer
+// (chromium's stderr: "Terminating render process for bad Mojo message: Received bad user message: Headless Print
+// Manager: Unexpected Print Manager call") — the "Page crashed" of earlier full runs (2 of 2 in a run after other
+// specs here; why it once passed alone was not established). A real browser opens its print dialog there instead,
+// and the desk's frame is not at fault. So the test records
+// the frame's print() at the browser's edge (an init script in each child frame) and checks everything the desk
+// does: the PDF in the hidden frame, print() called once on that frame's window, the tab alive and answering, the
+// question 「已全部打印？」 and its answer recorded. The dialog itself needs a headed browser (xvfb-run) to be seen.
+test('printing a PDF in host mode: the desk prints the hidden PDF frame, the tab survives, the answer is recorded', async ({
+  page,
+  host,
+}) => {
   test.setTimeout(180_000);
   const { filed } = await fixedCourt(host, page);
   let crashed = false;
   page.on('crash', () => (crashed = true));
+  await page.addInitScript(() => {
+    if (window === window.top) return;
+    const top = window.top as Window & { __courtPrints?: string[] };
+    // the document type of the frame printed: application/pdf when the PDF viewer holds the receipt
+    window.print = () => void (top.__courtPrints = [...(top.__courtPrints ?? []), document.contentType]);
+  });
   await page.goto('/');
   await login(page, CLERK.username, CLERK.password);
   await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
   await page.goto(`/#/cases/${filed.id}/receipt`);
   const print = page.getByRole('button', { name: /打印/ }).first();
   await expect(print).toBeEnabled();
-  // the real window.print of the browser, not a stub: Chromium's PDF viewer in the hidden frame takes the job
   await print.click();
   const frame = page.locator('#court-print-frame');
   await expect(frame).toHaveCount(1);
   await expect(frame).toHaveAttribute('src', /^blob:/);
-  await page.waitForTimeout(3000);
+  await expect
+    .poll(() => page.evaluate(() => (window as Window & { __courtPrints?: string[] }).__courtPrints ?? []))
+    .toEqual(['application/pdf']);
+  const question = page.getByRole('dialog').filter({ hasText: '已全部打印？' });
+  await expect(question).toBeVisible();
+  await question.getByRole('button', { name: '已全部打印' }).click();
+  await expect(page.getByText(/已记录打印 1 份/)).toBeVisible();
   expect(crashed).toBe(false);
   expect(await page.evaluate(() => 1 + 1)).toBe(2);
-  await expect(page.getByTestId('case-number').or(page.getByRole('button', { name: /打印/ }).first())).toBeVisible();
 });

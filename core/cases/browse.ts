@@ -1,4 +1,4 @@
-import { bindList, contains, dateRange, equals } from '../lists/query';
+import { bindList, containsOneOf, dateRange, equals } from '../lists/query';
 import { casesList } from './listMeta';
 
 /**
@@ -27,7 +27,8 @@ export const casesBrowse = bindList({
     caseType: equals('c.case_type'),
     status: equals('c.status'),
     received: dateRange('c.received_on'),
-    cause: contains('c.cause_name'),
+    // the causes containing the text (a few hundred distinct, cases_cause_idx), not a LIKE over every case
+    cause: containsOneOf('cases', 'cause_name', 'c.cause_name'),
     judge: equals('d.judge_id'),
     // a fast-track case still open after its trial period's last day (docket_cases_open_due_idx)
     overdue: (_v, env) => ({ sql: `d.status = 'open' AND d.due_on < ?`, params: [env.today] }),

@@ -14,7 +14,7 @@ export { fileCase, linkCases, LINK_KINDS, type LinkKind } from './service';
 export type { FileCaseInput } from './schemas';
 export { addCaseEvent, caseTimeline } from './timeline';
 export { agentDescription, partyParticulars } from './particulars';
-export { searchCaseIds, partiesTextOf, caseSummaries } from './search';
+export { searchCaseIds, caseSetOf, partiesTextOf, caseSummaries, type CaseSet } from './search';
 export { normaliseCaseCode, formatCaseCode, caseCodeForId } from './caseCode';
 export { ALL_CASE_TYPES, CASE_TYPE_RULES, FILING_CASE_TYPES, PARTY_ROLES, type CaseType, type PartyRole } from './types';
 export { casesMeta } from './meta';

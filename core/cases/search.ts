@@ -256,3 +256,75 @@ function partiesText(ps: { role: string; seq: number; name: string }[]): string 
   const names = (list: string[]) => (list.length > 2 ? `${list.slice(0, 2).join('、')}等` : list.join('、'));
   return second.length ? `${names(first)} — ${names(second)}` : names(first);
 }
+
+/** A set of cases as SQL: a SELECT of case ids and its parameters (a list narrows by it, core/lists/query.ts). */
+export interface CaseSet {
+  sql: string;
+  params: unknown[];
+  /** the set is the cases of these parties (a JSON array of party ids): a list can test a row by its parties */
+  partyIds?: string;
+}
+
+/**
+ * Every case a query finds, as a set for a list to filter and page by (issue 15): the same kinds of query, tried
+ * in the same order, as `searchCaseIds` — which returns only the newest `limit` for the search box — so a list
+ * searched for "银行" holds all of the banks' cases, in the list's own order and filters. Null when nothing matches.
+ * Party ids are looked up once here (at most MAX_PARTIES, as the search box does) and passed as one JSON
+ * parameter, so the list's page, count and size check reuse them without running the name scan again.
+ */
+export function caseSetOf(db: Db, rawQuery: string): CaseSet | null {
+  const q = rawQuery.trim();
+  if (q.length === 0) return null;
+  const one = (id: number): CaseSet => ({ sql: 'SELECT ?', params: [id] });
+  const ofParties = (ids: number[]): CaseSet | null => {
+    if (ids.length === 0) return null;
+    const json = JSON.stringify(ids);
+    return { sql: 'SELECT case_id FROM case_parties WHERE party_id IN (SELECT value FROM json_each(?))', params: [json], partyIds: json };
+  };
+
+  const code = normaliseCaseCode(q);
+  if (code) {
+    const hit = db.select({ id: cases.id }).from(cases).where(eq(cases.code, code)).get();
+    if (hit) return one(hit.id);
+  }
+  const number = normaliseCaseNumber(q);
+  if (number) {
+    const hit = db.select({ id: cases.id }).from(cases).where(eq(cases.number, number)).get();
+    if (hit) return one(hit.id);
+  }
+  const identity = wholeIdentity(q);
+  if (identity) {
+    const set = ofParties(
+      db
+        .select({ id: parties.id })
+        .from(parties)
+        .where(identity)
+        .limit(MAX_PARTIES)
+        .all()
+        .map((r) => r.id),
+    );
+    if (set) return set;
+  }
+  const tail = idTail(q);
+  if (tail) {
+    const set = ofParties(partyIdsWhere(db, sql`substr(id_number, -6) = ${tail}`));
+    if (set) return set;
+  }
+  const chars = [...q];
+  if (chars.length >= 3) {
+    const term = /^[\dxX０-９]+$/.test(q) ? normaliseIdNumber(q) : q.replace(/\(/g, '（').replace(/\)/g, '）');
+    const phrase = `"${term.replace(/"/g, '""')}"`;
+    const any = db.get<{ id: number }>(sql`SELECT rowid AS id FROM case_search WHERE case_search MATCH ${phrase} LIMIT 1`);
+    return any ? { sql: 'SELECT rowid FROM case_search WHERE case_search MATCH ?', params: [phrase] } : null;
+  }
+  if (chars.length === 2 && !/^[\dA-Za-z]+$/.test(q)) {
+    const named = partyIdsWhere(db, sql`name >= ${q} AND name < ${`${q}\u{10FFFF}`}`);
+    const byName = ofParties(named);
+    if (byName) return byName;
+    const orgs = ofParties(partyIdsWhere(db, sql`kind = 'organisation' AND instr(name, ${q}) > 0`));
+    if (orgs) return orgs;
+    const hit = db.get<{ id: number }>(sql`SELECT id FROM cases WHERE number >= ${q} AND number < ${`${q}\u{10FFFF}`} LIMIT 1`);
+    return hit ? { sql: 'SELECT id FROM cases WHERE number >= ? AND number < ?', params: [q, `${q}\u{10FFFF}`] } : null;
+  }
+  return null;
+}

@@ -2,8 +2,9 @@ import ExcelJS from 'exceljs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readSheet, writeWorkbookBuffer, writeWorkbookFile, type SheetColumn } from '.';
+import { readSheet, writeWorkbook, writeWorkbookBuffer, writeWorkbookFile, type SheetColumn } from '.';
 
 type Row = { code: string; filed: string; at: string; fen: number; n: number };
 const columns: SheetColumn<Row>[] = [
@@ -68,6 +69,47 @@ describe('the .xlsx writer', () => {
     const ws = wb.worksheets[0]!;
     expect(ws.rowCount).toBe(25_001);
     expect(ws.getRow(25_001).getCell(4).value).toBe(25_000);
+  });
+
+  it('stops reading rows while the file cannot take more (flat memory: rows wait in the register, not in memory)', async () => {
+    // a disk that stalls: nothing written is acknowledged until `release`
+    let stalled = true;
+    const held: (() => void)[] = [];
+    let bytes = 0;
+    const disk = new Writable({
+      write(chunk: Buffer, _enc, cb) {
+        bytes += chunk.length;
+        if (stalled) held.push(cb);
+        else cb();
+      },
+    });
+    const release = () => {
+      stalled = false;
+      for (const cb of held.splice(0)) cb();
+    };
+    const total = 30_000;
+    let read = 0;
+    function* gen() {
+      for (let i = 1; i <= total; i++) {
+        read = i;
+        yield { code: `（2026）浙0522民初${i}号`, filed: '2026-01-02', at: '2026-01-02T09:00:00+08:00', fen: i * 100, n: 1 };
+      }
+    }
+    const finished = new Promise<void>((resolve) => disk.on('finish', resolve));
+    const writing = writeWorkbook(disk, [{ name: '案件', columns, rows: gen() }]);
+    // wait until the export stops reading: the count settles while the disk is stalled
+    let last = -1;
+    while (read !== last) {
+      last = read;
+      await new Promise((r) => setTimeout(r, 300));
+    }
+    // a few thousand rows fill the zip's buffers; without backpressure every row would have been read by now
+    expect(read).toBeLessThan(total / 3);
+    release();
+    const result = await writing;
+    await finished;
+    expect(result.sheets[0]!.rows).toBe(total);
+    expect(bytes).toBeGreaterThan(0);
   });
 
   it('writes several sheets in one workbook and an empty list as a header row', async () => {

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
 import { PassThrough, type Writable } from 'node:stream';
 
 /**
@@ -71,8 +72,24 @@ const DEFAULT_WIDTH: Record<CellKind, number> = {
   percent: 9,
 };
 
-/** rows between two pauses that let the output streams drain */
+/** rows between two pauses that let the host answer other calls during an export */
 const YIELD_EVERY = 500;
+/** rows between two looks at the zip's backlog */
+const BACKLOG_EVERY = 100;
+
+/**
+ * Waits until the zip has taken in what the sheet wrote. exceljs 4.4's sheet stream (lib/utils/stream-buf.js)
+ * hands each 64 KiB of XML to the zip's input with `write()` and ignores its answer, so when rows come faster than
+ * deflate compresses them — always, from SQLite — the XML waits in that input: a million cases gathered about
+ * 1 GiB there. Waiting for the input's 'drain' (and the file's) is the backpressure exceljs leaves out.
+ */
+async function zipBacklog(ws: ExcelJS.Worksheet, out: Writable): Promise<void> {
+  const pipes = (ws as unknown as { stream?: { pipes?: OldWritable[] } }).stream?.pipes ?? [];
+  for (const w of [...pipes, out as OldWritable]) if (w.writableNeedDrain ?? w._writableState?.needDrain) await once(w, 'drain');
+}
+
+/** the zip's input is a readable-stream 2 PassThrough (archiver 5), which predates `writableNeedDrain` */
+type OldWritable = Writable & { _writableState?: { needDrain?: boolean } };
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/;
@@ -155,8 +172,9 @@ export async function writeWorkbook(stream: Writable, sheets: readonly AnySheet[
       ws.addRow(spec.columns.map((c) => cellValue(c.kind, c.value(row)))).commit();
       done++;
       if (done % every === 0) options.onProgress?.({ sheet: name, done, total: spec.total });
-      // let the zip and the file stream write out what was committed: rows read from a synchronous source never
-      // leave the event loop otherwise, and the whole workbook would gather in memory before the first write
+      if (done % BACKLOG_EVERY === 0) await zipBacklog(ws, stream);
+      // rows read from a synchronous source (SQLite) never leave the event loop otherwise: let the host answer
+      // other calls during a long export even when the zip keeps up
       if (done % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
     }
     if (done % every !== 0) options.onProgress?.({ sheet: name, done, total: spec.total });

@@ -115,6 +115,55 @@ describe('the case list', () => {
     expect(cursor.message).toBe('翻页位置无效，请回到第一页');
   });
 
+  // both plans of a set (read whole and sorted; walked in the list's order) on this small register: smallSet 10
+  const plans = [
+    ['a small set', undefined],
+    ['a large set', 10],
+  ] as const;
+  const envOf = (smallSet?: number) => ({ today: '2026-12-02', sqlite: h.core.sqlite, ...(smallSet ? { smallSet } : {}) });
+  const allPages = (req: Omit<Parameters<typeof listPage>[2], 'limit'>, smallSet?: number) => {
+    const ids: number[] = [];
+    let after: string | undefined;
+    const first = listPage(h.core, REGISTERS.cases, { ...req, limit: 37 }, envOf(smallSet));
+    for (let page = first; ;) {
+      ids.push(...page.rows.map((r) => Number(r.id)));
+      if (!page.next) break;
+      after = page.next;
+      page = listPage(h.core, REGISTERS.cases, { ...req, after, limit: 37, count: false }, envOf(smallSet));
+    }
+    return { ids, total: first.total };
+  };
+
+  it.each(plans)('a search inside the list holds every case it finds, in the list’s order and filters (%s)', (_plan, smallSet) => {
+    // every case with an organisation whose name contains 银行, newest received first — not the search box's first 500
+    const banks = sql<{ id: number }>(
+      `SELECT c.id FROM cases c WHERE c.case_type = '民初' AND EXISTS (SELECT 1 FROM case_parties cp JOIN parties p ON p.id = cp.party_id
+         WHERE cp.case_id = c.id AND p.kind = 'organisation' AND instr(p.name, '银行') > 0) ORDER BY c.received_on DESC, c.id DESC`,
+    ).map((r) => r.id);
+    expect(banks.length).toBeGreaterThan(40);
+    const listed = allPages({ q: '银行', filters: { caseType: '民初' } }, smallSet);
+    expect(listed.ids).toEqual(banks);
+    expect(listed.total).toBe(banks.length);
+    // a person's name: their cases only
+    const person = sql<{ name: string; n: number }>(
+      `SELECT p.name, count(DISTINCT cp.case_id) AS n FROM parties p JOIN case_parties cp ON cp.party_id = p.id
+        WHERE p.kind = 'person' AND length(p.name) = 3 GROUP BY p.name ORDER BY n DESC LIMIT 1`,
+    )[0]!;
+    expect(allPages({ q: person.name }, smallSet).total).toBe(person.n);
+  });
+
+  it.each(plans)(
+    '"案由 contains" lists every case whose cause contains the words, and none for a cause no case has (%s)',
+    (_plan, smallSet) => {
+      const loans = sql<{ id: number }>(`SELECT id FROM cases WHERE cause_name LIKE '%借款%' ORDER BY received_on DESC, id DESC`).map(
+        (r) => r.id,
+      );
+      expect(loans.length).toBeGreaterThan(40);
+      expect(allPages({ filters: { cause: '借款' } }, smallSet).ids).toEqual(loans);
+      expect(allPages({ filters: { cause: '海难' } }, smallSet)).toEqual({ ids: [], total: 0 });
+    },
+  );
+
   it('counts up to the cap and says there are more', () => {
     const b = REGISTERS.cases;
     const page = listPage(h.core, b, { limit: 10 });

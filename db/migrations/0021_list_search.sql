@@ -1,0 +1,1 @@
+CREATE INDEX `cases_cause_idx` ON `cases` (`cause_name`,`received_on`);
