@@ -48,7 +48,6 @@ function goodRow(i: number): Row {
   const month = 1 + (i % 10);
   const day = 1 + (i % 27);
   const received = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  const closed = `${year}-${String(month + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   const state = STATES[i % 4]!;
   const seq = String(100 + (i % 800)).padStart(3, '0');
   const company = i % 3 === 0;
