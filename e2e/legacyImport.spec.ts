@@ -114,5 +114,14 @@ test('the coordinator imports legacy 民诉前调 records: preview with reasons,
   await pressButton(page, '调解不成');
   const dialog = page.getByRole('dialog');
   await expect(dialog).toBeVisible();
-  await snap(page, testInfo, 'legacy-record-continue');
+  await dialog.getByLabel('无争议事实').focus();
+  await page.keyboard.insertText('双方确认借款本金 12000 元');
+  await page.screenshot({ path: testInfo.outputPath('legacy-record-continue.png') });
+  const record = dialog.getByRole('button', { name: '记录', exact: true });
+  await record.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('mediation-status')).toHaveText('调解不成');
+  await expect(page.getByText('双方确认借款本金 12000 元')).toBeVisible();
+  await expect(page.getByText('双方分歧较大，难以达成协议')).toBeVisible();
+  await snap(page, testInfo, 'legacy-record-failed');
 });

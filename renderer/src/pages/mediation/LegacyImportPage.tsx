@@ -75,7 +75,7 @@ export function LegacyImportPage() {
         title={`已导入 ${done.imported} 件旧诉前调案件`}
         subTitle={
           <span data-testid="legacy-import-done">
-            {outcomeText(done.byOutcome)}；案号保留原号（{done.numbers[0]} 等）
+            {outcomeText(done.byOutcome)}；各件保留原案号，如 {done.numbers[0]}
             {done.skipped ? `；未导入 ${done.skipped} 行（已记入审计日志）` : ''}
           </span>
         }
