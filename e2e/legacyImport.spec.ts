@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { api, initialise } from './api';
-import { residentId, userToken } from './cases';
+import { residentId, tabTo, userToken } from './cases';
 import { expect, snap, test } from './fixtures';
 import { login } from './ui';
 
@@ -114,7 +114,9 @@ test('the coordinator imports legacy 民诉前调 records: preview with reasons,
   await pressButton(page, '调解不成');
   const dialog = page.getByRole('dialog');
   await expect(dialog).toBeVisible();
-  await dialog.getByLabel('无争议事实').focus();
+  // the dialog opens on its first field (today's date, the reason 双方分歧较大 preselected): Tab on to the facts
+  await expect(dialog.getByLabel('调解终结日期')).toBeFocused();
+  await tabTo(page, dialog.getByLabel('无争议事实'));
   await page.keyboard.insertText('双方确认借款本金 12000 元');
   await page.screenshot({ path: testInfo.outputPath('legacy-record-continue.png') });
   const record = dialog.getByRole('button', { name: '记录', exact: true });
