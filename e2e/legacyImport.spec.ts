@@ -123,7 +123,9 @@ test('the coordinator imports legacy 民诉前调 records: preview with reasons,
   await record.focus();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('mediation-status')).toHaveText('调解不成');
-  await expect(page.getByText('双方确认借款本金 12000 元')).toBeVisible();
-  await expect(page.getByText('双方分歧较大，难以达成协议')).toBeVisible();
+  // the closed dialog stays in the document: read the record's own page
+  const recordPage = page.locator('#main-content');
+  await expect(recordPage.getByText('双方确认借款本金 12000 元')).toBeVisible();
+  await expect(recordPage.getByText('双方分歧较大，难以达成协议')).toBeVisible();
   await snap(page, testInfo, 'legacy-record-failed');
 });
