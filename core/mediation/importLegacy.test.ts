@@ -227,7 +227,12 @@ describe('importing legacy 民诉前调 records', () => {
         signatories: [],
       },
     });
-    expect(byNumber(2)).toMatchObject({ statusLabel: '调解不成', outcome: 'failed', failureReasonLabel: '双方分歧较大，难以达成协议' });
+    expect(byNumber(2)).toMatchObject({
+      statusLabel: '调解不成',
+      outcome: 'failed',
+      failureReasonLabel: '双方分歧较大，难以达成协议',
+      nextStep: '当事人可以起诉',
+    });
     expect(byNumber(3)).toMatchObject({ statusLabel: '已结案', outcome: 'withdrawn', closingLabel: '撤回起诉（申请），以其他方式结案' });
     const open = byNumber(4);
     expect(open).toMatchObject({ statusLabel: '调解中', outcome: null, outcomeOn: null, receivedOn: '2024-05-05' });
