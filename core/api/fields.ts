@@ -110,6 +110,21 @@ export function oneOf<const T extends readonly [string, ...string[]]>(label: str
   return labelled(z.enum(values, { error: `${label}不是有效的选项` }), label);
 }
 
+/** an uploaded workbook as base64: 8 MB of workbook is tens of thousands of rows (the sheet imports) */
+const WORKBOOK_MAX_BASE64 = 11_200_000;
+
+/** An .xlsx sent as base64 for an import (core/excel's reader opens it). */
+export function workbookBase64() {
+  return labelled(
+    z
+      .string({ error: '请选择要导入的 Excel 文件' })
+      .min(1, { error: '请选择要导入的 Excel 文件' })
+      .max(WORKBOOK_MAX_BASE64, { error: '文件过大：一次最多导入 8 MB 的工作簿' })
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: '文件内容不是有效的 base64' }),
+    'Excel 文件',
+  );
+}
+
 /** An object whose unknown keys are refused rather than silently dropped: a client bug shows at once. */
 export function input<T extends z.ZodRawShape>(shape: T) {
   return z.strictObject(shape, {

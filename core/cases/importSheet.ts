@@ -66,23 +66,28 @@ const norm = (s: string) => s.replace(/[\s（）()：:*＊]/g, '');
 
 /**
  * The column for each field: the one given, else a header equal to one of its names, else a header containing one
- * (申请人 never takes a 被申请人… column). Exact matches are taken first for every field.
+ * (申请人 never takes a 被申请人… column). Exact matches are taken first for every field. Any table of fields with
+ * the header texts it recognises (the legacy mediation import has its own, core/mediation/importLegacy.ts).
  */
-export function guessMapping(headers: string[], given: Partial<Record<ImportField, string>> = {}): Partial<Record<ImportField, string>> {
-  const out: Partial<Record<ImportField, string>> = {};
+export function guessColumns<F extends string>(
+  fields: Record<F, { synonyms: readonly string[] }>,
+  headers: string[],
+  given: Partial<Record<F, string>> = {},
+): Partial<Record<F, string>> {
+  const out: Partial<Record<F, string>> = {};
   const used = new Set<string>(Object.values(given).filter(Boolean) as string[]);
-  const open = IMPORT_FIELD_KEYS.filter((f) => {
+  const open = (Object.keys(fields) as F[]).filter((f) => {
     if (given[f] === undefined) return true;
     if (given[f]) out[f] = given[f];
     return false;
   });
-  const take = (f: ImportField, hit: string | undefined) => {
+  const take = (f: F, hit: string | undefined) => {
     if (!hit) return;
     out[f] = hit;
     used.add(hit);
   };
   for (const f of open) {
-    const names = IMPORT_FIELDS[f].synonyms.map(norm);
+    const names = fields[f].synonyms.map(norm);
     take(
       f,
       headers.find((h) => h && !used.has(h) && names.includes(norm(h))),
@@ -90,7 +95,7 @@ export function guessMapping(headers: string[], given: Partial<Record<ImportFiel
   }
   for (const f of open) {
     if (out[f]) continue;
-    const names = IMPORT_FIELDS[f].synonyms.map(norm).filter((n) => n.length >= 3);
+    const names = fields[f].synonyms.map(norm).filter((n) => n.length >= 3);
     const fits = (h: string) => names.some((n) => norm(h).includes(n) && (n.includes('被') || !norm(h).includes('被')));
     take(
       f,
@@ -100,10 +105,14 @@ export function guessMapping(headers: string[], given: Partial<Record<ImportFiel
   return out;
 }
 
+export function guessMapping(headers: string[], given: Partial<Record<ImportField, string>> = {}): Partial<Record<ImportField, string>> {
+  return guessColumns(IMPORT_FIELDS, headers, given);
+}
+
 const ORGANISATION_NAME = /(公司|银行|支行|分行|委员会|中心|厂|店|社|协会|学校|医院|事务所|集团|局|所)$/;
 
 /** A party from the sheet's cells, as the counter's form would send it: kind and ID type from the number. */
-function partyOf(cells: { name: string; id: string; phone: string; address: string; rep: string; repTitle: string }, today: string) {
+export function partyOf(cells: { name: string; id: string; phone: string; address: string; rep: string; repTitle: string }, today: string) {
   const id = normaliseIdNumber(cells.id);
   const looksOrganisation = ORGANISATION_NAME.test(cells.name);
   const isOrganisation = id ? (!residentIdProblem(id, today) ? false : !usccProblem(id) || looksOrganisation) : looksOrganisation;
@@ -127,6 +136,37 @@ function partyOf(cells: { name: string; id: string; phone: string; address: stri
         address: opt(cells.address),
         phone: opt(cells.phone),
       };
+}
+
+type PartyField = Extract<ImportField, `applicant${string}` | `respondent${string}`>;
+
+/**
+ * The applicant (and the respondent when named) of a row, in the roles of the case type, as the counter's form would
+ * send them; `cell` reads a mapped column of the row.
+ */
+export function partiesOfRow(cell: (f: PartyField) => string, roles: readonly string[], today: string) {
+  const side = (p: 'applicant' | 'respondent') => ({
+    name: cell(`${p}Name`),
+    id: cell(`${p}Id`),
+    phone: cell(`${p}Phone`),
+    address: cell(`${p}Address`),
+    rep: cell(`${p}Representative`),
+    repTitle: cell(`${p}RepresentativeTitle`),
+  });
+  const [firstRole, secondRole] = roles;
+  const parties = [{ role: firstRole!, party: partyOf(side('applicant'), today) }];
+  if (cell('respondentName') && secondRole) parties.push({ role: secondRole, party: partyOf(side('respondent'), today) });
+  return parties;
+}
+
+/**
+ * The field and message of the first problem the filing schema found in a row: the party's side is named
+ * (申请人 / 被申请人) where the schema's message does not say it.
+ */
+export function firstRowIssue(error: z.ZodError): { field: ImportField | null; message: string } {
+  const issue = error.issues[0]!;
+  const who = issue.path[0] === 'parties' ? (issue.path[1] === 0 ? '申请人' : '被申请人') : '';
+  return { field: fieldOfPath(issue.path), message: who && !issue.message.startsWith(who) ? `${who}${issue.message}` : issue.message };
 }
 
 /** zod path of the filing input → the field of the sheet it came from */
@@ -160,8 +200,7 @@ interface Checked {
 function checkRows(ctx: CallContext, sheet: SheetRows, mapping: Partial<Record<ImportField, string>>, o: ImportOptions) {
   const today = dateShanghai(ctx.core.clock.now());
   const schema = fileCaseInput(today);
-  const rule = CASE_TYPE_RULES[o.caseType];
-  const [firstRole, secondRole] = Object.keys(rule.roles) as (keyof typeof rule.roles)[];
+  const roles = Object.keys(CASE_TYPE_RULES[o.caseType].roles);
   const column = (f: ImportField) => mapping[f] ?? IMPORT_FIELDS[f].label;
   const index = new Map(IMPORT_FIELD_KEYS.map((f) => [f, mapping[f] ? sheet.headers.indexOf(mapping[f]) : -1]));
   const accepted: Checked[] = [];
@@ -178,16 +217,7 @@ function checkRows(ctx: CallContext, sheet: SheetRows, mapping: Partial<Record<I
       continue;
     }
     const reference = cell('reference');
-    const side = (p: 'applicant' | 'respondent') => ({
-      name: cell(`${p}Name`),
-      id: cell(`${p}Id`),
-      phone: cell(`${p}Phone`),
-      address: cell(`${p}Address`),
-      rep: cell(`${p}Representative`),
-      repTitle: cell(`${p}RepresentativeTitle`),
-    });
-    const parties = [{ role: firstRole, party: partyOf(side('applicant'), today) }];
-    if (cell('respondentName') && secondRole) parties.push({ role: secondRole, party: partyOf(side('respondent'), today) });
+    const parties = partiesOfRow(cell, roles, today);
     const raw = {
       caseType: o.caseType,
       receivedOn: cell('receivedOn'),
@@ -200,10 +230,8 @@ function checkRows(ctx: CallContext, sheet: SheetRows, mapping: Partial<Record<I
     };
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      const f = fieldOfPath(issue.path);
-      const who = issue.path[0] === 'parties' ? (issue.path[1] === 0 ? '申请人' : '被申请人') : '';
-      refuse(f, who && !issue.message.startsWith(who) ? `${who}${issue.message}` : issue.message);
+      const issue = firstRowIssue(parsed.error);
+      refuse(issue.field, issue.message);
       continue;
     }
     try {

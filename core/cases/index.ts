@@ -12,6 +12,11 @@ export { caseView, findCaseId, mayUnmask, type CasePartyView, type CaseView } fr
 /** filing and linking, for registers that convert a record into a case (mediation: 转立案) */
 export { fileCase, linkCases, LINK_KINDS, type LinkKind } from './service';
 export type { FileCaseInput } from './schemas';
+/** for imports of another system's records (mediation: legacy 民诉前调 records keep their 案号) */
+export { checkPartyRolesForCause, type KeptNumber } from './service';
+export { legacyCaseInput, type LegacyCaseInput } from './schemas';
+export { firstRowIssue, guessColumns, partiesOfRow } from './importSheet';
+export { IMPORT_FIELDS } from './listMeta';
 export { addCaseEvent, caseTimeline } from './timeline';
 export { agentDescription, partyParticulars } from './particulars';
 export { searchCaseIds, caseSetOf, partiesTextOf, caseSummaries, type CaseSet } from './search';

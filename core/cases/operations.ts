@@ -16,7 +16,7 @@ import { listOperation } from '../lists/query';
 import { casesBrowse } from './browse';
 import { confirmImport, IMPORT_FIELD_KEYS, IMPORT_SOURCES, importResultSchema, previewImport, type ImportSource } from './importSheet';
 import { FILING_CASE_TYPES } from './types';
-import { oneOf } from '../api/fields';
+import { oneOf, workbookBase64 } from '../api/fields';
 
 const caseSummarySchema = z.object({
   id: z.number(),
@@ -116,14 +116,8 @@ export const correctPartyOperation = defineOperation({
   handler: (ctx, i) => correctPartyOnCases(ctx, i),
 });
 
-/** an import sheet as base64: 8 MB of workbook is tens of thousands of rows */
-const IMPORT_MAX_BASE64 = 11_200_000;
 const importShape = {
-  fileBase64: z
-    .string({ error: '请选择要导入的 Excel 文件' })
-    .min(1, { error: '请选择要导入的 Excel 文件' })
-    .max(IMPORT_MAX_BASE64, { error: '文件过大：一次最多导入 8 MB 的工作簿' })
-    .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: '文件内容不是有效的 base64' }),
+  fileBase64: workbookBase64(),
   fileName: requiredText('文件名', { max: 200 }),
   caseType: oneOf('案件类型', FILING_CASE_TYPES),
   source: oneOf('移送单位类别', Object.keys(IMPORT_SOURCES) as [ImportSource, ...ImportSource[]]),

@@ -3,7 +3,7 @@ import { input, optionalText, positiveId, requiredText } from '../api/fields';
 import { isIsoDate } from '../time/clock';
 import { normaliseIdNumber, residentIdProblem } from '../parties';
 import { partyInputSchema } from '../parties';
-import { CASE_TYPE_RULES, FILING_CASE_TYPES, PARTY_ROLES } from './types';
+import { CASE_TYPE_RULES, FILING_CASE_TYPES, PARTY_ROLES, type CaseType } from './types';
 
 export const agentSchema = (today: string) =>
   z
@@ -59,8 +59,20 @@ export const causeInputSchema = z.union(
 
 /** The counter filing form (立案登记), checked as a whole: `today` bounds dates. */
 export function fileCaseInput(today: string) {
+  return caseRecordInput(today, FILING_CASE_TYPES);
+}
+
+/**
+ * A legacy 民诉前调 record brought in from the centre's old system (core/mediation/importLegacy.ts): the counter's
+ * own rules for parties, cause, amount and dates, on the one case type the counter no longer opens.
+ */
+export function legacyCaseInput(today: string) {
+  return caseRecordInput(today, ['民诉前调'] as const);
+}
+
+function caseRecordInput<T extends readonly [CaseType, ...CaseType[]]>(today: string, caseTypes: T) {
   return input({
-    caseType: z.enum(FILING_CASE_TYPES, { error: '案件类型不是有效的选项' }),
+    caseType: z.enum(caseTypes, { error: '案件类型不是有效的选项' }),
     receivedOn: z
       .string({ error: '请填写收案日期' })
       .refine(isIsoDate, { error: '收案日期应为有效日期（年-月-日）' })
@@ -99,3 +111,4 @@ export function fileCaseInput(today: string) {
 }
 
 export type FileCaseInput = z.output<ReturnType<typeof fileCaseInput>>;
+export type LegacyCaseInput = z.output<ReturnType<typeof legacyCaseInput>>;

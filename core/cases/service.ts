@@ -5,11 +5,11 @@ import { audit, auditActor, writeTransaction } from '../audit';
 import { causeForFiling } from '../causes';
 import type { CallContext, Db, Tx } from '../context';
 import { readSetting } from '../settings';
-import { allocateCaseNumber, allocateRegisterNumber } from '../numbering';
+import { advanceCaseSeries, allocateCaseNumber, allocateRegisterNumber, parseCaseNumber } from '../numbering';
 import { getParty, partyRevisionsOf, partyView, savePartyForFiling, type PartyView } from '../parties';
 import { isoShanghai } from '../time/clock';
 import { caseCodeForId } from './caseCode';
-import type { FileCaseInput } from './schemas';
+import type { FileCaseInput, LegacyCaseInput } from './schemas';
 import { indexCaseForSearch } from './search';
 import { updatePartyCases } from './reindexQueue';
 import { addCaseEvent, caseTimeline } from './timeline';
@@ -21,11 +21,23 @@ function courtCode(db: Db | Tx): string {
   return code;
 }
 
+/** A number the record already carries (a legacy record from the old system), kept instead of a new one. */
+export interface KeptNumber {
+  text: string;
+  year: number;
+  serial: number;
+  /** the audit row's operation (the import that brought the record in) */
+  operation: string;
+}
+
 /**
  * 立案登记: one transaction allocates the number, saves (or reuses) the parties, their agents, the case,
- * its search row, the first timeline event and the audit entry — all of it or nothing.
+ * its search row, the first timeline event and the audit entry — all of it or nothing. With `kept`, the record
+ * keeps the number it was given in the old system (an import of legacy records) and nothing is allocated.
  */
-export function fileCase(ctx: CallContext, input: FileCaseInput) {
+export function fileCase(ctx: CallContext, input: FileCaseInput): ReturnType<typeof caseView>;
+export function fileCase(ctx: CallContext, input: LegacyCaseInput, kept: KeptNumber): ReturnType<typeof caseView>;
+export function fileCase(ctx: CallContext, input: FileCaseInput | LegacyCaseInput, kept?: KeptNumber) {
   const rule = CASE_TYPE_RULES[input.caseType];
   const cause = causeForFiling(input.cause, input.receivedOn);
   checkPartyRolesForCause(input, cause.name);
@@ -39,13 +51,15 @@ export function fileCase(ctx: CallContext, input: FileCaseInput) {
         throw new ApiError('VALIDATION', `第 ${i + 1} 名当事人不存在（编号 ${p.partyId}）`, `parties.${i}.partyId`);
       }
     }
-    const allocated = rule.typeCode
-      ? allocateCaseNumber(tx, { courtCode: court, typeCode: rule.typeCode, receivedOn: input.receivedOn })
-      : allocateRegisterNumber(tx, {
-          courtCode: court,
-          pattern: readSetting(tx, 'numbering.registerPattern')!,
-          receivedOn: input.receivedOn,
-        });
+    const allocated = kept
+      ? keepNumber(tx, kept)
+      : rule.typeCode
+        ? allocateCaseNumber(tx, { courtCode: court, typeCode: rule.typeCode, receivedOn: input.receivedOn })
+        : allocateRegisterNumber(tx, {
+            courtCode: court,
+            pattern: readSetting(tx, 'numbering.registerPattern')!,
+            receivedOn: input.receivedOn,
+          });
     const now = isoShanghai(clock.now());
     const inserted = tx
       .insert(cases)
@@ -104,19 +118,36 @@ export function fileCase(ctx: CallContext, input: FileCaseInput) {
       }
     });
     indexCaseForSearch(ctx.core.sqlite, caseId);
-    addCaseEvent(tx, ctx, caseId, 'filed', `${rule.label}${rule.typeCode ? '立案' : '登记'}，编号 ${allocated.text}`, {
+    const what = kept
+      ? `${rule.label}，自原系统导入，保留原案号 ${allocated.text}`
+      : `${rule.label}${rule.typeCode ? '立案' : '登记'}，编号 ${allocated.text}`;
+    addCaseEvent(tx, ctx, caseId, kept ? 'imported' : 'filed', what, {
       number: allocated.text,
       cause: cause.name,
       reusedParties: reused,
     });
     const view = caseView(tx, caseId, true);
-    audit(tx, ctx, { operation: 'cases.file', entityType: 'case', entityId: caseId, after: view });
+    audit(tx, ctx, { operation: kept?.operation ?? 'cases.file', entityType: 'case', entityId: caseId, after: view });
     return view;
   });
 }
 
+/**
+ * A kept number must not exist yet (cases_number_unique would refuse it too, without naming it), and the series it
+ * belongs to moves past it, so a number allocated later in that series can never be the same one.
+ */
+function keepNumber(tx: Tx, kept: KeptNumber) {
+  const parts = parseCaseNumber(kept.text);
+  if (!parts) throw new ApiError('VALIDATION', `案号“${kept.text}”格式不正确`, 'number');
+  if (tx.select({ id: cases.id }).from(cases).where(eq(cases.number, kept.text)).get()) {
+    throw new ApiError('CONFLICT', `案号 ${kept.text} 已登记，不能重复导入`, 'number');
+  }
+  advanceCaseSeries(tx, parts);
+  return { text: kept.text, year: kept.year, serial: kept.serial };
+}
+
 /** The roles the cause requires (a confirmation is a joint application), refused before anything is written. */
-export function checkPartyRolesForCause(input: FileCaseInput, causeName: string): void {
+export function checkPartyRolesForCause(input: FileCaseInput | LegacyCaseInput, causeName: string): void {
   const { roles, why } = partyRolesFor(input.caseType, causeName);
   if (!why) return;
   input.parties.forEach((p, i) => {

@@ -50,6 +50,8 @@ export const mediationArea = defineArea({
     },
     mediation_settings: { label: '调解工作设置' },
     mediation_roster: { label: '调解名册导入' },
+    // the id is the confirmed preview's digest (core/mediation/importLegacy.ts)
+    mediation_legacy_import: { label: '旧诉前调案件导入' },
   },
 });
 

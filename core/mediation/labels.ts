@@ -1,3 +1,5 @@
+import { IMPORT_FIELDS as CASE_IMPORT_FIELDS } from '../cases/listMeta';
+
 /**
  * The mediation register's fixed vocabularies with their Chinese names. Db-free: the renderer imports it.
  * Sources: 特邀调解规定 arts. 7–9 (organisations and mediators of the roster), 人民调解法 arts. 7–8
@@ -100,3 +102,52 @@ export const LIMIT_KINDS = {
   legal: '调解期限',
 } as const;
 export type LimitKind = keyof typeof LIMIT_KINDS;
+
+/**
+ * The old status (or outcome) of a legacy 民诉前调 record on the centre's former system, with the words such
+ * systems use for it (core/mediation/importLegacy.ts). Each keeps its state in the register: 调解中 stays open and
+ * can be continued; 调解成功 and 撤回 are closed; 调解不成 is failed.
+ */
+export const LEGACY_OUTCOMES = {
+  'in-progress': { label: '调解中', synonyms: ['调解中', '在办', '未结', '正在调解', '进行中', '待调解'] },
+  agreement: { label: '调解成功', synonyms: ['调解成功', '达成协议', '已达成协议', '成功', '调解结案'] },
+  failed: { label: '调解不成', synonyms: ['调解不成', '调解不成功', '调解失败', '调解未成', '未达成协议', '不成功', '失败'] },
+  withdrawn: { label: '撤回', synonyms: ['撤回', '撤回申请', '撤回调解申请', '申请人撤回', '撤回调解', '撤诉'] },
+} as const;
+export type LegacyOutcome = keyof typeof LEGACY_OUTCOMES;
+
+/**
+ * The columns of a legacy 民诉前调 sheet: the 案号 the record keeps, the counter's own fields (shared with the case
+ * import, core/cases/listMeta.ts), and the record's old state — status, closing date, how an agreement closed, why
+ * a mediation failed, the agreement's terms and signatories, and the organisation and mediator named on it.
+ */
+export const LEGACY_IMPORT_FIELDS = {
+  number: { label: '案号', synonyms: ['案号', '原案号', '诉前调案号', '调解案号', '诉前调解案号'] },
+  receivedOn: CASE_IMPORT_FIELDS.receivedOn,
+  cause: CASE_IMPORT_FIELDS.cause,
+  amount: CASE_IMPORT_FIELDS.amount,
+  applicantName: CASE_IMPORT_FIELDS.applicantName,
+  applicantId: CASE_IMPORT_FIELDS.applicantId,
+  applicantPhone: CASE_IMPORT_FIELDS.applicantPhone,
+  applicantAddress: CASE_IMPORT_FIELDS.applicantAddress,
+  applicantRepresentative: CASE_IMPORT_FIELDS.applicantRepresentative,
+  applicantRepresentativeTitle: CASE_IMPORT_FIELDS.applicantRepresentativeTitle,
+  respondentName: CASE_IMPORT_FIELDS.respondentName,
+  respondentId: CASE_IMPORT_FIELDS.respondentId,
+  respondentPhone: CASE_IMPORT_FIELDS.respondentPhone,
+  respondentAddress: CASE_IMPORT_FIELDS.respondentAddress,
+  respondentRepresentative: CASE_IMPORT_FIELDS.respondentRepresentative,
+  respondentRepresentativeTitle: CASE_IMPORT_FIELDS.respondentRepresentativeTitle,
+  claims: CASE_IMPORT_FIELDS.claims,
+  facts: CASE_IMPORT_FIELDS.facts,
+  status: { label: '调解状态', synonyms: ['调解状态', '案件状态', '状态', '调解结果', '结果'] },
+  outcomeOn: { label: '结案日期', synonyms: ['结案日期', '办结日期', '调解结束日期', '结束日期'] },
+  closing: { label: '结案方式', synonyms: ['结案方式', '协议履行方式', '处理方式'] },
+  failureReason: { label: '调解不成原因', synonyms: ['调解不成原因', '不成原因', '未成原因', '调解失败原因', '失败原因'] },
+  terms: { label: '协议内容', synonyms: ['协议内容', '调解协议内容', '协议条款', '调解协议'] },
+  signatories: { label: '协议签署人', synonyms: ['协议签署人', '签署人'] },
+  orgName: { label: '调解组织', synonyms: ['调解组织', '调解机构', '调解单位', '承办组织'] },
+  mediatorName: { label: '调解员', synonyms: ['调解员', '承办调解员', '调解人员', '调解员姓名'] },
+} as const;
+export type LegacyImportField = keyof typeof LEGACY_IMPORT_FIELDS;
+export const LEGACY_IMPORT_FIELD_KEYS = Object.keys(LEGACY_IMPORT_FIELDS) as [LegacyImportField, ...LegacyImportField[]];

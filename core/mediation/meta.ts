@@ -34,6 +34,18 @@ export const MEDIATION_OPERATIONS = defineMeta({
     summary: '从 Excel 工作簿导入调解组织和调解员，逐行报告未导入的行及原因',
     access: COORDINATOR,
   },
+  'mediation.legacyImportPreview': {
+    label: '预览导入旧诉前调案件',
+    summary:
+      '导入原系统的“民诉前调”旧案表格：按列对应关系逐行校验（案号须为本院 2024 年及以前的民诉前调案号且未登记，当事人、案由、金额、日期按立案登记的规则，状态与结案日期），列出每个未通过的行及原因；不写入任何数据',
+    access: COORDINATOR,
+  },
+  'mediation.legacyImportConfirm': {
+    label: '导入旧诉前调案件',
+    summary:
+      '确认导入预览过的旧案表格：每行保留原案号登记为“诉前调解（旧案）”，保留原状态、结案日期和结果；整批在一个事务中写入，任何一行失败则全部不写入；同一预览只能确认一次；记入审计日志',
+    access: COORDINATOR,
+  },
   'mediation.open': {
     label: '登记调解',
     summary: '登记调解：委派调解（调登）、委托调解（民初）、院外调解协议、旧诉前调解案件；逐一记录当事人是否同意调解',
@@ -150,4 +162,8 @@ export {
   LIMIT_KINDS,
   CONSENT_ANSWERS,
   ASSIGN_HOW,
+  LEGACY_IMPORT_FIELDS,
+  LEGACY_IMPORT_FIELD_KEYS,
+  LEGACY_OUTCOMES,
+  type LegacyImportField,
 } from './labels';

@@ -2,13 +2,14 @@ import { listOperation } from '../lists/query';
 import { mediationsBrowse } from './browse';
 import { z } from 'zod';
 import { operationsOf } from '../api/contract';
-import { bool, input, integerIn, isoDate, oneOf, positiveId, requiredText } from '../api/fields';
+import { bool, input, integerIn, isoDate, oneOf, positiveId, requiredText, workbookBase64 } from '../api/fields';
 import { fieldError } from '../api/errors';
 import type { CallContext } from '../context';
 import { dateShanghai } from '../time/clock';
 import { mediationFigures, type FigureRow } from './figures';
 import { importRoster } from './importRoster';
-import { MEDIATOR_KIND_IDS } from './labels';
+import { confirmLegacyImport, legacyImportResultSchema, legacyPreviewSchema, previewLegacyImport } from './importLegacy';
+import { LEGACY_IMPORT_FIELD_KEYS, MEDIATOR_KIND_IDS } from './labels';
 import { lookupProgress } from './lookup';
 import { listMediations } from './list';
 import { mediationMeta } from './meta';
@@ -77,6 +78,15 @@ const settingsShape = z.object({
     ) as Record<(typeof MEDIATOR_KIND_IDS)[number], z.ZodObject<{ successFen: z.ZodNumber; failureFen: z.ZodNumber }>>,
   ),
 });
+/** a legacy 民诉前调 sheet (core/mediation/importLegacy.ts): the file and the column chosen for each field */
+const legacyImportShape = {
+  fileBase64: workbookBase64(),
+  fileName: requiredText('文件名', { max: 200 }),
+  mapping: z
+    .partialRecord(z.enum(LEGACY_IMPORT_FIELD_KEYS, { error: '不是可对应的字段' }), z.string().max(100, { error: '列名过长' }))
+    .optional(),
+};
+
 const settingsOutput = settingsShape.extend({ effectiveFrom: z.string().nullable() });
 const figureRow = z.object({
   key: z.string(),
@@ -122,6 +132,20 @@ export const mediationOperations = [
     input: input({ fileBase64: requiredText('Excel 文件', { max: 20_000_000 }) }),
     output: importReport,
     handler: (ctx, i) => importRoster(ctx, Buffer.from(i.fileBase64, 'base64')),
+  }),
+  op('mediation.legacyImportPreview', {
+    input: input(legacyImportShape),
+    output: legacyPreviewSchema,
+    handler: (ctx, i) => previewLegacyImport(ctx, i),
+  }),
+  op('mediation.legacyImportConfirm', {
+    input: input({
+      ...legacyImportShape,
+      digest: z.string({ error: '请先预览' }).regex(/^[0-9a-f]{64}$/, { error: '预览标识无效，请重新预览' }),
+      skipRefused: bool('是否跳过未通过的行').default(false),
+    }),
+    output: legacyImportResultSchema,
+    handler: (ctx, i) => confirmLegacyImport(ctx, i),
   }),
   op('mediation.open', {
     input: (core) => openInput(dateShanghai(core.clock.now())),

@@ -739,7 +739,9 @@ export function nextStepOf(m: Pick<MediationRow, 'status' | 'flow' | 'assignDue'
     case 'closed':
       return { text: m.closing === 'confirmation' ? '申请司法确认' : '调解结束', date: null };
     case 'failed':
-      return { text: m.flow === 'delegated' ? '当事人可以起诉（转立案）' : '转入审理', date: null };
+      // a 委派 converts to a filing here; a failed legacy 民诉前调 (pre-filing) has no conversion: the party may sue
+      if (m.flow === 'delegated') return { text: '当事人可以起诉（转立案）', date: null };
+      return { text: m.flow === 'legacy' ? '当事人可以起诉' : '转入审理', date: null };
     case 'converted':
       return { text: '已转立案，进入审理程序', date: null };
     case 'back-to-trial':

@@ -56,6 +56,18 @@ export function allocateCaseNumber(tx: Tx, req: CaseNumberRequest): AllocatedNum
   return { text: formatCaseNumber(parts), year, serial, parts };
 }
 
+/**
+ * A number brought in from another system (a legacy record keeps its 案号): its series' last serial moves up to it,
+ * never down, so no later allocation in that series can hand out the same number.
+ */
+export function advanceCaseSeries(tx: Tx, p: CaseNumberParts): void {
+  tx.run(sql`
+    INSERT INTO number_sequences (kind, court_code, special_code, type_code, year, last_serial)
+    VALUES ('case', ${p.courtCode}, ${p.specialCode}, ${p.typeCode}, ${p.year}, ${p.serial})
+    ON CONFLICT (kind, court_code, special_code, type_code, year)
+    DO UPDATE SET last_serial = max(last_serial, excluded.last_serial)`);
+}
+
 export function allocateRegisterNumber(tx: Tx, req: { courtCode: string; pattern: string; receivedOn: string }): AllocatedNumber {
   const year = yearOfDate(req.receivedOn);
   const serial = nextSerial(tx, {

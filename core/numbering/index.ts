@@ -3,7 +3,7 @@ import { numberingOperations } from './operations';
 import { numberingSettings } from './settings';
 
 /** 案号: allocation, parsing and the centre's register numbers. */
-export { allocateCaseNumber, allocateRegisterNumber, type AllocatedNumber, type CaseNumberRequest } from './allocate';
+export { advanceCaseSeries, allocateCaseNumber, allocateRegisterNumber, type AllocatedNumber, type CaseNumberRequest } from './allocate';
 export { formatCaseNumber, normaliseCaseNumber, parseCaseNumber, type CaseNumberParts } from './caseNumber';
 export { courtCodeProblem, normaliseCourtCode } from './courtCode';
 export { DEFAULT_REGISTER_PATTERN, formatRegisterNumber, registerPatternProblem, registerSeriesKey } from './registerNumber';

@@ -7,19 +7,11 @@ import { FILING_CASE_TYPES, CASE_TYPE_RULES } from '../../../core/cases/types';
 import { errorMessage, send, type Output } from '../api/client';
 import { formatFen } from '../cases/money';
 import { PageHeader } from '../components/PageHeader';
+import { readBase64 } from '../components/readBase64';
 
 type Preview = Output<'cases.importPreview'>;
 type Done = Output<'cases.importConfirm'>;
 type CaseType = (typeof FILING_CASE_TYPES)[number];
-
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(new Error('无法读取该文件'));
-    reader.readAsDataURL(file);
-  });
-}
 
 /**
  * 导入移送案件 (issue 15, item 4): a sheet of cases or referrals from a 综治中心 or a people's mediation committee.

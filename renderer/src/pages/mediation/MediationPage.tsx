@@ -149,7 +149,8 @@ export function MediationPage() {
               <li key={i}>{t}</li>
             ))}
           </ol>
-          <div>签署人：{v.agreement.signatories.join('、')}</div>
+          {/* a legacy record brought in from the old system may not have kept its signatories */}
+          <div>签署人：{v.agreement.signatories.length ? v.agreement.signatories.join('、') : '（原系统未记录）'}</div>
         </Card>
       )}
       {v.undisputedFacts && (

@@ -16,3 +16,4 @@ export const COORDINATOR = rolesFor('mediation.assign');
 export const INTAKE = rolesFor('mediation.open');
 export const SUBSIDY_READERS = rolesFor('mediation.subsidies');
 export const SETTINGS_EDITORS = rolesFor('mediation.saveSettings');
+export const LEGACY_IMPORTERS = rolesFor('mediation.legacyImportConfirm');

@@ -1,6 +1,6 @@
-import { ApartmentOutlined, MoneyCollectOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, ImportOutlined, MoneyCollectOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import type { NavEntry } from '../../components/navigation';
-import { COORDINATOR, MEDIATION_READERS, SETTINGS_EDITORS, SUBSIDY_READERS } from './access';
+import { COORDINATOR, LEGACY_IMPORTERS, MEDIATION_READERS, SETTINGS_EDITORS, SUBSIDY_READERS } from './access';
 
 /** The side menu's 诉调对接 group. */
 export const MEDIATION_NAVIGATION: NavEntry = {
@@ -10,6 +10,13 @@ export const MEDIATION_NAVIGATION: NavEntry = {
   children: [
     { key: '/mediation', path: '/mediation', label: '调解登记簿', icon: <ApartmentOutlined />, roles: MEDIATION_READERS },
     { key: '/mediation/roster', path: '/mediation/roster', label: '调解名册', icon: <TeamOutlined />, roles: COORDINATOR },
+    {
+      key: '/mediation/import-legacy',
+      path: '/mediation/import-legacy',
+      label: '导入旧诉前调案件',
+      icon: <ImportOutlined />,
+      roles: LEGACY_IMPORTERS,
+    },
     {
       key: '/mediation/subsidies',
       path: '/mediation/subsidies',

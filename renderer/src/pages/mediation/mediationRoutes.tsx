@@ -1,6 +1,7 @@
 import { Route } from 'react-router';
 import { RequireRole } from '../../components/RequireRole';
-import { COORDINATOR, INTAKE, MEDIATION_READERS, SETTINGS_EDITORS, SUBSIDY_READERS } from './access';
+import { COORDINATOR, INTAKE, LEGACY_IMPORTERS, MEDIATION_READERS, SETTINGS_EDITORS, SUBSIDY_READERS } from './access';
+import { LegacyImportPage } from './LegacyImportPage';
 import { MediationHomePage } from './MediationHomePage';
 import { MediationPage } from './MediationPage';
 import { OpenMediationPage } from './OpenMediationPage';
@@ -52,6 +53,15 @@ export const mediationRoutes = [
     element={
       <RequireRole role={SETTINGS_EDITORS}>
         <MediationSettingsPage />
+      </RequireRole>
+    }
+  />,
+  <Route
+    key="m-legacy-import"
+    path="mediation/import-legacy"
+    element={
+      <RequireRole role={LEGACY_IMPORTERS}>
+        <LegacyImportPage />
       </RequireRole>
     }
   />,

@@ -1,0 +1,574 @@
+import { createHash } from 'node:crypto';
+import { and, eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
+import { auditLog, cases, mediations } from '../../db/schema';
+import { ApiError } from '../api/errors';
+import { audit, writeTransaction } from '../audit';
+import {
+  addCaseEvent,
+  CASE_TYPE_RULES,
+  checkPartyRolesForCause,
+  fileCase,
+  firstRowIssue,
+  guessColumns,
+  legacyCaseInput,
+  partiesOfRow,
+  type LegacyCaseInput,
+} from '../cases';
+import { causeForFiling } from '../causes';
+import type { CallContext, Db, Tx } from '../context';
+import { readSheet, type SheetRows } from '../excel';
+import { parseYuan } from '../money';
+import { findTypeCode, formatCaseNumber, parseCaseNumber } from '../numbering';
+import { readSetting } from '../settings';
+import { dateShanghai, isIsoDate, isoShanghai, yearOfDate } from '../time/clock';
+import {
+  CLOSINGS,
+  FAILURE_REASONS,
+  FLOWS,
+  LEGACY_IMPORT_FIELD_KEYS,
+  LEGACY_IMPORT_FIELDS,
+  LEGACY_OUTCOMES,
+  type Closing,
+  type FailureReason,
+  type LegacyImportField,
+  type LegacyOutcome,
+  type Status,
+} from './labels';
+import { agreementShape } from './schemas';
+
+/**
+ * Legacy 民诉前调 records from the centre's old system, in bulk (issue 12, item 2: “legacy 民诉前调 records
+ * (readable, importable)”). Until 2024 pre-filing mediations carried 民诉前调 案号; since 2025-01-01 no new ones are
+ * opened (2024意见; docs/DOMAIN.md “案号与登记号”), so these records are only ever brought in, never numbered here.
+ * The same three steps as the case import (core/cases/importSheet.ts):
+ *
+ * 1. the sheet's columns are mapped to the fields (guessed from the header texts, changed by the coordinator);
+ * 2. every row is checked with the counter's own rules — the filing schema (ID number with its check digit, USCC,
+ *    phone, dates), the cause against the catalogue in force on the received date, the amount in 元 — and with the
+ *    rules of a legacy record: the 案号 is this court's 民诉前调 number of the year received, received no later
+ *    than 2024-12-31, not registered yet nor repeated in the sheet; the old status is one of 调解中 / 调解成功 /
+ *    调解不成 / 撤回, with its closing date (none while in progress). The preview lists each refused row with its
+ *    column and reason; nothing is written;
+ * 3. on confirmation, in ONE transaction, each row is registered through the counter's filing keeping its 案号
+ *    (fileCase with the kept number: parties reused by ID, search index, timeline, audit), and its mediation is
+ *    entered in the register as 诉前调解（旧案） in its old state; one more audit row names the import and its
+ *    preview digest, and a second confirmation of the same preview is refused.
+ */
+
+/** without these a row cannot be a legacy record */
+const REQUIRED_FIELDS: LegacyImportField[] = ['number', 'receivedOn', 'cause', 'applicantName', 'status'];
+/** the audit subject of an import: its id is the preview's digest, so a second confirmation is found by index */
+export const LEGACY_IMPORT_SUBJECT = 'mediation_legacy_import';
+const OPERATION = 'mediation.legacyImportConfirm';
+
+export interface LegacyImportOptions {
+  fileBase64: string;
+  fileName: string;
+  /** field → header text; fields left out are guessed from the headers, '' leaves a field out */
+  mapping?: Partial<Record<LegacyImportField, string>>;
+}
+
+export interface RefusedRow {
+  row: number;
+  column: string;
+  message: string;
+}
+
+type Mapping = Partial<Record<LegacyImportField, string>>;
+
+/** The state a row brings into the register. */
+interface LegacyState {
+  outcome: LegacyOutcome;
+  outcomeOn: string | null;
+  closing: Closing | null;
+  failureReason: FailureReason | null;
+  agreement: { terms: string[]; signedOn: string; signatories: string[] } | null;
+}
+
+interface Checked {
+  row: number;
+  number: { text: string; year: number; serial: number };
+  input: LegacyCaseInput;
+  state: LegacyState;
+  orgName: string | null;
+  mediatorName: string | null;
+}
+
+const norm = (s: string) => s.replace(/[\s（）()：:]/g, '');
+
+/** A date as the old systems write it — 2024-03-05, 2024/3/5, 2024.3.5, 2024年3月5日 — in YYYY-MM-DD; other text as is. */
+export function legacyDate(text: string): string {
+  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(text.trim());
+  return m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : text.trim();
+}
+
+const byWords = <K extends string>(table: Record<K, readonly string[]>, text: string): K | null => {
+  const t = norm(text);
+  return (Object.keys(table) as K[]).find((k) => table[k].some((w) => norm(w) === t)) ?? null;
+};
+
+const OUTCOME_WORDS: Record<LegacyOutcome, readonly string[]> = {
+  'in-progress': LEGACY_OUTCOMES['in-progress'].synonyms,
+  agreement: LEGACY_OUTCOMES.agreement.synonyms,
+  failed: LEGACY_OUTCOMES.failed.synonyms,
+  withdrawn: LEGACY_OUTCOMES.withdrawn.synonyms,
+};
+
+/** how an agreement closed, in the words of the old systems (CLOSINGS' own labels are recognised too) */
+const CLOSING_WORDS: Record<Closing, readonly string[]> = {
+  performed: [CLOSINGS.performed, '当即履行', '自动履行', '已履行', '履行完毕', '其他方式结案'],
+  withdrawn: [CLOSINGS.withdrawn, '撤回起诉', '撤诉', '撤回申请'],
+  'mediation-document': [CLOSINGS['mediation-document'], '出具调解书', '民事调解书', '调解书'],
+  confirmation: [CLOSINGS.confirmation, '司法确认', '申请司法确认', '已司法确认'],
+};
+
+/** why a mediation failed (特邀调解规定 art. 26; labels.ts FAILURE_REASONS), with the short forms the old systems use */
+const FAILURE_WORDS: Record<FailureReason, readonly string[]> = {
+  withdrew: [FAILURE_REASONS.withdrew, '拒绝继续调解', '当事人拒绝调解', '不同意调解'],
+  'too-far-apart': [FAILURE_REASONS['too-far-apart'], '分歧较大', '双方分歧较大', '差距较大', '意见分歧'],
+  unreachable: [FAILURE_REASONS.unreachable, '无法联系', '联系不上', '无法联系当事人', '被申请人无法联系'],
+  expired: [FAILURE_REASONS.expired, '期限届满', '调解期限届满', '超过调解期限'],
+  'refused-to-sign': [FAILURE_REASONS['refused-to-sign'], '拒绝签署', '拒签调解协议', '拒绝签署协议'],
+};
+
+const wordsOf = (table: Record<string, readonly string[]>) =>
+  Object.values(table)
+    .map((w) => w[1] ?? w[0])
+    .join('、');
+
+/** an item's number at its start: 1. / 2、 / 3） / 一、 */
+const TERM_MARK = String.raw`(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[.、．）)]`;
+
+/**
+ * “1. 被申请人……；2、……” or one term a line → the numbered items of the agreement, their numbers dropped. An item
+ * starts only after a line break, a separator or a space and before a non-digit, so 12.50 元 is never split.
+ */
+export function agreementTerms(text: string): string[] {
+  const split = new RegExp(String.raw`(?<=[；;。\s])(?=${TERM_MARK}\s*\D)`);
+  const mark = new RegExp(String.raw`^${TERM_MARK}\s*`);
+  return text
+    .split(/\r?\n/)
+    .flatMap((line) => line.split(split))
+    .map((t) =>
+      t
+        .trim()
+        .replace(mark, '')
+        .replace(/[；;]$/, '')
+        .trim(),
+    )
+    .filter(Boolean);
+}
+
+const list = (s: string) =>
+  s
+    .split(/[、,，;；\s]+/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+
+function checkRows(ctx: CallContext, sheet: SheetRows, mapping: Mapping) {
+  const db = ctx.core.db;
+  const today = dateShanghai(ctx.core.clock.now());
+  const court = readSetting(db, 'court.code');
+  if (!court) throw new ApiError('CONFLICT', '尚未完成首次设置（法院代字未登记）');
+  const openUntil = findTypeCode('民诉前调')!.openUntil!;
+  const schema = legacyCaseInput(today);
+  const roles = Object.keys(CASE_TYPE_RULES['民诉前调'].roles);
+  const column = (f: LegacyImportField) => mapping[f] ?? LEGACY_IMPORT_FIELDS[f].label;
+  const index = new Map(LEGACY_IMPORT_FIELD_KEYS.map((f) => [f, mapping[f] ? sheet.headers.indexOf(mapping[f]) : -1]));
+  const registered = registeredNumbers(db, sheet, index.get('number')!);
+  const seen = new Map<string, number>();
+  const accepted: Checked[] = [];
+  const refused: RefusedRow[] = [];
+  for (const { row, cells } of sheet.rows) {
+    const cell = (f: LegacyImportField) => {
+      const i = index.get(f)!;
+      return i >= 0 ? (cells[i] ?? '').trim() : '';
+    };
+    const refuse = (f: LegacyImportField | null, message: string) => refused.push({ row, column: f ? column(f) : '整行', message });
+
+    // the 案号 the record keeps
+    const typed = cell('number');
+    const parts = parseCaseNumber(typed);
+    if (!typed) {
+      refuse('number', '请填写案号');
+      continue;
+    }
+    if (!parts) {
+      refuse('number', `案号“${typed}”格式不正确，应如（2024）${court}民诉前调123号`);
+      continue;
+    }
+    if (parts.typeCode !== '民诉前调') {
+      refuse('number', `案号“${typed}”不是“民诉前调”案号：这里只导入旧的诉前调解案件`);
+      continue;
+    }
+    if (parts.courtCode !== court) {
+      refuse('number', `案号中的法院代字“${parts.courtCode}”与本院代字“${court}”不符`);
+      continue;
+    }
+    const number = formatCaseNumber(parts);
+    if (registered.has(number)) {
+      refuse('number', `案号 ${number} 已登记，不能重复导入`);
+      continue;
+    }
+    const earlier = seen.get(number);
+    if (earlier !== undefined) {
+      refuse('number', `案号 ${number} 与第 ${earlier} 行重复`);
+      continue;
+    }
+    seen.set(number, row);
+
+    // the counter's rules: parties, cause, amount, received date
+    const amount = parseYuan(cell('amount'), '标的额');
+    if (!amount.ok) {
+      refuse('amount', amount.message);
+      continue;
+    }
+    const raw = {
+      caseType: '民诉前调',
+      receivedOn: legacyDate(cell('receivedOn')),
+      parties: partiesOfRow(cell, roles, today),
+      cause: { text: cell('cause') },
+      ...(amount.fen !== undefined ? { amountFen: amount.fen } : {}),
+      ...(cell('claims') ? { claims: cell('claims') } : {}),
+      ...(cell('facts') ? { facts: cell('facts') } : {}),
+    };
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = firstRowIssue(parsed.error);
+      refuse(issue.field as LegacyImportField | null, issue.message);
+      continue;
+    }
+    const receivedOn = parsed.data.receivedOn;
+    // 2024意见: from 2025-01-01 disputes are filed first and mediated after filing — no 民诉前调 after 2024
+    if (receivedOn > openUntil) {
+      refuse('receivedOn', `收案日期 ${receivedOn} 晚于 ${openUntil}：自 2025 年起不再编立“民诉前调”案号`);
+      continue;
+    }
+    // the 年度 of a 案号 is the year the case was received (docs/DOMAIN.md “案号与登记号”)
+    if (yearOfDate(receivedOn) !== parts.year) {
+      refuse('number', `案号年度 ${parts.year} 与收案日期 ${receivedOn} 不符`);
+      continue;
+    }
+    try {
+      const cause = causeForFiling(parsed.data.cause, receivedOn);
+      checkPartyRolesForCause(parsed.data, cause.name);
+    } catch (err) {
+      if (!(err instanceof ApiError)) throw err;
+      refuse(err.field?.startsWith('parties') ? 'applicantName' : 'cause', err.message);
+      continue;
+    }
+
+    // the record's old state
+    const state = legacyState(cell, receivedOn, today);
+    if ('field' in state) {
+      refuse(state.field, state.message);
+      continue;
+    }
+    const orgName = cell('orgName');
+    const mediatorName = cell('mediatorName');
+    if ([...orgName].length > 60) {
+      refuse('orgName', '调解组织名称不能超过 60 个字');
+      continue;
+    }
+    if ([...mediatorName].length > 30) {
+      refuse('mediatorName', '调解员姓名不能超过 30 个字');
+      continue;
+    }
+    accepted.push({
+      row,
+      number: { text: number, year: parts.year, serial: parts.serial },
+      input: parsed.data,
+      state,
+      orgName: orgName || null,
+      mediatorName: mediatorName || null,
+    });
+  }
+  return { accepted, refused };
+}
+
+/** The sheet's numbers that are already cases (one indexed lookup per 500). */
+function registeredNumbers(db: Db, sheet: SheetRows, col: number): Set<string> {
+  const numbers = [
+    ...new Set(
+      sheet.rows.flatMap((r) => {
+        const p = col >= 0 ? parseCaseNumber(r.cells[col] ?? '') : null;
+        return p ? [formatCaseNumber(p)] : [];
+      }),
+    ),
+  ];
+  const out = new Set<string>();
+  for (let i = 0; i < numbers.length; i += 500) {
+    const chunk = numbers.slice(i, i + 500);
+    for (const r of db.select({ number: cases.number }).from(cases).where(inArray(cases.number, chunk)).all()) out.add(r.number);
+  }
+  return out;
+}
+
+/** The old status, closing date and result of a row, checked against each other. */
+function legacyState(
+  cell: (f: LegacyImportField) => string,
+  receivedOn: string,
+  today: string,
+): LegacyState | { field: LegacyImportField; message: string } {
+  const statusText = cell('status');
+  if (!statusText) return { field: 'status', message: '请填写调解状态（调解中、调解成功、调解不成或撤回）' };
+  const outcome = byWords(OUTCOME_WORDS, statusText);
+  if (!outcome) return { field: 'status', message: `调解状态“${statusText}”无法识别：应为调解中、调解成功、调解不成或撤回` };
+  const label = LEGACY_OUTCOMES[outcome].label;
+  const onText = cell('outcomeOn');
+  let outcomeOn: string | null = null;
+  if (outcome === 'in-progress') {
+    if (onText) return { field: 'outcomeOn', message: '调解中的案件尚未结案，不应填写结案日期' };
+  } else {
+    if (!onText) return { field: 'outcomeOn', message: `${label}的案件须填写结案日期` };
+    outcomeOn = legacyDate(onText);
+    if (!isIsoDate(outcomeOn)) return { field: 'outcomeOn', message: `结案日期“${onText}”应为有效日期（年-月-日）` };
+    if (outcomeOn < receivedOn) return { field: 'outcomeOn', message: `结案日期 ${outcomeOn} 不能早于收案日期 ${receivedOn}` };
+    if (outcomeOn > today) return { field: 'outcomeOn', message: `结案日期 ${outcomeOn} 不能晚于今天` };
+  }
+  const closingText = cell('closing');
+  const reasonText = cell('failureReason');
+  const termsText = cell('terms');
+  if (outcome !== 'agreement' && closingText) return { field: 'closing', message: `${label}的案件没有调解协议，不应填写结案方式` };
+  if (outcome !== 'agreement' && termsText) return { field: 'terms', message: `${label}的案件没有调解协议，不应填写协议内容` };
+  if (outcome !== 'failed' && reasonText) return { field: 'failureReason', message: `${label}的案件不应填写调解不成原因` };
+  let closing: Closing | null = null;
+  if (closingText) {
+    closing = byWords(CLOSING_WORDS, closingText);
+    if (!closing) return { field: 'closing', message: `结案方式“${closingText}”无法识别：应为${wordsOf(CLOSING_WORDS)}之一` };
+  }
+  let failureReason: FailureReason | null = null;
+  if (reasonText) {
+    failureReason = byWords(FAILURE_WORDS, reasonText);
+    if (!failureReason)
+      return { field: 'failureReason', message: `调解不成原因“${reasonText}”无法识别：应为${wordsOf(FAILURE_WORDS)}之一` };
+  }
+  const terms = termsText ? agreementTerms(termsText) : [];
+  const signatories = list(cell('signatories'));
+  if (signatories.length && !terms.length) return { field: 'signatories', message: '填写了协议签署人，但没有协议内容' };
+  // an agreement's terms and signatories by the register's own rules (人民调解法 art. 29); an old record that did
+  // not keep its signatories is kept without them rather than with names guessed
+  if (terms.length) {
+    const t = agreementShape.terms.safeParse(terms);
+    if (!t.success) return { field: 'terms', message: t.error.issues[0]!.message };
+    const who = signatories.length ? agreementShape.signatories.safeParse(signatories) : null;
+    if (who && !who.success) return { field: 'signatories', message: who.error.issues[0]!.message };
+  }
+  // 撤回: the application withdrawn — closed without agreement, as 撤回申请（其他方式结案）
+  if (outcome === 'withdrawn') closing = 'withdrawn';
+  return {
+    outcome,
+    outcomeOn,
+    closing,
+    failureReason,
+    agreement: terms.length ? { terms, signedOn: outcomeOn!, signatories } : null,
+  };
+}
+
+/** The register's row values for a row's old state (labels.ts: statuses, outcomes). */
+function registerState(s: LegacyState): { status: Status; outcome: string | null } {
+  switch (s.outcome) {
+    case 'in-progress':
+      return { status: 'in-progress', outcome: null };
+    case 'agreement':
+      return { status: 'closed', outcome: 'agreement' };
+    case 'failed':
+      return { status: 'failed', outcome: 'failed' };
+    case 'withdrawn':
+      // neither an agreement nor a failure: not in the success rate (core/mediation/stats.ts counts those two)
+      return { status: 'closed', outcome: 'withdrawn' };
+  }
+}
+
+function digestOf(o: LegacyImportOptions, mapping: Mapping): string {
+  return createHash('sha256')
+    .update(o.fileBase64)
+    .update(JSON.stringify(['legacy', LEGACY_IMPORT_FIELD_KEYS.map((f) => mapping[f] ?? null)]))
+    .digest('hex');
+}
+
+async function load(ctx: CallContext, o: LegacyImportOptions) {
+  const sheet = await readSheet(Buffer.from(o.fileBase64, 'base64'));
+  if (sheet.rows.length === 0) throw new ApiError('VALIDATION', '工作表中没有数据行（第一行应为表头）', 'file');
+  const mapping = guessColumns(LEGACY_IMPORT_FIELDS, sheet.headers, o.mapping);
+  for (const [f, h] of Object.entries(mapping))
+    if (h && !sheet.headers.includes(h))
+      throw new ApiError('VALIDATION', `表头中没有“${h}”列（${LEGACY_IMPORT_FIELDS[f as LegacyImportField].label}）`, `mapping.${f}`);
+  const missing = REQUIRED_FIELDS.filter((f) => !mapping[f]);
+  return { sheet, mapping, missing, checked: missing.length ? null : checkRows(ctx, sheet, mapping) };
+}
+
+const countBy = (accepted: Checked[]) =>
+  Object.fromEntries(
+    (Object.keys(LEGACY_OUTCOMES) as LegacyOutcome[]).map((k) => [k, accepted.filter((c) => c.state.outcome === k).length]),
+  ) as Record<LegacyOutcome, number>;
+
+export const legacyPreviewSchema = z.object({
+  sheet: z.string(),
+  headers: z.array(z.string()),
+  mapping: z.partialRecord(z.enum(LEGACY_IMPORT_FIELD_KEYS), z.string()),
+  total: z.number(),
+  accepted: z.number(),
+  /** accepted rows by their old state */
+  byOutcome: z.object({ 'in-progress': z.number(), agreement: z.number(), failed: z.number(), withdrawn: z.number() }),
+  refused: z.array(z.object({ row: z.number(), column: z.string(), message: z.string() })),
+  /** the first accepted rows as they will be registered */
+  sample: z.array(
+    z.object({
+      row: z.number(),
+      number: z.string(),
+      receivedOn: z.string(),
+      applicant: z.string(),
+      respondent: z.string(),
+      cause: z.string(),
+      outcome: z.string(),
+      outcomeOn: z.string().nullable(),
+    }),
+  ),
+  /** sha-256 of the file and the mapping: the confirmation must carry it */
+  digest: z.string(),
+});
+export type LegacyPreview = z.infer<typeof legacyPreviewSchema>;
+
+export async function previewLegacyImport(ctx: CallContext, o: LegacyImportOptions): Promise<LegacyPreview> {
+  const { sheet, mapping, missing, checked } = await load(ctx, o);
+  const refused = checked
+    ? checked.refused
+    : missing.map((f) => ({
+        row: 1,
+        column: LEGACY_IMPORT_FIELDS[f].label,
+        message: `请为“${LEGACY_IMPORT_FIELDS[f].label}”选择对应的列`,
+      }));
+  const accepted = checked?.accepted ?? [];
+  const name = (c: Checked, i: number) => c.input.parties[i]?.party?.name ?? '';
+  return {
+    sheet: sheet.sheet,
+    headers: sheet.headers,
+    mapping,
+    total: sheet.rows.length,
+    accepted: accepted.length,
+    byOutcome: countBy(accepted),
+    refused,
+    sample: accepted.slice(0, 5).map((c) => ({
+      row: c.row,
+      number: c.number.text,
+      receivedOn: c.input.receivedOn,
+      applicant: name(c, 0),
+      respondent: name(c, 1),
+      cause: 'text' in c.input.cause ? c.input.cause.text : '',
+      outcome: LEGACY_OUTCOMES[c.state.outcome].label,
+      outcomeOn: c.state.outcomeOn,
+    })),
+    digest: digestOf(o, mapping),
+  };
+}
+
+export const legacyImportResultSchema = z.object({
+  imported: z.number(),
+  skipped: z.number(),
+  byOutcome: legacyPreviewSchema.shape.byOutcome,
+  mediationIds: z.array(z.number()),
+  numbers: z.array(z.string()),
+});
+
+/**
+ * Registers the previewed rows. `skipRefused` must be set when the preview refused rows (they are left out and
+ * named in the audit entry); any failure on any row rolls the whole import back; a preview already confirmed once
+ * is refused (its digest is the import's audit subject).
+ */
+export async function confirmLegacyImport(ctx: CallContext, o: LegacyImportOptions & { digest: string; skipRefused: boolean }) {
+  const { mapping, missing, checked } = await load(ctx, o);
+  if (digestOf(o, mapping) !== o.digest) throw new ApiError('CONFLICT', '导入内容或列对应关系与预览时不同，请重新预览后再确认', 'digest');
+  if (missing.length || !checked)
+    throw new ApiError('VALIDATION', `请为“${LEGACY_IMPORT_FIELDS[missing[0]!].label}”选择对应的列`, 'mapping');
+  const done = confirmedAt(ctx.core.db, o.digest);
+  if (done) throw new ApiError('CONFLICT', `该预览已于 ${done.slice(0, 16).replace('T', ' ')} 确认导入，不能再次导入`, 'digest');
+  if (checked.accepted.length === 0) throw new ApiError('VALIDATION', '没有可以导入的行', 'file');
+  if (checked.refused.length > 0 && !o.skipRefused)
+    throw new ApiError('VALIDATION', `有 ${checked.refused.length} 行未通过校验：请修改工作表后重新导入，或选择跳过这些行`, 'skipRefused');
+  return writeTransaction(ctx.core, (tx) => {
+    // two confirmations of one preview at once: the second waits for the write lock and finds the first here
+    const raced = confirmedAt(tx, o.digest);
+    if (raced) throw new ApiError('CONFLICT', `该预览已于 ${raced.slice(0, 16).replace('T', ' ')} 确认导入，不能再次导入`, 'digest');
+    const now = isoShanghai(ctx.core.clock.now());
+    const done: { id: number; number: string }[] = [];
+    for (const c of checked.accepted) {
+      try {
+        const view = fileCase(ctx, c.input, { ...c.number, operation: OPERATION });
+        const { status, outcome } = registerState(c.state);
+        const row = tx
+          .insert(mediations)
+          .values({
+            caseId: view.id,
+            flow: 'legacy',
+            procedure: null,
+            status,
+            region: '',
+            causeName: view.cause.name,
+            receivedOn: view.receivedOn,
+            outsideOrgName: c.orgName,
+            outsideMediatorName: c.mediatorName,
+            outcome,
+            closing: c.state.closing,
+            outcomeOn: c.state.outcomeOn,
+            failureReason: c.state.failureReason,
+            agreement: c.state.agreement ? JSON.stringify(c.state.agreement) : null,
+            createdBy: ctx.actor?.userId ?? null,
+            createdAt: now,
+            updatedAt: now,
+          })
+          .returning()
+          .get();
+        const label = LEGACY_OUTCOMES[c.state.outcome].label;
+        addCaseEvent(
+          tx,
+          ctx,
+          view.id,
+          'mediation-opened',
+          `${FLOWS.legacy}自原系统导入（${label}${c.state.outcomeOn ? `，${c.state.outcomeOn} 结案` : ''}）`,
+          {
+            mediationId: row.id,
+          },
+        );
+        audit(tx, ctx, { operation: OPERATION, entityType: 'mediation', entityId: row.id, after: row });
+        done.push({ id: row.id, number: view.number });
+      } catch (err) {
+        if (err instanceof ApiError) throw new ApiError(err.code, `第 ${c.row} 行：${err.message}（整批未导入）`, err.field);
+        throw err;
+      }
+    }
+    const byOutcome = countBy(checked.accepted);
+    audit(tx, ctx, {
+      operation: OPERATION,
+      entityType: LEGACY_IMPORT_SUBJECT,
+      entityId: o.digest,
+      after: {
+        file: o.fileName,
+        rows: checked.accepted.length + checked.refused.length,
+        imported: done.length,
+        byOutcome: Object.fromEntries(Object.entries(byOutcome).map(([k, n]) => [LEGACY_OUTCOMES[k as LegacyOutcome].label, n])),
+        numbers: [done[0]!.number, done[done.length - 1]!.number],
+        skipped: checked.refused.map((r) => `第 ${r.row} 行 ${r.column}：${r.message}`),
+      },
+    });
+    return {
+      imported: done.length,
+      skipped: checked.refused.length,
+      byOutcome,
+      mediationIds: done.map((d) => d.id),
+      numbers: done.map((d) => d.number),
+    };
+  });
+}
+
+/** When the preview with this digest was confirmed, or null. */
+function confirmedAt(db: Db | Tx, digest: string): string | null {
+  return (
+    db
+      .select({ at: auditLog.at })
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, LEGACY_IMPORT_SUBJECT), eq(auditLog.entityId, digest)))
+      .get()?.at ?? null
+  );
+}

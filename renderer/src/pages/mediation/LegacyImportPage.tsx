@@ -1,0 +1,238 @@
+import { CheckCircleOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Checkbox, Descriptions, Flex, Result, Select, Space, Table, Typography, Upload } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { LEGACY_IMPORT_FIELD_KEYS, LEGACY_IMPORT_FIELDS, LEGACY_OUTCOMES, type LegacyImportField } from '../../../../core/mediation/meta';
+import { errorMessage, send, type Output } from '../../api/client';
+import { PageHeader } from '../../components/PageHeader';
+import { readBase64 } from '../../components/readBase64';
+
+type Preview = Output<'mediation.legacyImportPreview'>;
+type Done = Output<'mediation.legacyImportConfirm'>;
+type Outcomes = Preview['byOutcome'];
+
+const outcomeText = (n: Outcomes) =>
+  (Object.keys(LEGACY_OUTCOMES) as (keyof Outcomes)[]).map((k) => `${LEGACY_OUTCOMES[k].label} ${n[k]} 件`).join('，');
+
+/**
+ * 导入旧诉前调案件 (issue 12, item 2): the centre's old system's 民诉前调 records from an .xlsx. Choose the file →
+ * the preview (the column found for each field, every refused row with its column and reason, the accepted rows by
+ * their old state; nothing is written) → correct a column if needed (the preview runs again) → confirm: every row is
+ * registered with its own 案号 and old state, together or not at all; the same preview cannot be confirmed twice.
+ */
+export function LegacyImportPage() {
+  const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
+  const [mapping, setMapping] = useState<Partial<Record<LegacyImportField, string>>>({});
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [skip, setSkip] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<Done | null>(null);
+
+  const runPreview = async (m: Partial<Record<LegacyImportField, string>>) => {
+    if (!file) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const p = await send('mediation.legacyImportPreview', { fileBase64: file.base64, fileName: file.name, mapping: m });
+      setPreview(p);
+      setMapping(p.mapping);
+      setSkip(false);
+    } catch (err) {
+      setPreview(null);
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const confirm = async () => {
+    if (!file || !preview) return;
+    setBusy(true);
+    setError(null);
+    try {
+      setDone(
+        await send('mediation.legacyImportConfirm', {
+          fileBase64: file.base64,
+          fileName: file.name,
+          mapping: preview.mapping,
+          digest: preview.digest,
+          skipRefused: skip,
+        }),
+      );
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (done)
+    return (
+      <Result
+        status="success"
+        icon={<CheckCircleOutlined />}
+        title={`已导入 ${done.imported} 件旧诉前调案件`}
+        subTitle={
+          <span data-testid="legacy-import-done">
+            {outcomeText(done.byOutcome)}；各件保留原案号，如 {done.numbers[0]}
+            {done.skipped ? `；未导入 ${done.skipped} 行（已记入审计日志）` : ''}
+          </span>
+        }
+        extra={[
+          <Link key="first" to={`/mediation/${done.mediationIds[0]}`}>
+            <Button type="primary">查看第一件</Button>
+          </Link>,
+          <Link key="list" to="/mediation">
+            <Button>调解登记簿</Button>
+          </Link>,
+          <Button
+            key="again"
+            onClick={() => {
+              setDone(null);
+              setPreview(null);
+              setFile(null);
+              setMapping({});
+            }}
+          >
+            继续导入
+          </Button>,
+        ]}
+      />
+    );
+
+  const refusedCount = preview?.refused.length ?? 0;
+  const canConfirm = !!preview && preview.accepted > 0 && (refusedCount === 0 || skip);
+
+  return (
+    <div data-testid="legacy-import-page">
+      <PageHeader title="导入旧诉前调案件" />
+      <Typography.Paragraph type="secondary">
+        导入原系统中 2024
+        年及以前的“民诉前调”案件（.xlsx，第一行为表头）。每一行保留原案号，按立案登记的规则校验当事人（身份证号码、统一社会信用代码）、案由、金额和日期，
+        并按原状态（调解中、调解成功、调解不成、撤回）和结案日期登记为“诉前调解（旧案）”；调解中的案件导入后可以继续办理。
+        预览不写入任何数据，确认后整批一次登记，任何一行失败则全部不登记；同一次预览只能确认一次。
+      </Typography.Paragraph>
+      <Card size="small" title="1. 选择文件" style={{ marginBottom: 12 }}>
+        <Space>
+          <Upload
+            accept=".xlsx"
+            maxCount={1}
+            showUploadList={false}
+            beforeUpload={(f) => {
+              void readBase64(f).then((base64) => {
+                setFile({ name: f.name, base64 });
+                setPreview(null);
+                setMapping({});
+                setDone(null);
+              });
+              return false;
+            }}
+          >
+            <Button icon={<UploadOutlined />}>{file ? file.name : '选择 Excel 文件'}</Button>
+          </Upload>
+          <Button type="primary" loading={busy} disabled={!file} onClick={() => void runPreview({})}>
+            预览
+          </Button>
+        </Space>
+      </Card>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="legacy-import-error" />}
+      {preview && (
+        <>
+          <Card size="small" title="2. 列对应关系（可修改，修改后重新预览）" style={{ marginBottom: 12 }}>
+            <Flex wrap gap={12}>
+              {LEGACY_IMPORT_FIELD_KEYS.map((f) => (
+                <Space key={f} size={4}>
+                  <Typography.Text>{LEGACY_IMPORT_FIELDS[f].label}</Typography.Text>
+                  <Select
+                    aria-label={`对应列 ${LEGACY_IMPORT_FIELDS[f].label}`}
+                    allowClear
+                    size="small"
+                    style={{ width: 160 }}
+                    placeholder="（不导入）"
+                    value={mapping[f]}
+                    onChange={(v?: string) => {
+                      const next = { ...mapping, [f]: v ?? '' };
+                      setMapping(next);
+                      void runPreview(next);
+                    }}
+                    options={preview.headers.filter(Boolean).map((h) => ({ value: h, label: h }))}
+                  />
+                </Space>
+              ))}
+            </Flex>
+          </Card>
+          <Card size="small" title="3. 预览" style={{ marginBottom: 12 }}>
+            <Descriptions
+              size="small"
+              column={1}
+              data-testid="legacy-import-summary"
+              items={[
+                {
+                  key: 'rows',
+                  label: `工作表“${preview.sheet}”`,
+                  children: (
+                    <span>
+                      共 {preview.total} 行：可导入 <b>{preview.accepted}</b> 行，未通过校验{' '}
+                      <Typography.Text type={refusedCount ? 'danger' : undefined} strong>
+                        {refusedCount}
+                      </Typography.Text>{' '}
+                      行
+                    </span>
+                  ),
+                },
+                { key: 'states', label: '可导入的按原状态', children: outcomeText(preview.byOutcome) },
+              ]}
+            />
+            {refusedCount > 0 && (
+              <Table
+                data-testid="legacy-import-refused"
+                size="small"
+                rowKey={(r) => `${r.row}-${r.column}`}
+                dataSource={preview.refused}
+                pagination={{ pageSize: 20, hideOnSinglePage: true }}
+                columns={[
+                  { title: '行号', dataIndex: 'row', width: 70 },
+                  { title: '列', dataIndex: 'column', width: 160 },
+                  { title: '原因', dataIndex: 'message' },
+                ]}
+                style={{ margin: '12px 0' }}
+              />
+            )}
+            {preview.sample.length > 0 && (
+              <>
+                <Typography.Text type="secondary">前 {preview.sample.length} 行将登记为：</Typography.Text>
+                <Table
+                  size="small"
+                  rowKey="row"
+                  dataSource={preview.sample}
+                  pagination={false}
+                  columns={[
+                    { title: '行号', dataIndex: 'row', width: 70 },
+                    { title: '案号（保留原号）', dataIndex: 'number', width: 230 },
+                    { title: '收案日期', dataIndex: 'receivedOn', width: 110 },
+                    { title: '申请人', dataIndex: 'applicant' },
+                    { title: '被申请人', dataIndex: 'respondent' },
+                    { title: '案由', dataIndex: 'cause' },
+                    { title: '原状态', dataIndex: 'outcome', width: 90 },
+                    { title: '结案日期', dataIndex: 'outcomeOn', width: 110, render: (v: string | null) => v ?? '—' },
+                  ]}
+                />
+              </>
+            )}
+          </Card>
+          <Flex gap={12} align="center">
+            {refusedCount > 0 && (
+              <Checkbox checked={skip} onChange={(e) => setSkip(e.target.checked)}>
+                跳过未通过校验的 {refusedCount} 行，只导入其余 {preview.accepted} 行
+              </Checkbox>
+            )}
+            <Button type="primary" disabled={!canConfirm} loading={busy} onClick={() => void confirm()}>
+              确认导入 {preview.accepted} 行
+            </Button>
+          </Flex>
+        </>
+      )}
+    </div>
+  );
+}
