@@ -4,7 +4,7 @@ import { ApiError } from '../api/errors';
 import { audit, writeTransaction } from '../audit';
 import { causeForFiling } from '../causes';
 import type { CallContext } from '../context';
-import { readSheet, type SheetRows } from '../excel';
+import { mappedRows, readSheet, type RefusedRow, type SheetRows } from '../excel';
 import { parseYuan } from '../money';
 import { residentIdProblem, usccProblem, normaliseIdNumber } from '../parties';
 import { dateShanghai } from '../time/clock';
@@ -41,12 +41,6 @@ export interface ImportOptions {
   sourceName: string;
   /** field → header text; fields left out are guessed from the headers */
   mapping?: Partial<Record<ImportField, string>>;
-}
-
-export interface RefusedRow {
-  row: number;
-  column: string;
-  message: string;
 }
 
 export interface ImportPreview {
@@ -201,16 +195,9 @@ function checkRows(ctx: CallContext, sheet: SheetRows, mapping: Partial<Record<I
   const today = dateShanghai(ctx.core.clock.now());
   const schema = fileCaseInput(today);
   const roles = Object.keys(CASE_TYPE_RULES[o.caseType].roles);
-  const column = (f: ImportField) => mapping[f] ?? IMPORT_FIELDS[f].label;
-  const index = new Map(IMPORT_FIELD_KEYS.map((f) => [f, mapping[f] ? sheet.headers.indexOf(mapping[f]) : -1]));
+  const { rows, refused } = mappedRows(sheet, mapping, IMPORT_FIELDS);
   const accepted: Checked[] = [];
-  const refused: RefusedRow[] = [];
-  for (const { row, cells } of sheet.rows) {
-    const cell = (f: ImportField) => {
-      const i = index.get(f)!;
-      return i >= 0 ? (cells[i] ?? '').trim() : '';
-    };
-    const refuse = (f: ImportField | null, message: string) => refused.push({ row, column: f ? column(f) : '整行', message });
+  for (const { row, cell, refuse } of rows) {
     const amount = parseYuan(cell('amount'), '标的额');
     if (!amount.ok) {
       refuse('amount', amount.message);

@@ -17,7 +17,7 @@ import {
 } from '../cases';
 import { causeForFiling } from '../causes';
 import type { CallContext, Db, Tx } from '../context';
-import { readSheet, type SheetRows } from '../excel';
+import { mappedRows, readSheet, type SheetRows } from '../excel';
 import { parseYuan } from '../money';
 import { findTypeCode, formatCaseNumber, parseCaseNumber } from '../numbering';
 import { readSetting } from '../settings';
@@ -67,12 +67,6 @@ export interface LegacyImportOptions {
   fileName: string;
   /** field → header text; fields left out are guessed from the headers, '' leaves a field out */
   mapping?: Partial<Record<LegacyImportField, string>>;
-}
-
-export interface RefusedRow {
-  row: number;
-  column: string;
-  message: string;
 }
 
 type Mapping = Partial<Record<LegacyImportField, string>>;
@@ -174,19 +168,11 @@ function checkRows(ctx: CallContext, sheet: SheetRows, mapping: Mapping) {
   const openUntil = findTypeCode('民诉前调')!.openUntil!;
   const schema = legacyCaseInput(today);
   const roles = Object.keys(CASE_TYPE_RULES['民诉前调'].roles);
-  const column = (f: LegacyImportField) => mapping[f] ?? LEGACY_IMPORT_FIELDS[f].label;
-  const index = new Map(LEGACY_IMPORT_FIELD_KEYS.map((f) => [f, mapping[f] ? sheet.headers.indexOf(mapping[f]) : -1]));
-  const registered = registeredNumbers(db, sheet, index.get('number')!);
+  const { rows, refused, columnOf } = mappedRows(sheet, mapping, LEGACY_IMPORT_FIELDS);
+  const registered = registeredNumbers(db, sheet, columnOf('number'));
   const seen = new Map<string, number>();
   const accepted: Checked[] = [];
-  const refused: RefusedRow[] = [];
-  for (const { row, cells } of sheet.rows) {
-    const cell = (f: LegacyImportField) => {
-      const i = index.get(f)!;
-      return i >= 0 ? (cells[i] ?? '').trim() : '';
-    };
-    const refuse = (f: LegacyImportField | null, message: string) => refused.push({ row, column: f ? column(f) : '整行', message });
-
+  for (const { row, cell, refuse } of rows) {
     // the 案号 the record keeps
     const typed = cell('number');
     const parts = parseCaseNumber(typed);
