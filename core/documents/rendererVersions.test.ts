@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { unzipSync } from 'fflate';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { documents } from '../../db/schema';
-import { createHarness, setUpCourt, type Harness } from '../../test/harness';
-import { clerkAndPrinter, fileCivil } from '../../test/fixtures';
+import { deskPerTest } from '../../test/desk';
+import { fileCivil } from '../../test/fixtures';
+import type { Harness } from '../../test/harness';
 import { DOCX_RENDERER, DOCX_RENDERERS, renderDocx } from './docx';
 import { PDF_RENDERER, renderPdf } from './pdf';
 import { builtinTemplate, fillTemplate } from './template';
@@ -51,17 +52,7 @@ const ISSUED = {
 const sha = (base64: string) => createHash('sha256').update(Buffer.from(base64, 'base64')).digest('hex');
 const notice = () => fillTemplate(builtinTemplate('notice'), NOTICE);
 
-let h: Harness | undefined;
-afterEach(() => {
-  h?.close();
-  h = undefined;
-});
-
-async function desk() {
-  h = createHarness();
-  const admin = await setUpCourt(h);
-  return { h, ...(await clerkAndPrinter(h, admin)) };
-}
+const desk = deskPerTest();
 
 /** The register row an earlier release wrote for the notice: no renderer version (the column came later). */
 function issuedEarlier(h: Harness, row: { sha256: string; format?: 'pdf' | 'docx'; rendererVersion?: number | null }): number {

@@ -1,22 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { countRows, createHarness, setUpCourt, type Harness } from '../../test/harness';
-import { clerkAndPrinter, fileConfirmation, ZHANG_SAN } from '../../test/fixtures';
+import { describe, expect, it } from 'vitest';
+import { deskPerTest } from '../../test/desk';
+import { fileConfirmation, ZHANG_SAN } from '../../test/fixtures';
+import { countRows, type Harness } from '../../test/harness';
 import { registry } from '../api/registry';
 import { draftData, type DataBuilder } from './dataBuilders';
 import { fieldName, sampleValuesIn } from './sampleCheck';
 import { builtinTemplate } from './template';
 
-let h: Harness | undefined;
-afterEach(() => {
-  h?.close();
-  h = undefined;
-});
-
-async function desk() {
-  h = createHarness();
-  const admin = await setUpCourt(h);
-  return { h, admin, ...(await clerkAndPrinter(h, admin)) };
-}
+const desk = deskPerTest();
 
 const TYPED = {
   judge: '周敏',
