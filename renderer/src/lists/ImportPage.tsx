@@ -1,5 +1,5 @@
 import { CheckCircleOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Checkbox, Flex, Form, Input, Radio, Result, Select, Space, Table, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Form, Input, Radio, Result, Select, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { IMPORT_FIELD_KEYS, IMPORT_FIELDS, IMPORT_SOURCES, type ImportField, type ImportSource } from '../../../core/cases/listMeta';
@@ -8,6 +8,7 @@ import { errorMessage, send, type Output } from '../api/client';
 import { formatFen } from '../cases/money';
 import { PageHeader } from '../components/PageHeader';
 import { readBase64 } from '../components/readBase64';
+import { ColumnMappingCard, ConfirmImportBar, RefusedRowsTable } from './importSteps';
 
 type Preview = Output<'cases.importPreview'>;
 type Done = Output<'cases.importConfirm'>;
@@ -92,7 +93,6 @@ export function ImportPage() {
     );
 
   const refusedCount = preview?.refused.length ?? 0;
-  const canConfirm = !!preview && preview.accepted > 0 && (refusedCount === 0 || skip);
 
   return (
     <div data-testid="import-page">
@@ -154,29 +154,17 @@ export function ImportPage() {
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       {preview && (
         <>
-          <Card size="small" title="2. 列对应关系（可修改，修改后重新预览）" style={{ marginBottom: 12 }}>
-            <Flex wrap gap={12}>
-              {IMPORT_FIELD_KEYS.map((f) => (
-                <Space key={f} size={4}>
-                  <Typography.Text>{IMPORT_FIELDS[f].label}</Typography.Text>
-                  <Select
-                    aria-label={`对应列 ${IMPORT_FIELDS[f].label}`}
-                    allowClear
-                    size="small"
-                    style={{ width: 170 }}
-                    placeholder="（不导入）"
-                    value={mapping[f]}
-                    onChange={(v?: string) => {
-                      const next = { ...mapping, [f]: v ?? '' };
-                      setMapping(next);
-                      void runPreview(next);
-                    }}
-                    options={preview.headers.filter(Boolean).map((h) => ({ value: h, label: h }))}
-                  />
-                </Space>
-              ))}
-            </Flex>
-          </Card>
+          <ColumnMappingCard
+            fields={IMPORT_FIELD_KEYS}
+            label={(f) => IMPORT_FIELDS[f].label}
+            headers={preview.headers}
+            mapping={mapping}
+            width={170}
+            onChange={(next) => {
+              setMapping(next);
+              void runPreview(next);
+            }}
+          />
           <Card size="small" title="3. 预览" style={{ marginBottom: 12 }}>
             <Typography.Paragraph data-testid="import-summary">
               工作表“{preview.sheet}”共 {preview.total} 行：可导入 <b>{preview.accepted}</b> 行，未通过校验{' '}
@@ -185,21 +173,7 @@ export function ImportPage() {
               </Typography.Text>{' '}
               行。
             </Typography.Paragraph>
-            {refusedCount > 0 && (
-              <Table
-                data-testid="import-refused"
-                size="small"
-                rowKey={(r) => `${r.row}-${r.column}`}
-                dataSource={preview.refused}
-                pagination={{ pageSize: 20, hideOnSinglePage: true }}
-                columns={[
-                  { title: '行号', dataIndex: 'row', width: 70 },
-                  { title: '列', dataIndex: 'column', width: 160 },
-                  { title: '原因', dataIndex: 'message' },
-                ]}
-                style={{ marginBottom: 12 }}
-              />
-            )}
+            {refusedCount > 0 && <RefusedRowsTable refused={preview.refused} testId="import-refused" style={{ marginBottom: 12 }} />}
             {preview.sample.length > 0 && (
               <>
                 <Typography.Text type="secondary">前 {preview.sample.length} 行将登记为：</Typography.Text>
@@ -220,16 +194,7 @@ export function ImportPage() {
               </>
             )}
           </Card>
-          <Flex gap={12} align="center">
-            {refusedCount > 0 && (
-              <Checkbox checked={skip} onChange={(e) => setSkip(e.target.checked)}>
-                跳过未通过校验的 {refusedCount} 行，只导入其余 {preview.accepted} 行
-              </Checkbox>
-            )}
-            <Button type="primary" disabled={!canConfirm} loading={busy} onClick={() => void confirm()}>
-              确认导入 {preview.accepted} 行
-            </Button>
-          </Flex>
+          <ConfirmImportBar preview={preview} skip={skip} onSkip={setSkip} busy={busy} onConfirm={() => void confirm()} />
         </>
       )}
     </div>

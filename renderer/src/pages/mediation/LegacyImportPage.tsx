@@ -1,11 +1,12 @@
 import { CheckCircleOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Checkbox, Descriptions, Flex, Result, Select, Space, Table, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Descriptions, Result, Space, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { LEGACY_IMPORT_FIELD_KEYS, LEGACY_IMPORT_FIELDS, LEGACY_OUTCOMES, type LegacyImportField } from '../../../../core/mediation/meta';
 import { errorMessage, send, type Output } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { readBase64 } from '../../components/readBase64';
+import { ColumnMappingCard, ConfirmImportBar, RefusedRowsTable } from '../../lists/importSteps';
 
 type Preview = Output<'mediation.legacyImportPreview'>;
 type Done = Output<'mediation.legacyImportConfirm'>;
@@ -102,7 +103,6 @@ export function LegacyImportPage() {
     );
 
   const refusedCount = preview?.refused.length ?? 0;
-  const canConfirm = !!preview && preview.accepted > 0 && (refusedCount === 0 || skip);
 
   return (
     <div data-testid="legacy-import-page">
@@ -139,29 +139,17 @@ export function LegacyImportPage() {
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="legacy-import-error" />}
       {preview && (
         <>
-          <Card size="small" title="2. 列对应关系（可修改，修改后重新预览）" style={{ marginBottom: 12 }}>
-            <Flex wrap gap={12}>
-              {LEGACY_IMPORT_FIELD_KEYS.map((f) => (
-                <Space key={f} size={4}>
-                  <Typography.Text>{LEGACY_IMPORT_FIELDS[f].label}</Typography.Text>
-                  <Select
-                    aria-label={`对应列 ${LEGACY_IMPORT_FIELDS[f].label}`}
-                    allowClear
-                    size="small"
-                    style={{ width: 160 }}
-                    placeholder="（不导入）"
-                    value={mapping[f]}
-                    onChange={(v?: string) => {
-                      const next = { ...mapping, [f]: v ?? '' };
-                      setMapping(next);
-                      void runPreview(next);
-                    }}
-                    options={preview.headers.filter(Boolean).map((h) => ({ value: h, label: h }))}
-                  />
-                </Space>
-              ))}
-            </Flex>
-          </Card>
+          <ColumnMappingCard
+            fields={LEGACY_IMPORT_FIELD_KEYS}
+            label={(f) => LEGACY_IMPORT_FIELDS[f].label}
+            headers={preview.headers}
+            mapping={mapping}
+            width={160}
+            onChange={(next) => {
+              setMapping(next);
+              void runPreview(next);
+            }}
+          />
           <Card size="small" title="3. 预览" style={{ marginBottom: 12 }}>
             <Descriptions
               size="small"
@@ -184,21 +172,7 @@ export function LegacyImportPage() {
                 { key: 'states', label: '可导入的按原状态', children: outcomeText(preview.byOutcome) },
               ]}
             />
-            {refusedCount > 0 && (
-              <Table
-                data-testid="legacy-import-refused"
-                size="small"
-                rowKey={(r) => `${r.row}-${r.column}`}
-                dataSource={preview.refused}
-                pagination={{ pageSize: 20, hideOnSinglePage: true }}
-                columns={[
-                  { title: '行号', dataIndex: 'row', width: 70 },
-                  { title: '列', dataIndex: 'column', width: 160 },
-                  { title: '原因', dataIndex: 'message' },
-                ]}
-                style={{ margin: '12px 0' }}
-              />
-            )}
+            {refusedCount > 0 && <RefusedRowsTable refused={preview.refused} testId="legacy-import-refused" style={{ margin: '12px 0' }} />}
             {preview.sample.length > 0 && (
               <>
                 <Typography.Text type="secondary">前 {preview.sample.length} 行将登记为：</Typography.Text>
@@ -221,16 +195,7 @@ export function LegacyImportPage() {
               </>
             )}
           </Card>
-          <Flex gap={12} align="center">
-            {refusedCount > 0 && (
-              <Checkbox checked={skip} onChange={(e) => setSkip(e.target.checked)}>
-                跳过未通过校验的 {refusedCount} 行，只导入其余 {preview.accepted} 行
-              </Checkbox>
-            )}
-            <Button type="primary" disabled={!canConfirm} loading={busy} onClick={() => void confirm()}>
-              确认导入 {preview.accepted} 行
-            </Button>
-          </Flex>
+          <ConfirmImportBar preview={preview} skip={skip} onSkip={setSkip} busy={busy} onConfirm={() => void confirm()} />
         </>
       )}
     </div>
