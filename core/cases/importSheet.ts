@@ -4,7 +4,7 @@ import { ApiError } from '../api/errors';
 import { audit, writeTransaction } from '../audit';
 import { causeForFiling } from '../causes';
 import type { CallContext } from '../context';
-import { mappedRows, readSheet, type RefusedRow, type SheetRows } from '../excel';
+import { mappedRows, readSheet, unmappedRefusals, type RefusedRow, type SheetRows } from '../excel';
 import { parseYuan } from '../money';
 import { residentIdProblem, usccProblem, normaliseIdNumber } from '../parties';
 import { dateShanghai } from '../time/clock';
@@ -257,9 +257,7 @@ async function load(ctx: CallContext, o: ImportOptions) {
 
 export async function previewImport(ctx: CallContext, o: ImportOptions): Promise<ImportPreview> {
   const { sheet, mapping, missing, checked } = await load(ctx, o);
-  const refused = checked
-    ? checked.refused
-    : missing.map((f) => ({ row: 1, column: IMPORT_FIELDS[f].label, message: `请为“${IMPORT_FIELDS[f].label}”选择对应的列` }));
+  const refused = checked ? checked.refused : unmappedRefusals(missing, IMPORT_FIELDS);
   const accepted = checked?.accepted ?? [];
   const name = (c: Checked, i: number) => c.input.parties[i]?.party?.name ?? '';
   return {

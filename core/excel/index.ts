@@ -15,4 +15,4 @@ export {
   type WriteResult,
 } from './writer';
 export { readSheet, cellText, MAX_IMPORT_ROWS, type SheetRows } from './reader';
-export { mappedRows, type RefusedRow } from './mapped';
+export { mappedRows, unmappedRefusals, type RefusedRow } from './mapped';

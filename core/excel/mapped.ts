@@ -31,3 +31,7 @@ export function mappedRows<F extends string>(sheet: SheetRows, mapping: Partial<
   const columnOf = (f: F) => index.get(f)!;
   return { rows, refused, columnOf };
 }
+
+/** A required field with no column: the preview refuses the header row (row 1) naming the field to map. */
+export const unmappedRefusals = <F extends string>(missing: readonly F[], fields: Record<F, { label: string }>): RefusedRow[] =>
+  missing.map((f) => ({ row: 1, column: fields[f].label, message: `请为“${fields[f].label}”选择对应的列` }));

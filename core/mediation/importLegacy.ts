@@ -17,7 +17,7 @@ import {
 } from '../cases';
 import { causeForFiling } from '../causes';
 import type { CallContext, Db, Tx } from '../context';
-import { mappedRows, readSheet, type SheetRows } from '../excel';
+import { mappedRows, readSheet, unmappedRefusals, type SheetRows } from '../excel';
 import { parseYuan } from '../money';
 import { findTypeCode, formatCaseNumber, parseCaseNumber } from '../numbering';
 import { readSetting } from '../settings';
@@ -419,13 +419,7 @@ export type LegacyPreview = z.infer<typeof legacyPreviewSchema>;
 
 export async function previewLegacyImport(ctx: CallContext, o: LegacyImportOptions): Promise<LegacyPreview> {
   const { sheet, mapping, missing, checked } = await load(ctx, o);
-  const refused = checked
-    ? checked.refused
-    : missing.map((f) => ({
-        row: 1,
-        column: LEGACY_IMPORT_FIELDS[f].label,
-        message: `请为“${LEGACY_IMPORT_FIELDS[f].label}”选择对应的列`,
-      }));
+  const refused = checked ? checked.refused : unmappedRefusals(missing, LEGACY_IMPORT_FIELDS);
   const accepted = checked?.accepted ?? [];
   const name = (c: Checked, i: number) => c.input.parties[i]?.party?.name ?? '';
   return {
