@@ -4,11 +4,12 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { IMPORT_FIELD_KEYS, IMPORT_FIELDS, IMPORT_SOURCES, type ImportField, type ImportSource } from '../../../core/cases/listMeta';
 import { FILING_CASE_TYPES, CASE_TYPE_RULES } from '../../../core/cases/types';
-import { errorMessage, send, type Output } from '../api/client';
+import { send, type Output } from '../api/client';
 import { formatFen } from '../cases/money';
 import { PageHeader } from '../components/PageHeader';
 import { readBase64 } from '../components/readBase64';
 import { ColumnMappingCard, ConfirmImportBar, RefusedRowsTable } from './importSteps';
+import { useSheetImport, type SheetFile } from './useSheetImport';
 
 type Preview = Output<'cases.importPreview'>;
 type Done = Output<'cases.importConfirm'>;
@@ -21,51 +22,23 @@ type CaseType = (typeof FILING_CASE_TYPES)[number];
  * together, or none of them.
  */
 export function ImportPage() {
-  const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
   const [caseType, setCaseType] = useState<CaseType>('调登');
   const [source, setSource] = useState<ImportSource>('zongzhi');
   const [sourceName, setSourceName] = useState('');
-  const [mapping, setMapping] = useState<Partial<Record<ImportField, string>>>({});
-  const [preview, setPreview] = useState<Preview | null>(null);
-  const [skip, setSkip] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<Done | null>(null);
-
-  const options = (m = mapping) =>
-    file && { fileBase64: file.base64, fileName: file.name, caseType, source, sourceName: sourceName.trim(), mapping: m };
-
-  const runPreview = async (m = mapping) => {
-    const o = options(m);
-    if (!o) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const p = await send('cases.importPreview', o);
-      setPreview(p);
-      setMapping(p.mapping);
-      setSkip(false);
-    } catch (err) {
-      setPreview(null);
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const confirm = async () => {
-    const o = options();
-    if (!o || !preview) return;
-    setBusy(true);
-    setError(null);
-    try {
-      setDone(await send('cases.importConfirm', { ...o, mapping: preview.mapping, digest: preview.digest, skipRefused: skip }));
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const options = (file: SheetFile, mapping: Partial<Record<ImportField, string>>) => ({
+    fileBase64: file.base64,
+    fileName: file.name,
+    caseType,
+    source,
+    sourceName: sourceName.trim(),
+    mapping,
+  });
+  const { file, setFile, mapping, setMapping, preview, setPreview, skip, setSkip, busy, error, done, setDone, runPreview, confirm } =
+    useSheetImport<Partial<Record<ImportField, string>>, Preview, Done>({
+      empty: {},
+      preview: (f, m) => send('cases.importPreview', options(f, m)),
+      confirm: (f, p, skipRefused) => send('cases.importConfirm', { ...options(f, p.mapping), digest: p.digest, skipRefused }),
+    });
 
   if (done)
     return (

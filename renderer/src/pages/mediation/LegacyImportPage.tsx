@@ -1,12 +1,12 @@
 import { CheckCircleOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Result, Space, Table, Typography, Upload } from 'antd';
-import { useState } from 'react';
 import { Link } from 'react-router';
 import { LEGACY_IMPORT_FIELD_KEYS, LEGACY_IMPORT_FIELDS, LEGACY_OUTCOMES, type LegacyImportField } from '../../../../core/mediation/meta';
-import { errorMessage, send, type Output } from '../../api/client';
+import { send, type Output } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { readBase64 } from '../../components/readBase64';
 import { ColumnMappingCard, ConfirmImportBar, RefusedRowsTable } from '../../lists/importSteps';
+import { useSheetImport } from '../../lists/useSheetImport';
 
 type Preview = Output<'mediation.legacyImportPreview'>;
 type Done = Output<'mediation.legacyImportConfirm'>;
@@ -22,51 +22,19 @@ const outcomeText = (n: Outcomes) =>
  * registered with its own 案号 and old state, together or not at all; the same preview cannot be confirmed twice.
  */
 export function LegacyImportPage() {
-  const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
-  const [mapping, setMapping] = useState<Partial<Record<LegacyImportField, string>>>({});
-  const [preview, setPreview] = useState<Preview | null>(null);
-  const [skip, setSkip] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<Done | null>(null);
-
-  const runPreview = async (m: Partial<Record<LegacyImportField, string>>) => {
-    if (!file) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const p = await send('mediation.legacyImportPreview', { fileBase64: file.base64, fileName: file.name, mapping: m });
-      setPreview(p);
-      setMapping(p.mapping);
-      setSkip(false);
-    } catch (err) {
-      setPreview(null);
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const confirm = async () => {
-    if (!file || !preview) return;
-    setBusy(true);
-    setError(null);
-    try {
-      setDone(
-        await send('mediation.legacyImportConfirm', {
-          fileBase64: file.base64,
-          fileName: file.name,
-          mapping: preview.mapping,
-          digest: preview.digest,
-          skipRefused: skip,
+  const { file, setFile, mapping, setMapping, preview, setPreview, skip, setSkip, busy, error, done, setDone, runPreview, confirm } =
+    useSheetImport<Partial<Record<LegacyImportField, string>>, Preview, Done>({
+      empty: {},
+      preview: (f, m) => send('mediation.legacyImportPreview', { fileBase64: f.base64, fileName: f.name, mapping: m }),
+      confirm: (f, p, skipRefused) =>
+        send('mediation.legacyImportConfirm', {
+          fileBase64: f.base64,
+          fileName: f.name,
+          mapping: p.mapping,
+          digest: p.digest,
+          skipRefused,
         }),
-      );
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   if (done)
     return (
