@@ -85,6 +85,8 @@ export async function benchLists(opts: ListsBenchOptions): Promise<void> {
     pagingFigures(core, 'all cases, newest received first', {}, deep);
     pagingFigures(core, '民初 only', { filters: { caseType: '民初' } }, deep);
     pagingFigures(core, 'received in one month', { filters: { received: { from: '2024-03-01', to: '2024-03-31' } } }, deep);
+    pagingFigures(core, '已登记, newest received first (the default order)', { filters: { status: '已登记' } }, deep);
+    pagingFigures(core, 'a rare type (民督, ~4 %), newest first', { filters: { caseType: '民督' } }, deep);
     pagingFigures(core, '已登记, registration order ascending', { filters: { status: '已登记' }, sort: { key: 'seq', dir: 'asc' } }, deep);
     // 2. search and "contains" inside the list (every match in the list's order, count capped at 10 000)
     const name = core.sqlite

@@ -63,6 +63,19 @@ describe('hot queries use their indexes', () => {
     sqlite.prepare(`DELETE FROM cases WHERE number = 'N1'`).run();
   });
 
+  it('case list: a status or a type filter in the default order (newest received first) reads its first page in index order', () => {
+    const page = (where: string) =>
+      `SELECT c.id FROM cases c LEFT JOIN docket_cases d ON d.case_id = c.id LEFT JOIN users u ON u.id = d.judge_id
+        WHERE ${where} ORDER BY c.received_on DESC, c.id DESC LIMIT 51`;
+    expectIndexUsed(sqlite, page('c.status = ?'), ['已登记'], 'cases_status_idx');
+    expectIndexUsed(sqlite, page('c.case_type = ?'), ['民督'], 'cases_type_received_idx');
+    for (const [where, p] of [
+      ['c.status = ?', ['已登记']],
+      ['c.case_type = ?', ['民督']],
+    ] as const)
+      expect(queryPlan(sqlite, page(where), [...p]).join('\n')).not.toMatch(/TEMP B-TREE/);
+  });
+
   it('relief register: the open applications and a period of applications page through their indexes', () => {
     const open = recordStatements(sqlite, () => listRelief(db, { status: 'open', page: 1, pageSize: 20 }));
     expectUses(open, /select count\(\*\)/i, 'relief_status_idx');

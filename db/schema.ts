@@ -213,7 +213,10 @@ export const cases = sqliteTable(
     uniqueIndex('cases_number_unique').on(t.number),
     uniqueIndex('cases_code_unique').on(t.code),
     index('cases_received_idx').on(t.receivedOn),
-    index('cases_status_idx').on(t.status),
+    // the case list filtered by status or by type in its default order (newest received first): the first page in
+    // index order, not every case of that status sorted (bench/lists.ts: 已登记 newest first; a rare type)
+    index('cases_status_idx').on(t.status, t.receivedOn),
+    index('cases_type_received_idx').on(t.caseType, t.receivedOn),
     // figures (issue 15): received per type, month and cause for a period, read from the index alone
     index('cases_received_type_idx').on(t.receivedOn, t.caseType, t.causeName),
     // the case list's "案由 contains" filter (issue 15): the distinct causes by a loose index scan, a rare cause's
