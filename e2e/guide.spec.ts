@@ -55,6 +55,8 @@ test('the guide’s screenshots, role by role', async ({ page, host }) => {
   await expect(page.getByTestId('case-number')).toBeVisible();
   await shot(page, 'case');
   await page.goto('/#/fees/calculator');
+  // the page puts the focus in the amount field once it has loaded: typing before that loses the first keys
+  await expect(page.getByLabel('诉讼请求金额（元）')).toBeFocused();
   await page.keyboard.type('150000');
   await expect(page.getByTestId('fee-total')).toBeVisible();
   await shot(page, 'fee-calculator');
