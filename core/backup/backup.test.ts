@@ -61,7 +61,9 @@ describe('backup and restore', () => {
     const duringBackup = ackBefore();
     stop = true;
     await stream;
-    expect(steps).toBeGreaterThan(3); // copied in steps, filings went on between them
+    // copied in steps with filings between them; once a filing grows the file the copy finishes in one step
+    // (backupFile.ts), so how many steps depends on when the first filing lands: at least two and the final report
+    expect(steps).toBeGreaterThanOrEqual(3);
     expect(duringBackup.length).toBeGreaterThan(beforeBackup.length);
     expect(fs.statSync(out).mode & 0o777).toBe(0o600);
 
