@@ -186,7 +186,9 @@ function readRoster(sqlite: Database.Database, ids?: number[]): RosterEntry[] {
 /** The cached roster brought up to `version`: the marked mediators re-read, the others kept. */
 function refreshRoster(sqlite: Database.Database, cache: Cache, version: number): RosterEntry[] {
   const r = cache.roster;
-  if (!r) {
+  // a version lower than the one cached: the file was replaced under this connection (never while a host runs a
+  // restore, but cheap to be sure of) — read everything
+  if (!r || version < r.version) {
     const entries = readRoster(sqlite);
     cache.roster = { version, byId: new Map(entries.map((e) => [e.id, e])), entries };
     return entries;
@@ -211,7 +213,7 @@ function refreshRoster(sqlite: Database.Database, cache: Cache, version: number)
  */
 function refreshStats(sqlite: Database.Database, cache: Cache, version: number, since: string, today: string) {
   const s = cache.stats;
-  if (!s) {
+  if (!s || version < s.version) {
     cache.stats = { version, since, today, byMediator: outcomeStats(sqlite, since, today) };
     return cache.stats.byMediator;
   }
