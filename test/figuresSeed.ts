@@ -68,7 +68,7 @@ export function seedFigures(db: Database.Database, j1: number, j2: number): void
   med(3, 8, 'delegated', '2026-09-15', 2, 'closed', '2026-09-16', 'agreement', '2026-10-06', '2026-10-16'); // 20 days
   med(4, 1, 'entrusted', '2026-10-05', 2, 'closed', '2026-10-06', 'agreement', '2026-10-13', '2026-10-13'); // 7 days
   med(5, 2, 'entrusted', '2026-10-20', 1, 'in-progress', '2026-10-21', null, null, '2026-10-28'); // overdue
-  med(6, 3, 'delegated', '2026-11-03', null, 'awaiting-assignment', null, null, null, null);
+  med(6, 3, 'entrusted', '2026-11-03', null, 'awaiting-assignment', null, null, null, null);
 
   const conf = (
     id: number,
