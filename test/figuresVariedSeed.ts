@@ -62,7 +62,10 @@ export function seedVariedFigures(db: Database.Database, cases: number): void {
     `INSERT INTO relief_applications (case_id, case_party_id, kind, ground, fee_fen, applied_on, status, decided_on, granted_percent, relief_fen, created_by, created_at, updated_at)
      VALUES (?, ?, ?, 'other', 5000, ?, ?, ?, ?, ?, 1, ?, ?)`,
   );
-  db.prepare(`INSERT INTO parties (id, kind, name, id_type, created_at, updated_at) VALUES (1, 'person', '张三', 'none', ?, ?)`).run(at, at);
+  db.prepare(`INSERT INTO parties (id, kind, name, id_type, created_at, updated_at) VALUES (1, 'person', '张三', 'none', ?, ?)`).run(
+    at,
+    at,
+  );
   const insertParty = db.prepare(`INSERT INTO case_parties (case_id, party_id, role, seq) VALUES (?, 1, '原告', 1)`);
   const mediationIds: number[] = [];
   for (let i = 1; i <= cases; i++) {
@@ -80,7 +83,8 @@ export function seedVariedFigures(db: Database.Database, cases: number): void {
       const fate = rnd(10);
       const outcome = fate < 5 ? 'agreement' : fate < 8 ? 'failed' : fate === 8 ? pick(['refused', 'converted']) : null;
       const outcomeOn = outcome ? day(receivedOn, 3 + rnd(60)) : null;
-      const status = outcome === 'agreement' ? 'closed' : outcome ? pick(['failed', 'converted']) : pick(['in-progress', 'awaiting-assignment']);
+      const status =
+        outcome === 'agreement' ? 'closed' : outcome ? pick(['failed', 'converted']) : pick(['in-progress', 'awaiting-assignment']);
       const r = insertMediation.run({
         caseId: i,
         flow,

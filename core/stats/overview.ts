@@ -4,7 +4,7 @@ import type { Core } from '../context';
 import { docketStats } from '../docket';
 import { rate, referenceDay, type AreaFigures, type Period } from '../figures';
 import { reliefStats } from '../fees';
-import { mediationStats } from '../mediation';
+import { mediationStats, mediationStatsWithCohort, type MediationCohort } from '../mediation';
 import { LITIGATION_RATE_BASIS, perTenThousand, populationFor } from './litigationRate';
 
 /** The registers the centre reports on, in the order of the overview and of the monthly workbook's sheets. */
@@ -41,7 +41,9 @@ export interface FunnelStage {
  */
 export function centreOverview(core: Core, period: Period, today: string) {
   const on = referenceDay(period, today);
-  const sections = STATS_AREAS.map((a) => areaStats(core, a, period, today));
+  // the mediation register's pass over the period's receipts also counts the funnel's cohort
+  const withCohort = mediationStatsWithCohort(core.sqlite, period, on);
+  const sections = STATS_AREAS.map((a) => (a === 'mediation' ? withCohort.figures : areaStats(core, a, period, today)));
   const [cases, mediation] = sections as [AreaFigures, AreaFigures];
   const civil = civilFirstInstanceReceived(cases);
   const population = populationFor(core.db, period.to);
@@ -71,7 +73,7 @@ export function centreOverview(core: Core, period: Period, today: string) {
         '各数均按结果日期（调解成功）或收案日期（民初）落在统计期间内计算。',
       ],
     },
-    funnel: mediationFunnel(core, period),
+    funnel: mediationFunnel(core, period, withCohort.cohort),
   };
 }
 
@@ -80,26 +82,20 @@ export type CentreOverview = ReturnType<typeof centreOverview>;
 /**
  * From receipt to resolution, for the mediations received in the period (a cohort, so each stage is a subset of
  * the one before): received → assigned to a mediator → mediator signed for the materials → concluded → agreement
- * → sent to judicial confirmation → confirmed valid. Read-only across the two registers the hand-off links
- * (confirmations.mediation_id); the index mediations_received_idx limits the cohort.
+ * → sent to judicial confirmation → confirmed valid. The cohort's counts come from the mediation figures' pass
+ * (`mediationStatsWithCohort`); the hand-off (confirmations.mediation_id) is read from the confirmations made from
+ * a mediation (confirmations_from_mediation_idx covers it) joined to the cohort; the planner starts from the smaller side.
  */
-function mediationFunnel(core: Core, period: Period): FunnelStage[] {
+function mediationFunnel(core: Core, period: Period, m: MediationCohort): FunnelStage[] {
   const p = { from: period.from, to: period.to };
-  const m = core.sqlite
-    .prepare(
-      `SELECT count(*) AS received, count(mediator_id) AS assigned, count(signed_on) AS started,
-              coalesce(sum(outcome IN ('agreement', 'failed')), 0) AS concluded, coalesce(sum(outcome = 'agreement'), 0) AS agreed
-         FROM mediations WHERE received_on >= @from AND received_on <= @to`,
-    )
-    .get(p) as Record<string, number>;
-  // the hand-off looked up by the cohort's ids (confirmations_mediation_idx), never a scan of the confirmations
   const c = core.sqlite
     .prepare(
-      `SELECT count(*) AS confirmation, coalesce(sum(outcome = 'valid'), 0) AS confirmed FROM confirmations
-        WHERE source = 'mediation' AND mediation_id IN (SELECT id FROM mediations WHERE received_on >= @from AND received_on <= @to)`,
+      `SELECT count(*) AS confirmation, coalesce(sum(c.outcome = 'valid'), 0) AS confirmed
+         FROM confirmations c JOIN mediations m ON m.id = c.mediation_id
+        WHERE c.source = 'mediation' AND m.received_on >= @from AND m.received_on <= @to`,
     )
     .get(p) as Record<string, number>;
-  const r = { ...m, ...c };
+  const r: Record<string, number> = { ...m, ...c };
   const stages: [string, string][] = [
     ['received', '收案'],
     ['assigned', '已分派调解员'],
