@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import fs from 'node:fs';
+import os from 'node:os';
 import { closeCore, createCore } from '../core';
 import { areaStats, centreOverview, STATS_AREAS } from '../core/stats';
 import { percentile, time, tmpDataDir } from './util';
@@ -7,7 +8,9 @@ import { percentile, time, tmpDataDir } from './util';
 /**
  * The centre's figures at scale (issue 15 item 2): `centreOverview` for a month, a quarter and a year on a register of
  * `cases` cases received 2021–2026 (mediations for a third, the docket for 40 % of 民初, confirmations and relief
- * applications for a few), written with SQL so the seeding takes seconds. Prints the median and p95 of each period.
+ * applications for a few), written with SQL so the seeding takes seconds. Prints the median and p95 of each period,
+ * each register's time for a year, and the heaviest statements of a year against the same SQL reading the table
+ * (NOT INDEXED). `BENCH_KEEP=1` keeps the data folder; `BENCH_STATS_DATA=DIR` measures a kept one again.
  */
 export async function benchStats({ cases, runs }: { cases: number; runs: number }): Promise<void> {
   const existing = process.env.BENCH_STATS_DATA;
@@ -33,6 +36,33 @@ export async function benchStats({ cases, runs }: { cases: number; runs: number 
   const year = { from: '2025-01-01', to: '2025-12-31' };
   process.stdout.write(
     `  per register, one year: ${STATS_AREAS.map((a) => `${a} ${time(() => areaStats(core, a, year, '2026-12-02')).ms.toFixed(1)} ms`).join(', ')}\n`,
+  );
+  // the heaviest passes of a year, as run, against the same SQL made to read the table (NOT INDEXED)
+  const ran = recordPrepared(db, () => centreOverview(core, year, '2026-12-02'));
+  const best = (sql: string, params: unknown[]) => {
+    const st = db.prepare(sql);
+    return Math.min(...[0, 1, 2].map(() => time(() => st.all(...params)).ms));
+  };
+  const heaviest = ran
+    .map((s) => ({ ...s, ms: best(s.sql, s.params) }))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 6);
+  for (const s of heaviest) {
+    const unindexed = s.sql.replace(/FROM (cases|mediations|docket_cases|confirmations) (\w+)/, 'FROM $1 $2 NOT INDEXED');
+    const label = s.sql
+      .replace(/\s+/g, ' ')
+      .replace(/^SELECT /, '')
+      .slice(0, 64);
+    const without = unindexed === s.sql ? null : best(unindexed, s.params);
+    process.stdout.write(
+      `    ${label.padEnd(64)} ${s.ms.toFixed(1).padStart(6)} ms${without === null ? '' : `   NOT INDEXED ${without.toFixed(1)} ms (×${(without / s.ms).toFixed(1)})`}\n`,
+    );
+  }
+  process.stdout.write(
+    `  load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}\n`,
   );
   closeCore(core);
   // a million cases leave half a gigabyte behind otherwise; BENCH_KEEP=1 keeps them for BENCH_STATS_DATA=DIR
@@ -99,4 +129,35 @@ export function seedStatsRegister(db: Database.Database, cases: number): void {
        FROM cases WHERE case_type = '民特'`,
   ).run({ at, a: judges.a, b: judges.b });
   db.exec('COMMIT');
+}
+
+/** The statements `fn` ran on `db`, with their parameters (as test/queryPlan.ts records them, without vitest). */
+function recordPrepared(db: Database.Database, fn: () => unknown): { sql: string; params: unknown[] }[] {
+  const seen: { sql: string; params: unknown[] }[] = [];
+  const prepare = db.prepare;
+  db.prepare = ((source: string) => {
+    const stmt = prepare.call(db, source);
+    const proxy: Database.Statement = new Proxy(stmt, {
+      get(target, prop, receiver) {
+        const value = Reflect.get(target, prop, receiver) as unknown;
+        if (typeof value !== 'function') return value;
+        if (prop === 'all' || prop === 'get')
+          return (...params: unknown[]) => {
+            if (target.reader) seen.push({ sql: source, params });
+            return (value as (...a: unknown[]) => unknown).apply(target, params);
+          };
+        return (...a: unknown[]) => {
+          const r = (value as (...a: unknown[]) => unknown).apply(target, a);
+          return r === target ? proxy : r;
+        };
+      },
+    });
+    return proxy;
+  }) as typeof db.prepare;
+  try {
+    fn();
+  } finally {
+    db.prepare = prepare;
+  }
+  return seen;
 }
