@@ -101,7 +101,7 @@ export function agreementForConfirmation(db: Db | Tx, mediationId: number): Conf
   };
 }
 export { mediationsBrowse } from './browse';
-export { mediationStats, mediationStatsWithCohort, type MediationCohort } from './stats';
+export { mediationStats } from './stats';
 
 /**
  * Fills routing's cache at host start (core/mediation/routingCache.ts): the full read of 2,000 mediators' roster

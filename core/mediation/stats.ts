@@ -35,9 +35,7 @@ import { FLOWS } from './labels';
 const FROM = `FROM mediations m LEFT JOIN mediation_orgs o ON o.id = m.org_id LEFT JOIN mediators md ON md.id = m.mediator_id`;
 const DIMENSIONS = `m.org_id AS org, m.mediator_id AS mediator, m.flow AS flow, m.cause_name AS cause`;
 const RECEIVED_IN = `FROM mediations m WHERE m.received_on >= @from AND m.received_on <= @to`;
-// with the period's cohort for the centre's funnel (core/stats/overview.ts): signed for, concluded, agreed
-const RECEIVED = `SELECT ${DIMENSIONS}, count(*) AS n, count(m.signed_on) AS started, sum(m.outcome IN ('agreement', 'failed')) AS concluded,
-    sum(m.outcome = 'agreement') AS agreed ${RECEIVED_IN} GROUP BY 1, 2, 3, 4`;
+const RECEIVED = `SELECT ${DIMENSIONS}, count(*) AS n ${RECEIVED_IN} GROUP BY 1, 2, 3, 4`;
 const RECEIVED_DAYS = `SELECT m.received_on AS day, count(*) AS n ${RECEIVED_IN} GROUP BY m.received_on`;
 const DAYS = `CAST(julianday(m.outcome_on) - julianday(m.signed_on) AS INTEGER)`;
 const OUTCOMES_IN = `FROM mediations m WHERE m.outcome_on >= @from AND m.outcome_on <= @to AND m.outcome IN ('agreement', 'failed')`;
@@ -68,7 +66,7 @@ interface Counted {
   flow: string;
   cause: string;
 }
-type ReceivedRow = Counted & { n: number; started: number; concluded: number | null; agreed: number | null };
+type ReceivedRow = Counted & { n: number };
 type OutcomeRow = Counted & { days: number | null; ok: number; concluded: number };
 type Pass = 'received' | 'outcomes';
 
@@ -114,35 +112,9 @@ function names(sqlite: Database.Database, params: Record<string, unknown>): Name
   };
 }
 
-/** The mediations received in a period, from receipt to agreement (the centre's funnel; core/stats/overview.ts). */
-export interface MediationCohort {
-  received: number;
-  assigned: number;
-  started: number;
-  concluded: number;
-  agreed: number;
-}
-
 export function mediationStats(sqlite: Database.Database, period: Period, on: string): AreaFigures {
-  return mediationStatsWithCohort(sqlite, period, on).figures;
-}
-
-/** The register's figures and, from the same pass over the period's receipts, the cohort of the funnel. */
-export function mediationStatsWithCohort(
-  sqlite: Database.Database,
-  period: Period,
-  on: string,
-): { figures: AreaFigures; cohort: MediationCohort } {
   const params = periodParams(period, on);
   const received = sqlite.prepare(RECEIVED).all(params) as ReceivedRow[];
-  const cohort: MediationCohort = { received: 0, assigned: 0, started: 0, concluded: 0, agreed: 0 };
-  for (const r of received) {
-    cohort.received += r.n;
-    if (r.mediator !== null) cohort.assigned += r.n;
-    cohort.started += r.started;
-    cohort.concluded += r.concluded ?? 0;
-    cohort.agreed += r.agreed ?? 0;
-  }
   const outcomes = sqlite.prepare(OUTCOMES).all(params) as OutcomeRow[];
   const known = names(sqlite, params);
   const q = (
@@ -170,7 +142,7 @@ export function mediationStatsWithCohort(
     params,
     period,
   );
-  const figures: AreaFigures = {
+  return {
     area: 'mediation',
     label: '诉调对接（调解）',
     period,
@@ -207,5 +179,4 @@ export function mediationStatsWithCohort(
     })),
     notes: [],
   };
-  return { figures, cohort };
 }

@@ -4,7 +4,7 @@ import type { Core } from '../context';
 import { docketStats } from '../docket';
 import { rate, referenceDay, type AreaFigures, type Period } from '../figures';
 import { reliefStats } from '../fees';
-import { mediationStats, mediationStatsWithCohort, type MediationCohort } from '../mediation';
+import { mediationStats } from '../mediation';
 import { LITIGATION_RATE_BASIS, perTenThousand, populationFor } from './litigationRate';
 
 /** The registers the centre reports on, in the order of the overview and of the monthly workbook's sheets. */
@@ -41,9 +41,7 @@ export interface FunnelStage {
  */
 export function centreOverview(core: Core, period: Period, today: string) {
   const on = referenceDay(period, today);
-  // the mediation register's pass over the period's receipts also counts the funnel's cohort
-  const withCohort = mediationStatsWithCohort(core.sqlite, period, on);
-  const sections = STATS_AREAS.map((a) => (a === 'mediation' ? withCohort.figures : areaStats(core, a, period, today)));
+  const sections = STATS_AREAS.map((a) => areaStats(core, a, period, today));
   const [cases, mediation] = sections as [AreaFigures, AreaFigures];
   const civil = civilFirstInstanceReceived(cases);
   const population = populationFor(core.db, period.to);
@@ -73,7 +71,7 @@ export function centreOverview(core: Core, period: Period, today: string) {
         '各数均按结果日期（调解成功）或收案日期（民初）落在统计期间内计算。',
       ],
     },
-    funnel: mediationFunnel(core, period, withCohort.cohort),
+    funnel: mediationFunnel(core, period),
   };
 }
 
@@ -82,12 +80,19 @@ export type CentreOverview = ReturnType<typeof centreOverview>;
 /**
  * From receipt to resolution, for the mediations received in the period (a cohort, so each stage is a subset of
  * the one before): received → assigned to a mediator → mediator signed for the materials → concluded → agreement
- * → sent to judicial confirmation → confirmed valid. The cohort's counts come from the mediation figures' pass
- * (`mediationStatsWithCohort`); the hand-off (confirmations.mediation_id) is read from the confirmations made from
- * a mediation (confirmations_from_mediation_idx covers it) joined to the cohort; the planner starts from the smaller side.
+ * → sent to judicial confirmation → confirmed valid. The cohort is read from mediations_received_idx, which covers
+ * it; the hand-off (confirmations.mediation_id) from the confirmations made from a mediation
+ * (confirmations_from_mediation_idx covers them) joined to the cohort, the planner starting from the smaller side.
  */
-function mediationFunnel(core: Core, period: Period, m: MediationCohort): FunnelStage[] {
+function mediationFunnel(core: Core, period: Period): FunnelStage[] {
   const p = { from: period.from, to: period.to };
+  const m = core.sqlite
+    .prepare(
+      `SELECT count(*) AS received, count(mediator_id) AS assigned, count(signed_on) AS started,
+              coalesce(sum(outcome IN ('agreement', 'failed')), 0) AS concluded, coalesce(sum(outcome = 'agreement'), 0) AS agreed
+         FROM mediations WHERE received_on >= @from AND received_on <= @to`,
+    )
+    .get(p) as Record<string, number>;
   const c = core.sqlite
     .prepare(
       `SELECT count(*) AS confirmation, coalesce(sum(c.outcome = 'valid'), 0) AS confirmed
@@ -95,7 +100,7 @@ function mediationFunnel(core: Core, period: Period, m: MediationCohort): Funnel
         WHERE c.source = 'mediation' AND m.received_on >= @from AND m.received_on <= @to`,
     )
     .get(p) as Record<string, number>;
-  const r: Record<string, number> = { ...m, ...c };
+  const r = { ...m, ...c };
   const stages: [string, string][] = [
     ['received', '收案'],
     ['assigned', '已分派调解员'],

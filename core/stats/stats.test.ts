@@ -354,14 +354,15 @@ describe('the figures read the registers through their indexes', () => {
     };
     // cases: one pass per day, type and cause, in index order
     plan('c.received_on AS day', 'cases_received_type_idx', { sorted: true });
-    // mediation: the receipts per organisation, mediator, flow and cause (with the funnel's cohort), by day, the
-    // outcomes with their days, each month's outcomes, the open ones past their limit
-    plan('count(m.signed_on) AS started', 'mediations_received_idx');
+    // mediation: the receipts per organisation, mediator, flow and cause, by day, the outcomes with their days, each
+    // month's outcomes, the open ones past their limit
+    plan('m.cause_name AS cause, count(*) AS n', 'mediations_received_idx');
     plan('m.received_on AS day', 'mediations_received_idx', { sorted: true });
     plan("AS days, sum(m.outcome = 'agreement')", 'mediations_outcome_idx');
     plan('median(CAST(julianday(m.outcome_on)', 'mediations_outcome_idx');
     plan("m.status = 'in-progress' AND m.due_on < @on", 'mediations_due_idx', { covering: false });
-    // the funnel's hand-off to judicial confirmation
+    // the funnel: the period's cohort, its hand-off to judicial confirmation
+    plan('count(signed_on) AS started', 'mediations_received_idx');
     plan('JOIN mediations m ON m.id = c.mediation_id', 'confirmations_from_mediation_idx');
     plan('c.organisation_kind AS kind, count(*) AS n', 'confirmations_applied_figures_idx');
     plan('c.applied_on AS day', 'confirmations_applied_idx', { sorted: true });
