@@ -48,7 +48,10 @@ export async function benchStats({ cases, runs }: { cases: number; runs: number 
     .sort((a, b) => b.ms - a.ms)
     .slice(0, 6);
   for (const s of heaviest) {
-    const unindexed = s.sql.replace(/FROM (cases|mediations|docket_cases|confirmations) (\w+)/, 'FROM $1 $2 NOT INDEXED');
+    const unindexed = s.sql.replace(
+      /FROM (cases|mediations|docket_cases|confirmations)( (?!WHERE\b|JOIN\b|LEFT\b)\w+)?/,
+      'FROM $1$2 NOT INDEXED',
+    );
     const label = s.sql
       .replace(/\s+/g, ' ')
       .replace(/^SELECT /, '')
