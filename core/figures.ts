@@ -49,10 +49,10 @@ export interface OutcomeRow {
 }
 
 export interface FigureQueries {
-  /** key, label, n: received in the period */
-  received?: string;
-  /** key, label, days, ok, concluded: outcomes in the period, grouped by key and days */
-  outcomes?: string;
+  /** key, label, n: received in the period (SQL, or rows the area folded from one pass: `foldCounts`) */
+  received?: string | CountRow[];
+  /** key, label, days, ok, concluded: outcomes in the period, grouped by key and days (SQL, or `foldOutcomes`) */
+  outcomes?: string | OutcomeRow[];
   /** key, label, n: open and past the limit on @on (SQL, or rows the area computed with its deadline rules) */
   overdue?: string | CountRow[];
 }
@@ -119,9 +119,10 @@ export function groupFigures(
     }
     return a;
   };
-  if (q.received) for (const r of sqlite.prepare(q.received).all(params) as CountRow[]) row(r.key, r.label).received += r.n;
+  const rowsOf = <T>(x: string | T[]): T[] => (typeof x === 'string' ? (sqlite.prepare(x).all(params) as T[]) : x);
+  if (q.received) for (const r of rowsOf<CountRow>(q.received)) row(r.key, r.label).received += r.n;
   if (q.outcomes)
-    for (const r of sqlite.prepare(q.outcomes).all(params) as OutcomeRow[]) {
+    for (const r of rowsOf<OutcomeRow>(q.outcomes)) {
       const a = row(r.key, r.label);
       a.concluded += r.concluded;
       a.resolved += r.ok;
@@ -205,6 +206,121 @@ export function fillMonths(rows: FigureRow[], p: Period, q: FigureQueries): Figu
 export function nextDay(date: string): string {
   const t = new Date(`${date}T00:00:00Z`).getTime() + 86_400_000;
   return new Date(t).toISOString().slice(0, 10);
+}
+
+/**
+ * SQLite's order of GROUP BY keys (NULL, then numbers, then text by its UTF-8 bytes), so that rows folded in
+ * JavaScript reach `groupFigures` in the order the per-grouping queries returned them.
+ */
+export function sqliteKeyOrder(a: string | number | null, b: string | number | null): number {
+  if (a === b) return 0;
+  if (a === null) return -1;
+  if (b === null) return 1;
+  if (typeof a === 'number') return typeof b === 'number' ? a - b : -1;
+  if (typeof b === 'number') return 1;
+  return Buffer.compare(Buffer.from(a), Buffer.from(b));
+}
+
+/**
+ * Rows counted once for several groupings (one pass over the register instead of one per grouping): the count
+ * rows of one grouping, summed per key, in the key order a `GROUP BY key` returns. `label` names a key (called
+ * once per key, with the key's rows).
+ */
+export function foldCounts<R extends { n: number }>(
+  rows: readonly R[],
+  key: (r: R) => string | number | null,
+  label: (k: string | number | null, rows: R[]) => string | null,
+): CountRow[] {
+  const by = new Map<string | number | null, R[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = by.get(k);
+    if (list) list.push(r);
+    else by.set(k, [r]);
+  }
+  return [...by.entries()]
+    .sort((a, b) => sqliteKeyOrder(a[0], b[0]))
+    .map(([k, rs]) => ({ key: k, label: label(k, rs), n: rs.reduce((s, r) => s + r.n, 0) }));
+}
+
+/** The same for outcome rows: summed per key and days, in the order of `GROUP BY key, days`. */
+export function foldOutcomes<R extends { days: number | null; ok: number; concluded: number }>(
+  rows: readonly R[],
+  key: (r: R) => string | number | null,
+  label: (k: string | number | null, rows: R[]) => string | null,
+): OutcomeRow[] {
+  const by = new Map<string | number | null, R[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = by.get(k);
+    if (list) list.push(r);
+    else by.set(k, [r]);
+  }
+  const out: OutcomeRow[] = [];
+  for (const [k, rs] of [...by.entries()].sort((a, b) => sqliteKeyOrder(a[0], b[0]))) {
+    const name = label(k, rs);
+    const days = new Map<number | null, OutcomeRow>();
+    for (const r of rs) {
+      const d = days.get(r.days);
+      if (d) {
+        d.ok += r.ok;
+        d.concluded += r.concluded;
+      } else days.set(r.days, { key: k, label: name, days: r.days, ok: r.ok, concluded: r.concluded });
+    }
+    out.push(...[...days.values()].sort((a, b) => sqliteKeyOrder(a.days, b.days)));
+  }
+  return out;
+}
+
+/**
+ * The month rows of a register whose outcomes are summed month by month without a sort: `received` from a
+ * day-by-day count (`monthCounts`), and `outcomes` — `SELECT count(*) AS concluded, sum(…) AS ok, count(days) AS
+ * n, sum(days) AS total, median(days) AS median …` over @from … @to — run once per month (each month's part of
+ * the period). The same rows as `fillMonths(groupFigures(…))` over a `GROUP BY month, days` histogram: the average
+ * is the sum of whole days ÷ their count, the median SQLite's (the mean of the middle two for an even count).
+ */
+export function monthFigures(
+  sqlite: Database.Database,
+  received: CountRow[],
+  outcomes: string,
+  params: Record<string, unknown>,
+  p: Period,
+): FigureRow[] {
+  const counts = new Map(received.map((r) => [r.key, r.n]));
+  const stmt = sqlite.prepare(outcomes);
+  return monthsOf(p).map((month) => {
+    const from = `${month}-01` > p.from ? `${month}-01` : p.from;
+    const end = `${month}-31`;
+    const to = end < p.to ? end : p.to;
+    const o = stmt.get({ ...params, from, to }) as {
+      concluded: number;
+      ok: number | null;
+      n: number;
+      total: number | null;
+      median: number | null;
+    };
+    const averageDays = o.n > 0 ? Math.round(((o.total ?? 0) / o.n) * 10) / 10 : null;
+    return {
+      key: month,
+      label: month,
+      received: counts.get(month) ?? 0,
+      concluded: o.concluded,
+      resolved: o.ok ?? 0,
+      successRate: rate(o.ok ?? 0, o.concluded),
+      averageDays,
+      medianDays: o.n > 0 ? o.median : null,
+      overdue: null,
+    };
+  });
+}
+
+/** The count rows of a day-by-day pass (`GROUP BY <date column>`, read in index order) summed per month. */
+export function monthCounts(days: readonly { day: string; n: number }[]): CountRow[] {
+  return foldCounts(
+    days,
+    (r) => r.day.slice(0, 7),
+    (k) => k as string,
+  );
 }
 
 /** Replaces `{key}` and `{label}` in a query template with a grouping's SQL expressions. */

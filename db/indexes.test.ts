@@ -11,6 +11,9 @@ import { outcomeStats } from '../core/mediation/counters';
 import { listMediations } from '../core/mediation/list';
 import type { ListInput } from '../core/mediation/schemas';
 import { mediationWarnings } from '../core/mediation/warnings';
+import { mediationStats } from '../core/mediation/stats';
+import { docketStats } from '../core/docket/stats';
+import { caseStats } from '../core/cases/stats';
 import { expectIndexUsed, queryPlan, recordStatements, type RecordedStatement } from '../test/queryPlan';
 import { openDatabase } from './connection';
 
@@ -162,6 +165,25 @@ describe('hot queries use their indexes', () => {
     );
     const details = statement(ran, /json_each\(@ids\)/);
     expect(queryPlan(sqlite, details.sql, details.params).join('\n')).toMatch(/SEARCH m USING INTEGER PRIMARY KEY/);
+  });
+
+  it('the centre’s figures read each register once per date column, from an index that covers the pass', () => {
+    const period = { from: '2025-01-01', to: '2025-12-31' };
+    const covered = (ran: RecordedStatement[], pattern: RegExp, index: string) => {
+      const s = statement(ran, pattern);
+      expect(queryPlan(sqlite, s.sql, s.params).join('\n')).toContain(`USING COVERING INDEX ${index}`);
+    };
+    const cases = recordStatements(sqlite, () => caseStats(sqlite, period, '2025-12-31'));
+    expect(cases).toHaveLength(1);
+    covered(cases, /c\.received_on AS day/, 'cases_received_type_idx');
+    expect(queryPlan(sqlite, cases[0]!.sql, cases[0]!.params).join('\n')).not.toMatch(/TEMP B-TREE/);
+    const mediation = recordStatements(sqlite, () => mediationStats(sqlite, period, '2025-12-31'));
+    covered(mediation, /m\.cause_name AS cause, count\(\*\) AS n/, 'mediations_received_idx');
+    covered(mediation, /AS days, sum\(m\.outcome = 'agreement'\)/, 'mediations_outcome_idx');
+    covered(mediation, /median\(/, 'mediations_outcome_idx');
+    const docket = recordStatements(sqlite, () => docketStats(db, sqlite, period, '2025-12-31'));
+    covered(docket, /d\.procedure AS procedure, count\(\*\)/, 'docket_cases_filed_idx');
+    covered(docket, /d\.procedure AS procedure, CAST/, 'docket_cases_closed_idx');
   });
 
   it('routing reads each mediator’s outcome totals by primary key, not the register', () => {

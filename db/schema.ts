@@ -597,9 +597,16 @@ export const docketCases = sqliteTable(
     index('docket_cases_status_idx').on(t.status, t.filedOn),
     index('docket_cases_serial_idx').on(t.serialKey, t.status),
     /** the centre's closings of the current month: covering */
-    index('docket_cases_closed_idx').on(t.closedOn, t.judgeId, t.closeMethod, t.filedOn),
+    index('docket_cases_closed_idx').on(
+      t.closedOn,
+      t.judgeId,
+      t.closeMethod,
+      t.filedOn,
+      t.procedure,
+      sql`CAST(julianday(${t.closedOn}) - julianday(${t.filedOn}) AS INTEGER)`,
+    ),
     /** the fast-track list's keyset order by filing date (issue 15) and the docket figures per judge for a period */
-    index('docket_cases_filed_idx').on(t.filedOn, t.judgeId),
+    index('docket_cases_filed_idx').on(t.filedOn, t.judgeId, t.procedure),
   ],
 );
 
@@ -931,13 +938,39 @@ export const mediations = sqliteTable(
     index('mediations_flow_id_idx').on(t.flow, t.id),
     index('mediations_mediator_idx').on(t.mediatorId, t.status),
     index('mediations_org_idx').on(t.orgId, t.status),
-    index('mediations_received_idx').on(t.receivedOn, t.id),
+    // (received_on, id) orders the register's lists; the columns after it cover the figures' one pass over a period's
+    // receipts and the funnel (core/mediation/stats.ts, core/stats/overview.ts), so a year is read from the index alone
+    index('mediations_received_idx').on(
+      t.receivedOn,
+      t.id,
+      t.orgId,
+      t.mediatorId,
+      t.flow,
+      t.causeName,
+      t.outsideOrgName,
+      t.outsideMediatorName,
+      t.signedOn,
+      t.outcome,
+    ),
     index('mediations_due_idx').on(t.status, t.dueOn),
     // the warnings view reads each limit as (status = …, due <= …) ORDER BY due, id: status first, then the due date
     index('mediations_assign_due_idx').on(t.status, t.assignDue),
     index('mediations_accept_due_idx').on(t.status, t.acceptDue),
     index('mediations_contact_due_idx').on(t.status, t.contactDue),
-    index('mediations_outcome_idx').on(t.outcomeOn, t.mediatorId, t.outcome, t.signedOn),
+    // routing's outcomes per mediator; the columns after signed_on cover the figures' one pass over a period's
+    // outcomes, and the days from signing to outcome are kept in the index so the month sums read them, not compute them
+    index('mediations_outcome_idx').on(
+      t.outcomeOn,
+      t.mediatorId,
+      t.outcome,
+      t.signedOn,
+      t.orgId,
+      t.flow,
+      t.causeName,
+      t.outsideOrgName,
+      t.outsideMediatorName,
+      sql`CAST(julianday(${t.outcomeOn}) - julianday(${t.signedOn}) AS INTEGER)`,
+    ),
   ],
 );
 
@@ -1167,8 +1200,20 @@ export const confirmations = sqliteTable(
     index('confirmations_judge_idx').on(t.judgeId, t.stage),
     index('confirmations_applied_idx').on(t.appliedOn),
     // figures (issue 15): rulings in a period; the funnel's mediation → confirmation hand-off
-    index('confirmations_decided_idx').on(t.decidedOn),
+    // covers the figures' one pass over a period's rulings and withdrawals (core/confirmation/stats.ts)
+    index('confirmations_decided_idx').on(
+      t.decidedOn,
+      t.outcome,
+      t.appliedOn,
+      t.judgeId,
+      t.organisationName,
+      t.organisationKind,
+      sql`CAST(julianday(${t.decidedOn}) - julianday(${t.appliedOn}) AS INTEGER)`,
+    ),
+    index('confirmations_applied_figures_idx').on(t.appliedOn, t.judgeId, t.organisationName, t.organisationKind),
     index('confirmations_mediation_idx').on(t.mediationId),
+    // the centre's funnel: the confirmations made from a mediation, with their outcome (core/stats/overview.ts)
+    index('confirmations_from_mediation_idx').on(t.source, t.mediationId, t.outcome),
   ],
 );
 

@@ -2,7 +2,7 @@ import type { Role } from '../api/roles';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { confirmations, confirmationServices, confirmationSteps, documents, userRoles, users } from '../../db/schema';
 import { ApiError, fieldError, notFound } from '../api/errors';
-import { courtCalendar } from '../calendar';
+import { courtCalendar, type LegalCalendar } from '../calendar';
 import { daysBetween } from '../calendar';
 import { caseView, type CaseView } from '../cases';
 import type { Db, Tx } from '../context';
@@ -75,10 +75,17 @@ export function applicationWindow(db: Db | Tx, row: Pick<ConfirmationRow, 'agree
   return computeDeadline(courtCalendar(db), 'confirmation-application', row.agreementEffectiveOn);
 }
 
-/** The review period: 30 days from acceptance (民诉法 2023 art. 187), plus an approved extension. */
-export function reviewDeadline(db: Db | Tx, row: ConfirmationRow): Deadline | null {
+/**
+ * The review period: 30 days from acceptance (民诉法 2023 art. 187), plus an approved extension. `calendar`: the
+ * court calendar read once by a caller that computes many (the figures' overdue count).
+ */
+export function reviewDeadline(
+  db: Db | Tx,
+  row: Pick<ConfirmationRow, 'acceptanceDecidedOn' | 'stage' | 'extensionDays'>,
+  calendar: LegalCalendar = courtCalendar(db),
+): Deadline | null {
   if (!row.acceptanceDecidedOn || row.stage === 'not_accepted') return null;
-  return computeDeadline(courtCalendar(db), 'confirmation-review', row.acceptanceDecidedOn, { extendBy: row.extensionDays });
+  return computeDeadline(calendar, 'confirmation-review', row.acceptanceDecidedOn, { extendBy: row.extensionDays });
 }
 
 /**

@@ -2,11 +2,13 @@ import type Database from 'better-sqlite3';
 import { eq } from 'drizzle-orm';
 import { confirmations, users } from '../../db/schema';
 import type { Db } from '../context';
+import { courtCalendar } from '../calendar';
 import {
-  byKey,
-  caseLabel,
-  fillMonths,
+  foldCounts,
+  foldOutcomes,
   groupFigures,
+  monthCounts,
+  monthFigures,
   periodParams,
   totalFigures,
   type AreaFigures,
@@ -24,44 +26,72 @@ import { reviewDeadline } from './record';
  * concluded. Days: from the application to the ruling. Overdue: accepted applications still undecided on the
  * reference day after the review period (30 days from acceptance plus an approved extension, 民诉法 2023
  * art. 187, computed by `reviewDeadline` as the register's own pages do).
- * Indexes: confirmations_applied_idx (received), confirmations_decided_idx (outcomes), confirmations_stage_idx.
+ * Applications and rulings are each read in one pass counted per judge and organisation (and days); the groupings
+ * are sums of those counts (`foldCounts`), the months come from a day-by-day pass in index order. Indexes:
+ * confirmations_applied_figures_idx and confirmations_decided_idx cover these passes (and the withdrawals);
+ * confirmations_stage_idx (the open applications).
  */
-const FROM = `FROM confirmations c LEFT JOIN users u ON u.id = c.judge_id`;
-const RECEIVED = `SELECT {key} AS key, {label} AS label, count(*) AS n ${FROM}
-  WHERE c.applied_on >= @from AND c.applied_on <= @to GROUP BY 1`;
-const OUTCOMES = `SELECT {key} AS key, {label} AS label,
-    CAST(julianday(c.decided_on) - julianday(c.applied_on) AS INTEGER) AS days,
-    sum(c.outcome = 'valid') AS ok, count(*) AS concluded ${FROM}
-  WHERE c.decided_on >= @from AND c.decided_on <= @to AND c.outcome IN ('valid', 'rejected') GROUP BY 1, 3`;
+const RECEIVED = `SELECT c.judge_id AS judge, c.organisation_name AS organisation, c.organisation_kind AS kind, count(*) AS n
+  FROM confirmations c WHERE c.applied_on >= @from AND c.applied_on <= @to GROUP BY 1, 2, 3`;
+const RECEIVED_DAYS = `SELECT c.applied_on AS day, count(*) AS n FROM confirmations c
+  WHERE c.applied_on >= @from AND c.applied_on <= @to GROUP BY c.applied_on`;
+const RULINGS = `FROM confirmations c WHERE c.decided_on >= @from AND c.decided_on <= @to AND c.outcome IN ('valid', 'rejected')`;
+const DAYS = `CAST(julianday(c.decided_on) - julianday(c.applied_on) AS INTEGER)`;
+const OUTCOMES = `SELECT c.judge_id AS judge, c.organisation_name AS organisation, c.organisation_kind AS kind, ${DAYS} AS days,
+    sum(c.outcome = 'valid') AS ok, count(*) AS concluded ${RULINGS} GROUP BY 1, 2, 3, 4`;
+/** one month's rulings, summed without a sort (`monthFigures`) */
+const OUTCOME_MONTHS = `SELECT count(*) AS concluded, sum(c.outcome = 'valid') AS ok, count(${DAYS}) AS n, sum(${DAYS}) AS total,
+    median(${DAYS}) AS median ${RULINGS}`;
+
+type Counted = { judge: number | null; organisation: string; kind: string };
+
+const kindName = (k: string) => (Object.hasOwn(ORGANISATION_KINDS, k) ? ORGANISATION_KINDS[k as keyof typeof ORGANISATION_KINDS] : k);
 
 const GROUPINGS = {
   judge: {
     label: '按法官',
-    key: 'coalesce(c.judge_id, 0)',
-    name: `coalesce(u.display_name, '（未指定）')`,
+    key: (r: Counted) => r.judge ?? 0,
+    name: (judges: Map<number, string>, k: string | number) => judges.get(k as number) ?? '（未指定）',
     of: (r: Open) => r.judgeId ?? 0,
   },
-  organisation: { label: '按调解组织', key: 'c.organisation_name', name: 'c.organisation_name', of: (r: Open) => r.organisationName },
+  organisation: {
+    label: '按调解组织',
+    key: (r: Counted) => r.organisation,
+    name: (_: Map<number, string>, k: string | number) => k as string,
+    of: (r: Open) => r.organisationName,
+  },
   organisationKind: {
     label: '按调解组织类别',
-    key: 'c.organisation_kind',
-    name: caseLabel('c.organisation_kind', ORGANISATION_KINDS),
+    key: (r: Counted) => r.kind,
+    name: (_: Map<number, string>, k: string | number) => kindName(k as string),
     of: (r: Open) => r.organisationKind,
   },
 } as const;
 
-type Open = typeof confirmations.$inferSelect;
+/** The columns the review period and the groupings need of an open application (not its terms and materials). */
+type Open = Pick<
+  typeof confirmations.$inferSelect,
+  'stage' | 'acceptanceDecidedOn' | 'extensionDays' | 'judgeId' | 'organisationName' | 'organisationKind'
+>;
 
 export function confirmationStats(db: Db, sqlite: Database.Database, period: Period, on: string): AreaFigures {
   const params = periodParams(period, on);
   // the review period is computed on the court calendar, not stored: the open applications are few (stage index)
+  const calendar = courtCalendar(db);
   const overdue = db
-    .select()
+    .select({
+      stage: confirmations.stage,
+      acceptanceDecidedOn: confirmations.acceptanceDecidedOn,
+      extensionDays: confirmations.extensionDays,
+      judgeId: confirmations.judgeId,
+      organisationName: confirmations.organisationName,
+      organisationKind: confirmations.organisationKind,
+    })
     .from(confirmations)
     .where(eq(confirmations.stage, 'accepted'))
     .all()
     .filter((r) => {
-      const d = reviewDeadline(db, r);
+      const d = reviewDeadline(db, r, calendar);
       return d !== null && d.due < on;
     });
   const judgeNames = new Map(
@@ -73,16 +103,18 @@ export function confirmationStats(db: Db, sqlite: Database.Database, period: Per
   );
   const overdueRows = (of: (r: Open) => string | number, label: (r: Open) => string): CountRow[] =>
     overdue.map((r) => ({ key: of(r), label: label(r), n: 1 }));
-  const q = (key: string, label: string, rows: CountRow[]): FigureQueries => ({
-    received: byKey(RECEIVED, key, label),
-    outcomes: byKey(OUTCOMES, key, label),
+  const received = sqlite.prepare(RECEIVED).all(params) as (Counted & { n: number })[];
+  const outcomes = sqlite.prepare(OUTCOMES).all(params) as (Counted & { days: number | null; ok: number; concluded: number })[];
+  const q = (key: (r: Counted) => string | number, label: (k: string | number) => string, rows: CountRow[]): FigureQueries => ({
+    received: foldCounts(received, key, (k) => label(k!)),
+    outcomes: foldOutcomes(outcomes, key, (k) => label(k!)),
     overdue: rows,
   });
   const total = totalFigures(
     sqlite,
     q(
-      `''`,
-      `'合计'`,
+      () => '',
+      () => '合计',
       overdueRows(
         () => '',
         () => '合计',
@@ -90,10 +122,13 @@ export function confirmationStats(db: Db, sqlite: Database.Database, period: Per
     ),
     params,
   );
-  const mq: FigureQueries = {
-    received: byKey(RECEIVED, 'substr(c.applied_on, 1, 7)'),
-    outcomes: byKey(OUTCOMES, 'substr(c.decided_on, 1, 7)'),
-  };
+  const months = monthFigures(
+    sqlite,
+    monthCounts(sqlite.prepare(RECEIVED_DAYS).all(params) as { day: string; n: number }[]),
+    OUTCOME_MONTHS,
+    params,
+    period,
+  );
   const labelOf: Record<keyof typeof GROUPINGS, (r: Open) => string> = {
     judge: (r) => (r.judgeId ? (judgeNames.get(r.judgeId) ?? '（未指定）') : '（未指定）'),
     organisation: (r) => r.organisationName,
@@ -131,10 +166,18 @@ export function confirmationStats(db: Db, sqlite: Database.Database, period: Per
       `超审查期限：截至 ${on} 已受理未裁定且已过审查期限（受理之日起三十日，另加批准延长的天数；民诉法第一百八十七条）的案件。`,
     ],
     total: { ...total, key: 'total', label: '合计' },
-    months: fillMonths(groupFigures(sqlite, mq, params, 'key'), period, mq),
+    months,
     breakdowns: (Object.keys(GROUPINGS) as (keyof typeof GROUPINGS)[]).map((by) => {
       const g = GROUPINGS[by];
-      return { by, label: g.label, rows: groupFigures(sqlite, q(g.key, g.name, overdueRows(g.of, labelOf[by])), params) };
+      return {
+        by,
+        label: g.label,
+        rows: groupFigures(
+          sqlite,
+          q(g.key, (k) => g.name(judgeNames, k), overdueRows(g.of, labelOf[by])),
+          params,
+        ),
+      };
     }),
     notes: [
       { key: 'withdrawn', label: '撤回及按撤回处理', value: others.withdrawn ?? 0, unit: 'count' },

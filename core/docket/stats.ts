@@ -1,10 +1,11 @@
 import type Database from 'better-sqlite3';
 import type { Db } from '../context';
 import {
-  byKey,
-  caseLabel,
-  fillMonths,
+  foldCounts,
+  foldOutcomes,
   groupFigures,
+  monthCounts,
+  monthFigures,
   periodParams,
   totalFigures,
   type AreaFigures,
@@ -21,45 +22,66 @@ import { centreFigures } from './views';
  * the centre view's rate, for the period instead of the year. Days: filing to closing. Open, overdue and near the
  * limit on the reference day come from the centre view itself (`centreFigures`, core/docket/views.ts), so the
  * two pages never disagree.
- * Indexes: docket_cases_filed_idx (received), docket_cases_closed_idx (closings).
+ * Received and closings are each read in one pass counted per judge and procedure (and days); the groupings are
+ * sums of those counts (`foldCounts`), the months come from a day-by-day pass in index order. Indexes:
+ * docket_cases_filed_idx (filed_on, judge_id, procedure) and docket_cases_closed_idx (closed_on, …, procedure)
+ * cover these passes.
  */
-const FROM = `FROM docket_cases d LEFT JOIN users u ON u.id = d.judge_id`;
-const RECEIVED = `SELECT {key} AS key, {label} AS label, count(*) AS n ${FROM}
-  WHERE d.filed_on >= @from AND d.filed_on <= @to GROUP BY 1`;
-const OUTCOMES = `SELECT {key} AS key, {label} AS label,
-    CAST(julianday(d.closed_on) - julianday(d.filed_on) AS INTEGER) AS days,
-    sum(d.close_method IN ('mediation', 'withdrawal', 'deemed-withdrawal')) AS ok, count(*) AS concluded ${FROM}
-  WHERE d.closed_on >= @from AND d.closed_on <= @to AND d.close_method IN ('judgment', 'mediation', 'withdrawal', 'deemed-withdrawal')
-  GROUP BY 1, 3`;
+const RECEIVED = `SELECT d.judge_id AS judge, d.procedure AS procedure, count(*) AS n FROM docket_cases d
+  WHERE d.filed_on >= @from AND d.filed_on <= @to GROUP BY 1, 2`;
+const RECEIVED_DAYS = `SELECT d.filed_on AS day, count(*) AS n FROM docket_cases d
+  WHERE d.filed_on >= @from AND d.filed_on <= @to GROUP BY d.filed_on`;
+const CLOSINGS = `FROM docket_cases d WHERE d.closed_on >= @from AND d.closed_on <= @to
+  AND d.close_method IN ('judgment', 'mediation', 'withdrawal', 'deemed-withdrawal')`;
+const DAYS = `CAST(julianday(d.closed_on) - julianday(d.filed_on) AS INTEGER)`;
+const OK = `sum(d.close_method IN ('mediation', 'withdrawal', 'deemed-withdrawal')) AS ok`;
+const OUTCOMES = `SELECT d.judge_id AS judge, d.procedure AS procedure, ${DAYS} AS days, ${OK}, count(*) AS concluded ${CLOSINGS} GROUP BY 1, 2, 3`;
+/** one month's closings, summed without a sort (`monthFigures`) */
+const OUTCOME_MONTHS = `SELECT count(*) AS concluded, ${OK}, count(${DAYS}) AS n, sum(${DAYS}) AS total, median(${DAYS}) AS median ${CLOSINGS}`;
+
+type Counted = { judge: number | null; procedure: string | null };
 
 export function docketStats(db: Db, sqlite: Database.Database, period: Period, on: string): AreaFigures {
   const params = periodParams(period, on);
   const centre = centreFigures(db, on);
-  const judgeKey = `coalesce(d.judge_id, 0)`;
-  const judgeName = `coalesce(u.display_name, '（未分配）')`;
+  const received = sqlite.prepare(RECEIVED).all(params) as (Counted & { n: number })[];
+  const outcomes = sqlite.prepare(OUTCOMES).all(params) as (Counted & { days: number | null; ok: number; concluded: number })[];
+  const q = (key: (r: Counted) => string | number | null, name: (k: string | number | null) => string): FigureQueries => ({
+    received: foldCounts(received, key, name),
+    outcomes: foldOutcomes(outcomes, key, name),
+  });
   const total = totalFigures(
     sqlite,
     {
-      received: byKey(RECEIVED, `''`, `'合计'`),
-      outcomes: byKey(OUTCOMES, `''`, `'合计'`),
+      ...q(
+        () => '',
+        () => '合计',
+      ),
       overdue: [{ key: '', label: '合计', n: centre.team.overdue }],
     },
     params,
   );
-  const mq: FigureQueries = {
-    received: byKey(RECEIVED, 'substr(d.filed_on, 1, 7)'),
-    outcomes: byKey(OUTCOMES, 'substr(d.closed_on, 1, 7)'),
-  };
+  const months = monthFigures(
+    sqlite,
+    monthCounts(sqlite.prepare(RECEIVED_DAYS).all(params) as { day: string; n: number }[]),
+    OUTCOME_MONTHS,
+    params,
+    period,
+  );
+  const judgeNames = new Map(
+    (sqlite.prepare(`SELECT id, display_name AS name FROM users`).all() as { id: number; name: string }[]).map((u) => [u.id, u.name]),
+  );
   const byJudge = groupFigures(
     sqlite,
     {
-      received: byKey(RECEIVED, judgeKey, judgeName),
-      outcomes: byKey(OUTCOMES, judgeKey, judgeName),
+      ...q(
+        (r) => r.judge ?? 0,
+        (k) => judgeNames.get(k as number) ?? '（未分配）',
+      ),
       overdue: centre.judges.map((j) => ({ key: j.judge.id, label: j.judge.name, n: j.overdue })),
     },
     params,
   ).filter((r) => r.received || r.concluded || r.overdue);
-  const procedure = caseLabel('d.procedure', PROCEDURE_LABELS, `'（待分流）'`);
   return {
     area: 'docket',
     label: '速裁',
@@ -82,7 +104,7 @@ export function docketStats(db: Db, sqlite: Database.Database, period: Period, o
       `超审限：截至 ${on} 仍在审理且已过审限的案件（与“速裁中心”页面同一计算）。`,
     ],
     total: { ...total, key: 'total', label: '合计' },
-    months: fillMonths(groupFigures(sqlite, mq, params, 'key'), period, mq),
+    months,
     breakdowns: [
       { by: 'judge', label: '按法官', rows: byJudge },
       {
@@ -90,7 +112,10 @@ export function docketStats(db: Db, sqlite: Database.Database, period: Period, o
         label: '按程序',
         rows: groupFigures(
           sqlite,
-          { received: byKey(RECEIVED, 'd.procedure', procedure), outcomes: byKey(OUTCOMES, 'd.procedure', procedure) },
+          q(
+            (r) => r.procedure,
+            (k) => (k !== null && Object.hasOwn(PROCEDURE_LABELS, k) ? PROCEDURE_LABELS[k as keyof typeof PROCEDURE_LABELS] : '（待分流）'),
+          ),
           params,
         ),
       },

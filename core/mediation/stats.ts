@@ -2,8 +2,11 @@ import type Database from 'better-sqlite3';
 import {
   byKey,
   caseLabel,
-  fillMonths,
+  foldCounts,
+  foldOutcomes,
   groupFigures,
+  monthCounts,
+  monthFigures,
   periodParams,
   totalFigures,
   type AreaFigures,
@@ -19,34 +22,126 @@ import { FLOWS } from './labels';
  * rate: agreements ÷ concluded. Days: from the day after the mediator signed for the materials — the legal
  * period's start — counted as calendar days from the signing day to the outcome. Overdue: in progress on the
  * reference day after the legal period's last day (`due_on`, extension included).
- * Indexes: mediations_received_idx (received), mediations_outcome_idx (outcomes), mediations_due_idx (overdue).
+ *
+ * Received and concluded are each read in one pass, counted per organisation, mediator, flow and cause (and days),
+ * and every grouping is a sum of those counts (`foldCounts`); the names are looked up once per key, not joined per
+ * row. Indexes: mediations_received_idx and mediations_outcome_idx carry every column these passes read (so a year
+ * of a million-case register is read from the index alone), mediations_due_idx (overdue).
+ *
+ * Group 0 (no organisation or mediator on the roster) holds the unassigned and the outside ones; the per-grouping
+ * queries named it after the first of its rows in index order (outcomes: of its fewest days), so `firstName` reads
+ * that row's name, once, when there is a group 0.
  */
 const FROM = `FROM mediations m LEFT JOIN mediation_orgs o ON o.id = m.org_id LEFT JOIN mediators md ON md.id = m.mediator_id`;
-const RECEIVED = `SELECT {key} AS key, {label} AS label, count(*) AS n ${FROM}
-  WHERE m.received_on >= @from AND m.received_on <= @to GROUP BY 1`;
-const OUTCOMES = `SELECT {key} AS key, {label} AS label,
-    CAST(julianday(m.outcome_on) - julianday(m.signed_on) AS INTEGER) AS days,
-    sum(m.outcome = 'agreement') AS ok, count(*) AS concluded ${FROM}
-  WHERE m.outcome_on >= @from AND m.outcome_on <= @to AND m.outcome IN ('agreement', 'failed') GROUP BY 1, 3`;
+const DIMENSIONS = `m.org_id AS org, m.mediator_id AS mediator, m.flow AS flow, m.cause_name AS cause`;
+const RECEIVED_IN = `FROM mediations m WHERE m.received_on >= @from AND m.received_on <= @to`;
+const RECEIVED = `SELECT ${DIMENSIONS}, count(*) AS n ${RECEIVED_IN} GROUP BY 1, 2, 3, 4`;
+const RECEIVED_DAYS = `SELECT m.received_on AS day, count(*) AS n ${RECEIVED_IN} GROUP BY m.received_on`;
+const DAYS = `CAST(julianday(m.outcome_on) - julianday(m.signed_on) AS INTEGER)`;
+const OUTCOMES_IN = `FROM mediations m WHERE m.outcome_on >= @from AND m.outcome_on <= @to AND m.outcome IN ('agreement', 'failed')`;
+const OUTCOMES = `SELECT ${DIMENSIONS}, ${DAYS} AS days, sum(m.outcome = 'agreement') AS ok, count(*) AS concluded ${OUTCOMES_IN}
+  GROUP BY 1, 2, 3, 4, 5`;
+/** one month's outcomes, summed without a sort (`monthFigures`) */
+const OUTCOME_MONTHS = `SELECT count(*) AS concluded, sum(m.outcome = 'agreement') AS ok, count(${DAYS}) AS n, sum(${DAYS}) AS total,
+    median(${DAYS}) AS median ${OUTCOMES_IN}`;
+/** the name of group 0: its first row in the order the per-grouping queries met it (the index's, then days) */
+const FIRST_NAME = {
+  org: {
+    received: `SELECT m.outside_org_name AS name ${RECEIVED_IN} AND m.org_id IS NULL ORDER BY m.received_on, m.id LIMIT 1`,
+    outcomes: `SELECT m.outside_org_name AS name ${OUTCOMES_IN} AND m.org_id IS NULL
+      ORDER BY ${DAYS}, m.outcome_on, m.mediator_id, m.outcome, m.signed_on, m.id LIMIT 1`,
+  },
+  mediator: {
+    received: `SELECT m.outside_mediator_name AS name ${RECEIVED_IN} AND m.mediator_id IS NULL ORDER BY m.received_on, m.id LIMIT 1`,
+    outcomes: `SELECT m.outside_mediator_name AS name ${OUTCOMES_IN} AND m.mediator_id IS NULL
+      ORDER BY ${DAYS}, m.outcome_on, m.outcome, m.signed_on, m.id LIMIT 1`,
+  },
+};
 const OVERDUE = `SELECT {key} AS key, {label} AS label, count(*) AS n ${FROM}
   WHERE m.status = 'in-progress' AND m.due_on < @on GROUP BY 1`;
 
-function queries(key: string, label: string, monthOf?: { received: string; outcome: string }): FigureQueries {
-  if (monthOf) return { received: byKey(RECEIVED, monthOf.received), outcomes: byKey(OUTCOMES, monthOf.outcome) };
-  return { received: byKey(RECEIVED, key, label), outcomes: byKey(OUTCOMES, key, label), overdue: byKey(OVERDUE, key, label) };
+interface Counted {
+  org: number | null;
+  mediator: number | null;
+  flow: string;
+  cause: string;
 }
+type ReceivedRow = Counted & { n: number };
+type OutcomeRow = Counted & { days: number | null; ok: number; concluded: number };
+type Pass = 'received' | 'outcomes';
 
 export const MEDIATION_GROUPINGS = {
-  org: { label: '按调解组织', key: 'coalesce(m.org_id, 0)', name: `coalesce(o.name, m.outside_org_name, '（未分派）')` },
-  mediator: { label: '按调解员', key: 'coalesce(m.mediator_id, 0)', name: `coalesce(md.name, m.outside_mediator_name, '（未分派）')` },
-  flow: { label: '按调解类型', key: 'm.flow', name: caseLabel('m.flow', FLOWS) },
-  cause: { label: '按案由', key: 'm.cause_name', name: 'm.cause_name' },
+  org: {
+    label: '按调解组织',
+    key: 'coalesce(m.org_id, 0)',
+    name: `coalesce(o.name, m.outside_org_name, '（未分派）')`,
+    of: (r: Counted) => r.org ?? 0,
+    nameOf: (names: Names, k: number, pass: Pass) => (k ? names.orgs.get(k) : null) ?? names.first('org', pass) ?? '（未分派）',
+  },
+  mediator: {
+    label: '按调解员',
+    key: 'coalesce(m.mediator_id, 0)',
+    name: `coalesce(md.name, m.outside_mediator_name, '（未分派）')`,
+    of: (r: Counted) => r.mediator ?? 0,
+    nameOf: (names: Names, k: number, pass: Pass) => (k ? names.mediators.get(k) : null) ?? names.first('mediator', pass) ?? '（未分派）',
+  },
+  flow: {
+    label: '按调解类型',
+    key: 'm.flow',
+    name: caseLabel('m.flow', FLOWS),
+    of: (r: Counted) => r.flow,
+    nameOf: (_: Names, k: string) => (Object.hasOwn(FLOWS, k) ? FLOWS[k as keyof typeof FLOWS] : k),
+  },
+  cause: { label: '按案由', key: 'm.cause_name', name: 'm.cause_name', of: (r: Counted) => r.cause, nameOf: (_: Names, k: string) => k },
 } as const;
+
+interface Names {
+  orgs: Map<number, string>;
+  mediators: Map<number, string>;
+  /** group 0's outside name (null: unassigned), read when a grouping meets group 0 */
+  first(grouping: keyof typeof FIRST_NAME, pass: Pass): string | null;
+}
+
+function names(sqlite: Database.Database, params: Record<string, unknown>): Names {
+  const map = (sql: string) => new Map((sqlite.prepare(sql).all() as { id: number; name: string }[]).map((r) => [r.id, r.name]));
+  return {
+    orgs: map(`SELECT id, name FROM mediation_orgs`),
+    mediators: map(`SELECT id, name FROM mediators`),
+    first: (grouping, pass) =>
+      (sqlite.prepare(FIRST_NAME[grouping][pass]).get(params) as { name: string | null } | undefined)?.name ?? null,
+  };
+}
 
 export function mediationStats(sqlite: Database.Database, period: Period, on: string): AreaFigures {
   const params = periodParams(period, on);
-  const total = totalFigures(sqlite, queries(`''`, `'合计'`), params);
-  const mq = queries('', '', { received: 'substr(m.received_on, 1, 7)', outcome: 'substr(m.outcome_on, 1, 7)' });
+  const received = sqlite.prepare(RECEIVED).all(params) as ReceivedRow[];
+  const outcomes = sqlite.prepare(OUTCOMES).all(params) as OutcomeRow[];
+  const known = names(sqlite, params);
+  const q = (
+    key: (r: Counted) => string | number,
+    name: (k: string | number, pass: Pass) => string,
+    overdue: { key: string; name: string },
+  ): FigureQueries => ({
+    received: foldCounts(received, key, (k) => name(k!, 'received')),
+    outcomes: foldOutcomes(outcomes, key, (k) => name(k!, 'outcomes')),
+    overdue: byKey(OVERDUE, overdue.key, overdue.name),
+  });
+  const total = totalFigures(
+    sqlite,
+    q(
+      () => '',
+      () => '合计',
+      { key: `''`, name: `'合计'` },
+    ),
+    params,
+  );
+  const months = monthFigures(
+    sqlite,
+    monthCounts(sqlite.prepare(RECEIVED_DAYS).all(params) as { day: string; n: number }[]),
+    OUTCOME_MONTHS,
+    params,
+    period,
+  );
   return {
     area: 'mediation',
     label: '诉调对接（调解）',
@@ -69,11 +164,18 @@ export function mediationStats(sqlite: Database.Database, period: Period, on: st
       `超期在办：截至 ${on} 仍在调解中且已过法定调解期限（含经同意延长的期限）的案件。`,
     ],
     total: { ...total, key: 'total', label: '合计' },
-    months: fillMonths(groupFigures(sqlite, mq, params, 'key'), period, mq),
+    months,
     breakdowns: Object.entries(MEDIATION_GROUPINGS).map(([by, g]) => ({
       by,
       label: g.label,
-      rows: groupFigures(sqlite, queries(g.key, g.name), params),
+      rows: groupFigures(
+        sqlite,
+        q(g.of, (k, pass) => (g.nameOf as (n: Names, k: string | number, pass: Pass) => string)(known, k, pass), {
+          key: g.key,
+          name: g.name,
+        }),
+        params,
+      ),
     })),
     notes: [],
   };

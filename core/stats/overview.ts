@@ -80,8 +80,9 @@ export type CentreOverview = ReturnType<typeof centreOverview>;
 /**
  * From receipt to resolution, for the mediations received in the period (a cohort, so each stage is a subset of
  * the one before): received → assigned to a mediator → mediator signed for the materials → concluded → agreement
- * → sent to judicial confirmation → confirmed valid. Read-only across the two registers the hand-off links
- * (confirmations.mediation_id); the index mediations_received_idx limits the cohort.
+ * → sent to judicial confirmation → confirmed valid. The cohort is read from mediations_received_idx, which covers
+ * it; the hand-off (confirmations.mediation_id) from the confirmations made from a mediation
+ * (confirmations_from_mediation_idx covers them) joined to the cohort, the planner starting from the smaller side.
  */
 function mediationFunnel(core: Core, period: Period): FunnelStage[] {
   const p = { from: period.from, to: period.to };
@@ -92,11 +93,11 @@ function mediationFunnel(core: Core, period: Period): FunnelStage[] {
          FROM mediations WHERE received_on >= @from AND received_on <= @to`,
     )
     .get(p) as Record<string, number>;
-  // the hand-off looked up by the cohort's ids (confirmations_mediation_idx), never a scan of the confirmations
   const c = core.sqlite
     .prepare(
-      `SELECT count(*) AS confirmation, coalesce(sum(outcome = 'valid'), 0) AS confirmed FROM confirmations
-        WHERE source = 'mediation' AND mediation_id IN (SELECT id FROM mediations WHERE received_on >= @from AND received_on <= @to)`,
+      `SELECT count(*) AS confirmation, coalesce(sum(c.outcome = 'valid'), 0) AS confirmed
+         FROM confirmations c JOIN mediations m ON m.id = c.mediation_id
+        WHERE c.source = 'mediation' AND m.received_on >= @from AND m.received_on <= @to`,
     )
     .get(p) as Record<string, number>;
   const r = { ...m, ...c };
