@@ -104,6 +104,13 @@ test('the coordinator imports legacy 民诉前调 records: preview with reasons,
   await expect(page.getByText('诉前调解（旧案）')).toBeVisible();
   await expect(page.getByTestId('agreement-terms').locator('li')).toHaveText(['被申请人于 2024 年底前归还借款', '双方再无其他争议']);
   await expect(page.getByText('签署人：（原系统未记录）')).toBeVisible();
+  // its agreement (signed 2024-01-28) is long past the 30 days of 民诉法 art. 205: the card says so, with no action
+  const handOff = page.getByTestId('confirmation-hand-off');
+  await expect(handOff.getByTestId('confirmation-window-passed')).toContainText('申请司法确认的期限已届满');
+  await expect(handOff).toContainText('本调解协议于 2024-01-28 生效，申请期限至 2024-02-27 届满');
+  await expect(handOff).toContainText('《中华人民共和国民事诉讼法》第二百零五条');
+  await expect(handOff.getByRole('button')).toHaveCount(0);
+  await handOff.scrollIntoViewIfNeeded();
   await snap(page, testInfo, 'legacy-record-agreement');
 
   // a record still in progress is continued like any other: the coordinator records the failure

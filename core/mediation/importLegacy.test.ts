@@ -321,6 +321,51 @@ describe('importing legacy 民诉前调 records', () => {
   });
 });
 
+describe('a legacy agreement and judicial confirmation', () => {
+  it('an imported 2023 agreement is long past the 30 days of 民诉法 art. 205: the card says so and the hand-off is refused', async () => {
+    // goodRow(1): 调解成功, closed (and signed) 2023-03-02
+    const file = await sheet([goodRow(1)]);
+    const p = await h.call('mediation.legacyImportPreview', options(file), coord);
+    const done = await h.call('mediation.legacyImportConfirm', { ...options(file), digest: p.digest }, coord);
+    const mediationId = done.mediationIds[0]!;
+    // 2023-03-02 + 30 days = 2023-04-01, a Saturday → Monday 2023-04-03 (民诉法 art. 85)
+    expect(await h.call('confirmation.ofMediation', { mediationId }, coord)).toEqual({
+      confirmation: null,
+      window: {
+        effectiveOn: '2023-03-02',
+        due: '2023-04-03',
+        rolledFrom: '2023-04-01',
+        basis: '《中华人民共和国民事诉讼法》第二百零五条',
+        open: false,
+      },
+    });
+    const clerk = await userToken(h, await setUpCourtAdmin(), 'clerk9', '李书记', ['clerk']);
+    const before = counts();
+    const e = await h.fail(
+      'confirmation.applyFromMediation',
+      {
+        mediationId,
+        appliedOn: '2026-12-02',
+        organisationKind: 'people',
+        organisationPlace: '长兴县雉城街道',
+        applicationForm: 'written',
+        materials: {
+          agreement: 'provided',
+          mediationProof: 'provided',
+          propertyProof: 'not_applicable',
+          identity: 'provided',
+          powerOfAttorney: 'not_applicable',
+        },
+      },
+      clerk,
+    );
+    expect(e.field).toBe('appliedOn');
+    expect(e.message).toContain('申请期限至 2023-04-03 届满（《中华人民共和国民事诉讼法》第二百零五条）');
+    expect(counts()).toEqual(before);
+    expect(countRows(h.core, 'confirmations')).toBe(0);
+  });
+});
+
 /** The admin's token (the court is set up in beforeEach). */
 async function setUpCourtAdmin(): Promise<string> {
   return (await h.call('auth.login', { username: ADMIN.username, password: ADMIN.password })).token;
