@@ -135,4 +135,13 @@ test('the coordinator imports legacy 民诉前调 records: preview with reasons,
   await expect(recordPage.getByText('双方确认借款本金 12000 元')).toBeVisible();
   await expect(recordPage.getByText('双方分歧较大，难以达成协议')).toBeVisible();
   await snap(page, testInfo, 'legacy-record-failed');
+
+  // the same sheet again (as after an import that stopped halfway): the rows already in are recognised, not refused
+  await page.getByRole('navigation', { name: '主菜单' }).getByRole('menuitem', { name: '导入旧诉前调案件' }).click();
+  await page.locator('input[type=file]').setInputFiles(file);
+  await pressButton(page, '预览');
+  await expect(summary).toContainText('共 12 行：可导入 0 行，未通过校验 2 行');
+  await expect(summary).toContainText('此前已导入10 行（原案号已登记为旧诉前调案件，将跳过，不重复登记）');
+  await expect(page.getByRole('button', { name: '确认导入 0 行' })).toBeDisabled();
+  await snap(page, testInfo, 'legacy-import-again');
 });
