@@ -145,3 +145,51 @@ test('the coordinator imports legacy 民诉前调 records: preview with reasons,
   await expect(page.getByRole('button', { name: '确认导入 0 行' })).toBeDisabled();
   await snap(page, testInfo, 'legacy-import-again');
 });
+
+test('an import that stops halfway says what went in, where it stopped and how to import the rest', async ({ page, baseURL }, testInfo) => {
+  const admin = await initialise(baseURL!);
+  await userToken(baseURL!, admin, COORD, ['mediation']);
+  const file = testInfo.outputPath('原系统诉前调解案件.xlsx');
+  await oldSystemSheet(file);
+  // the host's answer for a job that stopped at row 9 after committing the chunks before it (the stop itself is
+  // core's, tested in core/mediation/importLegacy.test.ts): the page's words for it are what is checked here
+  await page.route('**/api/mediation.legacyImportStatus', (route) =>
+    route.fulfill({
+      json: {
+        result: {
+          state: 'failed',
+          total: 10,
+          done: 6,
+          imported: 6,
+          alreadyImported: 0,
+          skipped: 2,
+          byOutcome: { 'in-progress': 1, agreement: 2, failed: 2, withdrawn: 1 },
+          firstNumber: '（2024）浙0522民诉前调301号',
+          lastNumber: '（2024）浙0522民诉前调307号',
+          firstMediationId: 1,
+          mediationIds: [1, 2, 3, 4, 5, 6],
+          numbers: [],
+          error: '第 9 行：案号 （2024）浙0522民诉前调308号 已登记，不能重复导入',
+        },
+      },
+    }),
+  );
+  await page.goto('/');
+  await login(page, COORD.username, COORD.password);
+  await page.getByRole('navigation', { name: '主菜单' }).getByRole('menuitem', { name: '导入旧诉前调案件' }).click();
+  await page.locator('input[type=file]').setInputFiles(file);
+  await pressButton(page, '预览');
+  const skip = page.getByRole('checkbox', { name: /跳过未通过校验的 2 行/ });
+  await skip.focus();
+  await page.keyboard.press('Space');
+  await pressButton(page, '确认导入 10 行');
+  await expect(page.getByText('导入在中途停止：已导入 6 件，其余 4 行未导入')).toBeVisible();
+  const stopped = page.getByTestId('legacy-import-stopped');
+  await expect(stopped).toContainText('第 9 行：案号 （2024）浙0522民诉前调308号 已登记，不能重复导入');
+  await expect(stopped).toContainText(
+    '已导入的 6 件（案号自 （2024）浙0522民诉前调301号 至 （2024）浙0522民诉前调307号）已保存在调解登记簿中，不会撤销',
+  );
+  await expect(stopped).toContainText('已导入的行会被识别为“此前已导入”并跳过，只导入其余的行');
+  await expect(page.getByRole('button', { name: '重新选择文件' })).toBeVisible();
+  await snap(page, testInfo, 'legacy-import-stopped');
+});

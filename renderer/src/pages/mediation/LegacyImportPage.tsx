@@ -88,7 +88,7 @@ export function LegacyImportPage() {
             <div data-testid="legacy-import-stopped">
               <Typography.Paragraph type="danger">{done.error}</Typography.Paragraph>
               <Typography.Paragraph>
-                已导入的 {done.imported} 件{done.firstNumber ? `（${done.firstNumber} 至 ${done.lastNumber}）` : ''}
+                已导入的 {done.imported} 件{done.firstNumber ? `（案号自 ${done.firstNumber} 至 ${done.lastNumber}）` : ''}
                 已保存在调解登记簿中，不会撤销
                 {already}。修改该行后重新选择同一工作表、预览并确认：已导入的行会被识别为“此前已导入”并跳过，只导入其余的行。
               </Typography.Paragraph>
