@@ -622,7 +622,7 @@ function startJob(ctx: CallContext, o: LegacyImportOptions & { digest: string },
     try {
       while (job.next < rows.length) {
         await yieldToLoop();
-        if (!core.sqlite.open) throw new ApiError('CONFLICT', '程序已关闭');
+        if (!core.sqlite.open) throw new ApiError('CONFLICT', '程序已关闭，导入中断');
         const started = performance.now();
         try {
           importChunk(ctx, job, rows.slice(job.next, job.next + size));
@@ -642,7 +642,8 @@ function startJob(ctx: CallContext, o: LegacyImportOptions & { digest: string },
       job.state = 'done';
     } catch (err) {
       job.state = 'failed';
-      job.error = err instanceof Error ? err.message : String(err);
+      // a row refused names itself; anything else (the disk, the database closed) is said as an interruption
+      job.error = err instanceof ApiError ? err.message : `导入中断（系统错误：${err instanceof Error ? err.message : String(err)}）`;
     } finally {
       job.finishedAt = core.clock.now().getTime();
     }
