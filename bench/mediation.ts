@@ -16,7 +16,7 @@ import { fmt, heading, initialisedCore, percentile, row, time, tmpDataDir } from
  * on shared machines): 50k mediations among 200k cases. Data written in bulk with SQL (the register's rows, not the
  * case details); the mediator counters, the warnings' counts per due date and the routing versions are kept by their
  * triggers as the rows go in, as in the desk. Routing is measured with its cache in each state a desk meets: nothing
- * changed, just after an outcome, just after a roster change, and empty (the first call of a process or a day).
+ * changed, just after an outcome, just after a roster change, on a new day, and empty (the full read at host start).
  */
 export async function benchMediation(opts: { cases: number; mediations: number; mediators: number; queries: number }): Promise<void> {
   heading(
@@ -52,13 +52,14 @@ export async function benchMediation(opts: { cases: number; mediations: number; 
   const target = (db.prepare(`SELECT id FROM mediations WHERE status = 'awaiting-assignment' LIMIT 1`).get() as { id: number }).id;
   // Routing keeps the roster and the outcome figures in memory, checked against versions the triggers raise
   // (core/mediation/routingCache.ts). A desk's recommendation usually follows a write, so each case is measured:
-  // nothing changed; just after an outcome was recorded (committed, untimed); just after a roster change; and with an
-  // empty cache (the first call of a process or of a day), which reads everything as every call did before.
-  const measureAfter = (label: string, before: () => void, fn: () => unknown) => {
+  // nothing changed; just after an outcome was recorded (committed, untimed); just after a mediator's or an
+  // organisation's roster entry changed; the first call of a new day (the 365-day window moved); and the full read of
+  // an empty cache, which the hosts make at start (warmMediationCaches) and no one at the desk waits for.
+  const measureAfter = (label: string, before: (i: number) => void, fn: (i: number) => unknown) => {
     const ms: number[] = [];
     for (let i = 0; i < opts.queries; i++) {
-      before();
-      ms.push(time(fn).ms);
+      before(i);
+      ms.push(time(() => fn(i)).ms);
     }
     ms.sort((a, b) => a - b);
     row(label, `p50 ${fmt(percentile(ms, 50))} ms · p95 ${fmt(percentile(ms, 95))} ms`);
@@ -73,17 +74,31 @@ export async function benchMediation(opts: { cases: number; mediations: number; 
   const close = db.prepare(`UPDATE mediations SET status = 'closed', outcome = 'agreement', outcome_on = ? WHERE id = ?`);
   const afterOutcome = measureAfter('  just after an outcome was recorded', () => close.run(today, open.pop()), rec);
   const capacity = db.prepare(`UPDATE mediators SET capacity = capacity + 1, updated_at = ? WHERE id = ?`);
-  let n = 0;
   const afterRoster = measureAfter(
-    '  just after a roster change (a capacity)',
-    () => capacity.run(`x${n}`, (n++ % opts.mediators) + 1),
+    '  just after a mediator’s entry changed (a capacity)',
+    (i) => capacity.run(`x${i}`, (i % opts.mediators) + 1),
     rec,
   );
-  const cold = measureAfter('  empty cache (first call of a process or day)', () => forgetRoutingCache(db), rec);
+  const orgs = (db.prepare(`SELECT count(*) FROM mediation_orgs`).pluck().get() as number) || 1;
+  const rename = db.prepare(`UPDATE mediation_orgs SET name = name || '·', updated_at = ? WHERE id = ?`);
+  const afterOrg = measureAfter(
+    `  just after an organisation changed (its ${Math.round(opts.mediators / orgs)} mediators)`,
+    (i) => rename.run(`x${i}`, (i % orgs) + 1),
+    rec,
+  );
+  // each call a day later than the one before, as the first recommendation of each working day
+  const newDay = measureAfter(
+    '  first call of a new day (the window moved a day)',
+    () => undefined,
+    (i) => recommend(db, target, addCalendarDays(today, i + 1)),
+  );
+  const cold = measureAfter('  full read, empty cache (made once at host start)', () => forgetRoutingCache(db), rec);
   measure('  of which: open loads (counters)', () => openLoads(db));
   measure('  of which: 365-day outcomes (counters)', () => outcomeStats(db, addCalendarDays(today, -365), today));
-  row('ratio empty cache / after an outcome (p95)', `${fmt(cold / afterOutcome, 1)}×`);
-  row('routing target < 20 ms (worst of the four, p95)', Math.max(routing, afterOutcome, afterRoster, cold) < 20 ? 'met' : 'NOT met');
+  row('ratio full read / after an outcome (p95)', `${fmt(cold / afterOutcome, 1)}×`);
+  const worst = Math.max(routing, afterOutcome, afterRoster, afterOrg, newDay);
+  row('routing target < 20 ms (worst at the desk, p95)', `${fmt(worst)} ms · ${worst < 20 ? 'met' : 'NOT met'}`);
+  row('full read at host start < 20 ms (p95)', `${fmt(cold)} ms · ${cold < 20 ? 'met' : 'NOT met'}`);
   // What routing computed on every call before the counters: open load and 365-day outcomes over the whole register.
   const since = addCalendarDays(today, -365);
   const recount = measure('the same figures recounted over the register (before the counters)', () =>
@@ -99,9 +114,11 @@ export async function benchMediation(opts: { cases: number; mediations: number; 
     counted.stats.every((r) => kept.get(r.id)?.n === r.n && kept.get(r.id)?.ok === r.ok) &&
     counted.stats.length === kept.size;
   row('counters equal the recount', agree ? 'yes' : 'NO');
-  const cached = JSON.stringify(recommend(db, target, today, 100));
-  forgetRoutingCache(db);
-  row('cached recommendation equals a fresh read', cached === JSON.stringify(recommend(db, target, today, 100)) ? 'yes' : 'NO');
+  // after every write and day move above, the cache must give what a fresh read gives — today and on a later day
+  const later = addCalendarDays(today, 40);
+  const cached = [today, later].map((d) => JSON.stringify(recommend(db, target, d, 100)));
+  const fresh = [today, later].map((d) => (forgetRoutingCache(db), JSON.stringify(recommend(db, target, d, 100))));
+  row('cached recommendation equals a fresh read', cached.join() === fresh.join() ? 'yes' : 'NO');
   closeCore(core);
 }
 

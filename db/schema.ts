@@ -967,13 +967,14 @@ export const mediatorOutcomeTotals = sqliteTable(
     daysSum: real('days_sum').notNull().default(0),
     daysCount: integer('days_count').notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.mediatorId, t.day] })],
+  // by day: which mediators' window figures move when the day moves (routingCache.ts, a new day re-reads only those)
+  (t) => [primaryKey({ columns: [t.mediatorId, t.day] }), index('mediator_outcome_totals_day_idx').on(t.day, t.mediatorId)],
 );
 
 /**
  * Versions that tell routing's in-process cache (core/mediation/routingCache.ts) what changed since it last read:
  * `roster` rises with every write to `mediators` or `mediation_orgs`, `outcomes` with every write to a mediation that
- * can change a mediator's outcome figures. Kept by triggers (migration 0016) in the same transaction as the write.
+ * can change a mediator's outcome figures. Kept by triggers (migrations 0018, 0023) in the same transaction as the write.
  */
 export const routingVersions = sqliteTable('routing_versions', {
   name: text('name').primaryKey(),
@@ -1003,6 +1004,19 @@ export const mediatorOutcomeVersions = sqliteTable(
     version: integer('version').notNull(),
   },
   (t) => [index('mediator_outcome_versions_version_idx').on(t.version)],
+);
+
+/**
+ * The `roster` version at which each mediator's roster entry last changed — its own row or its organisation's
+ * (triggers of migration 0023): after a roster write routing re-reads those mediators, not all 2,000.
+ */
+export const mediatorRosterVersions = sqliteTable(
+  'mediator_roster_versions',
+  {
+    mediatorId: integer('mediator_id').primaryKey(),
+    version: integer('version').notNull(),
+  },
+  (t) => [index('mediator_roster_versions_version_idx').on(t.version)],
 );
 
 /** Consent per party, with its date: to mediate, or to extend. A refusal or an insistence on suing ends a 委派. */

@@ -1,9 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import { expect as baseExpect } from '@playwright/test';
 import { api, initialise } from './api';
-import { courtToday, fileCivilCase, residentId, userToken } from './cases';
+import { unzip } from '../test/unzip';
+import { courtToday, fileCivilCase, residentId, tabTo, typeText, userToken, uscc } from './cases';
 import { test } from './fixtures';
-import { login } from './ui';
+import { formItem, login } from './ui';
 
 /**
  * The fast-track docket as its people use it: the clerk triages a filed 民初 case (the recommendation with its
@@ -23,8 +25,34 @@ function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** A clerk, a fast-track judge, last year's wage figure, and a 30,000 元 民间借贷 case filed at the counter. */
-async function loanCase(url: string) {
+type Filing = Parameters<typeof fileCivilCase>[2];
+
+/** A 30,000 元 民间借贷 case between two residents. */
+const LOAN: Filing = {
+  plaintiff: {
+    kind: 'person',
+    name: '张三',
+    idType: 'resident',
+    idNumber: residentId('19850312', '123'),
+    address: '长兴县雉城街道',
+    phone: '13905721234',
+  },
+  defendant: {
+    kind: 'person',
+    name: '李四',
+    idType: 'resident',
+    idNumber: residentId('19900101', '246'),
+    address: '长兴县画溪街道',
+    phone: '13905725678',
+  },
+  cause: '民间借贷纠纷',
+  amountFen: 3_000_000,
+  claims: '判令被告偿还借款 30,000 元',
+  materials: ['起诉状', '借条'],
+};
+
+/** A clerk, a fast-track judge, last year's wage figure, and a case filed at the counter (by default LOAN). */
+async function loanCase(url: string, filing: Filing = LOAN) {
   const admin = await initialise(url);
   const clerk = await userToken(url, admin, CLERK, ['clerk']);
   const judge = await userToken(url, admin, JUDGE, ['judge']);
@@ -41,28 +69,7 @@ async function loanCase(url: string) {
     },
     admin,
   );
-  const filed = await fileCivilCase(url, clerk, {
-    plaintiff: {
-      kind: 'person',
-      name: '张三',
-      idType: 'resident',
-      idNumber: residentId('19850312', '123'),
-      address: '长兴县雉城街道',
-      phone: '13905721234',
-    },
-    defendant: {
-      kind: 'person',
-      name: '李四',
-      idType: 'resident',
-      idNumber: residentId('19900101', '246'),
-      address: '长兴县画溪街道',
-      phone: '13905725678',
-    },
-    cause: '民间借贷纠纷',
-    amountFen: 3_000_000,
-    claims: '判令被告偿还借款 30,000 元',
-    materials: ['起诉状', '借条'],
-  });
+  const filed = await fileCivilCase(url, clerk, filing);
   return { admin, clerk, judge, filed, today };
 }
 
@@ -193,4 +200,149 @@ test('the judge schedules a hearing, prints the summons, closes the case with an
   expect(docs.rows).toHaveLength(1);
   const pdf = await api(host.url, 'documents.reprint', { id: docs.rows[0]!.id, format: 'pdf' }, judge);
   await fs.writeFile(testInfo.outputPath('docket-judgment.pdf'), Buffer.from(pdf.base64, 'base64'));
+});
+
+/** A 物业服务合同纠纷: the property company sues an owner for a year's fees, 120.5 m² at 1.80 元 a month, and a late fee. */
+const PROPERTY: Filing = {
+  plaintiff: {
+    kind: 'organisation',
+    name: '长兴明珠物业服务有限公司',
+    idType: 'uscc',
+    idNumber: uscc('91330522MA2B3C4D5'),
+    representative: '赵五',
+    representativeTitle: '执行董事',
+    address: '长兴县太湖街道',
+    phone: '0572-6020000',
+  },
+  defendant: LOAN.defendant,
+  cause: '物业服务合同纠纷',
+  amountFen: 275_280,
+  claims: '判令被告支付2025年度物业费2,602.80元及违约金150元',
+  materials: ['起诉状', '物业服务合同', '催交通知'],
+};
+
+/** The text of a PDF (pdftotext), whitespace dropped; of a DOCX's body, one space after each table cell. */
+function pdfWords(base64: string): string {
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: Buffer.from(base64, 'base64') })
+    .toString('utf8')
+    .replace(/\s+/g, '');
+}
+function docxCells(base64: string): string {
+  const xml = unzip(Buffer.from(base64, 'base64')).get('word/document.xml')!.toString('utf8');
+  return xml
+    .replace(/<\/w:tc>/g, ' ')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&amp;/g, '&')
+    .replace(/\u2060/g, ''); // the word joiners that keep a number on one line
+}
+
+/** The parts occur in this order (each after the one before). */
+function expectInOrder(text: string, parts: string[]): void {
+  let at = 0;
+  for (const p of parts) {
+    const i = text.indexOf(p, at);
+    expect(i, `“${p}” after: ${text.slice(at, at + 80)}…`).toBeGreaterThanOrEqual(0);
+    at = i + p.length;
+  }
+}
+
+test('the judge closes a 物业服务合同纠纷 from the keyboard with its element-style judgment; the PDF and DOCX state each element', async ({
+  page,
+  host,
+}, testInfo) => {
+  test.setTimeout(300_000);
+  const { clerk, judge, filed } = await loanCase(host.url, PROPERTY);
+  await api(host.url, 'docket.triage', { caseId: filed.id }, clerk);
+
+  await page.goto(host.url);
+  await login(page, JUDGE.username, JUDGE.password);
+  const desk = page.getByTestId('judge-desk');
+  await expect(desk.getByText(filed.number)).toBeVisible();
+  await desk.getByRole('cell', { name: '物业服务合同纠纷' }).click();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: `${filed.number}（速裁）` })).toBeVisible();
+
+  // 结案: the dialog opens on 结案方式; ↓ opens its list, 判决 is the first method
+  await page.getByRole('button', { name: '结案', exact: true }).click();
+  const close = page.getByRole('dialog', { name: '结案' });
+  await expect(close.getByLabel('结案方式')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(formItem(close, '结案方式')).toContainText('判决');
+  // the cause chose the element set
+  await expect(formItem(close, '要素表')).toContainText('物业服务合同纠纷');
+  await expect(close.getByText('物业服务合同纠纷要素')).toBeVisible();
+
+  /** Tab to the field, type as a clerk does (dates typed whole, then Tab takes them). */
+  const type = async (label: string, text: string) => {
+    const field = close.getByLabel(label, { exact: true });
+    await tabTo(page, field);
+    await typeText(page, text);
+  };
+  await type('书记员', '吴书记');
+  await type('诉讼请求（每行一项）', '判令被告支付2025年度物业费2,602.80元及违约金150元');
+  await page.keyboard.press('Enter');
+  await typeText(page, '本案诉讼费用由被告负担');
+  await type('物业服务合同（前期物业服务合同）及签订日期', '2019年6月1日《前期物业服务合同》');
+  await type('物业坐落', '长兴县太湖街道明珠花园3幢2单元501室');
+  await type('建筑面积（平方米）', '120.5');
+  await type('物业费收费标准（每平方米每月）（元）', '1.8');
+  await type('欠费期间起', '2025-01-01');
+  await type('欠费期间止', '2025-12-31');
+  // 120.5 m² × 1.80 元 × 12 months = 2,602.80 元, the most the arrears may be
+  await type('欠缴物业费（元）', '2602.8');
+  await type('违约金（滞纳金）的约定（未约定的写“未约定”）', '逾期按日万分之五计付违约金');
+  await type('主张的违约金（元）', '150');
+  await type('催缴情况（书面催交的日期和方式）', '2026年3月5日张贴并邮寄书面催交通知');
+  // 业主的抗辩 left empty: the owner raised none, and the judgment leaves the row out
+  await type('本院认为', '原告依约提供了物业服务，被告作为业主应当按约交纳物业费，经书面催交仍未交纳，应当承担违约责任');
+  await type('判决主文（每行一项）', '被告李四于本判决生效之日起十日内支付原告长兴明珠物业服务有限公司物业费2,602.80元及违约金150元');
+  await expect(close.locator('.ant-form-item-explain-error')).toHaveCount(0);
+  await page.screenshot({ path: testInfo.outputPath('docket-close-property.png'), fullPage: true });
+  // Ctrl+Enter saves from a text box
+  await page.keyboard.press('Control+Enter');
+  await expect(close).toBeHidden();
+  const closing = page.getByTestId('docket-closing');
+  await expect(closing.getByText('案件受理费', { exact: true })).toBeVisible();
+
+  await closing.getByRole('button', { name: '生成判决书' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog').getByText(/已登记为文书 \d+ 号/)).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('docket-property-judgment.png'), fullPage: true });
+  await page.keyboard.press('Escape');
+
+  // the judgment as registered, in PDF and in DOCX: every element entered, under its heading, in the set's order
+  const docs = await api(host.url, 'documents.list', { caseId: filed.id, templateId: 'docket-judgment' }, judge);
+  expect(docs.rows).toHaveLength(1);
+  const pdf = await api(host.url, 'documents.reprint', { id: docs.rows[0]!.id, format: 'pdf' }, judge);
+  expect(pdf.identical).toBe(true);
+  await fs.writeFile(testInfo.outputPath('docket-property-judgment.pdf'), Buffer.from(pdf.base64, 'base64'));
+  const docx = await api(host.url, 'documents.reprint', { id: docs.rows[0]!.id, format: 'docx' }, judge);
+  const rows: [string, string][] = [
+    ['物业服务合同（前期物业服务合同）及签订日期', '2019年6月1日《前期物业服务合同》'],
+    ['物业坐落', '长兴县太湖街道明珠花园3幢2单元501室'],
+    ['建筑面积', '120.5平方米'],
+    ['物业费收费标准', '￥1.80'],
+    ['欠费期间起', '2025年1月1日'],
+    ['欠费期间止', '2025年12月31日'],
+    ['欠缴物业费', '￥2,602.80'],
+    ['违约金（滞纳金）的约定', '逾期按日万分之五计付违约金'],
+    ['主张的违约金', '￥150.00'],
+    ['催缴情况', '2026年3月5日张贴并邮寄书面催交通知'],
+  ];
+  const head = ['民事判决书', filed.number, '原告：长兴明珠物业服务有限公司', '被告：李四', '物业服务合同纠纷要素'];
+  const tail = [
+    '第五百零九条、第五百七十七条、第五百八十五条、第九百三十七条、第九百三十九条、第九百四十四条',
+    '被告李四于本判决生效之日起十日内支付原告长兴明珠物业服务有限公司物业费2,602.80元及违约金150元',
+  ];
+  // PDF: pdftotext reads the table row by row, label then value
+  const pdfText = pdfWords(pdf.base64);
+  expectInOrder(pdfText, [...head, ...rows.flat(), ...tail]);
+  // DOCX: each row is its two cells, label then value
+  const docxText = docxCells(docx.base64);
+  expectInOrder(docxText.replace(/\s+/g, ''), [...head, ...tail]);
+  for (const [label, value] of rows) expect(docxText).toContain(`${label} ${value} `);
+  // no row for what was not entered (业主的抗辩 is optional)
+  for (const text of [pdfText, docxText]) expect(text).not.toContain('业主的抗辩');
 });

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { api } from './api';
 import { CLERK, userToken } from './cases';
 import { fixedCourt, PERIOD } from './figures';
 import { test } from './fixtures';
@@ -39,7 +40,7 @@ test.use({ viewport: { width: 1024, height: 640 } });
 
 test('the guide’s screenshots, role by role', async ({ page, host }) => {
   test.setTimeout(300_000);
-  const { admin, filed } = await fixedCourt(host, page);
+  const { admin, clerk, filed } = await fixedCourt(host, page);
   const MEDIATOR = { username: 'tiaojie1', displayName: '赵调解', password: 'Court2026ok' };
   await userToken(host.url, admin, MEDIATOR, ['mediation']);
 
@@ -62,6 +63,8 @@ test('the guide’s screenshots, role by role', async ({ page, host }) => {
   await shot(page, 'fee-calculator');
   await page.goto('/#/documents');
   await expect(page.getByRole('heading', { name: '文书登记' })).toBeVisible();
+  // the register's first page loaded (the picture showed its spinner)
+  await expect(page.locator('.ant-spin-spinning')).toHaveCount(0);
   await shot(page, 'documents');
   await page.goto('/#/confirmation');
   await expect(page.getByRole('heading', { name: '司法确认登记簿' })).toBeVisible();
@@ -80,6 +83,30 @@ test('the guide’s screenshots, role by role', async ({ page, host }) => {
   await page.keyboard.press('F1');
   await expect(page.getByRole('dialog', { name: /帮助：立案登记/ })).toBeVisible();
   await shot(page, 'help');
+  await page.keyboard.press('Escape');
+  await logout(page);
+
+  // 速裁法官: the hearing dialog with less than three days' notice (民诉法 art. 139), the day after the court's date
+  const [open] = (await api(host.url, 'docket.open', {}, clerk)).rows;
+  await login(page, 'sucai1', 'Court2026ok');
+  await expect(page.getByTestId('judge-desk')).toBeVisible();
+  await page.goto(`/#/docket/cases/${open!.caseId}`);
+  await expect(page.getByRole('heading', { name: `${open!.number}（速裁）` })).toBeVisible();
+  await page.getByRole('button', { name: '排期开庭' }).click();
+  const hearing = page.getByRole('dialog', { name: '排期开庭' });
+  await hearing.getByLabel('法庭').fill('第三审判庭');
+  await hearing.getByLabel('开庭日期').click();
+  await hearing.getByLabel('开庭日期').fill('2026-12-03');
+  // Enter takes the date and asks for the reason before it saves anything
+  await hearing.getByLabel('开庭日期').press('Enter');
+  await hearing.getByLabel('不足三日通知的理由').fill('双方当事人到庭表示不需要举证期限和答辩期间，电话通知并经双方确认同意次日开庭');
+  await expect(hearing.locator('.ant-form-item-explain-error')).toHaveCount(0);
+  // the dialog is taller than the window below its top margin: show it down to its bottom edge
+  await page
+    .locator('.ant-modal-wrap')
+    .last()
+    .evaluate((wrap) => wrap.scrollTo(0, wrap.scrollHeight));
+  await shot(page, 'hearing-short-notice');
   await page.keyboard.press('Escape');
   await logout(page);
 

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { closeCore, createCore } from '../core';
 import { startBackupSchedule } from '../core/backup';
 import { startSearchMaintenance } from '../core/cases';
+import { warmMediationCaches } from '../core/mediation';
 import { useVerifyWorker } from '../core/audit/verifyInWorker';
 import { useShortBusyTimeout } from '../core/api/dispatcher';
 import type { Core } from '../core/context';
@@ -86,6 +87,7 @@ function openCore(dataDir: string): Core {
   useShortBusyTimeout(opened);
   startBackupSchedule(opened); // scheduled backups, the same core module as the host
   startSearchMaintenance(opened); // the search index's segments merged in steps (issue 15)
+  warmMediationCaches(opened); // routing's roster and figures read once now, not at the first recommendation
   return opened;
 }
 

@@ -8,6 +8,7 @@ import { hostLogPath, RotatingLogFile } from '../core/system/hostLog';
 import { buildServer } from './app';
 import { startBackupSchedule } from '../core/backup';
 import { startSearchMaintenance } from '../core/cases';
+import { warmMediationCaches } from '../core/mediation';
 import { acquireHostLock, HostStartRefused, isLoopback } from './hostLock';
 import { resumeSearchReindex } from '../core/cases/reindexQueue';
 
@@ -82,6 +83,7 @@ export async function startHost(opts: HostOptions) {
     const reindex = resumeSearchReindex(core, (err) => app.log.error({ err }, '检索索引重建失败'));
     const stopBackups = startBackupSchedule(core);
     const stopSearchMaintenance = startSearchMaintenance(core, { onError: (err) => app.log.error({ err }, '检索索引整理失败') });
+    warmMediationCaches(core);
     const opened = core;
     const openedLog = log;
     const stop = async () => {

@@ -60,15 +60,15 @@ export function seedFigures(db: Database.Database, j1: number, j2: number): void
     db
       .prepare(
         `INSERT INTO mediations (id, case_id, flow, status, cause_name, received_on, org_id, mediator_id, signed_on, due_on, outcome, outcome_on, created_at, updated_at)
-         VALUES (?, ?, ?, ?, '纠纷', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         VALUES (?, ?, ?, ?, (SELECT cause_name FROM cases WHERE id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(id, caseId, flow, status, receivedOn, org, org, signedOn, dueOn, outcome, outcomeOn, at, at);
+      .run(id, caseId, flow, status, caseId, receivedOn, org, org, signedOn, dueOn, outcome, outcomeOn, at, at);
   med(1, 4, 'delegated', '2026-10-08', 1, 'closed', '2026-10-09', 'agreement', '2026-10-19', '2026-11-09'); // 10 days
   med(2, 5, 'delegated', '2026-11-10', 1, 'converted', '2026-11-11', 'failed', '2026-11-25', '2026-12-11'); // 14 days
   med(3, 8, 'delegated', '2026-09-15', 2, 'closed', '2026-09-16', 'agreement', '2026-10-06', '2026-10-16'); // 20 days
   med(4, 1, 'entrusted', '2026-10-05', 2, 'closed', '2026-10-06', 'agreement', '2026-10-13', '2026-10-13'); // 7 days
   med(5, 2, 'entrusted', '2026-10-20', 1, 'in-progress', '2026-10-21', null, null, '2026-10-28'); // overdue
-  med(6, 3, 'delegated', '2026-11-03', null, 'awaiting-assignment', null, null, null, null);
+  med(6, 3, 'entrusted', '2026-11-03', null, 'awaiting-assignment', null, null, null, null);
 
   const conf = (
     id: number,

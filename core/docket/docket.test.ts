@@ -220,3 +220,21 @@ describe('docket: trial period', () => {
     expect(row).toMatchObject({ open: 0, closedThisMonth: 1, closedThisYear: 1, averageDaysToClose: 17, mediatedOrWithdrawnRate: 1 });
   });
 });
+
+describe('docket: who reads what', () => {
+  it('the centre view answers every docket reader and refuses the administrator, whose menu hides it', async () => {
+    const print = await userToken(h, admin, 'print1', '打印员', ['print']);
+    const mediation = await userToken(h, admin, 'tiaojie1', '赵调解', ['mediation']);
+    for (const token of [clerk, print, mediation, approver, judges[0]!.token]) {
+      expect((await h.call('docket.centre', {}, token)).judges).toHaveLength(2);
+      expect((await h.call('docket.open', {}, token)).total).toBe(0);
+    }
+    expect((await h.fail('docket.centre', {}, admin)).code).toBe('FORBIDDEN');
+    expect((await h.fail('docket.open', {}, admin)).code).toBe('FORBIDDEN');
+  });
+
+  it('the administrator reads the docket settings it edits on the 小额诉讼标准 page', async () => {
+    await h.call('docket.updateSettings', { appealCourt: '浙江省湖州市中级人民法院' }, admin);
+    expect(await h.call('docket.settings', undefined as never, admin)).toMatchObject({ appealCourt: '浙江省湖州市中级人民法院' });
+  });
+});

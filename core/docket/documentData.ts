@@ -270,7 +270,8 @@ const judgment: DataBuilder = (c) => {
     elements: [
       ...(set.elements as readonly ElementDef[])
         .filter((x) => x.required || x.always || e.elements[x.key] !== undefined)
-        .map((x) => ({ label: x.label.replace(/（.*）$/u, ''), value: elementValue(x, e.elements[x.key]) })),
+        // the form's hint in the last brackets is dropped, only it: 违约金（滞纳金）的约定（未约定的写“未约定”） → 违约金（滞纳金）的约定
+        .map((x) => ({ label: x.label.replace(/（[^（）]*）$/u, ''), value: elementValue(x, e.elements[x.key]) })),
       ...derivedElements(e.kind, e.elements).map((d) => ({ label: d.label, value: yuan(d.fen) })),
     ],
     reasoning: e.reasoning.trim().replace(/[。；;.]+$/u, ''),

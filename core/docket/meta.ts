@@ -11,6 +11,8 @@ export const DOCKET_JUDGES = ['judge'] as const;
 /** 院长批准: extensions of the trial period */
 export const DOCKET_APPROVERS = ['approver'] as const;
 export const DOCKET_SETTINGS = ['admin', 'approver'] as const;
+/** who reads the docket settings: the readers, and the administrator who edits them on the 小额诉讼标准 page */
+export const DOCKET_SETTINGS_READERS = [...DOCKET_READERS, 'admin'] as const;
 /** The docket lists' first page, most urgent first (the desk's first paint); 显示更多 asks for this many more. */
 export const DOCKET_PAGE = 100;
 
@@ -130,7 +132,8 @@ export const docketMeta = defineMeta({
   },
   'docket.elementSets': {
     label: '判决要素表',
-    summary: '要素式判决书可用的要素表（民间借贷、信用卡、金融借款合同纠纷）：每项要素的名称、类型、是否必填',
+    summary:
+      '要素式判决书可用的要素表（民间借贷、信用卡、金融借款合同、买卖合同、物业服务合同、机动车交通事故责任纠纷）：每项要素的名称、类型、是否必填',
     access: DOCKET_READERS,
   },
   'docket.scheduleHearing': {
@@ -167,7 +170,7 @@ export const docketMeta = defineMeta({
   'docket.settings': {
     label: '速裁设置',
     summary: '上诉法院名称（判决书告知上诉时写明）和提前申请延长审限的天数',
-    access: DOCKET_READERS,
+    access: DOCKET_SETTINGS_READERS,
   },
   'docket.updateSettings': {
     label: '修改速裁设置',

@@ -111,25 +111,27 @@ export function openLoads(sqlite: Database.Database): Map<number, number> {
 
 /**
  * Outcomes per mediator between `since` and `today` inclusive: the running totals at `today` less those before
- * `since` — two primary-key lookups per mediator, whatever the register's size (CROSS JOIN keeps SQLite reading
- * from the mediators: the other order evaluates the lookups once per day row). `onlyChanged` limits it to the
- * mediators whose figures changed after an `outcomes` version (@after; routingCache.ts).
+ * `since` — per mediator, one index seek for each end's row (by its rowid, which the primary-key index carries) and
+ * one fetch of it, whatever the register's size (CROSS JOIN keeps SQLite reading from the mediators: the other order
+ * evaluates the lookups once per day row). A rowid is used only within the statement, where it cannot change.
+ * `onlySome` limits it to the mediators in @ids, a JSON array (those whose figures may have changed; routingCache.ts).
  */
-export function outcomeStatsSql(onlyChanged: boolean): string {
+export function outcomeStatsSql(onlySome: boolean): string {
+  const lastRow = (cmp: string, at: string) =>
+    `(SELECT rowid FROM mediator_outcome_totals WHERE mediator_id = md.id AND day ${cmp} ${at} ORDER BY day DESC LIMIT 1)`;
   return `SELECT a.mediator_id AS id, a.agreements - coalesce(b.agreements, 0) AS ok, a.outcomes - coalesce(b.outcomes, 0) AS n,
                (a.days_sum - coalesce(b.days_sum, 0)) / nullif(a.days_count - coalesce(b.days_count, 0), 0) AS days
           FROM mediators md
-          CROSS JOIN mediator_outcome_totals a ON a.mediator_id = md.id
-               AND a.day = (SELECT max(day) FROM mediator_outcome_totals WHERE mediator_id = md.id AND day <= @today)
-          LEFT JOIN mediator_outcome_totals b ON b.mediator_id = md.id
-               AND b.day = (SELECT max(day) FROM mediator_outcome_totals WHERE mediator_id = md.id AND day < @since)
-         WHERE a.outcomes - coalesce(b.outcomes, 0) > 0${
-           onlyChanged ? ` AND md.id IN (SELECT mediator_id FROM mediator_outcome_versions WHERE version > @after)` : ''
-         }
+          CROSS JOIN mediator_outcome_totals a ON a.rowid = ${lastRow('<=', '@today')}
+          LEFT JOIN mediator_outcome_totals b ON b.rowid = ${lastRow('<', '@since')}
+         WHERE a.outcomes - coalesce(b.outcomes, 0) > 0${onlySome ? ` AND md.id IN (SELECT value FROM json_each(@ids))` : ''}
          ORDER BY 1`;
 }
 
-export function outcomeStats(sqlite: Database.Database, since: string, today: string): Map<number, MediatorStats> {
-  const rows = sqlite.prepare(outcomeStatsSql(false)).all({ since, today }) as MediatorStats[];
+/** The figures of every mediator with outcomes in the window, or of those in `ids` only. */
+export function outcomeStats(sqlite: Database.Database, since: string, today: string, ids?: number[]): Map<number, MediatorStats> {
+  const rows = sqlite
+    .prepare(outcomeStatsSql(Boolean(ids)))
+    .all({ since, today, ...(ids ? { ids: JSON.stringify(ids) } : {}) }) as MediatorStats[];
   return new Map(rows.map((r) => [r.id, r]));
 }

@@ -2,7 +2,9 @@ import { and, asc, eq } from 'drizzle-orm';
 import { caseParties, cases, mediationOrgs, mediations, mediators, parties } from '../../db/schema';
 import { defineArea } from '../api/area';
 import { ApiError, notFound } from '../api/errors';
-import type { Db, Tx } from '../context';
+import type { Core, Db, Tx } from '../context';
+import { dateShanghai } from '../time/clock';
+import { warmRoutingCache } from './routingCache';
 import { MEDIATION_DATA_BUILDERS } from './documentData';
 import { mediationFailedListeners, onMediationFailed, type MediationFailedEvent, type MediationFailedListener } from './hooks';
 import { mediationOperations } from './operations';
@@ -100,3 +102,11 @@ export function agreementForConfirmation(db: Db | Tx, mediationId: number): Conf
 }
 export { mediationsBrowse } from './browse';
 export { mediationStats } from './stats';
+
+/**
+ * Fills routing's cache at host start (core/mediation/routingCache.ts): the full read of 2,000 mediators' roster
+ * entries and figures takes 10–20 ms, paid here once instead of by the first recommendation someone waits for.
+ */
+export function warmMediationCaches(core: Core): void {
+  warmRoutingCache(core.sqlite, dateShanghai(core.clock.now()));
+}

@@ -1,10 +1,9 @@
 import type Database from 'better-sqlite3';
 import { notFound } from '../api/errors';
-import { addCalendarDays } from '../calendar';
 import { openLoads, type MediatorStats } from './counters';
 import { causeAncestry } from './fields';
 import { LEVEL_RANK, LEVELS, type Level } from './labels';
-import { routingInputs, type RosterEntry } from './routingCache';
+import { routingInputs, routingWindow, type RosterEntry } from './routingCache';
 
 /**
  * The ranked recommendation (特邀调解规定 art. 17: the parties choose jointly, otherwise the court appoints;
@@ -70,7 +69,8 @@ function rank(sqlite: Database.Database, mediationId: number, today: string) {
     .prepare(`SELECT case_id AS caseId, region, cause_name AS causeName, received_on AS receivedOn FROM mediations WHERE id = ?`)
     .get(mediationId) as { caseId: number; region: string; causeName: string; receivedOn: string } | undefined;
   if (!m) throw notFound('调解案件');
-  const { roster, stats } = routingInputs(sqlite, addCalendarDays(today, -365), today);
+  const window = routingWindow(today);
+  const { roster, stats } = routingInputs(sqlite, window.since, window.today);
   const loads = openLoads(sqlite);
   // Who may not mediate this case: parties and agents (by ID number), and those who declined or withdrew.
   const upper = (xs: (string | null)[]) => new Set(xs.filter((x): x is string => Boolean(x)).map((x) => x.toUpperCase()));

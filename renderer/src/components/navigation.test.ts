@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NAVIGATION, selectedKey, visibleNavigation } from './navigation';
+import { mayOpen, NAVIGATION, selectedKey, visibleNavigation } from './navigation';
 
 const keys = (entries: ReturnType<typeof visibleNavigation>): unknown[] =>
   entries.map((e) => (e.children ? { [e.key]: keys(e.children) } : e.key));
@@ -101,5 +101,15 @@ describe('side menu', () => {
     expect(selectedKey(NAVIGATION, '/fees/relief')).toBe('/fees/relief');
     expect(selectedKey(NAVIGATION, '/cases/12/documents/new')).toBe('/cases');
     expect(selectedKey(NAVIGATION, '/admin/templates/notice')).toBe('/admin/templates');
+  });
+
+  it('tells whether a role may open a page its menu lists (the links of 今日工作)', () => {
+    // 程序分流 is the clerk's; the mediation staff, who also see 今日工作, would meet the 403 page
+    expect(mayOpen(NAVIGATION, ['clerk'], '/docket/triage')).toBe(true);
+    expect(mayOpen(NAVIGATION, ['mediation'], '/docket/triage')).toBe(false);
+    expect(mayOpen(NAVIGATION, ['mediation'], '/docket/centre')).toBe(true);
+    expect(mayOpen(NAVIGATION, ['admin'], '/docket/centre')).toBe(false);
+    // a page the menu does not list is not judged here
+    expect(mayOpen(NAVIGATION, ['mediation'], '/cases/12')).toBe(true);
   });
 });

@@ -91,3 +91,24 @@ export function selectedKey(entries: readonly NavEntry[], pathname: string): str
   walk(entries);
   return best;
 }
+
+/** Every path in the entries, groups walked through. */
+function pathsOf(entries: readonly NavEntry[]): Set<string> {
+  const out = new Set<string>();
+  const walk = (list: readonly NavEntry[]) => {
+    for (const e of list) {
+      if (e.path) out.add(e.path);
+      if (e.children) walk(e.children);
+    }
+  };
+  walk(entries);
+  return out;
+}
+
+/**
+ * Whether a user with these roles may open a page the menu lists (a link elsewhere to a page whose entry their menu
+ * hides would only lead to the 403 page). A path the menu does not list is not judged here: true.
+ */
+export function mayOpen(entries: readonly NavEntry[], roles: readonly Role[], path: string): boolean {
+  return !pathsOf(entries).has(path) || pathsOf(visibleNavigation(entries, roles)).has(path);
+}

@@ -2,6 +2,8 @@ import { Button, Card, Col, List, Row, Space, Statistic, Typography } from 'antd
 import { Link } from 'react-router';
 import { send } from '../api/client';
 import { useOperation } from '../api/useOperation';
+import { mayOpen, NAVIGATION } from '../components/navigation';
+import { useSession } from '../session/SessionProvider';
 
 /**
  * 今日工作 — the counter's home (issue 15 item 5): what came in today, what waits for the counter, what falls due
@@ -68,6 +70,7 @@ export function TodayWork() {
 }
 
 function CountLinks({ items, danger = false }: { items: { key: string; label: string; count: number; to: string }[]; danger?: boolean }) {
+  const roles = useSession().me?.user.roles ?? [];
   return (
     <List
       size="small"
@@ -80,9 +83,14 @@ function CountLinks({ items, danger = false }: { items: { key: string; label: st
             </Typography.Text>
           }
         >
-          <Link to={i.to} aria-label={`${i.label} ${i.count} 件`}>
-            {i.label}
-          </Link>
+          {mayOpen(NAVIGATION, roles, i.to) ? (
+            <Link to={i.to} aria-label={`${i.label} ${i.count} 件`}>
+              {i.label}
+            </Link>
+          ) : (
+            // a page the user's roles do not open (程序分流 for the mediation staff): the count, no link to a 403
+            <span>{i.label}</span>
+          )}
         </List.Item>
       )}
     />

@@ -157,14 +157,15 @@ export function AuditPage() {
         className="dense-table"
         rowClassName={(r) => (r.id === broken ? 'row-broken' : '')}
         locale={loading && rows.length === 0 ? { emptyText: ' ' } : undefined}
+        scroll={{ x: 960 }}
         expandable={{
           rowExpandable: (r) => r.fields.length > 0,
           expandedRowRender: (r) => <AuditDetails fields={r.fields} />,
         }}
         columns={[
-          { title: '编号', dataIndex: 'id', width: 80 },
+          { title: '编号', dataIndex: 'id', width: 64 },
           { title: '时间', className: 'no-wrap', dataIndex: 'at', width: 170, render: (v: string) => formatDateTime(v, true) },
-          { title: '操作人', dataIndex: 'actorName', width: 200 },
+          { title: '操作人', dataIndex: 'actorName', className: 'no-wrap', width: 168 },
           {
             title: '操作',
             dataIndex: 'operation',
@@ -181,6 +182,8 @@ export function AuditPage() {
           {
             title: '对象',
             key: 'entity',
+            // a 案号 stays on one line: below ~1000 px the table scrolls sideways (scroll.x) rather than break it
+            className: 'no-wrap',
             render: (_v, r) => {
               const text = r.subject.name ? `${r.subject.label} ${r.subject.name}` : r.subject.label;
               // a case entry opens the case read-only, to trace what was done (issue 15 item 5)

@@ -1,15 +1,100 @@
-import { Button, Space, Table, Tag, Typography } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { Button, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { useNavigate } from 'react-router';
 import type { Output } from '../../api/client';
 import { formatFen } from '../../cases/money';
 import { isModalOpen, isTextEntry } from '../../components/keyboard';
 import { DOCKET_PAGE } from '../../../../core/docket/meta';
+import { DOCKET_WIDTHS as W, docketLayout, type DocketLayout } from './docketLayout';
 import { TierTag } from './TierTag';
 
 type Row = Output<'docket.open'>['rows'][number];
 
 const PAGE_ROWS = 50;
+
+/** The width of an element, kept up to date as the window (or the layout around it) changes. */
+function useWidth(ref: RefObject<HTMLElement | null>): number {
+  const [width, setWidth] = useState(0);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    setWidth(el.clientWidth);
+    const observer = new ResizeObserver(() => setWidth(el.clientWidth));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref]);
+  return width;
+}
+
+const dueText = (r: Row) => (r.due ? `${r.due}（${r.daysLeft! >= 0 ? `余 ${r.daysLeft} 日` : `超 ${-r.daysLeft!} 日`}）` : '');
+
+/**
+ * The columns for the layout (docketLayout): one line per row where 案由 and 当事人 have room as columns, else the
+ * 案号 with a grey line of 案由 · 当事人 under it. A 案号, an amount, a date never wrap; longer text ends in an
+ * ellipsis with the whole text as its title.
+ */
+function docketColumns(layout: DocketLayout, showJudge: boolean, open: (r: Row) => void): TableColumnsType<Row> {
+  const number = (r: Row) => (
+    <Typography.Link className="mono-number" title={r.number} onClick={() => open(r)}>
+      {r.number}
+    </Typography.Link>
+  );
+  return [
+    layout.splitText
+      ? { title: '案号', key: 'number', width: W.number, className: 'no-wrap', ellipsis: { showTitle: false }, render: (_, r) => number(r) }
+      : {
+          title: '案号 / 案由 · 当事人',
+          key: 'number',
+          render: (_, r) => {
+            const sub = [r.causeName, r.partiesText].filter(Boolean).join(' · ');
+            return (
+              <>
+                <div className="docket-line">{number(r)}</div>
+                <div className="docket-line docket-sub" title={sub}>
+                  {sub}
+                </div>
+              </>
+            );
+          },
+        },
+    ...(layout.splitText
+      ? [
+          { title: '案由', dataIndex: 'causeName', ellipsis: true },
+          { title: '当事人', dataIndex: 'partiesText', ellipsis: true },
+        ]
+      : []),
+    ...(layout.amount
+      ? [
+          {
+            title: '标的额',
+            dataIndex: 'amountFen',
+            align: 'right' as const,
+            width: W.amount,
+            className: 'no-wrap',
+            render: (v: number | null) => <span className="mono-number">{formatFen(v)}</span>,
+          },
+        ]
+      : []),
+    { title: '程序', dataIndex: 'procedureLabel', width: W.procedure, className: 'no-wrap' },
+    ...(showJudge
+      ? [{ title: '承办法官', key: 'judge', width: W.judge, ellipsis: true, render: (_: unknown, r: Row) => r.judge?.name ?? '（未分配）' }]
+      : []),
+    ...(layout.filed ? [{ title: '立案日期', dataIndex: 'filedOn', width: W.filed, className: 'no-wrap mono-number' }] : []),
+    { title: '审限届满', key: 'due', width: W.due, className: 'no-wrap mono-number', render: (_, r) => dueText(r) },
+    {
+      title: '预警',
+      key: 'tier',
+      width: W.tier,
+      render: (_, r) => (
+        <>
+          <TierTag tier={r.tier} label={r.tierLabel} />
+          {r.suspendedNow && <Tag>审限中止</Tag>}
+          {r.pendingExtension && <Tag color="blue">延长待批</Tag>}
+        </>
+      ),
+    },
+  ];
+}
 
 /**
  * A docket sorted by urgency. Keyboard: ↑/↓ (or k/j) move through the cases, Enter opens the selected one.
@@ -18,6 +103,8 @@ export function DocketTable({ rows, loading, showJudge = false }: { rows: Row[];
   const navigate = useNavigate();
   const [active, setActive] = useState(0);
   const ref = useRef<HTMLDivElement>(null);
+  const layout = docketLayout(useWidth(ref), showJudge);
+  const columns = docketColumns(layout, showJudge, (r) => navigate(`/docket/cases/${r.caseId}`));
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -65,44 +152,9 @@ export function DocketTable({ rows, loading, showJudge = false }: { rows: Row[];
           onDoubleClick: () => navigate(`/docket/cases/${r.caseId}`),
         })}
         locale={{ emptyText: '没有在办案件' }}
-        columns={[
-          {
-            title: '案号',
-            dataIndex: 'number',
-            render: (v: string, r) => (
-              <Typography.Link className="mono-number" onClick={() => navigate(`/docket/cases/${r.caseId}`)}>
-                {v}
-              </Typography.Link>
-            ),
-          },
-          { title: '案由', dataIndex: 'causeName' },
-          { title: '当事人', dataIndex: 'partiesText', ellipsis: true },
-          {
-            title: '标的额',
-            dataIndex: 'amountFen',
-            align: 'right',
-            render: (v: number | null) => <span className="mono-number">{formatFen(v)}</span>,
-          },
-          { title: '程序', dataIndex: 'procedureLabel' },
-          ...(showJudge ? [{ title: '承办法官', key: 'judge', render: (_: unknown, r: Row) => r.judge?.name ?? '（未分配）' }] : []),
-          { title: '立案日期', dataIndex: 'filedOn' },
-          {
-            title: '审限届满',
-            dataIndex: 'due',
-            render: (v: string | null, r) => (v ? `${v}（${r.daysLeft! >= 0 ? `余 ${r.daysLeft} 日` : `超 ${-r.daysLeft!} 日`}）` : ''),
-          },
-          {
-            title: '预警',
-            key: 'tier',
-            render: (_, r) => (
-              <>
-                <TierTag tier={r.tier} label={r.tierLabel} />
-                {r.suspendedNow && <Tag>审限中止</Tag>}
-                {r.pendingExtension && <Tag color="blue">延长待批</Tag>}
-              </>
-            ),
-          },
-        ]}
+        tableLayout="fixed"
+        scroll={{ x: layout.minWidth }}
+        columns={columns}
       />
       <Typography.Text type="secondary">↑/↓ 选择案件，Enter 打开</Typography.Text>
     </div>

@@ -1,5 +1,5 @@
 import { ClearOutlined, PrinterOutlined, SettingOutlined } from '@ant-design/icons';
-import { Alert, Button, DatePicker, Select, Space, Table, Typography } from 'antd';
+import { Alert, Button, DatePicker, Grid, Select, Space, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { send, type Input, type Output } from '../../api/client';
@@ -22,6 +22,7 @@ const PAGE_SIZES = [20, 50, 100, 200];
  * pages) and print them as one batch; after printing, 「已全部打印？」 records them as printed.
  */
 export function DocumentRegisterPage() {
+  const screens = Grid.useBreakpoint();
   const [templates, setTemplates] = useState<Listing[]>([]);
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const [templateId, setTemplateId] = useState<string | undefined>();
@@ -146,6 +147,8 @@ export function DocumentRegisterPage() {
         rows={rows ?? []}
         loading={rows === null && !error}
         showCase
+        // below 1200 px the template version, format and pages go under the title instead of squeezing it
+        compact={!screens.xl}
         busyId={actions.busyId}
         onPreview={(d) => void actions.openPreview(d)}
         onDownload={(d) => void actions.download(d)}

@@ -59,15 +59,25 @@ export function RegisterList() {
         dataSource={data?.rows ?? []}
         pagination={false}
         locale={{ emptyText: '没有符合条件的调解案件' }}
+        // Fixed widths where a value must stay on one line (a 案号, a date, a short label) and ellipsis with the
+        // full text on hover for the free-text columns; below ~1000 px the table scrolls sideways instead of
+        // breaking a 案号 or a cause into single characters.
+        scroll={{ x: 980 }}
         columns={[
-          { title: '案号 / 登记号', dataIndex: 'caseNumber', render: (v: string, r) => <Link to={`/mediation/${r.id}`}>{v}</Link> },
-          { title: '类型', dataIndex: 'flowLabel' },
-          { title: '当事人', dataIndex: 'partiesText' },
-          { title: '案由', dataIndex: 'causeName' },
-          { title: '状态', dataIndex: 'statusLabel' },
-          { title: '调解组织', dataIndex: 'orgName', render: (v: string | null) => v ?? '—' },
-          { title: '调解员', dataIndex: 'mediatorName', render: (v: string | null) => v ?? '—' },
-          { title: '调解期限', dataIndex: 'dueOn', render: (v: string | null) => v ?? '—' },
+          {
+            title: '案号 / 登记号',
+            dataIndex: 'caseNumber',
+            className: 'no-wrap',
+            width: 210,
+            render: (v: string, r) => <Link to={`/mediation/${r.id}`}>{v}</Link>,
+          },
+          { title: '类型', dataIndex: 'flowLabel', className: 'no-wrap', width: 132 },
+          { title: '当事人', dataIndex: 'partiesText', ellipsis: { showTitle: true } },
+          { title: '案由', dataIndex: 'causeName', ellipsis: { showTitle: true } },
+          { title: '状态', dataIndex: 'statusLabel', className: 'no-wrap', width: 84 },
+          { title: '调解组织', dataIndex: 'orgName', ellipsis: { showTitle: true }, render: (v: string | null) => v ?? '—' },
+          { title: '调解员', dataIndex: 'mediatorName', className: 'no-wrap', width: 76, render: (v: string | null) => v ?? '—' },
+          { title: '调解期限', dataIndex: 'dueOn', className: 'no-wrap', width: 104, render: (v: string | null) => v ?? '—' },
         ]}
       />
       <Space style={{ marginTop: 8 }}>

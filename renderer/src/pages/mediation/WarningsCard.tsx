@@ -38,22 +38,25 @@ export function WarningsCard({ mediatorId, orgId, title = '调解预警' }: { me
         dataSource={data?.rows ?? []}
         pagination={{ pageSize: 10, hideOnSinglePage: true }}
         locale={{ emptyText: '没有临近或超过期限的调解' }}
+        scroll={{ x: 760 }}
         columns={[
           {
             title: '案号 / 登记号',
             dataIndex: 'caseNumber',
+            className: 'no-wrap',
+            width: 210,
             render: (v: string, r) => <Link to={`/mediation/${r.mediationId}`}>{v}</Link>,
           },
-          { title: '期限', dataIndex: 'limitLabel', width: 120 },
-          { title: '到期日', dataIndex: 'due', width: 110 },
+          { title: '期限', dataIndex: 'limitLabel', className: 'no-wrap', width: 120 },
+          { title: '到期日', dataIndex: 'due', className: 'no-wrap', width: 104 },
           {
             title: '预警',
             dataIndex: 'tierLabel',
             width: 110,
             render: (v: string, r) => <Tag color={TIER_COLOR[r.tier]}>{r.escalate ? `${v}·已升级` : v}</Tag>,
           },
-          { title: '调解员', dataIndex: 'mediatorName', render: (v: string | null) => v ?? '—' },
-          { title: '调解组织', dataIndex: 'orgName', render: (v: string | null) => v ?? '—' },
+          { title: '调解员', dataIndex: 'mediatorName', className: 'no-wrap', width: 76, render: (v: string | null) => v ?? '—' },
+          { title: '调解组织', dataIndex: 'orgName', ellipsis: { showTitle: true }, render: (v: string | null) => v ?? '—' },
         ]}
       />
     </Card>
