@@ -58,8 +58,8 @@ import { agreementShape } from './schemas';
  *
  * The confirmation is a job, not one transaction: in one synchronous transaction 5,000 rows took 15 s and 20,000
  * rows 90–112 s on the reference machine, the host's event loop held all the while (every desk frozen; the “one
- * admin call froze the host” class of issue 11). In chunks, 5,000 rows take about 19 s and 20,000 about 110–140 s,
- * and a chunk holds the loop ~50 ms (rarely up to ~0.4 s on a busy machine). The rows are written in small committed transactions sized to at most about 50 ms each (as
+ * admin call froze the host” class of issue 11). In chunks, 5,000 rows take 19–31 s and 20,000 rows 110–167 s (the
+ * durable commit of each chunk), and a chunk holds the loop ~50 ms (rarely up to ~0.4 s on a busy machine). The rows are written in small committed transactions sized to at most about 50 ms each (as
  * the party-correction queue, core/cases/reindexQueue.ts), with the event loop free between them; the page polls
  * the job's progress. What this means when it stops halfway — a row refused by the filing, the host stopped — is
  * said in the page and the user guide: every row of a committed chunk stays registered (the report and the
