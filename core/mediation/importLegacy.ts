@@ -61,8 +61,9 @@ import { agreementShape } from './schemas';
  * admin call froze the host” class of issue 11). The rows are written in small committed transactions sized to at
  * most about 50 ms each (as the party-correction queue, core/cases/reindexQueue.ts), with the event loop free
  * between them; the page polls the job's progress. 5,000 rows take 19–31 s and 20,000 rows 110–167 s (slower, by
- * the durable commit of each chunk); a chunk holds the loop ~50 ms, rarely up to ~0.4 s on a busy machine. What this means when it stops halfway — a row refused by the filing, the host stopped — is
- * said in the page and the user guide: every row of a committed chunk stays registered (the report and the
+ * the durable commit of each chunk); a chunk holds the loop ~50 ms, rarely up to ~0.4 s on a busy machine. What
+ * this means when it stops halfway — a row refused by the filing, the host stopped — is said in the page and the
+ * user guide: every row of a committed chunk stays registered (the report and the
  * register list them); the rest is imported by confirming again, because a row whose 案号 is already in the
  * register as a 诉前调解（旧案） is recognised as imported (counted, not refused, never filed twice). The audit row
  * of the import itself is written with its last chunk, so only a finished import refuses a second confirmation.
