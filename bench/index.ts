@@ -3,6 +3,7 @@ import { benchDocuments } from './documents';
 import { benchFees } from './fees';
 import { benchFoundation } from './foundation';
 import { benchIntake } from './intake';
+import { benchLegacyImport } from './legacyImport';
 import { benchLists } from './lists';
 import { benchMediation } from './mediation';
 import { benchSearch } from './search';
@@ -45,6 +46,8 @@ if (!only || only === 'mediation') {
     queries: full ? 200 : 50,
   });
 }
+// the legacy 民诉前调 import at the sheet sizes a centre brings (MAX_IMPORT_ROWS is 20,000)
+if (!only || only === 'legacy') await benchLegacyImport({ rows: quick ? [2_000] : [5_000, 20_000] });
 // BENCH_LISTS_DATA=DIR measures a data folder seeded before (e.g. `court seed`), without seeding or deleting it
 const listsData = process.env.BENCH_LISTS_DATA;
 if (!only || only === 'lists')

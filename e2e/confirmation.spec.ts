@@ -251,6 +251,8 @@ test('an agreement in the mediation register → 申请司法确认 in one actio
   await login(page, CLERK.username, CLERK.password);
   await page.goto(`${host.url}/#/mediation/${m.id}`);
   const card = page.getByTestId('confirmation-hand-off');
+  // in time: the card names the last day of the 30 days (民诉法 art. 205)
+  await expect(card.getByTestId('confirmation-window')).toContainText(`本调解协议于 ${today} 生效，申请期限至 `);
   await card.getByRole('button', { name: '申请司法确认' }).click();
   const dialog = page.getByRole('dialog', { name: '申请司法确认' });
   await expect(dialog).toContainText(`申请人：${A.name}、${B.name}（共同申请）`);

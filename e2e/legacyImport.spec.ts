@@ -104,6 +104,13 @@ test('the coordinator imports legacy 民诉前调 records: preview with reasons,
   await expect(page.getByText('诉前调解（旧案）')).toBeVisible();
   await expect(page.getByTestId('agreement-terms').locator('li')).toHaveText(['被申请人于 2024 年底前归还借款', '双方再无其他争议']);
   await expect(page.getByText('签署人：（原系统未记录）')).toBeVisible();
+  // its agreement (signed 2024-01-28) is long past the 30 days of 民诉法 art. 205: the card says so, with no action
+  const handOff = page.getByTestId('confirmation-hand-off');
+  await expect(handOff.getByTestId('confirmation-window-passed')).toContainText('申请司法确认的期限已届满');
+  await expect(handOff).toContainText('本调解协议于 2024-01-28 生效，申请期限至 2024-02-27 届满');
+  await expect(handOff).toContainText('《中华人民共和国民事诉讼法》第二百零五条');
+  await expect(handOff.getByRole('button')).toHaveCount(0);
+  await handOff.scrollIntoViewIfNeeded();
   await snap(page, testInfo, 'legacy-record-agreement');
 
   // a record still in progress is continued like any other: the coordinator records the failure
@@ -128,4 +135,61 @@ test('the coordinator imports legacy 民诉前调 records: preview with reasons,
   await expect(recordPage.getByText('双方确认借款本金 12000 元')).toBeVisible();
   await expect(recordPage.getByText('双方分歧较大，难以达成协议')).toBeVisible();
   await snap(page, testInfo, 'legacy-record-failed');
+
+  // the same sheet again (as after an import that stopped halfway): the rows already in are recognised, not refused
+  await page.getByRole('navigation', { name: '主菜单' }).getByRole('menuitem', { name: '导入旧诉前调案件' }).click();
+  await page.locator('input[type=file]').setInputFiles(file);
+  await pressButton(page, '预览');
+  await expect(summary).toContainText('共 12 行：可导入 0 行，未通过校验 2 行');
+  await expect(summary).toContainText('此前已导入10 行（原案号已登记为旧诉前调案件，将跳过，不重复登记）');
+  await expect(page.getByRole('button', { name: '确认导入 0 行' })).toBeDisabled();
+  await snap(page, testInfo, 'legacy-import-again');
+});
+
+test('an import that stops halfway says what went in, where it stopped and how to import the rest', async ({ page, baseURL }, testInfo) => {
+  const admin = await initialise(baseURL!);
+  await userToken(baseURL!, admin, COORD, ['mediation']);
+  const file = testInfo.outputPath('原系统诉前调解案件.xlsx');
+  await oldSystemSheet(file);
+  // the host's answer for a job that stopped at row 9 after committing the chunks before it (the stop itself is
+  // core's, tested in core/mediation/importLegacy.test.ts): the page's words for it are what is checked here
+  await page.route('**/api/mediation.legacyImportStatus', (route) =>
+    route.fulfill({
+      json: {
+        result: {
+          state: 'failed',
+          total: 10,
+          done: 6,
+          imported: 6,
+          alreadyImported: 0,
+          skipped: 2,
+          byOutcome: { 'in-progress': 1, agreement: 2, failed: 2, withdrawn: 1 },
+          firstNumber: '（2024）浙0522民诉前调301号',
+          lastNumber: '（2024）浙0522民诉前调307号',
+          firstMediationId: 1,
+          mediationIds: [1, 2, 3, 4, 5, 6],
+          numbers: [],
+          error: '第 9 行：案号 （2024）浙0522民诉前调308号 已登记，不能重复导入',
+        },
+      },
+    }),
+  );
+  await page.goto('/');
+  await login(page, COORD.username, COORD.password);
+  await page.getByRole('navigation', { name: '主菜单' }).getByRole('menuitem', { name: '导入旧诉前调案件' }).click();
+  await page.locator('input[type=file]').setInputFiles(file);
+  await pressButton(page, '预览');
+  const skip = page.getByRole('checkbox', { name: /跳过未通过校验的 2 行/ });
+  await skip.focus();
+  await page.keyboard.press('Space');
+  await pressButton(page, '确认导入 10 行');
+  await expect(page.getByText('导入在中途停止：已导入 6 件，其余 4 行未导入')).toBeVisible();
+  const stopped = page.getByTestId('legacy-import-stopped');
+  await expect(stopped).toContainText('第 9 行：案号 （2024）浙0522民诉前调308号 已登记，不能重复导入');
+  await expect(stopped).toContainText(
+    '已导入的 6 件（案号自 （2024）浙0522民诉前调301号 至 （2024）浙0522民诉前调307号）已保存在调解登记簿中，不会撤销',
+  );
+  await expect(stopped).toContainText('已导入的行会被识别为“此前已导入”并跳过，只导入其余的行');
+  await expect(page.getByRole('button', { name: '重新选择文件' })).toBeVisible();
+  await snap(page, testInfo, 'legacy-import-stopped');
 });

@@ -22,3 +22,11 @@ export function runInCallScope<T>(scope: CallScope, fn: () => Promise<T>): Promi
 export function currentCallScope(): CallScope | undefined {
   return storage.getStore();
 }
+
+/**
+ * Runs `fn` outside any call: work a call leaves running after it returns (a chunked job) must not count as the
+ * call's writes nor reserve its idempotency key in a transaction committed later.
+ */
+export function outsideCallScope<T>(fn: () => T): T {
+  return storage.exit(fn);
+}

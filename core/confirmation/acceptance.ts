@@ -11,6 +11,7 @@ import {
   applicationWindow,
   confirmationView,
   getRow,
+  inApplicationWindow,
   requireStage,
   type ConfirmationRow,
   type StoredCheck,
@@ -35,7 +36,7 @@ export function acceptanceChecks(
   i: Pick<AcceptanceInput, 'competence' | 'competenceNote' | 'exclusions'>,
 ): { checks: StoredCheck[]; grounds: StoredGround[] } {
   const window = applicationWindow(db, row);
-  const inTime = row.appliedOn <= window.due;
+  const inTime = inApplicationWindow(window, row.appliedOn);
   const checks: StoredCheck[] = [
     {
       key: 'window',

@@ -226,12 +226,13 @@ export const confirmationMeta = defineMeta({
   'confirmation.applyFromMediation': {
     label: LABELS.applyFromMediation,
     summary:
-      '调解登记簿中达成的调解协议一步申请司法确认：当事人（均为申请人）、调解组织、调解员、协议日期和条款从调解记录带入，不重新录入；窗口补录申请方式和材料清单；立民特案号，不收案件受理费',
+      '调解登记簿中达成的调解协议一步申请司法确认：当事人（均为申请人）、调解组织、调解员、协议日期和条款从调解记录带入，不重新录入；窗口补录申请方式和材料清单；立民特案号，不收案件受理费；申请日期超过调解协议生效之日起三十日（民诉法第二百零五条）的不予登记',
     access: ACCESS.counter,
   },
   'confirmation.ofMediation': {
     label: '调解协议的司法确认',
-    summary: '某一调解案件的调解协议是否已申请司法确认，及其民特案号',
+    summary:
+      '某一调解案件的调解协议是否已申请司法确认，及其民特案号；协议的申请期限（生效之日起三十日，民诉法第二百零五条）届满日及今天是否仍在期限内',
     access: ACCESS.read,
   },
   'confirmation.get': {

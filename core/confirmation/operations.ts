@@ -9,7 +9,7 @@ import { writeSetting, readSetting } from '../settings';
 import { dateShanghai } from '../time/clock';
 import { decideAcceptance } from './acceptance';
 import { applyFromAgreement } from './application';
-import { applyFromMediation, confirmationOfMediation } from './fromMediation';
+import { applyFromMediation, mediationHandOff } from './fromMediation';
 import { confirmationMeta } from './meta';
 import { confirmationView } from './record';
 import { assignableStaff, judgeQueue, listConfirmations, monthlyFigures, printBatch, printQueue } from './register';
@@ -58,8 +58,14 @@ export const fromMediationOperation = op('confirmation.applyFromMediation', {
 
 export const ofMediationOperation = op('confirmation.ofMediation', {
   input: input({ mediationId: positiveId('调解案件') }),
-  output: z.object({ confirmation: z.object({ id: z.number(), caseId: z.number(), caseNumber: z.string() }).nullable() }),
-  handler: (ctx, i) => ({ confirmation: confirmationOfMediation(ctx.core.db, i.mediationId) }),
+  output: z.object({
+    confirmation: z.object({ id: z.number(), caseId: z.number(), caseNumber: z.string() }).nullable(),
+    /** the agreement's application window today (民诉法 2023 art. 205); null without an agreement to hand off */
+    window: z
+      .object({ effectiveOn: z.string(), due: z.string(), rolledFrom: z.string().nullable(), basis: z.string(), open: z.boolean() })
+      .nullable(),
+  }),
+  handler: (ctx, i) => mediationHandOff(ctx.core.db, i.mediationId, today(ctx)),
 });
 
 export const getOperation = op('confirmation.get', {

@@ -76,6 +76,15 @@ export function applicationWindow(db: Db | Tx, row: Pick<ConfirmationRow, 'agree
 }
 
 /**
+ * Whether an application made on `day` is within the window (民诉法 2023 art. 205: within 30 days, its last day
+ * included). The one test of the period: the acceptance check, the application's view, the hand-off from the
+ * mediation register and its card all ask this.
+ */
+export function inApplicationWindow(window: Deadline, day: string): boolean {
+  return day <= window.due;
+}
+
+/**
  * The review period: 30 days from acceptance (民诉法 2023 art. 187), plus an approved extension. `calendar`: the
  * court calendar read once by a caller that computes many (the figures' overdue count).
  */
@@ -226,7 +235,7 @@ export function confirmationView(db: Db | Tx, id: number, today: string, unmask 
     })),
     appliedOn: row.appliedOn,
     fee: { feeFen: row.feeFen, basis: FEE_BASIS },
-    applicationWindow: dl(window, row.appliedOn <= window.due ? 'met' : 'overdue'),
+    applicationWindow: dl(window, inApplicationWindow(window, row.appliedOn) ? 'met' : 'overdue'),
     acceptanceDeadline: dl(acceptance, deadlineState(acceptance, today, row.acceptanceDecidedOn !== null, acceptance.due)),
     acceptanceChecks: parseJson<StoredCheck[]>(row.acceptanceChecks),
     acceptanceDecidedOn: row.acceptanceDecidedOn,

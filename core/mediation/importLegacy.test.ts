@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { residentId } from '../../test/fixtures';
+import { civilFirstInstance, residentId } from '../../test/fixtures';
 import { ADMIN, countRows, createHarness, setUpCourt, userToken, type Harness } from '../../test/harness';
-import { agreementTerms, legacyDate } from './importLegacy';
+import { agreementTerms, legacyDate, legacyImportJob } from './importLegacy';
 
 let h: Harness;
 let coord: string;
@@ -128,15 +128,24 @@ const BAD: { patch: (r: Row) => void; column: string; message: RegExp }[] = [
   { patch: (r) => (r.案由 = ''), column: '案由', message: /案由/ },
 ];
 
-async function sheet(rows: Row[]): Promise<string> {
+async function sheet(rows: Row[], name = '诉前调解案件'): Promise<string> {
   const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('诉前调解案件');
+  const ws = wb.addWorksheet(name);
   ws.addRow([...HEADERS]);
   for (const r of rows) ws.addRow(HEADERS.map((k) => r[k]));
   return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
 }
 
 const options = (fileBase64: string) => ({ fileBase64, fileName: '原系统诉前调解案件.xlsx' });
+
+type ConfirmInput = Parameters<typeof h.call<'mediation.legacyImportConfirm'>>[1];
+
+/** Confirms, waits for the import job to end, and returns its report. */
+async function confirmed(input: ConfirmInput) {
+  const started = await h.call('mediation.legacyImportConfirm', input, coord);
+  await legacyImportJob(h.core, started.jobId)!.finished;
+  return { ...(await h.call('mediation.legacyImportStatus', { jobId: started.jobId }, coord)), jobId: started.jobId };
+}
 const counts = () => ({
   cases: countRows(h.core, 'cases'),
   mediations: countRows(h.core, 'mediations'),
@@ -185,8 +194,17 @@ describe('importing legacy 民诉前调 records', () => {
     expect(unchosen.message).toBe('有 20 行未通过校验：请修改工作表后重新导入，或选择跳过这些行');
     expect(counts()).toEqual(before);
 
-    const done = await h.call('mediation.legacyImportConfirm', { ...options(file), digest: preview.digest, skipRefused: true }, coord);
-    expect(done).toMatchObject({ imported: 180, skipped: 20, byOutcome });
+    const done = await confirmed({ ...options(file), digest: preview.digest, skipRefused: true });
+    expect(done).toMatchObject({
+      state: 'done',
+      total: 180,
+      done: 180,
+      imported: 180,
+      alreadyImported: 0,
+      skipped: 20,
+      byOutcome,
+      error: null,
+    });
     const after = counts();
     expect(after.cases - before.cases).toBe(180);
     expect(after.mediations - before.mediations).toBe(180);
@@ -264,30 +282,107 @@ describe('importing legacy 民诉前调 records', () => {
     expect(series).toBe(200);
   }, 120_000);
 
-  it('refuses a number already registered, in the preview and at confirmation, writing nothing', async () => {
+  it('recognises rows imported before (left out, counted), refuses a number registered otherwise', async () => {
     const first = await sheet([goodRow(1), goodRow(2), goodRow(3)]);
     const p1 = await h.call('mediation.legacyImportPreview', options(first), coord);
-    await h.call('mediation.legacyImportConfirm', { ...options(first), digest: p1.digest }, coord);
+    await confirmed({ ...options(first), digest: p1.digest });
 
-    // the next sheet repeats （2024）浙0522民诉前调2号
+    // the next sheet repeats （2024）浙0522民诉前调2号: imported before, so left out — neither refused nor filed twice
     const second = await sheet([goodRow(2), goodRow(5)]);
     const p2 = await h.call('mediation.legacyImportPreview', options(second), coord);
-    expect(p2.refused).toEqual([{ row: 2, column: '案号', message: '案号 （2024）浙0522民诉前调2号 已登记，不能重复导入' }]);
-    expect(p2.accepted).toBe(1);
+    expect(p2).toMatchObject({ refused: [], accepted: 1, alreadyImported: 1 });
 
-    // registered between the preview and the confirmation: the confirmation refuses, nothing of it is written
+    // imported between the preview and the confirmation: the confirmation leaves it out too
     const third = await sheet([goodRow(6), goodRow(7)]);
     const p3 = await h.call('mediation.legacyImportPreview', options(third), coord);
-    expect(p3.refused).toEqual([]);
+    expect(p3).toMatchObject({ refused: [], accepted: 2, alreadyImported: 0 });
     const only7 = await sheet([goodRow(7)]);
     const p4 = await h.call('mediation.legacyImportPreview', options(only7), coord);
-    await h.call('mediation.legacyImportConfirm', { ...options(only7), digest: p4.digest }, coord);
-    const before = counts();
-    const late = await h.fail('mediation.legacyImportConfirm', { ...options(third), digest: p3.digest }, coord);
-    expect(late.message).toBe('有 1 行未通过校验：请修改工作表后重新导入，或选择跳过这些行');
-    expect(counts()).toEqual(before);
-    expect(h.core.sqlite.prepare(`SELECT count(*) FROM cases WHERE number = '（2024）浙0522民诉前调6号'`).pluck().get()).toBe(0);
+    await confirmed({ ...options(only7), digest: p4.digest });
+    const late = await confirmed({ ...options(third), digest: p3.digest });
+    expect(late).toMatchObject({ state: 'done', imported: 1, alreadyImported: 1, numbers: ['（2024）浙0522民诉前调6号'] });
+    const n7 = `SELECT count(*) FROM cases WHERE number = '（2023）浙0522民诉前调7号'`;
+    expect(h.core.sqlite.prepare(n7).pluck().get()).toBe(1);
+
+    // a sheet whose rows were all imported has nothing to import
+    const again = await h.fail('mediation.legacyImportConfirm', { ...options(only7), digest: p4.digest }, coord);
+    expect(again.message).toMatch(/已于 .* 确认导入，不能再次导入/);
+    const p5 = await h.call('mediation.legacyImportPreview', options(second), coord);
+    await confirmed({ ...options(second), digest: p5.digest });
+    const renamed = await sheet([goodRow(2), goodRow(5)], '旧案');
+    const p6 = await h.call('mediation.legacyImportPreview', options(renamed), coord);
+    expect(p6).toMatchObject({ accepted: 0, alreadyImported: 2 });
+    expect((await h.fail('mediation.legacyImportConfirm', { ...options(renamed), digest: p6.digest }, coord)).message).toBe(
+      '工作表中的 2 行均已导入过（原案号已在调解登记簿中），没有需要导入的行',
+    );
+
+    // a 案号 in the register that is not a legacy record is refused, not taken as imported
+    h.core.sqlite
+      .prepare(`UPDATE mediations SET flow = 'outside' WHERE case_id = (SELECT id FROM cases WHERE number = '（2023）浙0522民诉前调5号')`)
+      .run();
+    const p7 = await h.call('mediation.legacyImportPreview', options(await sheet([goodRow(5), goodRow(9)])), coord);
+    expect(p7.refused).toEqual([{ row: 2, column: '案号', message: '案号 （2023）浙0522民诉前调5号 已登记，不能重复导入' }]);
   });
+
+  it('writes in committed chunks with the event loop free between them; stopped halfway, a re-run imports the rest', async () => {
+    const rows = Array.from({ length: 60 }, (_, i) => goodRow(i + 1));
+    const file = await sheet(rows);
+    const preview = await h.call('mediation.legacyImportPreview', options(file), coord);
+    expect(preview.accepted).toBe(60);
+    // a counter case takes row 42's 案号 while the job runs (as a direct edit would): the filing refuses that row
+    const clerk = await userToken(h, await setUpCourtAdmin(), 'clerk8', '李书记', ['clerk']);
+    const other = await h.call('cases.file', civilFirstInstance() as never, clerk);
+    const started = await h.call('mediation.legacyImportConfirm', { ...options(file), digest: preview.digest }, coord);
+    expect(started).toMatchObject({ total: 60, alreadyImported: 0, skipped: 0 });
+    const takenNumber = '（2024）浙0522民诉前调42号';
+    h.core.sqlite.prepare('UPDATE cases SET number = ? WHERE id = ?').run(takenNumber, other.id);
+    // the host answers while the job runs: progress is seen between chunks
+    const seen: number[] = [];
+    const job = legacyImportJob(h.core, started.jobId)!;
+    while (job.state === 'running') {
+      seen.push((await h.call('mediation.legacyImportStatus', { jobId: started.jobId }, coord)).done);
+      await new Promise((r) => setImmediate(r));
+    }
+    expect(seen.some((n) => n > 0 && n < 60)).toBe(true);
+    const stopped = await h.call('mediation.legacyImportStatus', { jobId: started.jobId }, coord);
+    expect(stopped.state).toBe('failed');
+    expect(stopped.error).toBe(`第 43 行：案号 ${takenNumber} 已登记，不能重复导入`);
+    // every committed chunk stays, and the report lists exactly those rows
+    const legacy = () =>
+      h.core.sqlite
+        .prepare(`SELECT c.number FROM mediations m JOIN cases c ON c.id = m.case_id WHERE m.flow = 'legacy' ORDER BY m.id`)
+        .pluck()
+        .all() as string[];
+    expect(stopped.imported).toBeGreaterThan(0);
+    expect(stopped.imported).toBeLessThanOrEqual(41);
+    expect(stopped.numbers).toEqual(legacy());
+    expect(stopped.numbers).toEqual(rows.slice(0, stopped.imported).map((r) => r.案号));
+    const importAudit = `SELECT count(*) FROM audit_log WHERE entity_type = 'mediation_legacy_import'`;
+    expect(h.core.sqlite.prepare(importAudit).pluck().get()).toBe(0);
+
+    // the number freed again, the same sheet confirmed again: the rows already in are recognised, the rest imported
+    h.core.sqlite.prepare('UPDATE cases SET number = ? WHERE id = ?').run(other.number, other.id);
+    const again = await h.call('mediation.legacyImportPreview', options(file), coord);
+    expect(again).toMatchObject({
+      digest: preview.digest,
+      accepted: 60 - stopped.imported,
+      alreadyImported: stopped.imported,
+      refused: [],
+    });
+    const rest = await confirmed({ ...options(file), digest: again.digest });
+    expect(rest).toMatchObject({ state: 'done', imported: 60 - stopped.imported, alreadyImported: stopped.imported });
+    expect(legacy()).toEqual(rows.map((r) => r.案号));
+    expect(h.core.sqlite.prepare(importAudit).pluck().get()).toBe(1);
+    const entry = h.core.sqlite
+      .prepare(`SELECT after FROM audit_log WHERE entity_type = 'mediation_legacy_import'`)
+      .pluck()
+      .get() as string;
+    expect(JSON.parse(entry)).toMatchObject({ rows: 60, imported: 60 - stopped.imported, alreadyImported: stopped.imported });
+    // finished now: the same preview is not confirmed a third time
+    expect((await h.fail('mediation.legacyImportConfirm', { ...options(file), digest: again.digest }, coord)).message).toMatch(
+      /确认导入，不能再次导入/,
+    );
+  }, 60_000);
 
   it('takes the coordinator’s column mapping, names a missing column, and refuses a confirmation of another mapping', async () => {
     const wb = new ExcelJS.Workbook();
@@ -316,8 +411,53 @@ describe('importing legacy 民诉前调 records', () => {
     const clerk = await userToken(h, await setUpCourtAdmin(), 'clerk9', '李书记', ['clerk']);
     const denied = await h.fail('mediation.legacyImportPreview', { ...options(file), mapping }, clerk);
     expect(denied.status).toBe(403);
-    const done = await h.call('mediation.legacyImportConfirm', { ...options(file), mapping, digest: mapped.digest }, coord);
+    const done = await confirmed({ ...options(file), mapping, digest: mapped.digest });
     expect(done.numbers).toEqual(['（2024）浙0522民诉前调77号']);
+  });
+});
+
+describe('a legacy agreement and judicial confirmation', () => {
+  it('an imported 2023 agreement is long past the 30 days of 民诉法 art. 205: the card says so and the hand-off is refused', async () => {
+    // goodRow(1): 调解成功, closed (and signed) 2023-03-02
+    const file = await sheet([goodRow(1)]);
+    const p = await h.call('mediation.legacyImportPreview', options(file), coord);
+    const done = await confirmed({ ...options(file), digest: p.digest });
+    const mediationId = done.mediationIds[0]!;
+    // 2023-03-02 + 30 days = 2023-04-01, a Saturday → Monday 2023-04-03 (民诉法 art. 85)
+    expect(await h.call('confirmation.ofMediation', { mediationId }, coord)).toEqual({
+      confirmation: null,
+      window: {
+        effectiveOn: '2023-03-02',
+        due: '2023-04-03',
+        rolledFrom: '2023-04-01',
+        basis: '《中华人民共和国民事诉讼法》第二百零五条',
+        open: false,
+      },
+    });
+    const clerk = await userToken(h, await setUpCourtAdmin(), 'clerk9', '李书记', ['clerk']);
+    const before = counts();
+    const e = await h.fail(
+      'confirmation.applyFromMediation',
+      {
+        mediationId,
+        appliedOn: '2026-12-02',
+        organisationKind: 'people',
+        organisationPlace: '长兴县雉城街道',
+        applicationForm: 'written',
+        materials: {
+          agreement: 'provided',
+          mediationProof: 'provided',
+          propertyProof: 'not_applicable',
+          identity: 'provided',
+          powerOfAttorney: 'not_applicable',
+        },
+      },
+      clerk,
+    );
+    expect(e.field).toBe('appliedOn');
+    expect(e.message).toContain('申请期限至 2023-04-03 届满（《中华人民共和国民事诉讼法》第二百零五条）');
+    expect(counts()).toEqual(before);
+    expect(countRows(h.core, 'confirmations')).toBe(0);
   });
 });
 

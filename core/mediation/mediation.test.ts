@@ -515,6 +515,14 @@ describe('outcomes', () => {
     expect(c.parties.map((p) => p.role)).toEqual(['申请人', '申请人']);
     expect(await h.call('confirmation.ofMediation', { mediationId: m.id }, coord)).toEqual({
       confirmation: { id: v.id, caseId: v.caseId, caseNumber: v.caseNumber },
+      // 2026-12-02 + 30 days = 2027-01-01 (元旦) → rolls to the next working day
+      window: {
+        effectiveOn: '2026-12-02',
+        due: expect.any(String),
+        rolledFrom: '2027-01-01',
+        basis: '《中华人民共和国民事诉讼法》第二百零五条',
+        open: true,
+      },
     });
     // once only
     const again = await h.fail('confirmation.applyFromMediation', input, clerk);
@@ -624,6 +632,66 @@ describe('outcomes', () => {
       mediatorName: '钱老师',
       terms: ['物业费分期支付'],
     });
+  });
+
+  it('an agreement past the 30 days of 民诉法 art. 205 is not handed to confirmation: the card is told, the hand-off refused', async () => {
+    const c = await delegatedCase();
+    const m = await h.call(
+      'mediation.open',
+      {
+        caseId: c.id,
+        flow: 'outside',
+        outsideOrgName: '长兴县物业纠纷人民调解委员会',
+        outsideMediatorName: '钱老师',
+        agreement: { terms: ['物业费分期支付'], signedOn: '2026-10-20', signatories: ['张三', '李四'] },
+      },
+      clerk,
+    );
+    // 2026-10-20 + 30 days = 2026-11-19 (a Thursday): the last day; today (2026-12-02, the harness clock) is past it
+    expect(await h.call('confirmation.ofMediation', { mediationId: m.id }, coord)).toEqual({
+      confirmation: null,
+      window: {
+        effectiveOn: '2026-10-20',
+        due: '2026-11-19',
+        rolledFrom: null,
+        basis: '《中华人民共和国民事诉讼法》第二百零五条',
+        open: false,
+      },
+    });
+    const input = {
+      mediationId: m.id,
+      appliedOn: '2026-12-02',
+      organisationPlace: '长兴县雉城街道',
+      organisationKind: 'people',
+      applicationForm: 'written',
+      materials: {
+        agreement: 'provided',
+        mediationProof: 'provided',
+        propertyProof: 'not_applicable',
+        identity: 'provided',
+        powerOfAttorney: 'not_applicable',
+      },
+    } as const;
+    const before = {
+      cases: countRows(h.core, 'cases'),
+      confirmations: countRows(h.core, 'confirmations'),
+      audit: countRows(h.core, 'audit_log'),
+    };
+    const late = await h.fail('confirmation.applyFromMediation', input, clerk);
+    expect(late.field).toBe('appliedOn');
+    expect(late.message).toBe(
+      '已超过申请司法确认的期限：调解协议 2026-10-20 生效，申请期限至 2026-11-19 届满（《中华人民共和国民事诉讼法》第二百零五条），2026-12-02 申请已逾期，不能从调解记录申请司法确认',
+    );
+    // the day after the last day is late
+    expect((await h.fail('confirmation.applyFromMediation', { ...input, appliedOn: '2026-11-20' }, clerk)).field).toBe('appliedOn');
+    expect({
+      cases: countRows(h.core, 'cases'),
+      confirmations: countRows(h.core, 'confirmations'),
+      audit: countRows(h.core, 'audit_log'),
+    }).toEqual(before);
+    // applied on the last day (registered now): in time, the window's last day included
+    const v = await h.call('confirmation.applyFromMediation', { ...input, appliedOn: '2026-11-19' }, clerk);
+    expect(v.applicationWindow).toMatchObject({ due: '2026-11-19', state: 'met' });
   });
 
   it('a failed 委托 returns to trial with the fee notice; listeners hear of it', async () => {

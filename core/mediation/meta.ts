@@ -43,7 +43,12 @@ export const MEDIATION_OPERATIONS = defineMeta({
   'mediation.legacyImportConfirm': {
     label: '导入旧诉前调案件',
     summary:
-      '确认导入预览过的旧案表格：每行保留原案号登记为“诉前调解（旧案）”，保留原状态、结案日期和结果；整批在一个事务中写入，任何一行失败则全部不写入；同一预览只能确认一次；记入审计日志',
+      '确认导入预览过的旧案表格：每行保留原案号登记为“诉前调解（旧案）”，保留原状态、结案日期和结果；返回任务号，分批写入（每批一个事务，不占住主机），进度用 mediation.legacyImportStatus 查询；中途停止的，已写入的各批保留，再次确认只导入其余的行（原案号已登记为旧案的行识别为已导入，不重复登记）；导入完成的预览不能再次确认；记入审计日志',
+    access: COORDINATOR,
+  },
+  'mediation.legacyImportStatus': {
+    label: '查看旧诉前调案件导入进度',
+    summary: '旧诉前调案件导入任务的进度和结果：已导入、已导入过（跳过）、未导入的行数，按原状态的件数，停止时的原因及所在行',
     access: COORDINATOR,
   },
   'mediation.open': {

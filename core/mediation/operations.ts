@@ -8,7 +8,14 @@ import type { CallContext } from '../context';
 import { dateShanghai } from '../time/clock';
 import { mediationFigures, type FigureRow } from './figures';
 import { importRoster } from './importRoster';
-import { confirmLegacyImport, legacyImportResultSchema, legacyPreviewSchema, previewLegacyImport } from './importLegacy';
+import {
+  confirmLegacyImport,
+  legacyImportStartSchema,
+  legacyImportStatus,
+  legacyImportStatusSchema,
+  legacyPreviewSchema,
+  previewLegacyImport,
+} from './importLegacy';
 import { LEGACY_IMPORT_FIELD_KEYS, MEDIATOR_KIND_IDS } from './labels';
 import { lookupProgress } from './lookup';
 import { listMediations } from './list';
@@ -144,8 +151,13 @@ export const mediationOperations = [
       digest: z.string({ error: '请先预览' }).regex(/^[0-9a-f]{64}$/, { error: '预览标识无效，请重新预览' }),
       skipRefused: bool('是否跳过未通过的行').default(false),
     }),
-    output: legacyImportResultSchema,
+    output: legacyImportStartSchema,
     handler: (ctx, i) => confirmLegacyImport(ctx, i),
+  }),
+  op('mediation.legacyImportStatus', {
+    input: input({ jobId: requiredText('导入任务', { max: 64 }) }),
+    output: legacyImportStatusSchema,
+    handler: (ctx, i) => legacyImportStatus(ctx, i.jobId),
   }),
   op('mediation.open', {
     input: (core) => openInput(dateShanghai(core.clock.now())),

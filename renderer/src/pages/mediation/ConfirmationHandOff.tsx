@@ -1,4 +1,4 @@
-import { Button, Card, Form, Input, Radio, Select, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Radio, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ACCESS, MATERIAL_STATES, MATERIALS, ORGANISATION_KINDS } from '../../../../core/confirmation/meta';
@@ -18,7 +18,10 @@ type MaterialState = keyof typeof MATERIAL_STATES;
  * organisation, the mediator, the date and the terms come from the record and are not retyped; the counter adds
  * the date of the application, its form and the materials of 解释 art. 354, and the organisation's kind and place
  * only when it is not on the roster. Once applied, the card links to the 民特 case. A 委托 agreement (after
- * filing) is closed by a 民事调解书 instead, so the card is not shown for it.
+ * filing) is closed by a 民事调解书 instead, so the card is not shown for it. The card tells the application window
+ * of the agreement as core computes it (民诉法 2023 art. 205, the legal periods table, the injected clock): its last
+ * day while in time; once past — an old agreement, a legacy 民诉前调 record's in particular — that the period has
+ * ended, with the day and the article, and no action (core refuses the hand-off too).
  */
 export function ConfirmationHandOff({ v, today, roles }: { v: View; today: string; roles: readonly Role[] }) {
   const navigate = useNavigate();
@@ -29,23 +32,38 @@ export function ConfirmationHandOff({ v, today, roles }: { v: View; today: strin
   if (!eligible || !data) return null;
   const counter = (ACCESS.counter as readonly Role[]).some((r) => roles.includes(r));
   const outside = v.org?.id === null || v.org?.id === undefined;
+  const w = data.window;
+  const rolled = w?.rolledFrom ? `（${w.rolledFrom} 为节假日，顺延）` : '';
   return (
     <Card size="small" title="司法确认" style={{ marginTop: 16 }} data-testid="confirmation-hand-off">
       {data.confirmation ? (
         <Typography.Text>
           已申请司法确认：<Link to={`/confirmation/${data.confirmation.id}`}>{data.confirmation.caseNumber}</Link>
         </Typography.Text>
+      ) : w && !w.open ? (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="confirmation-window-passed"
+          title="申请司法确认的期限已届满"
+          description={`双方当事人应自调解协议生效之日起三十日内共同申请司法确认（${w.basis}）。本调解协议于 ${w.effectiveOn} 生效，申请期限至 ${w.due} 届满${rolled}，不能再从本调解记录申请司法确认。`}
+        />
       ) : counter ? (
         <>
-          <Typography.Paragraph type="secondary">
-            双方当事人可自调解协议生效之日起三十日内共同申请司法确认（《中华人民共和国民事诉讼法》第二百零五条）。当事人、调解组织、调解员和协议条款从本调解记录带入。
+          <Typography.Paragraph type="secondary" data-testid="confirmation-window">
+            双方当事人可自调解协议生效之日起三十日内共同申请司法确认（{w?.basis}）
+            {w ? `：本调解协议于 ${w.effectiveOn} 生效，申请期限至 ${w.due}${rolled}` : ''}
+            。当事人、调解组织、调解员和协议条款从本调解记录带入。
           </Typography.Paragraph>
           <Button type="primary" onClick={() => setOpen(true)}>
             申请司法确认
           </Button>
         </>
       ) : (
-        <Typography.Text type="secondary">双方当事人共同申请的，由立案窗口从本调解记录登记司法确认申请。</Typography.Text>
+        <Typography.Text type="secondary" data-testid="confirmation-window">
+          双方当事人共同申请的，由立案窗口从本调解记录登记司法确认申请
+          {w ? `（申请期限至 ${w.due}${rolled}，${w.basis}）` : ''}。
+        </Typography.Text>
       )}
       <FormModal<Values>
         open={open}
