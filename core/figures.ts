@@ -221,6 +221,18 @@ export function sqliteKeyOrder(a: string | number | null, b: string | number | n
   return Buffer.compare(Buffer.from(a), Buffer.from(b));
 }
 
+/** Rows grouped by `key`, the groups in the order SQLite's `GROUP BY key` gives them. */
+function groupsByKey<R>(rows: readonly R[], key: (r: R) => string | number | null): [string | number | null, R[]][] {
+  const by = new Map<string | number | null, R[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = by.get(k);
+    if (list) list.push(r);
+    else by.set(k, [r]);
+  }
+  return [...by.entries()].sort((a, b) => sqliteKeyOrder(a[0], b[0]));
+}
+
 /**
  * Rows counted once for several groupings (one pass over the register instead of one per grouping): the count
  * rows of one grouping, summed per key, in the key order a `GROUP BY key` returns. `label` names a key (called
@@ -231,16 +243,7 @@ export function foldCounts<R extends { n: number }>(
   key: (r: R) => string | number | null,
   label: (k: string | number | null, rows: R[]) => string | null,
 ): CountRow[] {
-  const by = new Map<string | number | null, R[]>();
-  for (const r of rows) {
-    const k = key(r);
-    const list = by.get(k);
-    if (list) list.push(r);
-    else by.set(k, [r]);
-  }
-  return [...by.entries()]
-    .sort((a, b) => sqliteKeyOrder(a[0], b[0]))
-    .map(([k, rs]) => ({ key: k, label: label(k, rs), n: rs.reduce((s, r) => s + r.n, 0) }));
+  return groupsByKey(rows, key).map(([k, rs]) => ({ key: k, label: label(k, rs), n: rs.reduce((s, r) => s + r.n, 0) }));
 }
 
 /** The same for outcome rows: summed per key and days, in the order of `GROUP BY key, days`. */
@@ -249,15 +252,8 @@ export function foldOutcomes<R extends { days: number | null; ok: number; conclu
   key: (r: R) => string | number | null,
   label: (k: string | number | null, rows: R[]) => string | null,
 ): OutcomeRow[] {
-  const by = new Map<string | number | null, R[]>();
-  for (const r of rows) {
-    const k = key(r);
-    const list = by.get(k);
-    if (list) list.push(r);
-    else by.set(k, [r]);
-  }
   const out: OutcomeRow[] = [];
-  for (const [k, rs] of [...by.entries()].sort((a, b) => sqliteKeyOrder(a[0], b[0]))) {
+  for (const [k, rs] of groupsByKey(rows, key)) {
     const name = label(k, rs);
     const days = new Map<number | null, OutcomeRow>();
     for (const r of rs) {
@@ -273,19 +269,21 @@ export function foldOutcomes<R extends { days: number | null; ok: number; conclu
 }
 
 /**
- * The month rows of a register whose outcomes are summed month by month without a sort: `received` from a
- * day-by-day count (`monthCounts`), and `outcomes` — `SELECT count(*) AS concluded, sum(…) AS ok, count(days) AS
- * n, sum(days) AS total, median(days) AS median …` over @from … @to — run once per month (each month's part of
- * the period). The same rows as `fillMonths(groupFigures(…))` over a `GROUP BY month, days` histogram: the average
- * is the sum of whole days ÷ their count, the median SQLite's (the mean of the middle two for an even count).
+ * The month rows of a register whose outcomes are summed month by month without a sort: `receivedDays` — `SELECT
+ * day, count(*) AS n … GROUP BY day` over the period, folded into months (`monthCounts`) — and `outcomes` — `SELECT
+ * count(*) AS concluded, sum(…) AS ok, count(days) AS n, sum(days) AS total, median(days) AS median …` over @from …
+ * @to — run once per month (each month's part of the period). The same rows as `fillMonths(groupFigures(…))` over a
+ * `GROUP BY month, days` histogram: the average is the sum of whole days ÷ their count, the median SQLite's (the mean
+ * of the middle two for an even count).
  */
 export function monthFigures(
   sqlite: Database.Database,
-  received: CountRow[],
+  receivedDays: string,
   outcomes: string,
   params: Record<string, unknown>,
   p: Period,
 ): FigureRow[] {
+  const received = monthCounts(sqlite.prepare(receivedDays).all(params) as { day: string; n: number }[]);
   const counts = new Map(received.map((r) => [r.key, r.n]));
   const stmt = sqlite.prepare(outcomes);
   return monthsOf(p).map((month) => {

@@ -7,7 +7,6 @@ import {
   foldCounts,
   foldOutcomes,
   groupFigures,
-  monthCounts,
   monthFigures,
   periodParams,
   totalFigures,
@@ -122,13 +121,7 @@ export function confirmationStats(db: Db, sqlite: Database.Database, period: Per
     ),
     params,
   );
-  const months = monthFigures(
-    sqlite,
-    monthCounts(sqlite.prepare(RECEIVED_DAYS).all(params) as { day: string; n: number }[]),
-    OUTCOME_MONTHS,
-    params,
-    period,
-  );
+  const months = monthFigures(sqlite, RECEIVED_DAYS, OUTCOME_MONTHS, params, period);
   const labelOf: Record<keyof typeof GROUPINGS, (r: Open) => string> = {
     judge: (r) => (r.judgeId ? (judgeNames.get(r.judgeId) ?? '（未指定）') : '（未指定）'),
     organisation: (r) => r.organisationName,

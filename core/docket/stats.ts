@@ -4,7 +4,6 @@ import {
   foldCounts,
   foldOutcomes,
   groupFigures,
-  monthCounts,
   monthFigures,
   periodParams,
   totalFigures,
@@ -61,13 +60,7 @@ export function docketStats(db: Db, sqlite: Database.Database, period: Period, o
     },
     params,
   );
-  const months = monthFigures(
-    sqlite,
-    monthCounts(sqlite.prepare(RECEIVED_DAYS).all(params) as { day: string; n: number }[]),
-    OUTCOME_MONTHS,
-    params,
-    period,
-  );
+  const months = monthFigures(sqlite, RECEIVED_DAYS, OUTCOME_MONTHS, params, period);
   const judgeNames = new Map(
     (sqlite.prepare(`SELECT id, display_name AS name FROM users`).all() as { id: number; name: string }[]).map((u) => [u.id, u.name]),
   );

@@ -5,7 +5,6 @@ import {
   foldCounts,
   foldOutcomes,
   groupFigures,
-  monthCounts,
   monthFigures,
   periodParams,
   totalFigures,
@@ -135,13 +134,7 @@ export function mediationStats(sqlite: Database.Database, period: Period, on: st
     ),
     params,
   );
-  const months = monthFigures(
-    sqlite,
-    monthCounts(sqlite.prepare(RECEIVED_DAYS).all(params) as { day: string; n: number }[]),
-    OUTCOME_MONTHS,
-    params,
-    period,
-  );
+  const months = monthFigures(sqlite, RECEIVED_DAYS, OUTCOME_MONTHS, params, period);
   return {
     area: 'mediation',
     label: '诉调对接（调解）',
