@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { closeCore } from '../core';
 import { dispatch } from '../core/api/dispatcher';
 import type { Core } from '../core/context';
+import { readSheet } from '../core/excel/reader';
 import { legacyImportJob } from '../core/mediation/importLegacy';
 import { residentId } from '../test/fixtures';
 import { fmt, heading, initialisedCore, row, tmpDataDir } from './util';
@@ -100,6 +101,19 @@ export async function benchLegacyImport(opts: { rows: number[] }): Promise<void>
       await call(core, 'users.create', { username: 'coord', displayName: '周调解', password: 'Bench2026ok', roles: ['mediation'] }, admin);
       const coord = (await call(core, 'auth.login', { username: 'coord', password: 'Bench2026ok' })).token as string;
       const file = { fileBase64: await sheet(n), fileName: 'legacy.xlsx' };
+      // the parse alone: exceljs's workbook loader (what readSheet did until session 11) and readSheet now
+      const bytes = Buffer.from(file.fileBase64, 'base64');
+      const loaded = await watched(() => new ExcelJS.Workbook().xlsx.load(bytes as unknown as ArrayBuffer));
+      const read = await watched(() => readSheet(bytes));
+      if (read.value.rows.length !== n) throw new Error(`readSheet read ${read.value.rows.length} of ${n} rows`);
+      for (const [label, w] of [
+        ['parse, wb.xlsx.load (before)', loaded],
+        ['parse, readSheet in slices', read],
+      ] as const)
+        row(
+          `${n} rows: ${label}`,
+          `${fmt(w.ms / 1000, 2)} s, event loop held at most ${fmt(w.longest, 0)} ms (CPU ${fmt(w.longestCpu, 0)} ms; ${w.over300} × > 300 ms)`,
+        );
       const preview = await watched(() => call(core, 'mediation.legacyImportPreview', file, coord));
       if (preview.value.accepted !== n) throw new Error(`preview accepted ${String(preview.value.accepted)} of ${n} rows`);
       const confirm = await watched(async () => {

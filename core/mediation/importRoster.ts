@@ -1,18 +1,15 @@
 import type ExcelJS from 'exceljs';
-import { lazyModule } from '../lazyModule';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { mediationOrgs } from '../../db/schema';
 import { ApiError } from '../api/errors';
 import { audit, writeTransaction } from '../audit';
 import type { CallContext } from '../context';
+import { readSheetValues, type RawSheet } from '../excel/reader';
 import { isoShanghai } from '../time/clock';
 import { LEVELS, MEDIATOR_KINDS, ORG_KINDS } from './labels';
 import { checkOrg, insertMediator } from './rosters';
 import { mediatorInput, orgInput } from './schemas';
-
-/** exceljs loads when a roster is imported (core/lazyModule.ts) */
-const excel = lazyModule<typeof ExcelJS>('exceljs');
 
 /**
  * Imports a roster workbook: a sheet 调解组织 (名称, 类别, 层级, 覆盖区域, 联系人, 联系电话, 入册日期) and a sheet
@@ -68,18 +65,17 @@ function cellText(v: ExcelJS.CellValue): string {
   return String(v).trim();
 }
 
-function rowsOf(sheet: ExcelJS.Worksheet | undefined, columns: readonly string[]) {
+function rowsOf(sheet: RawSheet | undefined, columns: readonly string[]) {
   if (!sheet) return [];
-  const header = (sheet.getRow(1).values as ExcelJS.CellValue[]).map((v) => cellText(v));
+  const header = Array.from(sheet.rows.find((r) => r.row === 1)?.values ?? [], (v) => cellText(v));
   const index = new Map(columns.map((c) => [c, header.indexOf(c)]));
   const out: { row: number; cells: Record<string, string> }[] = [];
-  sheet.eachRow((r, n) => {
-    if (n === 1) return;
-    const values = r.values as ExcelJS.CellValue[];
+  for (const { row: n, values } of sheet.rows) {
+    if (n === 1) continue;
     const cells: Record<string, string> = {};
     for (const c of columns) cells[c] = index.get(c)! > 0 ? cellText(values[index.get(c)!]) : '';
     if (Object.values(cells).some(Boolean)) out.push({ row: n, cells });
-  });
+  }
   return out;
 }
 
@@ -90,14 +86,10 @@ const list = (s: string) =>
     .filter(Boolean);
 
 export async function importRoster(ctx: CallContext, bytes: Uint8Array) {
-  const wb = new (excel().Workbook)();
-  try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw new ApiError('VALIDATION', '无法读取该文件：请上传 Excel 工作簿（.xlsx）', 'file');
-  }
-  const orgSheet = wb.getWorksheet('调解组织');
-  const medSheet = wb.getWorksheet('调解员');
+  // read in slices without holding the event loop (core/excel/reader.ts)
+  const sheets = await readSheetValues(bytes, (names) => ['调解组织', '调解员'].filter((n) => names.includes(n)));
+  const orgSheet = sheets.find((s) => s.name === '调解组织');
+  const medSheet = sheets.find((s) => s.name === '调解员');
   if (!orgSheet && !medSheet) throw new ApiError('VALIDATION', '工作簿中没有名为“调解组织”或“调解员”的工作表', 'file');
   const orgRows = rowsOf(orgSheet, ORG_COLUMNS);
   const medRows = rowsOf(medSheet, MEDIATOR_COLUMNS);
