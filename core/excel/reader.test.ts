@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { cellText, readSheet, readSheetValues } from './reader';
 
@@ -96,6 +97,28 @@ describe('the sheet reader', () => {
       .filter((r) => r.values.length);
     const streamed = raw!.rows.map(({ row, values }) => ({ row, values: texts(values) })).filter((r) => r.values.length);
     expect(streamed).toEqual(loaded);
+  });
+
+  it('reads a text in formatted runs typed in the cell (inline strings) whole, and a formula whose result is 0 as 0', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('移送案件');
+    ws.addRow(['当事人', '金额', '核对']);
+    ws.addRow(['(runs)', 5]);
+    ws.getCell('C2').value = { formula: 'B2-5', result: 0 };
+    ws.getCell('C3').value = { formula: 'B3*2' } as ExcelJS.CellFormulaValue; // never calculated: no result saved
+    ws.getCell('A3').value = '李四';
+    // exceljs writes shared strings only: the inline string in runs, as other systems' exports write it, by hand
+    const zip = unzipSync(new Uint8Array(await wb.xlsx.writeBuffer()));
+    const sheetXml = strFromU8(zip['xl/worksheets/sheet1.xml']!);
+    const inline =
+      '<c r="A2" t="inlineStr"><is><r><t>浙江</t></r><r><rPr><b/></rPr><t xml:space="preserve">长兴 </t></r>' +
+      '<r><t>某某有限公司</t></r><rPh sb="0" eb="2"><t>ZJ</t></rPh></is></c>';
+    zip['xl/worksheets/sheet1.xml'] = strToU8(sheetXml.replace(/<c r="A2"[^>]*>.*?<\/c>/, inline));
+    const sheet = await readSheet(zipSync(zip));
+    expect(sheet.rows.map((r) => r.cells)).toEqual([
+      ['浙江长兴 某某有限公司', '5', '0'],
+      ['李四', '', ''],
+    ]);
   });
 
   it('names a missing sheet and refuses bytes that are not a workbook', async () => {

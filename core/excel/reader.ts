@@ -34,6 +34,8 @@ export function cellText(v: ExcelJS.CellValue): string {
   if (typeof v === 'object') {
     if ('text' in v && typeof v.text === 'string') return v.text.trim();
     if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
+    // a formula saved without its result (never calculated): nothing to read, rather than "[object Object]"
+    if ('formula' in v || 'sharedFormula' in v) return '';
     if ('richText' in v)
       return v.richText
         .map((r) => r.text)
@@ -129,6 +131,21 @@ function mergedRanges(xml: Buffer): [number, number, number, number][] {
   return out;
 }
 
+/**
+ * A text typed in the cell itself (`<is>`, written by some systems' exports instead of shared strings) may come in
+ * formatted runs (`<r><t>张</t></r><r><t>三</t></r>`), of which exceljs's streaming reader keeps only the last:
+ * the runs are joined into one `<t>` first (phonetic hints `<rPh>` left out, as the loader does). Only a sheet with
+ * such cells pays for the pass.
+ */
+export function joinInlineRuns(xml: Buffer): Buffer {
+  if (xml.indexOf('<is>') < 0) return xml;
+  const text = xml.toString('utf8').replace(/<is>([\s\S]*?)<\/is>/g, (_all, inner: string) => {
+    const runs = [...inner.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '').matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)].map((m) => m[1]);
+    return `<is><t xml:space="preserve">${runs.join('')}</t></is>`;
+  });
+  return Buffer.from(text, 'utf8');
+}
+
 async function readRawSheet(
   reader: StreamingReader,
   zip: ZipParts,
@@ -136,7 +153,7 @@ async function readRawSheet(
   path: string,
   pace: () => Promise<void>,
 ): Promise<RawSheet> {
-  const xml = await zip.read(path);
+  const xml = joinInlineRuns(await zip.read(path));
   const date1904 = !!reader.properties?.model?.date1904;
   const byRow = new Map<number, ExcelJS.CellValue[]>();
   let rowCount = 0;
@@ -152,6 +169,8 @@ async function readRawSheet(
         const result = (cell as unknown as { result?: unknown }).result;
         if (v && typeof v === 'object' && 'formula' in v && typeof result === 'number') {
           if (Number.isNaN(result)) v = { ...v, result: { error: '#N/A' } };
+          else if (result === 0)
+            v = { ...v, result: 0 }; // the cell's value drops a result 0: keep it
           else if (result !== 0 && isDateFmt(cell.numFmt)) v = { ...v, result: excelToDate(result, date1904) };
         }
         values[col] = v;

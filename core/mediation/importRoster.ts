@@ -1,11 +1,10 @@
-import type ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { mediationOrgs } from '../../db/schema';
 import { ApiError } from '../api/errors';
 import { audit, writeTransaction } from '../audit';
 import type { CallContext } from '../context';
-import { readSheetValues, type RawSheet } from '../excel/reader';
+import { cellText, readSheetValues, type RawSheet } from '../excel/reader';
 import { isoShanghai } from '../time/clock';
 import { LEVELS, MEDIATOR_KINDS, ORG_KINDS } from './labels';
 import { checkOrg, insertMediator } from './rosters';
@@ -50,20 +49,6 @@ const byLabel = <T extends string>(labels: Record<T, string>, text: string): T |
   const hit = (Object.entries(labels) as [T, string][]).find(([id, label]) => label === t || id === t || label.startsWith(t));
   return hit ? hit[0] : t;
 };
-
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) {
-    const d = new Date(v.getTime() + 8 * 3600_000);
-    return d.toISOString().slice(0, 10);
-  }
-  if (typeof v === 'object') {
-    if ('text' in v && typeof v.text === 'string') return v.text;
-    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
-    if ('richText' in v) return v.richText.map((r) => r.text).join('');
-  }
-  return String(v).trim();
-}
 
 function rowsOf(sheet: RawSheet | undefined, columns: readonly string[]) {
   if (!sheet) return [];
