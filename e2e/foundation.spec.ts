@@ -226,6 +226,8 @@ test('admin pages: settings errors on their fields, audit log with details and c
   await openMenu(page, '用户管理');
   await page.getByRole('button', { name: '新建用户' }).click();
   let dialog = page.getByRole('dialog', { name: '新建用户' });
+  // open first (an Escape sent before the dialog is up does nothing, and toBeHidden would pass at once)
+  await expect(dialog.getByLabel('用户名')).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await page.getByRole('button', { name: '新建用户' }).click();
