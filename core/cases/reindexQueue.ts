@@ -2,6 +2,7 @@ import { and, asc, eq, gt } from 'drizzle-orm';
 import { caseParties, partyCaseWork } from '../../db/schema';
 import { auditActor, writeTransaction } from '../audit/transaction';
 import type { CallContext, Core, Tx } from '../context';
+import { nextChunkSize } from '../time/eventLoop';
 import { indexCasesForSearch } from './search';
 
 /**
@@ -78,9 +79,7 @@ function applyToCases(core: Core, caseIds: readonly number[], reindex: boolean, 
 }
 
 /** Each chunk holds the write lock about this long (issue 11: never more than ~50 ms at a time). */
-const TARGET_MS = 25;
-const MIN_CHUNK = 20;
-const MAX_CHUNK = 2000;
+const CHUNK_SIZING = { targetMs: 25, min: 20, max: 2000 };
 
 interface Worker {
   running: boolean;
@@ -115,11 +114,7 @@ function runChunk(core: Core, w: Worker): boolean {
         .where(eq(partyCaseWork.id, job.id))
         .run();
   });
-  // halve after a slow chunk, double after a quick one: cautious on a busy machine, where sizing a chunk from the
-  // last one's pace let the next one overrun (a reader waited 130 ms at 25,000 cases)
-  const ms = performance.now() - started;
-  if (ms > TARGET_MS * 1.6) w.chunk = Math.max(MIN_CHUNK, Math.floor(w.chunk / 2));
-  else if (ms < TARGET_MS / 2) w.chunk = Math.min(MAX_CHUNK, w.chunk * 2);
+  w.chunk = nextChunkSize(w.chunk, performance.now() - started, CHUNK_SIZING);
   return true;
 }
 

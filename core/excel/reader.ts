@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { ApiError } from '../api/errors';
 import { lazyModule } from '../lazyModule';
+import { pacer } from '../time/eventLoop';
 import { openZip, type ZipParts } from './zip';
 
 /**
@@ -67,16 +68,7 @@ const UNREADABLE = () => new ApiError('VALIDATION', '无法读取该文件：请
 const BUDGET_MS = 10;
 const SLICE = 16 * 1024;
 
-function pacer(): () => Promise<void> {
-  let since = performance.now();
-  return async () => {
-    if (performance.now() - since < BUDGET_MS) return;
-    await new Promise((resolve) => setImmediate(resolve));
-    since = performance.now();
-  };
-}
-
-/** `bytes` in slices of about 64 KiB cut between UTF-8 characters, yielding to the event loop between slices as due */
+/** `bytes` in slices of SLICE bytes cut between UTF-8 characters, yielding to the event loop between slices as due */
 async function* slices(bytes: Buffer, pace: () => Promise<void>): AsyncGenerator<Buffer> {
   let at = 0;
   while (at < bytes.length) {
@@ -197,7 +189,7 @@ async function readRawSheet(
  * without holding the event loop for more than ~15 ms at a time. Sheets `pick` names that are not there are left out.
  */
 export async function readSheetValues(bytes: Uint8Array, pick: (names: string[]) => string[]): Promise<RawSheet[]> {
-  const pace = pacer();
+  const pace = pacer(BUDGET_MS);
   let zip: ZipParts;
   try {
     zip = openZip(bytes);

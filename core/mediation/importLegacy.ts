@@ -23,6 +23,7 @@ import { parseYuan } from '../money';
 import { findTypeCode, formatCaseNumber, parseCaseNumber } from '../numbering';
 import { readSetting } from '../settings';
 import { dateShanghai, isIsoDate, isoShanghai, yearOfDate } from '../time/clock';
+import { nextChunkSize, pacer, yieldToLoop } from '../time/eventLoop';
 import {
   CLOSINGS,
   FAILURE_REASONS,
@@ -175,7 +176,6 @@ const list = (s: string) =>
 
 /** a synchronous stretch of row checks yields to the event loop after this long */
 const CHECK_SLICE_MS = 20;
-const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 async function checkRows(ctx: CallContext, sheet: SheetRows, mapping: Mapping) {
   const db = ctx.core.db;
@@ -191,13 +191,10 @@ async function checkRows(ctx: CallContext, sheet: SheetRows, mapping: Mapping) {
   const accepted: Checked[] = [];
   /** rows whose 案号 is already in the register as a legacy record: imported before (a re-run), left out */
   const already: { row: number; number: string }[] = [];
-  let slice = performance.now();
+  const pace = pacer(CHECK_SLICE_MS);
   for (const { row, cell, refuse } of rows) {
     // 20,000 rows take seconds to check: the host answers other desks in between
-    if (performance.now() - slice > CHECK_SLICE_MS) {
-      await yieldToLoop();
-      slice = performance.now();
-    }
+    await pace();
     // the 案号 the record keeps
     const typed = cell('number');
     const parts = parseCaseNumber(typed);
@@ -554,9 +551,7 @@ const KEEP_MS = 10 * 60_000;
  * time). Measured on the reference machine: a chunk costs ~12 ms whatever its size (the durable commit, the audit
  * digests) plus ~4 ms a row, so 25 ms chunks of 1–4 rows made the import 3–4 times slower than 50 ms ones.
  */
-const TARGET_MS = 50;
-const MIN_CHUNK = 1;
-const MAX_CHUNK = 500;
+const CHUNK_SIZING = { targetMs: 50, min: 1, max: 500 };
 const jobsByCore = new WeakMap<Core, Map<string, LegacyImportJob>>();
 
 function jobsOf(core: Core): Map<string, LegacyImportJob> {
@@ -635,10 +630,7 @@ function startJob(ctx: CallContext, o: LegacyImportOptions & { digest: string },
           }
           throw err;
         }
-        // halve after a slow chunk, double after a quick one (as core/cases/reindexQueue.ts)
-        const ms = performance.now() - started;
-        if (ms > TARGET_MS * 1.6) size = Math.max(MIN_CHUNK, Math.floor(size / 2));
-        else if (ms < TARGET_MS / 2) size = Math.min(MAX_CHUNK, size * 2);
+        size = nextChunkSize(size, performance.now() - started, CHUNK_SIZING);
       }
       job.state = 'done';
     } catch (err) {
