@@ -19,8 +19,12 @@ const STATES = ['调解成功', '调解不成', '撤回', '调解中'] as const;
 
 async function pressButton(page: Page, name: string | RegExp) {
   const b = page.getByRole('button', { name, exact: typeof name === 'string' });
-  await b.focus();
-  await expect(b).toBeFocused();
+  // the step re-renders while a chosen file is read and can drop the focus (failed once in a full run): focus the
+  // button again until it keeps it
+  await expect(async () => {
+    await b.focus();
+    await expect(b).toBeFocused({ timeout: 500 });
+  }).toPass({ timeout: 10_000 });
   await page.keyboard.press('Enter');
 }
 
