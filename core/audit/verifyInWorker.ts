@@ -90,14 +90,23 @@ export function verifyStore(core: Core, opts: { quick?: boolean } = {}): Promise
       else if (m.type === 'done') settle(() => resolve(m.report));
       else settle(() => reject(new Error(m.message)));
     });
+    // An uncaught error comes on the worker's internal port and its messages on another, so 'error' can arrive
+    // before a progress message the worker posted earlier (it did on a loaded CI machine). Node delivers every
+    // posted message before 'exit' (it drains both ports), so whether the worker got going is decided there.
+    let uncaught: unknown = null;
     worker.on('error', (err) => {
-      if (heard) return settle(() => reject(err));
-      // The worker never got going (its bundle or a package it imports would not load, or it could not open the
-      // store): the check is still owed to the user, so it runs here, on this thread, as it did before workers.
-      console.error('audit.verify: the verification worker did not start; verifying on this thread', err);
-      settle(() => here().then(resolve, reject));
+      if (heard) settle(() => reject(err));
+      else uncaught ??= err;
     });
-    worker.on('exit', (code) => settle(() => reject(new Error(`校验进程意外退出（代码 ${code}）`))));
+    worker.on('exit', (code) => {
+      if (uncaught !== null && !heard) {
+        // The worker never got going (its bundle or a package it imports would not load, or it could not open the
+        // store): the check is still owed to the user, so it runs here, on this thread, as it did before workers.
+        console.error('audit.verify: the verification worker did not start; verifying on this thread', uncaught);
+        settle(() => here().then(resolve, reject));
+      } else if (uncaught !== null) settle(() => reject(uncaught));
+      else settle(() => reject(new Error(`校验进程意外退出（代码 ${code}）`)));
+    });
   });
   running.set(core, run);
   return run.report;
