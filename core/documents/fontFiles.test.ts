@@ -42,7 +42,8 @@ describe('font files only from <data>/fonts (issue 11 item 4)', () => {
     }
     expect(new Set(answers.map((a) => a.message)).size).toBe(1);
     expect(answers[0]!.message).toMatch(/字体须为字体文件夹中的文件名/);
-    for (const a of answers) expect(a.ms).toBeLessThan(200);
+    // refused without opening the path: reading /dev/zero would never end (bound wide for a loaded CI machine)
+    for (const a of answers) expect(a.ms).toBeLessThan(2000);
     expect(countRows(h.core, 'audit_log')).toBe(before);
     expect(await h.call('documents.fontSettings', undefined, admin)).toEqual({ body: null, bodyBold: null, title: null });
   });
