@@ -26,6 +26,12 @@ export const MEDIATOR_KINDS = { invited: '特邀调解员', staff: '专职调解
 export type MediatorKind = keyof typeof MEDIATOR_KINDS;
 export const MEDIATOR_KIND_IDS = Object.keys(MEDIATOR_KINDS) as [MediatorKind, ...MediatorKind[]];
 
+/**
+ * The figures' group for mediations with no organisation or mediator on the roster: the not yet assigned, the
+ * outside agreements and the imported legacy records (their organisations are names, not roster entries).
+ */
+export const UNROSTERED = { org: '（院外组织或未分派）', mediator: '（院外调解员或未分派）' } as const;
+
 export const FLOWS = {
   delegated: '委派调解（诉前）',
   entrusted: '委托调解（立案后）',

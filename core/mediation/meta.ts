@@ -114,11 +114,6 @@ export const MEDIATION_OPERATIONS = defineMeta({
     summary: '调解预警：今日到期、两日内到期、已超期的分派、接受、首次联系和调解期限；可按调解员或组织查看',
     access: READERS,
   },
-  'mediation.figures': {
-    label: '调解统计',
-    summary: '按调解组织、调解员或月份统计收案、成功、不成、成功率、平均用时、超期',
-    access: READERS,
-  },
   'mediation.settings': {
     label: '调解设置',
     summary: '调解工作设置（分派、接受、首次联系的工作日期限，调解补贴标准）及其生效日期',

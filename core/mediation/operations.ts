@@ -6,7 +6,6 @@ import { bool, input, integerIn, isoDate, oneOf, positiveId, requiredText, workb
 import { fieldError } from '../api/errors';
 import type { CallContext } from '../context';
 import { dateShanghai } from '../time/clock';
-import { mediationFigures, type FigureRow } from './figures';
 import { importRoster } from './importRoster';
 import {
   confirmLegacyImport,
@@ -95,16 +94,6 @@ const legacyImportShape = {
 };
 
 const settingsOutput = settingsShape.extend({ effectiveFrom: z.string().nullable() });
-const figureRow = z.object({
-  key: z.string(),
-  label: z.string(),
-  received: z.number(),
-  resolved: z.number(),
-  failed: z.number(),
-  successRate: z.number().nullable(),
-  averageDays: z.number().nullable(),
-  overdue: z.number(),
-}) satisfies z.ZodType<FigureRow>;
 const monthText = (label: string) =>
   z.string({ error: `请填写${label}` }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: `${label}应为年-月，如 2026-11` });
 
@@ -229,14 +218,6 @@ export const mediationOperations = [
     input: input({ mediatorId: positiveId('调解员').optional(), orgId: positiveId('调解组织').optional() }),
     output: warningsOutput,
     handler: (ctx, i) => mediationWarnings(ctx.core.sqlite, today(ctx), i),
-  }),
-  op('mediation.figures', {
-    input: input({ by: oneOf('统计口径', ['org', 'mediator', 'month']), fromMonth: monthText('起始月份'), toMonth: monthText('截止月份') }),
-    output: z.array(figureRow),
-    handler: (ctx, i) => {
-      if (i.toMonth < i.fromMonth) throw fieldError('toMonth', '截止月份不能早于起始月份');
-      return mediationFigures(ctx.core.sqlite, i.by, i.fromMonth, i.toMonth, today(ctx));
-    },
   }),
   op('mediation.settings', {
     input: input({ on: isoDate('日期').optional() }),

@@ -12,13 +12,13 @@ import {
   type FigureQueries,
   type Period,
 } from '../figures';
-import { FLOWS } from './labels';
+import { FLOWS, UNROSTERED } from './labels';
 
 /**
- * The mediation register's figures for a period (core/figures.ts has the shape). Received: by the date the centre
- * received the dispute. Concluded: an outcome of agreement or failure dated in the period (a refusal to mediate or
- * a conversion before any mediation is not a mediation that failed, as in core/mediation/figures.ts). Success
- * rate: agreements ÷ concluded. Days: from the day after the mediator signed for the materials — the legal
+ * The mediation register's figures for a period (stats.area and the centre's overview; core/figures.ts has the
+ * shape). Received: by the date the centre received the dispute. Concluded: an outcome of agreement or failure
+ * dated in the period (a refusal to mediate or a conversion before any mediation is not a mediation that failed).
+ * Success rate: agreements ÷ concluded. Days: from the day after the mediator signed for the materials — the legal
  * period's start — counted as calendar days from the signing day to the outcome. Overdue: in progress on the
  * reference day after the legal period's last day (`due_on`, extension included).
  *
@@ -27,9 +27,8 @@ import { FLOWS } from './labels';
  * row. Indexes: mediations_received_idx and mediations_outcome_idx carry every column these passes read (so a year
  * of a million-case register is read from the index alone), mediations_due_idx (overdue).
  *
- * Group 0 (no organisation or mediator on the roster) holds the unassigned and the outside ones; the per-grouping
- * queries named it after the first of its rows in index order (outcomes: of its fewest days), so `firstName` reads
- * that row's name, once, when there is a group 0.
+ * Group 0 holds every mediation without an organisation or mediator on the roster: the unassigned, the outside
+ * agreements and the imported legacy records. It is named for what it holds (`UNROSTERED`), not after one of its rows.
  */
 const FROM = `FROM mediations m LEFT JOIN mediation_orgs o ON o.id = m.org_id LEFT JOIN mediators md ON md.id = m.mediator_id`;
 const DIMENSIONS = `m.org_id AS org, m.mediator_id AS mediator, m.flow AS flow, m.cause_name AS cause`;
@@ -43,19 +42,6 @@ const OUTCOMES = `SELECT ${DIMENSIONS}, ${DAYS} AS days, sum(m.outcome = 'agreem
 /** one month's outcomes, summed without a sort (`monthFigures`) */
 const OUTCOME_MONTHS = `SELECT count(*) AS concluded, sum(m.outcome = 'agreement') AS ok, count(${DAYS}) AS n, sum(${DAYS}) AS total,
     median(${DAYS}) AS median ${OUTCOMES_IN}`;
-/** the name of group 0: its first row in the order the per-grouping queries met it (the index's, then days) */
-const FIRST_NAME = {
-  org: {
-    received: `SELECT m.outside_org_name AS name ${RECEIVED_IN} AND m.org_id IS NULL ORDER BY m.received_on, m.id LIMIT 1`,
-    outcomes: `SELECT m.outside_org_name AS name ${OUTCOMES_IN} AND m.org_id IS NULL
-      ORDER BY ${DAYS}, m.outcome_on, m.mediator_id, m.outcome, m.signed_on, m.id LIMIT 1`,
-  },
-  mediator: {
-    received: `SELECT m.outside_mediator_name AS name ${RECEIVED_IN} AND m.mediator_id IS NULL ORDER BY m.received_on, m.id LIMIT 1`,
-    outcomes: `SELECT m.outside_mediator_name AS name ${OUTCOMES_IN} AND m.mediator_id IS NULL
-      ORDER BY ${DAYS}, m.outcome_on, m.outcome, m.signed_on, m.id LIMIT 1`,
-  },
-};
 const OVERDUE = `SELECT {key} AS key, {label} AS label, count(*) AS n ${FROM}
   WHERE m.status = 'in-progress' AND m.due_on < @on GROUP BY 1`;
 
@@ -67,22 +53,21 @@ interface Counted {
 }
 type ReceivedRow = Counted & { n: number };
 type OutcomeRow = Counted & { days: number | null; ok: number; concluded: number };
-type Pass = 'received' | 'outcomes';
 
 export const MEDIATION_GROUPINGS = {
   org: {
     label: '按调解组织',
     key: 'coalesce(m.org_id, 0)',
-    name: `coalesce(o.name, m.outside_org_name, '（未分派）')`,
+    name: `coalesce(o.name, '${UNROSTERED.org}')`,
     of: (r: Counted) => r.org ?? 0,
-    nameOf: (names: Names, k: number, pass: Pass) => (k ? names.orgs.get(k) : null) ?? names.first('org', pass) ?? '（未分派）',
+    nameOf: (names: Names, k: number) => (k ? names.orgs.get(k) : null) ?? UNROSTERED.org,
   },
   mediator: {
     label: '按调解员',
     key: 'coalesce(m.mediator_id, 0)',
-    name: `coalesce(md.name, m.outside_mediator_name, '（未分派）')`,
+    name: `coalesce(md.name, '${UNROSTERED.mediator}')`,
     of: (r: Counted) => r.mediator ?? 0,
-    nameOf: (names: Names, k: number, pass: Pass) => (k ? names.mediators.get(k) : null) ?? names.first('mediator', pass) ?? '（未分派）',
+    nameOf: (names: Names, k: number) => (k ? names.mediators.get(k) : null) ?? UNROSTERED.mediator,
   },
   flow: {
     label: '按调解类型',
@@ -97,17 +82,13 @@ export const MEDIATION_GROUPINGS = {
 interface Names {
   orgs: Map<number, string>;
   mediators: Map<number, string>;
-  /** group 0's outside name (null: unassigned), read when a grouping meets group 0 */
-  first(grouping: keyof typeof FIRST_NAME, pass: Pass): string | null;
 }
 
-function names(sqlite: Database.Database, params: Record<string, unknown>): Names {
+function names(sqlite: Database.Database): Names {
   const map = (sql: string) => new Map((sqlite.prepare(sql).all() as { id: number; name: string }[]).map((r) => [r.id, r.name]));
   return {
     orgs: map(`SELECT id, name FROM mediation_orgs`),
     mediators: map(`SELECT id, name FROM mediators`),
-    first: (grouping, pass) =>
-      (sqlite.prepare(FIRST_NAME[grouping][pass]).get(params) as { name: string | null } | undefined)?.name ?? null,
   };
 }
 
@@ -115,14 +96,14 @@ export function mediationStats(sqlite: Database.Database, period: Period, on: st
   const params = periodParams(period, on);
   const received = sqlite.prepare(RECEIVED).all(params) as ReceivedRow[];
   const outcomes = sqlite.prepare(OUTCOMES).all(params) as OutcomeRow[];
-  const known = names(sqlite, params);
+  const known = names(sqlite);
   const q = (
     key: (r: Counted) => string | number,
-    name: (k: string | number, pass: Pass) => string,
+    name: (k: string | number) => string,
     overdue: { key: string; name: string },
   ): FigureQueries => ({
-    received: foldCounts(received, key, (k) => name(k!, 'received')),
-    outcomes: foldOutcomes(outcomes, key, (k) => name(k!, 'outcomes')),
+    received: foldCounts(received, key, (k) => name(k!)),
+    outcomes: foldOutcomes(outcomes, key, (k) => name(k!)),
     overdue: byKey(OVERDUE, overdue.key, overdue.name),
   });
   const total = totalFigures(
@@ -155,6 +136,7 @@ export function mediationStats(sqlite: Database.Database, period: Period, on: st
       '调解成功率：达成协议数 ÷ 办结数。',
       '用时：自调解员签收材料之日至调解结果之日的日历天数（平均数与中位数）。',
       `超期在办：截至 ${on} 仍在调解中且已过法定调解期限（含经同意延长的期限）的案件。`,
+      `${UNROSTERED.org}、${UNROSTERED.mediator}：尚未分派的案件、院外调解协议和导入的旧诉前调案件（其组织或调解员不在名册中）。`,
     ],
     total: { ...total, key: 'total', label: '合计' },
     months,
@@ -163,7 +145,7 @@ export function mediationStats(sqlite: Database.Database, period: Period, on: st
       label: g.label,
       rows: groupFigures(
         sqlite,
-        q(g.of, (k, pass) => (g.nameOf as (n: Names, k: string | number, pass: Pass) => string)(known, k, pass), {
+        q(g.of, (k) => (g.nameOf as (n: Names, k: string | number) => string)(known, k), {
           key: g.key,
           name: g.name,
         }),

@@ -7,10 +7,9 @@ import { centreOverview } from './overview';
  * The centre's figures on a register of every shape (test/figuresVariedSeed.ts), for a month, a quarter, a year,
  * a span that cuts months in two, and the whole register: the JSON must stay byte for byte what it was before the
  * figures were read in fewer passes (the snapshot was written by the per-grouping queries of session 10).
- * One name differs, in the whole-register span only: group 0 of the mediators (no mediator on the roster: the
- * unassigned and the outside ones) was named after whichever of its rows SQLite met first, the first received
- * when the query read the received index, the lowest id when a span covering the register made it scan the table;
- * it is now always the first received (院外调解员乙 instead of 院外调解员甲 here).
+ * The names of group 0 (no organisation or mediator on the roster) changed on purpose in session 12: they were
+ * the name of whichever outside organisation or mediator SQLite met first, which put one outside organisation's
+ * name on the figures of all of them; they are now what the group holds, （院外组织或未分派） and （院外调解员或未分派）.
  */
 const PERIODS = [
   { from: '2026-11-01', to: '2026-11-30' },

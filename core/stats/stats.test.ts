@@ -117,7 +117,7 @@ describe('the centre overview (stats.overview)', () => {
       medianDays: 13.5,
       overdue: 0,
     });
-    expect(pick(org, 0)).toMatchObject({ label: '（未分派）', received: 1, concluded: 0 });
+    expect(pick(org, 0)).toMatchObject({ label: '（院外组织或未分派）', received: 1, concluded: 0 });
     const mediator = m.breakdowns.find((b) => b.by === 'mediator')!.rows;
     expect(pick(mediator, 1)).toMatchObject({ label: '钱调解', received: 3, resolved: 1 });
     const flow = m.breakdowns.find((b) => b.by === 'flow')!.rows;
