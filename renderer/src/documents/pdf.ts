@@ -19,7 +19,6 @@ export function base64ToBlob(base64: string, type: string): Blob {
 
 /** Characters Windows and macOS refuse in a file name, and control characters, become "_". */
 export function safeFileName(name: string): string {
-  // eslint-disable-next-line no-control-regex
   const cleaned = name
     .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_')
     .replace(/\s+/g, ' ')

@@ -83,9 +83,10 @@ export function CausePicker({ id, value, onChange, onBlur, onDate, status, ref }
   // the date decides the revision: load the most used causes of it, and drop a cause of another revision
   useEffect(() => {
     search('', 0);
+    const answers = seq; // the answer counter itself (not a node): bumped so a late answer of this date is dropped
     return () => {
       if (timer.current) clearTimeout(timer.current);
-      seq.current++;
+      answers.current++;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [onDate]);

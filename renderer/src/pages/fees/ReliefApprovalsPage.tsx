@@ -34,7 +34,7 @@ export function ReliefApprovalsPage() {
   const [acting, setActing] = useState<ReliefView | null>(null);
   const [deferralDays, setDeferralDays] = useState(90);
   const generated = useGeneratedDocument();
-  const roles = session.me?.user.roles ?? [];
+  const roles = useMemo(() => session.me?.user.roles ?? [], [session.me]);
   const userId = session.me?.user.id;
 
   useEffect(() => {
